@@ -1,0 +1,15 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { wiki } from './src/integrations/wiki.ts';
+import { readSettings } from './src/lib/settings.ts';
+
+const settings = readSettings();
+
+export default defineConfig({
+  site: settings.site,
+  outDir: settings.outDir,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [wiki(settings), mdx()],
+});

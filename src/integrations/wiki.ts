@@ -1,0 +1,110 @@
+/**
+ * The wiki's Astro integration: only wiring. It reads the content once
+ * (page index and link graph), gives the markdown processor its plugins,
+ * hands the wiki's data to pages as `virtual:wiki/data`, and reports.
+ */
+import { unified } from '@astrojs/markdown-remark';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeSlug from 'rehype-slug';
+import type { Plugin as VitePlugin } from 'vite';
+import { ContentError, formatDiagnostic, type Diagnostic } from '../lib/diagnostics.ts';
+import { buildLinkGraph, redLinkDiagnostics, type LinkGraph } from '../lib/link-graph.ts';
+import { loadPageIndex, type PageIndex } from '../lib/page-index.ts';
+import type { WikiSettings } from '../lib/settings.ts';
+import { toWikiData } from '../lib/wiki-data.ts';
+import { remarkWikiLinks } from '../plugins/remark-wiki-links.ts';
+
+const VIRTUAL_ID = 'virtual:wiki/data';
+const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+
+interface WikiState {
+  index: PageIndex;
+  graph: LinkGraph;
+}
+
+function readWiki(settings: WikiSettings): WikiState {
+  const index = loadPageIndex(settings.contentDir);
+  return { index, graph: buildLinkGraph(index) };
+}
+
+function report(logger: AstroIntegrationLogger, diagnostics: Diagnostic[]) {
+  for (const d of diagnostics) {
+    if (d.severity === 'error') logger.error(formatDiagnostic(d));
+    else logger.warn(formatDiagnostic(d));
+  }
+}
+
+function allDiagnostics(state: WikiState, strict: boolean): Diagnostic[] {
+  return [...state.index.warnings, ...state.graph.diagnostics, ...redLinkDiagnostics(state.graph, strict)];
+}
+
+export function wiki(settings: WikiSettings): AstroIntegration {
+  let state: WikiState | undefined;
+  const current = (): WikiState => {
+    if (!state) throw new Error('the wiki was used before its content was read');
+    return state;
+  };
+
+  const dataPlugin: VitePlugin = {
+    name: 'wiki:data',
+    resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
+    load: (id) =>
+      id === RESOLVED_ID
+        ? `export default ${JSON.stringify(toWikiData(current().index, current().graph))};`
+        : undefined,
+  };
+
+  return {
+    name: 'wiki',
+    hooks: {
+      'astro:config:setup': ({ updateConfig, logger, command }) => {
+        state = readWiki(settings);
+        const diagnostics = allDiagnostics(state, settings.strict);
+        const errors = diagnostics.filter((d) => d.severity === 'error');
+        if (errors.length > 0 && command === 'build') {
+          report(logger, diagnostics.filter((d) => d.severity !== 'error'));
+          throw new ContentError(errors, settings.strict && state.graph.redLinks.length > 0 ? 'The wiki has red links and is built with WIKI_STRICT=1' : undefined);
+        }
+        // Red links are listed once, in the summary at the end of the build.
+        report(logger, diagnostics.filter((d) => d.severity === 'error' || !d.message.startsWith('red link')));
+        updateConfig({
+          markdown: {
+            processor: unified({
+              remarkPlugins: [[remarkWikiLinks, { index: () => current().index, contentDir: settings.contentDir }]],
+              rehypePlugins: [
+                rehypeSlug,
+                [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 }, content: { type: 'text', value: '#' } }],
+              ],
+            }),
+          },
+          vite: { plugins: [dataPlugin] },
+        });
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        // While a writer edits, re-read the content so new pages, titles and links resolve.
+        const refresh = (path: string) => {
+          if (!path.startsWith(settings.contentDir)) return;
+          try {
+            state = readWiki(settings);
+            report(logger, allDiagnostics(state, false));
+            const module = server.moduleGraph.getModuleById(RESOLVED_ID);
+            if (module) server.moduleGraph.invalidateModule(module);
+          } catch (error) {
+            logger.error(error instanceof Error ? error.message : String(error));
+          }
+        };
+        server.watcher.add(settings.contentDir);
+        server.watcher.on('change', refresh);
+        server.watcher.on('add', refresh);
+        server.watcher.on('unlink', refresh);
+      },
+      'astro:build:done': ({ logger }) => {
+        const { stats } = toWikiData(current().index, current().graph);
+        const red = current().graph.redLinks;
+        logger.info(`${stats.pages} pages, ${stats.links} wiki links, ${stats.redLinks} red links`);
+        for (const link of red) logger.info(`  red link ${link.file}:${link.line} → [[${link.target}]]`);
+      },
+    },
+  };
+}

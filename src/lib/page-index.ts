@@ -1,0 +1,122 @@
+/**
+ * The page index: every article of the content folder, read once per build
+ * before anything is rendered. It owns the only file-system scan of content.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { ContentError, type Diagnostic } from './diagnostics.ts';
+import { ARTICLE_EXTENSION, idFromPath, normalizeId, type PageId } from './ids.ts';
+import { parseArticle, type ParsedArticle } from './parse-article.ts';
+import type { ResolverIndex, ResolvablePage } from './resolve-wiki-link.ts';
+
+export interface PageRecord extends ResolvablePage {
+  /** Path relative to the content folder, with `/` separators. */
+  file: string;
+  article: ParsedArticle;
+  aliasIds: PageId[];
+}
+
+export interface PageIndex extends ResolverIndex {
+  pages: Map<PageId, PageRecord>;
+  aliases: Map<PageId, PageId>;
+  /** Problems that do not stop the build. */
+  warnings: Diagnostic[];
+}
+
+/** Files the wiki reads besides articles; anything else in the content folder is reported. */
+const KNOWN_NON_ARTICLES = /\.(bib|json|ya?ml|png|jpe?g|gif|webp|avif|svg)$/i;
+
+/** Every file under `dir`, relative, with `/` separators, sorted for stable output. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (current: string) => {
+    for (const name of readdirSync(current).sort()) {
+      if (name.startsWith('.')) continue;
+      const full = join(current, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.push(relative(dir, full).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/**
+ * Build the index from source texts (path → text). Throws a ContentError that
+ * lists every problem, with file and line, when the content cannot be published.
+ */
+export function buildPageIndex(sources: ReadonlyMap<string, string>): PageIndex {
+  const errors: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  const pages = new Map<PageId, PageRecord>();
+  const aliases = new Map<PageId, PageId>();
+
+  for (const [file, source] of sources) {
+    if (!file.endsWith(ARTICLE_EXTENSION)) {
+      if (!KNOWN_NON_ARTICLES.test(file)) {
+        warnings.push({ severity: 'warning', file, message: `not published: only \`${ARTICLE_EXTENSION}\` files are articles; rename it to \`${file.replace(/\.[^./]*$/, '')}${ARTICLE_EXTENSION}\` to publish it` });
+      }
+      continue;
+    }
+    const id = idFromPath(file);
+    if (id === '') {
+      errors.push({ severity: 'error', file, message: 'the file name gives no page id: name it with letters or digits, e.g. `nvidia.mdx`' });
+      continue;
+    }
+    const clash = pages.get(id);
+    if (clash) {
+      errors.push({ severity: 'error', file, message: `its id \`${id}\` is also the id of ${clash.file} (ids ignore case, spaces and punctuation): rename one of the two files` });
+      continue;
+    }
+    const parsed = parseArticle(source, file);
+    if (!parsed.ok) {
+      errors.push(...parsed.diagnostics);
+      continue;
+    }
+    const { frontmatter } = parsed.article;
+    pages.set(id, {
+      id,
+      file,
+      title: frontmatter.title,
+      anchors: new Set(parsed.article.headings.map((h) => h.slug)),
+      article: parsed.article,
+      aliasIds: [],
+    });
+  }
+
+  // Aliases after all pages are known, so a clash with any article is found.
+  for (const page of pages.values()) {
+    for (const written of page.article.frontmatter.aliases) {
+      const alias = normalizeId(written);
+      if (alias === '' || alias === page.id) {
+        warnings.push({ severity: 'warning', file: page.file, message: `alias \`${written}\` ${alias === '' ? 'names no page' : 'is the article\'s own id'}: remove it` });
+        continue;
+      }
+      const article = pages.get(alias);
+      if (article) {
+        errors.push({ severity: 'error', file: page.file, message: `alias \`${written}\` is the id of the article ${article.file}: remove the alias, or rename that article` });
+        continue;
+      }
+      const other = aliases.get(alias);
+      if (other && other !== page.id) {
+        const otherFile = pages.get(other)?.file ?? other;
+        errors.push({ severity: 'error', file: page.file, message: `alias \`${written}\` is also an alias of ${otherFile}: an alias must lead to one article; remove it from one of them` });
+        continue;
+      }
+      aliases.set(alias, page.id);
+      page.aliasIds.push(alias);
+    }
+  }
+
+  if (errors.length > 0) throw new ContentError(errors);
+  return { pages, aliases, warnings };
+}
+
+/** Read every file of the content folder and build the index. */
+export function loadPageIndex(contentDir: string): PageIndex {
+  const sources = new Map<string, string>();
+  for (const file of listFiles(contentDir)) {
+    sources.set(file, file.endsWith(ARTICLE_EXTENSION) ? readFileSync(join(contentDir, file), 'utf8') : '');
+  }
+  return buildPageIndex(sources);
+}

@@ -1,0 +1,209 @@
+/**
+ * Read one article's source into what the rest of the build needs to know
+ * about it before anything is rendered: frontmatter, heading anchors, wiki
+ * links (with line and the sentence around them) and its lead. Pure: text in,
+ * data out; the page index calls it once per file per build.
+ */
+import GithubSlugger from 'github-slugger';
+import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkWikiLink from 'remark-wiki-link';
+import { unified } from 'unified';
+import { visitParents } from 'unist-util-visit-parents';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { Diagnostic } from './diagnostics.ts';
+import { articleSchema, describeSchemaIssues, type ArticleFrontmatter } from './schema.ts';
+import { wikiLinkSyntaxOptions, writtenAlias, type WikiLinkNode } from './wiki-link-node.ts';
+
+export interface HeadingInfo {
+  depth: number;
+  text: string;
+  /** The anchor id the rendered page gives this heading. */
+  slug: string;
+}
+
+export interface WikiLinkOccurrence {
+  /** The target as written, e.g. `hardware:ascend_910b#memory`. */
+  target: string;
+  /** The text after `|`, if any. */
+  alias?: string;
+  line: number;
+  column: number;
+  /** The sentence the link stands in, as plain text, for "What links here". */
+  context: string;
+}
+
+export interface ParsedArticle {
+  frontmatter: ArticleFrontmatter;
+  headings: HeadingInfo[];
+  links: WikiLinkOccurrence[];
+  /** The first paragraph as plain text, for previews when there is no description. */
+  lead: string;
+}
+
+export type ParseResult =
+  | { ok: true; article: ParsedArticle; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+const parser = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkMdx)
+  .use(remarkGfm)
+  .use(remarkWikiLink, wikiLinkSyntaxOptions);
+
+interface PositionedError {
+  message: string;
+  reason?: string;
+  line?: number;
+  column?: number;
+  place?: { line?: number; column?: number; start?: { line: number; column: number } };
+}
+
+function mdxSyntaxDiagnostic(file: string, error: PositionedError): Diagnostic {
+  const place = error.place && 'start' in error.place && error.place.start ? error.place.start : error.place;
+  const line = error.line ?? place?.line;
+  const column = error.column ?? place?.column;
+  const reason = error.reason ?? error.message;
+  return {
+    severity: 'error',
+    file,
+    ...(line !== undefined ? { line } : {}),
+    ...(column !== undefined ? { column } : {}),
+    message:
+      `MDX cannot read this: ${reason}. ` +
+      'In prose, write `\\{`, `\\}` and `\\<` for literal braces and angle brackets, and do not start a line with `import` or `export`.',
+  };
+}
+
+/** The text of a node, with a wiki link read as its written text (or its target). */
+function plainText(node: RootContent | Root): string {
+  if (node.type === 'wikiLink') return node.data?.alias ?? node.value;
+  if ('children' in node) return (node.children as RootContent[]).map(plainText).join('');
+  return toString(node);
+}
+
+/** The sentence of `paragraphText` that holds the character at `index`. */
+function sentenceAround(paragraphText: string, index: number): string {
+  const before = paragraphText.slice(0, index);
+  const start = Math.max(before.search(/[.!?。！？]\s+[^.!?。！？]*$/) + 1, 0);
+  const afterMatch = /[.!?。！？](\s|$)/.exec(paragraphText.slice(index));
+  const end = afterMatch ? index + afterMatch.index + 1 : paragraphText.length;
+  const sentence = paragraphText.slice(start, end).replace(/\s+/g, ' ').trim();
+  return sentence.length > 320 ? `${sentence.slice(0, 317)}…` : sentence;
+}
+
+/** Plain text of a paragraph and where each wiki link falls in it. */
+function paragraphTextWithOffsets(paragraph: Paragraph | Heading): { text: string; offsets: Map<WikiLinkNode, number> } {
+  const offsets = new Map<WikiLinkNode, number>();
+  let text = '';
+  const walk = (nodes: PhrasingContent[]) => {
+    for (const child of nodes) {
+      if (child.type === 'wikiLink') offsets.set(child, text.length);
+      if (child.type === 'wikiLink' || !('children' in child)) text += plainText(child);
+      else walk(child.children as PhrasingContent[]);
+    }
+  };
+  walk(paragraph.children);
+  return { text, offsets };
+}
+
+export function parseArticle(source: string, file: string): ParseResult {
+  let tree: Root;
+  try {
+    tree = parser.parse(source);
+  } catch (error) {
+    return { ok: false, diagnostics: [mdxSyntaxDiagnostic(file, error as PositionedError)] };
+  }
+
+  const yamlNode = tree.children.find((node) => node.type === 'yaml');
+  if (!yamlNode) {
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          severity: 'error',
+          file,
+          line: 1,
+          message: 'the article has no frontmatter: start the file with `---`, a line `title: Your Title`, and `---`',
+        },
+      ],
+    };
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(yamlNode.value) ?? {};
+  } catch (error) {
+    const line = error instanceof YAMLParseError ? (error.linePos?.[0].line ?? 0) + 1 : 1;
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          severity: 'error',
+          file,
+          line,
+          message: `the frontmatter is not valid YAML (${reason}): write one \`field: value\` per line, and quote values that contain \`:\` or start with \`[\`, \`{\`, \`*\` or \`&\``,
+        },
+      ],
+    };
+  }
+  const checked = articleSchema.safeParse(data);
+  if (!checked.success) {
+    return {
+      ok: false,
+      diagnostics: describeSchemaIssues(checked.error).map((message) => ({
+        severity: 'error' as const,
+        file,
+        line: yamlNode.position?.start.line ?? 1,
+        message,
+      })),
+    };
+  }
+
+  const slugger = new GithubSlugger();
+  const headings: HeadingInfo[] = [];
+  const links: WikiLinkOccurrence[] = [];
+  let lead = '';
+  const contexts = new Map<Paragraph | Heading, ReturnType<typeof paragraphTextWithOffsets>>();
+
+  visitParents(tree, (node, ancestors) => {
+    if (node.type === 'heading') {
+      const text = plainText(node).trim();
+      headings.push({ depth: node.depth, text, slug: slugger.slug(text) });
+    } else if (node.type === 'paragraph' && !lead && ancestors.length === 1) {
+      lead = plainText(node).replace(/\s+/g, ' ').trim();
+    } else if (node.type === 'wikiLink') {
+      const block = [...ancestors].reverse().find((a): a is Paragraph | Heading => a.type === 'paragraph' || a.type === 'heading');
+      let context = '';
+      if (block) {
+        let info = contexts.get(block);
+        if (!info) {
+          info = paragraphTextWithOffsets(block);
+          contexts.set(block, info);
+        }
+        context = sentenceAround(info.text, info.offsets.get(node) ?? 0);
+      }
+      const alias = writtenAlias(node, source);
+      links.push({
+        target: node.value,
+        ...(alias !== undefined ? { alias } : {}),
+        line: node.position?.start.line ?? 0,
+        column: node.position?.start.column ?? 0,
+        context,
+      });
+    }
+  });
+
+  // `seeAlso` entries are links too: they count for What links here, wanted pages and red links.
+  const frontmatterLine = yamlNode.position?.start.line ?? 1;
+  for (const target of checked.data.seeAlso) {
+    links.push({ target, line: frontmatterLine, column: 1, context: '' });
+  }
+
+  return { ok: true, article: { frontmatter: checked.data, headings, links, lead }, diagnostics: [] };
+}

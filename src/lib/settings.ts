@@ -1,0 +1,24 @@
+/**
+ * Settings read from the environment, in one place.
+ * - WIKI_CONTENT_DIR: the folder of articles to build (default `content/`).
+ * - WIKI_OUT_DIR: where the site is written (default `dist/`).
+ * - WIKI_STRICT=1: red links fail the build.
+ * - WIKI_SITE: the public address of the site, for canonical links and the sitemap.
+ */
+import { resolve } from 'node:path';
+
+export interface WikiSettings {
+  contentDir: string;
+  outDir: string;
+  strict: boolean;
+  site: string;
+}
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): WikiSettings {
+  return {
+    contentDir: resolve(root, env.WIKI_CONTENT_DIR || 'content'),
+    outDir: resolve(root, env.WIKI_OUT_DIR || 'dist'),
+    strict: env.WIKI_STRICT === '1' || env.WIKI_STRICT === 'true',
+    site: env.WIKI_SITE || 'http://localhost:4321',
+  };
+}

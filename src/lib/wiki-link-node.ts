@@ -1,0 +1,47 @@
+/**
+ * The mdast node that `remark-wiki-link` produces for `[[target|alias]]`
+ * (the package ships no types for it).
+ */
+import type { Data, Literal } from 'mdast';
+
+export interface WikiLinkData extends Data {
+  alias?: string;
+  permalink?: string;
+  exists?: boolean;
+  hName?: string;
+  hProperties?: Record<string, unknown>;
+  hChildren?: Array<{ type: 'text'; value: string }>;
+}
+
+export interface WikiLinkNode extends Literal {
+  type: 'wikiLink';
+  /** The target as written, before `|`. */
+  value: string;
+  data?: WikiLinkData;
+}
+
+/** Options for remark-wiki-link shared by every processor: `|` divides target and text, as in DokuWiki. */
+export const wikiLinkSyntaxOptions = { aliasDivider: '|' } as const;
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    wikiLink: WikiLinkNode;
+  }
+  interface RootContentMap {
+    wikiLink: WikiLinkNode;
+  }
+}
+
+/**
+ * The text written after `|`, or undefined for `[[target]]`. remark-wiki-link
+ * reports the target as the alias when none was written, so look at the source.
+ */
+export function writtenAlias(node: WikiLinkNode, source: string): string | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  const raw = source.slice(start, end);
+  const divider = raw.indexOf(wikiLinkSyntaxOptions.aliasDivider);
+  if (divider === -1) return undefined;
+  return raw.slice(divider + 1, raw.lastIndexOf(']]')).trim();
+}
