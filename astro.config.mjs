@@ -9,6 +9,7 @@ const settings = readSettings();
 export default defineConfig({
   site: settings.site,
   outDir: settings.outDir,
+  cacheDir: settings.cacheDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [wiki(settings), mdx()],

@@ -23,5 +23,7 @@ export class ContentError extends Error {
     super(`${headline}:\n${diagnostics.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`);
     this.name = 'ContentError';
     this.diagnostics = diagnostics;
+    // The message is the report; a stack trace into the engine would only hide it.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }

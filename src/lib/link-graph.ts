@@ -6,7 +6,16 @@
 import type { Diagnostic } from './diagnostics.ts';
 import type { PageId } from './ids.ts';
 import type { PageIndex } from './page-index.ts';
+import { linkTextToPlain } from './parse-article.ts';
 import { resolveWikiLink, type WikiLinkResolution } from './resolve-wiki-link.ts';
+
+/** Plain text from a page's context or lead, each link written without text read as its target's title. */
+export function readableText(text: string, index: PageIndex, from: PageId): string {
+  return linkTextToPlain(text, (target) => {
+    const resolution = resolveWikiLink(target, index, from);
+    return resolution.kind === 'page' ? resolution.title : target;
+  });
+}
 
 export interface ResolvedLink {
   from: PageId;
@@ -51,7 +60,7 @@ export function buildLinkGraph(index: PageIndex): LinkGraph {
         line: occurrence.line,
         column: occurrence.column,
         target: occurrence.target,
-        context: occurrence.context,
+        context: readableText(occurrence.context, index, page.id),
         resolution,
       };
       links.push(link);
@@ -72,7 +81,7 @@ export function buildLinkGraph(index: PageIndex): LinkGraph {
         }
         if (resolution.id !== page.id) {
           const list = backlinks.get(resolution.id) ?? [];
-          if (!list.some((b) => b.from === page.id)) list.push({ from: page.id, context: occurrence.context });
+          if (!list.some((b) => b.from === page.id)) list.push({ from: page.id, context: link.context });
           backlinks.set(resolution.id, list);
         }
       }

@@ -33,7 +33,7 @@ export interface WikiLinkOccurrence {
   alias?: string;
   line: number;
   column: number;
-  /** The sentence the link stands in, as plain text, for "What links here". */
+  /** The sentence the link stands in, for "What links here" (with link-text markers, see `linkTextToPlain`). */
   context: string;
 }
 
@@ -41,7 +41,7 @@ export interface ParsedArticle {
   frontmatter: ArticleFrontmatter;
   headings: HeadingInfo[];
   links: WikiLinkOccurrence[];
-  /** The first paragraph as plain text, for previews when there is no description. */
+  /** The first paragraph, for previews when there is no description (with link-text markers). */
   lead: string;
 }
 
@@ -80,10 +80,27 @@ function mdxSyntaxDiagnostic(file: string, error: PositionedError): Diagnostic {
   };
 }
 
-/** The text of a node, with a wiki link read as its written text (or its target). */
-function plainText(node: RootContent | Root): string {
-  if (node.type === 'wikiLink') return node.data?.alias ?? node.value;
-  if ('children' in node) return (node.children as RootContent[]).map(plainText).join('');
+/**
+ * A wiki link written without text reads as its target's title, which is only
+ * known once every page is indexed: plain text keeps a marker around the
+ * target, and `linkTextToPlain` swaps in the title.
+ */
+export const LINK_TEXT_START = '\u{E000}';
+export const LINK_TEXT_END = '\u{E001}';
+const LINK_TEXT_MARKER = /\u{E000}([^\u{E001}]*)\u{E001}/gu;
+
+/** Replace link-text markers with the text `title(target)` gives. */
+export function linkTextToPlain(text: string, title: (target: string) => string): string {
+  return text.replace(LINK_TEXT_MARKER, (_, target: string) => title(target));
+}
+
+/** The text of a node, with a wiki link read as its written text (or a marker for its target's title). */
+function plainText(node: RootContent | Root, source: string): string {
+  if (node.type === 'wikiLink') {
+    const alias = writtenAlias(node, source);
+    return alias ?? `${LINK_TEXT_START}${node.value}${LINK_TEXT_END}`;
+  }
+  if ('children' in node) return (node.children as RootContent[]).map((child) => plainText(child, source)).join('');
   return toString(node);
 }
 
@@ -98,13 +115,13 @@ function sentenceAround(paragraphText: string, index: number): string {
 }
 
 /** Plain text of a paragraph and where each wiki link falls in it. */
-function paragraphTextWithOffsets(paragraph: Paragraph | Heading): { text: string; offsets: Map<WikiLinkNode, number> } {
+function paragraphTextWithOffsets(paragraph: Paragraph | Heading, source: string): { text: string; offsets: Map<WikiLinkNode, number> } {
   const offsets = new Map<WikiLinkNode, number>();
   let text = '';
   const walk = (nodes: PhrasingContent[]) => {
     for (const child of nodes) {
       if (child.type === 'wikiLink') offsets.set(child, text.length);
-      if (child.type === 'wikiLink' || !('children' in child)) text += plainText(child);
+      if (child.type === 'wikiLink' || !('children' in child)) text += plainText(child, source);
       else walk(child.children as PhrasingContent[]);
     }
   };
@@ -173,17 +190,17 @@ export function parseArticle(source: string, file: string): ParseResult {
 
   visitParents(tree, (node, ancestors) => {
     if (node.type === 'heading') {
-      const text = plainText(node).trim();
+      const text = linkTextToPlain(plainText(node, source), (target) => target).trim();
       headings.push({ depth: node.depth, text, slug: slugger.slug(text) });
     } else if (node.type === 'paragraph' && !lead && ancestors.length === 1) {
-      lead = plainText(node).replace(/\s+/g, ' ').trim();
+      lead = plainText(node, source).replace(/\s+/g, ' ').trim();
     } else if (node.type === 'wikiLink') {
       const block = [...ancestors].reverse().find((a): a is Paragraph | Heading => a.type === 'paragraph' || a.type === 'heading');
       let context = '';
       if (block) {
         let info = contexts.get(block);
         if (!info) {
-          info = paragraphTextWithOffsets(block);
+          info = paragraphTextWithOffsets(block, source);
           contexts.set(block, info);
         }
         context = sentenceAround(info.text, info.offsets.get(node) ?? 0);
@@ -200,7 +217,8 @@ export function parseArticle(source: string, file: string): ParseResult {
   });
 
   // `seeAlso` entries are links too: they count for What links here, wanted pages and red links.
-  const frontmatterLine = yamlNode.position?.start.line ?? 1;
+  const seeAlsoLine = yamlNode.value.split('\n').findIndex((line) => /^seeAlso\s*:/.test(line));
+  const frontmatterLine = (yamlNode.position?.start.line ?? 1) + 1 + Math.max(seeAlsoLine, 0);
   for (const target of checked.data.seeAlso) {
     links.push({ target, line: frontmatterLine, column: 1, context: '' });
   }

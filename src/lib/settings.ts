@@ -4,6 +4,7 @@
  * - WIKI_OUT_DIR: where the site is written (default `dist/`).
  * - WIKI_STRICT=1: red links fail the build.
  * - WIKI_SITE: the public address of the site, for canonical links and the sitemap.
+ * - WIKI_CACHE_DIR: Astro's cache (content store), so that builds of different folders do not mix.
  */
 import { resolve } from 'node:path';
 
@@ -12,6 +13,7 @@ export interface WikiSettings {
   outDir: string;
   strict: boolean;
   site: string;
+  cacheDir: string;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): WikiSettings {
@@ -20,5 +22,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, root = proces
     outDir: resolve(root, env.WIKI_OUT_DIR || 'dist'),
     strict: env.WIKI_STRICT === '1' || env.WIKI_STRICT === 'true',
     site: env.WIKI_SITE || 'http://localhost:4321',
+    cacheDir: resolve(root, env.WIKI_CACHE_DIR || 'node_modules/.astro'),
   };
 }

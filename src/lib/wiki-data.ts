@@ -3,7 +3,7 @@
  * the page index and the link graph and handed to pages as `virtual:wiki/data`.
  */
 import { urlForId, type PageId } from './ids.ts';
-import type { LinkGraph } from './link-graph.ts';
+import { readableText, type LinkGraph } from './link-graph.ts';
 import type { PageIndex } from './page-index.ts';
 import { resolveWikiLink } from './resolve-wiki-link.ts';
 
@@ -37,7 +37,7 @@ export function toWikiData(index: PageIndex, graph: LinkGraph): WikiData {
       title: page.title,
       url: urlForId(page.id),
       file: page.file,
-      description: fm.description ?? page.article.lead,
+      description: fm.description ?? readableText(page.article.lead, index, page.id),
       tags: fm.tags,
       aliases: page.aliasIds,
       seeAlso: fm.seeAlso.flatMap((written) => {

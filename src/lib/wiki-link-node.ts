@@ -4,13 +4,11 @@
  */
 import type { Data, Literal } from 'mdast';
 
+/** `hName`, `hProperties` and `hChildren` come from mdast-util-to-hast's `Data`. */
 export interface WikiLinkData extends Data {
   alias?: string;
   permalink?: string;
   exists?: boolean;
-  hName?: string;
-  hProperties?: Record<string, unknown>;
-  hChildren?: Array<{ type: 'text'; value: string }>;
 }
 
 export interface WikiLinkNode extends Literal {

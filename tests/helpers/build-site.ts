@@ -1,0 +1,46 @@
+/**
+ * Build a content folder with the real engine (`astro build` with
+ * WIKI_CONTENT_DIR), into its own output and cache folders under tests/.output/.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+
+export interface BuildResult {
+  status: number | null;
+  /** stdout and stderr together, as a writer would read them. */
+  output: string;
+  outDir: string;
+  /** Read a built file, relative to the output folder. */
+  read: (path: string) => string;
+  exists: (path: string) => boolean;
+}
+
+export function buildSite(contentDir: string, name: string, env: Record<string, string> = {}): BuildResult {
+  const outDir = join(repoRoot, 'tests/.output', name, 'dist');
+  const cacheDir = join(repoRoot, 'tests/.output', name, 'cache');
+  rmSync(join(repoRoot, 'tests/.output', name), { recursive: true, force: true });
+  const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      WIKI_CONTENT_DIR: contentDir,
+      WIKI_OUT_DIR: outDir,
+      WIKI_CACHE_DIR: cacheDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      ...env,
+    },
+    timeout: 240_000,
+  });
+  return {
+    status: result.status,
+    output: `${result.stdout}\n${result.stderr}`,
+    outDir,
+    read: (path) => readFileSync(join(outDir, path), 'utf8'),
+    exists: (path) => existsSync(join(outDir, path)),
+  };
+}
