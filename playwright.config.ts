@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const port = 4329;
+// PW_PORT lets several checkouts or sessions test at once; WIKI_OUT_DIR is honoured by build and preview.
+const port = Number(process.env.PW_PORT ?? 4329);
 
 export default defineConfig({
   testDir: 'tests/browser',
