@@ -1,0 +1,140 @@
+/**
+ * Property: for any DokuWiki-like text, the importer returns without throwing, and the article it writes
+ * compiles with @mdx-js/mdx (GFM and wiki links on), so an import can never leave the site unbuildable.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { convertPage } from '../../src/importer/convert-page.ts';
+import { cleanId } from '../../src/importer/page-id.ts';
+import { compileArticle, splitFrontmatter } from './helpers.ts';
+
+/** Pieces of DokuWiki markup, things MDX reads as syntax, and words, to be strung together at random. */
+const PIECES = [
+  '**',
+  '//',
+  '__',
+  "''",
+  '<sub>',
+  '</sub>',
+  '<sup>',
+  '</sup>',
+  '<del>',
+  '</del>',
+  '((',
+  '))',
+  '[[',
+  ']]',
+  '|',
+  '{{',
+  '}}',
+  '\\\\',
+  '\\',
+  '\n',
+  '\n\n',
+  '\n  * ',
+  '\n  - ',
+  '\n    * ',
+  '\n^ ',
+  ' ^ ',
+  '\n| ',
+  ' | ',
+  '\n> ',
+  '\n>> ',
+  '\n====== ',
+  ' ======\n',
+  '\n== ',
+  ' ==',
+  '\n----\n',
+  '<code>',
+  '</code>',
+  '<code js x.js>',
+  '<file>',
+  '</file>',
+  '%%',
+  '<nowiki>',
+  '</nowiki>',
+  '<html>',
+  '</html>',
+  '<PHP>',
+  '</PHP>',
+  '<WRAP box>',
+  '</WRAP>',
+  '{',
+  '}',
+  '<',
+  '>',
+  '<b',
+  '<!--',
+  '-->',
+  'import ',
+  'export ',
+  '\nimport x from "y"\n',
+  '~~NOTOC~~',
+  '~~NOCACHE~~',
+  '~~FOO~~',
+  'http://example.com/a?b=1&c',
+  'www.example.org',
+  '<a@b.org>',
+  'wp>',
+  'doku>',
+  'nosuch>',
+  ':',
+  '.:',
+  '..:',
+  '#',
+  '?',
+  '?50x20',
+  ' ',
+  '  ',
+  '\t',
+  '*',
+  '_',
+  '-',
+  '=',
+  '!',
+  '[',
+  ']',
+  '(',
+  ')',
+  '`',
+  '```',
+  '$',
+  '&amp;',
+  '&',
+  ':::',
+  '{{tag>x y}}',
+  '{{rss>http://x}}',
+  '[^x]',
+  '1. ',
+  '+ ',
+  'word',
+  'Word',
+  'über',
+  '日本語',
+  '😀',
+  '\u00a0',
+  '\r\n',
+  '@',
+  '"',
+  "'",
+  ',',
+  '.',
+  '/',
+];
+
+const dokuwikiText = fc
+  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })), { maxLength: 40 })
+  .map((parts) => parts.join(''));
+
+describe('importer on random DokuWiki-like text', () => {
+  it('never throws and always writes MDX that compiles', async () => {
+    await fc.assert(
+      fc.asyncProperty(dokuwikiText, async (source) => {
+        const page = convertPage(source, { id: cleanId('ns:random') });
+        expect(splitFrontmatter(page.mdx).data.title).toEqual(expect.any(String));
+        await compileArticle(page.mdx);
+      }),
+      { numRuns: 400 },
+    );
+  }, 60_000);
+});
