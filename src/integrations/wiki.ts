@@ -12,7 +12,9 @@ import { ContentError, formatDiagnostic, type Diagnostic } from '../lib/diagnost
 import { buildLinkGraph, redLinkDiagnostics, type LinkGraph } from '../lib/link-graph.ts';
 import { loadPageIndex, type PageIndex } from '../lib/page-index.ts';
 import type { WikiSettings } from '../lib/settings.ts';
+import { lastCommitDates } from '../lib/git-dates.ts';
 import { toWikiData } from '../lib/wiki-data.ts';
+import { remarkSeeAlso } from '../plugins/remark-see-also.ts';
 import { remarkWikiLinks } from '../plugins/remark-wiki-links.ts';
 
 const VIRTUAL_ID = 'virtual:wiki/data';
@@ -21,11 +23,13 @@ const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 interface WikiState {
   index: PageIndex;
   graph: LinkGraph;
+  /** File → date of its last commit, read with one `git log` per build. */
+  commitDates: Map<string, string>;
 }
 
 function readWiki(settings: WikiSettings): WikiState {
   const index = loadPageIndex(settings.contentDir);
-  return { index, graph: buildLinkGraph(index) };
+  return { index, graph: buildLinkGraph(index), commitDates: lastCommitDates(settings.contentDir) };
 }
 
 function report(logger: AstroIntegrationLogger, diagnostics: Diagnostic[]) {
@@ -51,7 +55,7 @@ export function wiki(settings: WikiSettings): AstroIntegration {
     resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
     load: (id) =>
       id === RESOLVED_ID
-        ? `export default ${JSON.stringify(toWikiData(current().index, current().graph))};`
+        ? `export default ${JSON.stringify(toWikiData(current().index, current().graph, current().commitDates))};`
         : undefined,
   };
 
@@ -71,7 +75,11 @@ export function wiki(settings: WikiSettings): AstroIntegration {
         updateConfig({
           markdown: {
             processor: unified({
-              remarkPlugins: [[remarkWikiLinks, { index: () => current().index, contentDir: settings.contentDir }]],
+              remarkPlugins: [
+                // See also first: it appends wiki links that remarkWikiLinks then resolves.
+                [remarkSeeAlso, { index: () => current().index, contentDir: settings.contentDir }],
+                [remarkWikiLinks, { index: () => current().index, contentDir: settings.contentDir }],
+              ],
               rehypePlugins: [
                 rehypeSlug,
                 [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 }, content: { type: 'text', value: '#' } }],
@@ -100,7 +108,7 @@ export function wiki(settings: WikiSettings): AstroIntegration {
         server.watcher.on('unlink', refresh);
       },
       'astro:build:done': ({ logger }) => {
-        const { stats } = toWikiData(current().index, current().graph);
+        const { stats } = toWikiData(current().index, current().graph, current().commitDates);
         const red = current().graph.redLinks;
         logger.info(`${stats.pages} pages, ${stats.links} wiki links, ${stats.redLinks} red links`);
         for (const link of red) logger.info(`  red link ${link.file}:${link.line} → [[${link.target}]]`);

@@ -121,3 +121,24 @@ export function wantedUrlForId(id: PageId): string {
 export function anchorForId(id: PageId): string {
   return `page-${id.replace(/:/g, '--')}`;
 }
+
+/** Where the small prebuilt preview of an article lives: `/previews/hardware/ascend_910b.json`. */
+export function previewUrlForId(id: PageId): string {
+  return `/previews/${id.split(NAMESPACE_SEPARATOR).map(encodeURIComponent).join('/')}.json`;
+}
+
+/** The URL segment of a tag: `High Bandwidth Memory` → `high-bandwidth-memory`; '' when nothing is left. */
+export function tagSlug(tag: string): string {
+  return tag
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The page listing a tag's articles: `/special/tags/hardware/`. */
+export function urlForTag(tag: string): string {
+  return `/special/tags/${encodeURIComponent(tagSlug(tag))}/`;
+}

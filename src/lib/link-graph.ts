@@ -91,6 +91,22 @@ export function buildLinkGraph(index: PageIndex): LinkGraph {
   return { links, backlinks, redLinks, wanted, diagnostics };
 }
 
+/**
+ * Articles that no other article links to (a link from a page to itself does
+ * not count; `seeAlso` entries do), A–Z by title.
+ */
+export function orphans(index: PageIndex, graph: LinkGraph): PageId[] {
+  return [...index.pages.values()]
+    .filter((page) => (graph.backlinks.get(page.id) ?? []).length === 0)
+    .sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id))
+    .map((page) => page.id);
+}
+
+/** Every alias with the article it leads to, A–Z by alias: one redirect page each. */
+export function redirects(index: PageIndex): Array<{ alias: PageId; to: PageId }> {
+  return [...index.aliases.entries()].map(([alias, to]) => ({ alias, to })).sort((a, b) => a.alias.localeCompare(b.alias));
+}
+
 /** Diagnostics for red links: warnings, or errors for teams that build with the strict setting. */
 export function redLinkDiagnostics(graph: LinkGraph, strict: boolean): Diagnostic[] {
   return graph.redLinks.map((link) => ({

@@ -1,11 +1,13 @@
 /**
  * The data that pages read about the whole wiki, computed once per build from
- * the page index and the link graph and handed to pages as `virtual:wiki/data`.
+ * the page index, the link graph and the commit dates, and handed to pages as
+ * `virtual:wiki/data`. Pages only read it: every list here is already sorted.
  */
-import { urlForId, type PageId } from './ids.ts';
-import { readableText, type LinkGraph } from './link-graph.ts';
-import type { PageIndex } from './page-index.ts';
+import { namespaceOf, tagSlug, urlForId, urlForTag, type PageId } from './ids.ts';
+import { orphans, readableText, redirects, type LinkGraph } from './link-graph.ts';
+import type { PageIndex, PageRecord } from './page-index.ts';
 import { resolveWikiLink } from './resolve-wiki-link.ts';
+import { hasSeeAlsoSection } from './see-also.ts';
 
 export interface PageSummary {
   id: PageId;
@@ -15,47 +17,125 @@ export interface PageSummary {
   description: string;
   tags: string[];
   aliases: PageId[];
-  /** The frontmatter's `seeAlso`, resolved: an article, or a missing page (a red link). */
+  /**
+   * The frontmatter's `seeAlso`, resolved: an article, or a missing page (a red link).
+   * Empty when the body has its own "See also" section: the entries are merged into it there.
+   */
   seeAlso: Array<{ id: PageId; exists: boolean }>;
   /** ISO date from frontmatter, if any. */
   updated?: string;
+  /** `updated`, else the date of the file's last commit; absent for a file never committed. */
+  changed?: string;
 }
 
 export interface WikiData {
   pages: Record<string, PageSummary>;
   backlinks: Record<string, Array<{ from: PageId; context: string }>>;
   wanted: Array<{ id: PageId; links: Array<{ from: PageId; file: string; line: number }> }>;
+  /** Articles that no other article links to, A–Z. */
+  orphans: PageId[];
+  /** Articles A–Z by title, grouped by namespace ('' is the root, first; then namespaces A–Z). */
+  namespaces: Array<{ namespace: string; pages: PageId[] }>;
+  /** Tags A–Z, each with its page and its articles A–Z. */
+  tags: Array<{ tag: string; slug: string; url: string; pages: PageId[] }>;
+  /** Articles by `changed`, newest first; articles with no date last, A–Z. */
+  recent: PageId[];
+  /** Alias → article, one redirect page each. */
+  redirects: Array<{ alias: PageId; to: PageId }>;
   stats: { pages: number; links: number; redLinks: number };
 }
 
-export function toWikiData(index: PageIndex, graph: LinkGraph): WikiData {
+/** What previews, See also and page lists say about an article: its description, else its lead. */
+export function pageDescription(page: PageRecord, index: PageIndex): string {
+  return page.article.frontmatter.description ?? readableText(page.article.lead, index, page.id);
+}
+
+const byTitle = (a: PageSummary, b: PageSummary) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+
+/** Articles A–Z grouped by namespace: the root first, then namespaces A–Z. */
+export function groupByNamespace(pages: PageSummary[]): WikiData['namespaces'] {
+  const groups = new Map<string, PageSummary[]>();
+  for (const page of pages) {
+    const namespace = namespaceOf(page.id).join(':');
+    groups.set(namespace, [...(groups.get(namespace) ?? []), page]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([namespace, list]) => ({ namespace, pages: list.sort(byTitle).map((p) => p.id) }));
+}
+
+/** Tags A–Z with their articles; spellings that differ only in case or punctuation share one page. */
+export function groupByTag(pages: PageSummary[]): WikiData['tags'] {
+  const groups = new Map<string, { tag: string; pages: PageSummary[] }>();
+  for (const page of pages) {
+    for (const tag of page.tags) {
+      const slug = tagSlug(tag);
+      if (slug === '') continue;
+      const group = groups.get(slug) ?? { tag, pages: [] };
+      if (!group.pages.includes(page)) group.pages.push(page);
+      groups.set(slug, group);
+    }
+  }
+  return [...groups.entries()]
+    .sort(([, a], [, b]) => a.tag.localeCompare(b.tag))
+    .map(([slug, { tag, pages: list }]) => ({ tag, slug, url: urlForTag(tag), pages: list.sort(byTitle).map((p) => p.id) }));
+}
+
+/** Newest change first; undated articles last, A–Z. */
+export function byRecentChange(pages: PageSummary[]): PageId[] {
+  return [...pages]
+    .sort((a, b) => (b.changed ?? '').localeCompare(a.changed ?? '') || byTitle(a, b))
+    .map((p) => p.id);
+}
+
+/**
+ * @param commitDates file (relative to the content folder) → `YYYY-MM-DD` of its last commit,
+ *   read once per build (`lastCommitDates` in git-dates.ts).
+ */
+export function toWikiData(index: PageIndex, graph: LinkGraph, commitDates: ReadonlyMap<string, string> = new Map()): WikiData {
   const pages: WikiData['pages'] = {};
   for (const page of index.pages.values()) {
     const fm = page.article.frontmatter;
+    const updated = fm.updated ? fm.updated.toISOString().slice(0, 10) : undefined;
+    const changed = updated ?? commitDates.get(page.file);
     pages[page.id] = {
       id: page.id,
       title: page.title,
       url: urlForId(page.id),
       file: page.file,
-      description: fm.description ?? readableText(page.article.lead, index, page.id),
+      description: pageDescription(page, index),
       tags: fm.tags,
       aliases: page.aliasIds,
-      seeAlso: fm.seeAlso.flatMap((written) => {
-        const resolution = resolveWikiLink(written, index, page.id);
-        return resolution.kind === 'invalid' ? [] : [{ id: resolution.id, exists: resolution.kind === 'page' }];
-      }),
-      ...(fm.updated ? { updated: fm.updated.toISOString().slice(0, 10) } : {}),
+      seeAlso: hasSeeAlsoSection(page.article.headings)
+        ? []
+        : fm.seeAlso.flatMap((written) => {
+            const resolution = resolveWikiLink(written, index, page.id);
+            return resolution.kind === 'invalid' ? [] : [{ id: resolution.id, exists: resolution.kind === 'page' }];
+          }),
+      ...(updated ? { updated } : {}),
+      ...(changed ? { changed } : {}),
     };
   }
+  const summaries = Object.values(pages);
   const backlinks: WikiData['backlinks'] = {};
   for (const [id, list] of graph.backlinks) backlinks[id] = list;
   const wanted = [...graph.wanted.entries()]
-    .map(([id, links]) => ({ id, links: links.map((l) => ({ from: l.from, file: l.file, line: l.line })) }))
+    .map(([id, links]) => ({
+      id,
+      links: links
+        .map((l) => ({ from: l.from, file: l.file, line: l.line }))
+        .sort((a, b) => (pages[a.from]?.title ?? a.from).localeCompare(pages[b.from]?.title ?? b.from) || a.line - b.line),
+    }))
     .sort((a, b) => b.links.length - a.links.length || a.id.localeCompare(b.id));
   return {
     pages,
     backlinks,
     wanted,
+    orphans: orphans(index, graph),
+    namespaces: groupByNamespace(summaries),
+    tags: groupByTag(summaries),
+    recent: byRecentChange(summaries),
+    redirects: redirects(index),
     stats: { pages: index.pages.size, links: graph.links.length, redLinks: graph.redLinks.length },
   };
 }
