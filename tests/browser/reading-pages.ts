@@ -1,0 +1,40 @@
+/**
+ * The kinds of page a reader meets, read from the built site at test time, so
+ * special pages that other parts of the wiki add are checked without editing
+ * this list.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readSettings } from '../../src/lib/settings.ts';
+
+/** The seed article: the page the wiki is measured by. */
+export const SEED_ARTICLE = '/wiki/nvidia_vs_huawei_for_ai_compute/';
+/** An address with no page, served the site's 404 page. */
+export const MISSING_PAGE = '/wiki/no_such_page_for_the_reading_tests/';
+
+export interface PageKind {
+  name: string;
+  path: string;
+}
+
+const outDir = readSettings().outDir;
+
+function specialPages(): PageKind[] {
+  const dir = join(outDir, 'special');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'index.html')))
+    .map((entry) => ({ name: `special page ${entry.name}`, path: `/special/${entry.name}/` }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** Every kind of page that exists in the build: article, main page, special pages, search, 404. */
+export function pageKinds(): PageKind[] {
+  return [
+    { name: 'article', path: SEED_ARTICLE },
+    { name: 'main page', path: '/' },
+    ...specialPages(),
+    ...(existsSync(join(outDir, 'search', 'index.html')) ? [{ name: 'search page', path: '/search/' }] : []),
+    { name: '404 page', path: MISSING_PAGE },
+  ];
+}
