@@ -2,6 +2,7 @@
  * One DokuWiki page → one MDX article and its report. The stages, in order:
  * split lines → restore lost line breaks → blocks (with inline markup) → mdast → MDX text + frontmatter.
  */
+import { applyReplacements, type PageCorrections } from './corrections.ts';
 import { serializeFrontmatter, type Frontmatter } from './frontmatter.ts';
 import type { InterwikiMap } from './interwiki.ts';
 import { parseBlocks } from './parse-blocks.ts';
@@ -48,15 +49,16 @@ export function titleFromId(id: PageId): string {
   return (id.split(':').at(-1) ?? id).replace(/_/g, ' ');
 }
 
-export function convertPage(source: string, options: ConvertOptions): ConvertedPage {
-  const restored = restoreLineBreaks(splitLines(source));
+export function convertPage(original: string, options: ConvertOptions): ConvertedPage {
+  const corrected = applyReplacements(original, options.corrections?.replacements ?? []);
+  const restored = restoreLineBreaks(splitLines(corrected.source));
   const blocks = parseBlocks(restored.lines);
   const result = toMdast(blocks, {
     id: options.id,
     ...(options.interwiki === undefined ? {} : { interwiki: options.interwiki }),
     ...(options.mediaBase === undefined ? {} : { mediaBase: options.mediaBase }),
   });
-  const issues: Issue[] = [...restored.issues, ...result.issues];
+  const issues: Issue[] = [...corrected.issues, ...restored.issues, ...result.issues];
   if (result.title === null) {
     issues.push({
       kind: 'note',
@@ -70,6 +72,7 @@ export function convertPage(source: string, options: ConvertOptions): ConvertedP
     ...(result.tags.length === 0 ? {} : { tags: result.tags }),
     ...(options.updated === undefined ? {} : { updated: options.updated }),
     ...(result.toc === null ? {} : { toc: result.toc }),
+    ...options.corrections?.frontmatter,
   };
   const body = serializeMdx(result.root);
   return {

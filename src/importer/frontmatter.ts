@@ -3,7 +3,7 @@
  * `toc` when they have a value. Strings are double-quoted by the YAML serializer, so no title can turn into a
  * number, a date, a boolean or broken YAML; `updated` stays a bare `YYYY-MM-DD` date.
  */
-import { stringify } from 'yaml';
+import { Document } from 'yaml';
 
 export interface Frontmatter {
   readonly title: string;
@@ -28,8 +28,18 @@ export function serializeFrontmatter(frontmatter: Frontmatter): string {
     tags: rest.tags === undefined || rest.tags.length === 0 ? undefined : [...rest.tags],
     aliases: rest.aliases === undefined || rest.aliases.length === 0 ? undefined : [...rest.aliases],
   };
-  const fields = Object.fromEntries(Object.entries(ordered).filter(([, value]) => value !== undefined));
-  let yaml = stringify(fields, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 });
+  const document = new Document(Object.fromEntries(Object.entries(ordered).filter(([, value]) => value !== undefined)));
+  // Lists of short names read best on one line: `tags: ["hardware", "gpu"]`.
+  for (const key of ['tags', 'aliases']) {
+    const list = ordered[key as 'tags' | 'aliases'];
+    if (list !== undefined) document.set(key, document.createNode(list, { flow: true }));
+  }
+  let yaml = document.toString({
+    defaultStringType: 'QUOTE_DOUBLE',
+    defaultKeyType: 'PLAIN',
+    lineWidth: 0,
+    flowCollectionPadding: false,
+  });
   if (updated !== undefined) yaml += `updated: ${updated}\n`;
   if (rest.toc !== undefined) yaml += `toc: ${String(rest.toc)}\n`;
   return `---\n${yaml}---\n`;

@@ -17,6 +17,7 @@ const SECTIONS: readonly { kind: IssueKind; title: string }[] = [
   { kind: 'unconverted', title: 'Not converted (kept visibly as code)' },
   { kind: 'approximated', title: 'Converted approximately' },
   { kind: 'restored', title: 'Restored structure' },
+  { kind: 'corrected', title: 'Corrected (tracked corrections)' },
   { kind: 'note', title: 'Notes' },
 ];
 

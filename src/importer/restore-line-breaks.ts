@@ -145,7 +145,13 @@ function findHeadings(text: string): HeadingSpan[] {
     const close = runs[index + 1];
     if (open === undefined || close === undefined) break;
     const title = text.slice(open.end, close.start).trim();
+    const before = text.slice(0, open.start).trimEnd();
+    // Prose like `a == b == c` is no heading: a lost heading starts with a capital or a digit, and follows a
+    // sentence end, a link or a footnote (or is marked by three `=` or more).
+    const looksLikeHeading =
+      /^[\p{Lu}\p{N}]/u.test(title) && (open.end - open.start >= 3 || !/[\p{L}\p{N}]$/u.test(before));
     if (
+      looksLikeHeading &&
       open.end - open.start === close.end - close.start &&
       title !== '' &&
       title.length <= MAX_HEADING_LENGTH &&

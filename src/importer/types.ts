@@ -204,9 +204,10 @@ export type Block =
  * - `unconverted`: kept visibly as code, not converted (plugins, `<html>`, unknown macros, …);
  * - `approximated`: converted, but MDX cannot say all of it (colspans, row spans, header cells in rows, …);
  * - `restored`: the source had lost structure that the importer put back (line breaks);
+ * - `corrected`: changed by a tracked correction (a corrections file), with its reason;
  * - `note`: worth knowing, nothing lost (a macro with no meaning in a static site, a media file to copy).
  */
-export type IssueKind = 'unconverted' | 'approximated' | 'restored' | 'note';
+export type IssueKind = 'unconverted' | 'approximated' | 'restored' | 'corrected' | 'note';
 
 export interface Issue {
   readonly kind: IssueKind;

@@ -84,6 +84,14 @@ export function visibleStrings(node: unknown): string[] {
   return out;
 }
 
+/** The text of a tree, without attributes. */
+export function textOf(node: unknown): string {
+  if (typeof node !== 'object' || node === null) return '';
+  const record = node as Record<string, unknown>;
+  if (record.type === 'text' && typeof record.value === 'string') return record.value;
+  return Array.isArray(record.children) ? record.children.map(textOf).join('') : '';
+}
+
 /** Lower-cased words (runs of letters or of digits) of two characters or more, counted. */
 export function wordCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
