@@ -4,3 +4,8 @@ declare module 'virtual:wiki/data' {
   const data: import('./lib/wiki-data.ts').WikiData;
   export default data;
 }
+
+declare module 'virtual:wiki/references' {
+  const data: { sources: import('./lib/references-index.ts').Source[] };
+  export default data;
+}

@@ -12,24 +12,38 @@ import { ContentError, formatDiagnostic, type Diagnostic } from '../lib/diagnost
 import { buildLinkGraph, redLinkDiagnostics, type LinkGraph } from '../lib/link-graph.ts';
 import { loadPageIndex, type PageIndex } from '../lib/page-index.ts';
 import type { WikiSettings } from '../lib/settings.ts';
+import type { PageId } from '../lib/ids.ts';
+import { join } from 'node:path';
 import { lastCommitDates } from '../lib/git-dates.ts';
 import { toWikiData } from '../lib/wiki-data.ts';
 import { remarkSeeAlso } from '../plugins/remark-see-also.ts';
 import { remarkWikiLinks } from '../plugins/remark-wiki-links.ts';
+import { writeBibliographyCache } from '../lib/references-bibliography.ts';
+import { buildReferenceIndex, type ReferenceIndex } from '../lib/references-index.ts';
+import { rehypeCitations } from '../plugins/rehype-citations.ts';
+import { rehypeReferences } from '../plugins/rehype-references.ts';
 
 const VIRTUAL_ID = 'virtual:wiki/data';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+const REFERENCES_ID = 'virtual:wiki/references';
+const RESOLVED_REFERENCES_ID = `\0${REFERENCES_ID}`;
 
 interface WikiState {
   index: PageIndex;
   graph: LinkGraph;
+  /** Every citation checked, and the sources for /special/sources/. */
+  references: ReferenceIndex;
+  /** BibTeX file → the CSL-JSON file rehype-citation reads. */
+  bibliographyPaths: Map<string, string>;
   /** File → date of its last commit, read with one `git log` per build. */
   commitDates: Map<string, string>;
 }
 
 function readWiki(settings: WikiSettings): WikiState {
   const index = loadPageIndex(settings.contentDir);
-  return { index, graph: buildLinkGraph(index), commitDates: lastCommitDates(settings.contentDir) };
+  const references = buildReferenceIndex(index);
+  const bibliographyPaths = writeBibliographyCache(references.bibliographies.values(), join(settings.cacheDir, 'wiki-bibliographies'));
+  return { index, graph: buildLinkGraph(index), references, bibliographyPaths, commitDates: lastCommitDates(settings.contentDir) };
 }
 
 function report(logger: AstroIntegrationLogger, diagnostics: Diagnostic[]) {
@@ -40,7 +54,7 @@ function report(logger: AstroIntegrationLogger, diagnostics: Diagnostic[]) {
 }
 
 function allDiagnostics(state: WikiState, strict: boolean): Diagnostic[] {
-  return [...state.index.warnings, ...state.graph.diagnostics, ...redLinkDiagnostics(state.graph, strict)];
+  return [...state.index.warnings, ...state.graph.diagnostics, ...redLinkDiagnostics(state.graph, strict), ...state.references.diagnostics];
 }
 
 export function wiki(settings: WikiSettings): AstroIntegration {
@@ -52,9 +66,11 @@ export function wiki(settings: WikiSettings): AstroIntegration {
 
   const dataPlugin: VitePlugin = {
     name: 'wiki:data',
-    resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
+    resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : id === REFERENCES_ID ? RESOLVED_REFERENCES_ID : undefined),
     load: (id) =>
-      id === RESOLVED_ID
+      id === RESOLVED_REFERENCES_ID
+        ? `export default ${JSON.stringify({ sources: current().references.sources })};`
+        : id === RESOLVED_ID
         ? `export default ${JSON.stringify(toWikiData(current().index, current().graph, current().commitDates))};`
         : undefined,
   };
@@ -81,6 +97,9 @@ export function wiki(settings: WikiSettings): AstroIntegration {
                 [remarkWikiLinks, { index: () => current().index, contentDir: settings.contentDir }],
               ],
               rehypePlugins: [
+                // Citations first, so that the footnote section is merged into References before headings get ids.
+                [rehypeCitations, { contentDir: settings.contentDir, style: settings.citationStyle, bibliographyFor: (page: PageId | undefined) => (page ? (current().references.pageBibliographies.get(page) ?? []) : []).flatMap((file) => current().bibliographyPaths.get(file) ?? []) }],
+                rehypeReferences,
                 rehypeSlug,
                 [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 }, content: { type: 'text', value: '#' } }],
               ],

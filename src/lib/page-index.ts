@@ -21,9 +21,14 @@ export interface PageIndex extends ResolverIndex {
   aliases: Map<PageId, PageId>;
   /** Problems that do not stop the build. */
   warnings: Diagnostic[];
+  /** BibTeX files of the content folder (path → text), for the references index. */
+  bibliographies: Map<string, string>;
 }
 
 /** Files the wiki reads besides articles; anything else in the content folder is reported. */
+/** BibTeX files are read with the articles, for `[@key]` citations. */
+const BIBLIOGRAPHY_EXTENSION = '.bib';
+
 const KNOWN_NON_ARTICLES = /\.(bib|json|ya?ml|png|jpe?g|gif|webp|avif|svg)$/i;
 
 /** Every file under `dir`, relative, with `/` separators, sorted for stable output. */
@@ -50,8 +55,10 @@ export function buildPageIndex(sources: ReadonlyMap<string, string>): PageIndex 
   const warnings: Diagnostic[] = [];
   const pages = new Map<PageId, PageRecord>();
   const aliases = new Map<PageId, PageId>();
+  const bibliographies = new Map<string, string>();
 
   for (const [file, source] of sources) {
+    if (file.endsWith(BIBLIOGRAPHY_EXTENSION)) bibliographies.set(file, source);
     if (!file.endsWith(ARTICLE_EXTENSION)) {
       if (!KNOWN_NON_ARTICLES.test(file)) {
         warnings.push({ severity: 'warning', file, message: `not published: only \`${ARTICLE_EXTENSION}\` files are articles; rename it to \`${file.replace(/\.[^./]*$/, '')}${ARTICLE_EXTENSION}\` to publish it` });
@@ -109,14 +116,14 @@ export function buildPageIndex(sources: ReadonlyMap<string, string>): PageIndex 
   }
 
   if (errors.length > 0) throw new ContentError(errors);
-  return { pages, aliases, warnings };
+  return { pages, aliases, warnings, bibliographies };
 }
 
 /** Read every file of the content folder and build the index. */
 export function loadPageIndex(contentDir: string): PageIndex {
   const sources = new Map<string, string>();
   for (const file of listFiles(contentDir)) {
-    sources.set(file, file.endsWith(ARTICLE_EXTENSION) ? readFileSync(join(contentDir, file), 'utf8') : '');
+    sources.set(file, file.endsWith(ARTICLE_EXTENSION) || file.endsWith(BIBLIOGRAPHY_EXTENSION) ? readFileSync(join(contentDir, file), 'utf8') : '');
   }
   return buildPageIndex(sources);
 }

@@ -16,6 +16,7 @@ import { unified } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
+import { collectCitations, type ArticleCitations } from './references.ts';
 import { articleSchema, describeSchemaIssues, type ArticleFrontmatter } from './schema.ts';
 import { wikiLinkSyntaxOptions, writtenAlias, type WikiLinkNode } from './wiki-link-node.ts';
 
@@ -43,6 +44,8 @@ export interface ParsedArticle {
   links: WikiLinkOccurrence[];
   /** The first paragraph, for previews when there is no description (with link-text markers). */
   lead: string;
+  /** Footnotes and `[@key]` citations, with lines, for the References section, the Sources page and their errors. */
+  citations: ArticleCitations;
 }
 
 export type ParseResult =
@@ -223,5 +226,5 @@ export function parseArticle(source: string, file: string): ParseResult {
     links.push({ target, line: frontmatterLine, column: 1, context: '' });
   }
 
-  return { ok: true, article: { frontmatter: checked.data, headings, links, lead }, diagnostics: [] };
+  return { ok: true, article: { frontmatter: checked.data, headings, links, lead, citations: collectCitations(tree) }, diagnostics: [] };
 }

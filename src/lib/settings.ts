@@ -5,6 +5,8 @@
  * - WIKI_STRICT=1: red links fail the build.
  * - WIKI_SITE: the public address of the site, for canonical links and the sitemap.
  * - WIKI_CACHE_DIR: Astro's cache (content store), so that builds of different folders do not mix.
+ * - WIKI_CITATION_STYLE: how `[@key]` entries are written: a CSL style bundled with rehype-citation
+ *   (`vancouver`, the numeric default; `apa`, `harvard1`, `chicago`, `mla`) or a path to a `.csl` file.
  */
 import { resolve } from 'node:path';
 
@@ -14,6 +16,7 @@ export interface WikiSettings {
   strict: boolean;
   site: string;
   cacheDir: string;
+  citationStyle: string;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): WikiSettings {
@@ -23,5 +26,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, root = proces
     strict: env.WIKI_STRICT === '1' || env.WIKI_STRICT === 'true',
     site: env.WIKI_SITE || 'http://localhost:4321',
     cacheDir: resolve(root, env.WIKI_CACHE_DIR || 'node_modules/.astro'),
+    citationStyle: env.WIKI_CITATION_STYLE || 'vancouver',
   };
 }
