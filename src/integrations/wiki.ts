@@ -106,20 +106,29 @@ export function wiki(settings: WikiSettings): AstroIntegration {
             }),
           },
           vite: { plugins: [dataPlugin] },
+          integrations: [wikiSitemap(() => toWikiData(current().index, current().graph, current().commitDates))],
         });
       },
       'astro:server:setup': ({ server, logger }) => {
-        // While a writer edits, re-read the content so new pages, titles and links resolve.
+        // While a writer edits, re-read the content so that new pages, titles and links
+        // resolve, and re-render every article, since any of them may link to what changed.
         const refresh = (path: string) => {
           if (!path.startsWith(settings.contentDir)) return;
           try {
             state = readWiki(settings);
-            report(logger, allDiagnostics(state, false));
-            const module = server.moduleGraph.getModuleById(RESOLVED_ID);
-            if (module) server.moduleGraph.invalidateModule(module);
+            report(logger, allDiagnostics(state, false).filter((d) => d.severity === 'error' || !d.message.startsWith('red link')));
+            logger.info(`${state.index.pages.size} pages, ${state.graph.redLinks.length} red links`);
           } catch (error) {
             logger.error(error instanceof Error ? error.message : String(error));
+            return;
           }
+          for (const environment of Object.values(server.environments)) {
+            const graph = environment.moduleGraph;
+            for (const [id, module] of graph.idToModuleMap) {
+              if (id === RESOLVED_ID || id.startsWith(settings.contentDir)) graph.invalidateModule(module);
+            }
+          }
+          server.ws.send({ type: 'full-reload' });
         };
         server.watcher.add(settings.contentDir);
         server.watcher.on('change', refresh);

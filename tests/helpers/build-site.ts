@@ -8,6 +8,13 @@ import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 
+/** The environment without Vitest's variables: under them Vite behaves as in a test (no server listens, NODE_ENV=test). */
+export function withoutVitestEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV' && name !== 'TEST'),
+  );
+}
+
 export interface BuildResult {
   status: number | null;
   /** stdout and stderr together, as a writer would read them. */
@@ -26,7 +33,7 @@ export function buildSite(contentDir: string, name: string, env: Record<string, 
     cwd: repoRoot,
     encoding: 'utf8',
     env: {
-      ...process.env,
+      ...withoutVitestEnv(),
       WIKI_CONTENT_DIR: contentDir,
       WIKI_OUT_DIR: outDir,
       WIKI_CACHE_DIR: cacheDir,

@@ -1,0 +1,57 @@
+/**
+ * The writing loop: `npm run dev` picks up a new article and re-resolves the links to it.
+ * `--ignore-lock`: Astro allows one dev server per project unless told otherwise.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { repoRoot, withoutVitestEnv } from '../helpers/build-site.ts';
+
+const work = join(repoRoot, 'tests/.output/dev-server');
+const contentDir = join(work, 'content');
+const port = 4398;
+let server: ChildProcess;
+
+async function get(path: string): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${port}${path}`);
+  return response.text();
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    if (await check().catch((error: unknown) => ((last = error), false))) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms (last error: ${String(last)}, ${String((last as { cause?: unknown } | undefined)?.cause)})`);
+}
+
+beforeAll(async () => {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(contentDir, { recursive: true });
+  cpSync(join(repoRoot, 'tests/fixtures/site/nvidia.mdx'), join(contentDir, 'nvidia.mdx'));
+  server = spawn(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: repoRoot,
+    env: { ...withoutVitestEnv(), WIKI_CONTENT_DIR: contentDir, WIKI_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  server.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  await waitFor(async () => (await get('/wiki/nvidia/')).includes('<h1'), 90_000).catch((error: Error) => {
+    throw new Error(`${error.message}; the dev server printed:\n${log}`);
+  });
+});
+
+afterAll(() => {
+  server.kill();
+});
+
+it('serves a new article and turns red links to it blue without a restart', async () => {
+  expect(await get('/wiki/nvidia/')).toContain('title="cuda (page does not exist yet)"');
+  writeFileSync(join(contentDir, 'cuda.mdx'), '---\ntitle: CUDA\n---\n\nCUDA is a platform for GPU computing.\n');
+  await waitFor(async () => (await get('/wiki/cuda/')).includes('CUDA is a platform'), 20_000);
+  await waitFor(async () => (await get('/wiki/nvidia/')).includes('<a class="wikilink" href="/wiki/cuda/">CUDA</a>'), 20_000);
+}, 60_000);
