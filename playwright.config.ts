@@ -28,7 +28,8 @@ export default defineConfig({
   },
   webServer: {
     // The real wiki (content/), built once and served as static files.
-    command: `npm run build && npx astro preview --host 127.0.0.1 --port ${port}`,
+    // --ignore-lock: several checkouts or sessions may each run a preview server at once.
+    command: `npm run build && npx astro preview --ignore-lock --host 127.0.0.1 --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
