@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { lastCommitDates } from '../lib/git-dates.ts';
 import { toWikiData } from '../lib/wiki-data.ts';
 import { remarkSeeAlso } from '../plugins/remark-see-also.ts';
+import { wikiSitemap } from './sitemap.ts';
 import { remarkWikiLinks } from '../plugins/remark-wiki-links.ts';
 import { writeBibliographyCache } from '../lib/references-bibliography.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../lib/references-index.ts';

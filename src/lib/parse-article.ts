@@ -44,6 +44,8 @@ export interface ParsedArticle {
   links: WikiLinkOccurrence[];
   /** The first paragraph, for previews when there is no description (with link-text markers). */
   lead: string;
+  /** The first image with an address a preview can show as is (`https://…` or `/…` from public/), for link previews. */
+  image?: { src: string; alt: string };
   /** Footnotes and `[@key]` citations, with lines, for the References section, the Sources page and their errors. */
   citations: ArticleCitations;
 }
@@ -189,6 +191,7 @@ export function parseArticle(source: string, file: string): ParseResult {
   const headings: HeadingInfo[] = [];
   const links: WikiLinkOccurrence[] = [];
   let lead = '';
+  let image: ParsedArticle['image'];
   const contexts = new Map<Paragraph | Heading, ReturnType<typeof paragraphTextWithOffsets>>();
 
   visitParents(tree, (node, ancestors) => {
@@ -197,6 +200,8 @@ export function parseArticle(source: string, file: string): ParseResult {
       headings.push({ depth: node.depth, text, slug: slugger.slug(text) });
     } else if (node.type === 'paragraph' && !lead && ancestors.length === 1) {
       lead = plainText(node, source).replace(/\s+/g, ' ').trim();
+    } else if (node.type === 'image' && !image && /^(https?:)?\//.test(node.url)) {
+      image = { src: node.url, alt: node.alt ?? '' };
     } else if (node.type === 'wikiLink') {
       const block = [...ancestors].reverse().find((a): a is Paragraph | Heading => a.type === 'paragraph' || a.type === 'heading');
       let context = '';
@@ -226,5 +231,5 @@ export function parseArticle(source: string, file: string): ParseResult {
     links.push({ target, line: frontmatterLine, column: 1, context: '' });
   }
 
-  return { ok: true, article: { frontmatter: checked.data, headings, links, lead, citations: collectCitations(tree) }, diagnostics: [] };
+  return { ok: true, article: { frontmatter: checked.data, headings, links, lead, ...(image ? { image } : {}), citations: collectCitations(tree) }, diagnostics: [] };
 }

@@ -24,6 +24,8 @@ export interface PageSummary {
   seeAlso: Array<{ id: PageId; exists: boolean }>;
   /** ISO date from frontmatter, if any. */
   updated?: string;
+  /** The first image, for link previews. */
+  image?: { src: string; alt: string };
   /** `updated`, else the date of the file's last commit; absent for a file never committed. */
   changed?: string;
 }
@@ -114,6 +116,7 @@ export function toWikiData(index: PageIndex, graph: LinkGraph, commitDates: Read
           }),
       ...(updated ? { updated } : {}),
       ...(changed ? { changed } : {}),
+      ...(page.article.image ? { image: page.article.image } : {}),
     };
   }
   const summaries = Object.values(pages);
@@ -138,4 +141,9 @@ export function toWikiData(index: PageIndex, graph: LinkGraph, commitDates: Read
     redirects: redirects(index),
     stats: { pages: index.pages.size, links: graph.links.length, redLinks: graph.redLinks.length },
   };
+}
+
+/** The summaries of the given ids, skipping any that is not an article. */
+export function pagesOf(data: Pick<WikiData, 'pages'>, ids: readonly PageId[]): PageSummary[] {
+  return ids.flatMap((id) => data.pages[id] ?? []);
 }

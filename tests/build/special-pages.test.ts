@@ -1,0 +1,142 @@
+/** The link graph's pages on a small fixture wiki, built once: special pages, redirects, See also, previews, sitemap, 404. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, repoRoot, type BuildResult } from '../helpers/build-site.ts';
+
+const fixture = join(repoRoot, 'tests/fixtures/graph');
+const SITE = 'https://wiki.example.org';
+let site: BuildResult;
+
+/** The text of an HTML fragment, tags removed, spaces collapsed. */
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ').replace(/ ([),.])/g, '$1').trim();
+/** The `<main>` of a built page. */
+const main = (path: string) => /<main[^>]*>([\s\S]*)<\/main>/.exec(site.read(path))?.[1] ?? '';
+/** The date git gives a fixture file's last commit, '' when it was never committed (an oracle independent of the wiki). */
+const lastCommit = (file: string) =>
+  spawnSync('git', ['log', '-1', '--format=%cs', '--', file], { cwd: fixture, encoding: 'utf8' }).stdout.trim();
+
+beforeAll(() => {
+  site = buildSite(fixture, 'graph-special-pages', { WIKI_SITE: SITE });
+});
+
+describe('the link graph on a fixture wiki', () => {
+  it('builds', () => {
+    expect(site.status, site.output).toBe(0);
+  });
+
+  it('All pages lists every article A–Z, grouped by namespace', () => {
+    const html = main('special/all-pages/index.html');
+    expect(text(html)).toMatch(/Main namespace Huawei .* Lonely – An article nothing links to\. Nvidia – American designer of GPUs\. hardware Ascend/);
+  });
+
+  it('Wanted pages lists each red-link target with the articles that link to it, most wanted first', () => {
+    const html = main('special/wanted/index.html');
+    expect(text(html)).toMatch(/missing_chip \(create missing_chip\.mdx\), linked from Ascend, Huawei .*tpu \(create tpu\.mdx\), linked from Huawei/);
+    expect(html).toContain('id="page-missing_chip"');
+  });
+
+  it('Orphaned pages lists only the article nothing links to', () => {
+    const html = main('special/orphaned/index.html');
+    expect(html.match(/class="wikilink"/g)).toHaveLength(1);
+    expect(html).toContain('<a class="wikilink" href="/wiki/lonely/">Lonely</a>');
+  });
+
+  it('Tags has an index and a page per tag; spellings differing in case share one, named as the first article writes it', () => {
+    expect(text(main('special/tags/index.html'))).toContain('company (3 articles) hardware (2 articles)');
+    const hardware = main('special/tags/hardware/index.html');
+    expect(text(hardware)).toMatch(/Tag: hardware 2 articles tagged hardware.*Ascend.*Nvidia/);
+    expect(site.exists('special/tags/company/index.html')).toBe(true);
+  });
+
+  it('Recent changes orders articles by `updated`, else their last commit', () => {
+    const html = main('special/recent-changes/index.html');
+    const entries = [...html.matchAll(/<li>(?:<time datetime="([\d-]+)">|<span[^>]*>not committed yet)[\s\S]*?href="\/wiki\/([^"]+)\/"/g)].map((m) => [m[2], m[1] ?? '']);
+    const expected = [
+      ['huawei', '2026-06-01'],
+      ['nvidia', '2026-01-05'],
+      ['hardware/ascend', lastCommit('hardware/ascend.mdx')],
+      ['lonely', lastCommit('lonely.mdx')],
+    ];
+    expect(entries.map(([page]) => page).sort()).toEqual(['hardware/ascend', 'huawei', 'lonely', 'nvidia']);
+    for (const [page, date] of expected) expect(entries).toContainEqual([page, date]);
+    const dates = entries.map(([, date]) => date).filter((d) => d !== '');
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('Random article carries the list of every article for its script', () => {
+    const urls = /data-urls="([^"]+)"/.exec(site.read('special/random/index.html'))?.[1]?.replace(/&quot;/g, '"') ?? '[]';
+    expect((JSON.parse(urls) as string[]).sort()).toEqual(['/wiki/hardware/ascend/', '/wiki/huawei/', '/wiki/lonely/', '/wiki/nvidia/']);
+  });
+});
+
+describe('redirects for aliases', () => {
+  it('give /wiki/<alias>/ a redirect page with a canonical link and a visible link', () => {
+    const html = site.read('wiki/nvidia_corporation/index.html');
+    expect(html).toContain('<meta http-equiv="refresh" content="0; url=/wiki/nvidia/">');
+    expect(html).toContain(`<link rel="canonical" href="${SITE}/wiki/nvidia/">`);
+    expect(html).toContain('<a href="/wiki/nvidia/">Nvidia</a>');
+  });
+
+  it('send wiki links written with an alias straight to the article', () => {
+    expect(site.read('wiki/huawei/index.html')).toContain('<a class="wikilink" href="/wiki/nvidia/">Nvidia</a>, an American firm');
+  });
+});
+
+describe('on every article', () => {
+  it('What links here gives each linking article with the sentence around the link', () => {
+    const nvidia = site.read('wiki/nvidia/index.html');
+    const backlinks = nvidia.slice(nvidia.indexOf('id="what-links-here"'));
+    expect(text(backlinks)).toContain('Huawei Its main rival is Nvidia, an American firm.');
+    expect(text(backlinks)).toContain('Lonely It links to Nvidia.');
+  });
+
+  it('a body "See also" list shows descriptions and takes in the frontmatter seeAlso, as one section', () => {
+    const huawei = site.read('wiki/huawei/index.html');
+    expect(huawei).toMatch(/<ul class="see-also-list">\s*<li><a class="wikilink" href="\/wiki\/nvidia\/">Nvidia<\/a><span class="page-description"> – American designer of GPUs\.<\/span><\/li>/);
+    expect(huawei).toMatch(/<li><a class="wikilink new"[^>]*href="\/special\/wanted\/#page-tpu">tpu<\/a><\/li>\s*<\/ul>/);
+    expect(huawei).not.toContain('class="see-also"');
+  });
+
+  it('has a small prebuilt preview: title, description or lead, first image', () => {
+    expect(JSON.parse(site.read('previews/nvidia.json'))).toEqual({
+      title: 'Nvidia',
+      url: '/wiki/nvidia/',
+      description: 'American designer of GPUs.',
+      image: { src: '/favicon.svg', alt: "The wiki's logo" },
+    });
+    expect(JSON.parse(site.read('previews/huawei.json'))).toMatchObject({ description: 'Huawei is a Chinese maker of phones and chips. Its main rival is Nvidia, an American firm.' });
+    expect(site.exists('previews/hardware/ascend.json')).toBe(true);
+  });
+
+  it('has a canonical link, title, description and OpenGraph tags', () => {
+    const nvidia = site.read('wiki/nvidia/index.html');
+    expect(nvidia).toContain(`<link rel="canonical" href="${SITE}/wiki/nvidia/">`);
+    expect(nvidia).toContain('<meta property="og:title" content="Nvidia">');
+    expect(nvidia).toContain('<meta name="description" content="American designer of GPUs.">');
+    expect(nvidia).toMatch(/<link rel="icon" href="\/favicon\.svg"/);
+  });
+});
+
+describe('around the site', () => {
+  it('the sitemap lists articles with their last change, special pages, and no redirects', () => {
+    const sitemap = site.read('sitemap-0.xml');
+    expect(sitemap).toContain(`<loc>${SITE}/wiki/nvidia/</loc><lastmod>2026-01-05`);
+    expect(sitemap).toContain(`<loc>${SITE}/special/all-pages/</loc>`);
+    expect(sitemap).not.toContain('nvidia_corporation');
+    expect(sitemap).not.toContain('/special/random/');
+    expect(sitemap).not.toContain('404');
+  });
+
+  it('robots.txt points at the sitemap', () => {
+    expect(site.read('robots.txt')).toContain(`Sitemap: ${SITE}/sitemap-index.xml`);
+    expect(site.exists('sitemap-index.xml')).toBe(true);
+  });
+
+  it('the 404 page has a search box and the list for "did you mean"', () => {
+    const html = site.read('404.html');
+    expect(html).toMatch(/<form[^>]*role="search"[^>]*action="\/search\/"/);
+    const candidates = /data-candidates="([^"]+)"/.exec(html)?.[1]?.replace(/&quot;/g, '"') ?? '[]';
+    expect(JSON.parse(candidates)).toContainEqual({ key: 'nvidia_corporation', title: 'Nvidia', url: '/wiki/nvidia/' });
+  });
+});
