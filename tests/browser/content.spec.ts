@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 test('every See also link of the seed article leads to a real article', async ({ page }) => {
   await page.goto('/wiki/nvidia_vs_huawei_for_ai_compute/');
   const links = page.locator(
-    "xpath=//h2[contains(., 'See Also')]/following-sibling::*[self::ul or self::ol][1]//a[contains(concat(' ', @class, ' '), ' wikilink ')]",
+    "xpath=//h2[contains(translate(., 'ALSOE', 'alsoe'), 'see also')]/following-sibling::*[self::ul or self::ol][1]//a[contains(concat(' ', @class, ' '), ' wikilink ')]",
   );
   const targets = await links.evaluateAll((anchors) =>
     anchors.map((a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent ?? '', red: a.classList.contains('new') })),
