@@ -13,6 +13,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseCorrections, type PageCorrections } from '../src/importer/corrections.ts';
 import { convertPage } from '../src/importer/convert-page.ts';
@@ -27,7 +28,21 @@ interface PageSource {
 const USAGE =
   'usage: npm run import:dokuwiki -- <data/pages folder | page.txt>... [--out content/] [--force] [--corrections file.json] [--media-base /media/] [--dry-run]';
 
-function main(argv: readonly string[]): number {
+/** Where the command reads relative paths from and writes its report; the tests pass their own. */
+export interface Io {
+  readonly cwd: string;
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+const processIo: Io = {
+  cwd: process.cwd(),
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/** Run the import; returns the exit code. */
+export function main(argv: readonly string[], io: Io = processIo): number {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -41,16 +56,19 @@ function main(argv: readonly string[]): number {
     },
   });
   if (values.help) {
-    console.log(USAGE);
+    io.out(`${USAGE}\n`);
     return 0;
   }
-  const corrections = values.corrections === undefined ? [] : readCorrections(values.corrections);
+  const corrections = values.corrections === undefined ? [] : readCorrections(resolve(io.cwd, values.corrections));
   const sources =
-    positionals.length > 0 ? positionals.flatMap((input) => findPages(input)) : sourcesFromCorrections(corrections);
+    positionals.length > 0
+      ? positionals.flatMap((input) => findPages(resolve(io.cwd, input)))
+      : sourcesFromCorrections(corrections, io.cwd);
   if (sources.length === 0) {
-    console.error(positionals.length > 0 ? 'no .txt pages found in the input' : USAGE);
+    io.err(`${positionals.length > 0 ? 'no .txt pages found in the input' : USAGE}\n`);
     return 1;
   }
+  const outFolder = resolve(io.cwd, values.out);
   const reported: ReportedPage[] = [];
   const refused: string[] = [];
   for (const source of sources) {
@@ -60,7 +78,7 @@ function main(argv: readonly string[]): number {
       ...(values['media-base'] === undefined ? {} : { mediaBase: values['media-base'] }),
       ...(pageCorrections === undefined ? {} : { corrections: pageCorrections }),
     });
-    const output = join(values.out, ...mdxPathForId(source.id).split('/'));
+    const output = join(outFolder, ...mdxPathForId(source.id).split('/'));
     const changed = !existsSync(output) || readFileSync(output, 'utf8') !== page.mdx;
     if (!values['dry-run'] && changed) {
       if (existsSync(output) && !values.force) {
@@ -70,11 +88,12 @@ function main(argv: readonly string[]): number {
         writeFileSync(output, page.mdx);
       }
     }
-    reported.push({ file: relative(process.cwd(), source.file) || source.file, output, report: page.report });
+    reported.push({ file: relative(io.cwd, source.file), output: relative(io.cwd, output), report: page.report });
   }
-  process.stdout.write(formatReport(reported));
+  io.out(formatReport(reported));
   if (refused.length > 0) {
-    console.error(`\nNot overwritten (they exist and would change; use --force):\n  ${refused.join('\n  ')}`);
+    const list = refused.map((path) => relative(io.cwd, path)).join('\n  ');
+    io.err(`\nNot overwritten (they exist and would change; use --force):\n  ${list}\n`);
     return 1;
   }
   return 0;
@@ -84,9 +103,9 @@ function readCorrections(path: string): PageCorrections[] {
   return [...parseCorrections(JSON.parse(readFileSync(path, 'utf8')) as unknown).pages];
 }
 
-function sourcesFromCorrections(corrections: readonly PageCorrections[]): PageSource[] {
+function sourcesFromCorrections(corrections: readonly PageCorrections[], cwd: string): PageSource[] {
   return corrections.flatMap((page) =>
-    page.source === undefined ? [] : [{ file: resolve(page.source), id: cleanId(page.id) }],
+    page.source === undefined ? [] : [{ file: resolve(cwd, page.source), id: cleanId(page.id) }],
   );
 }
 
@@ -112,9 +131,11 @@ function walk(folder: string): string[] {
   });
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  }
 }

@@ -18,6 +18,8 @@ export interface ConvertOptions {
   readonly updated?: string;
   readonly interwiki?: InterwikiMap;
   readonly mediaBase?: string;
+  /** Tracked corrections: source replacements before the conversion, frontmatter fields after it. */
+  readonly corrections?: PageCorrections;
 }
 
 export interface PageReport {

@@ -546,9 +546,17 @@ function attachFootnoteReferences(children: PhrasingContent[]): PhrasingContent[
   return result;
 }
 
-/** Leading and trailing white space of a paragraph is not text anyone sees. */
+/** Leading and trailing white space of a paragraph is not text anyone sees; adjacent texts become one. */
 function trimPhrasing(children: PhrasingContent[]): PhrasingContent[] {
-  const result = [...children];
+  const result: PhrasingContent[] = [];
+  for (const child of children) {
+    const previous = result.at(-1);
+    if (child.type === 'text' && previous?.type === 'text') {
+      result[result.length - 1] = { type: 'text', value: previous.value + child.value };
+    } else {
+      result.push(child);
+    }
+  }
   const first = result[0];
   if (first?.type === 'text') {
     const value = first.value.replace(/^\s+/, '');
