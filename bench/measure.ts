@@ -1,0 +1,183 @@
+/**
+ * What the benchmark measures, each a small function: a command's wall time
+ * and the peak memory of its whole process tree (polled from /proc), the size
+ * of a folder, and the weight of one built page with what it loads.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface RunResult {
+  status: number | null;
+  ms: number;
+  /** CPU time (user + system) of the process and its waited-for descendants: steadier than wall time on a shared machine. */
+  cpuMs: number;
+  /** Highest sum of resident memory over the process and all its descendants, in bytes. */
+  peakRss: number;
+  output: string;
+}
+
+/** Parent pid of every process, from /proc/<pid>/stat (the field after the command name). */
+function parents(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(name), Number(fields[1]));
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return out;
+}
+
+function rssOf(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident memory of `root` and every descendant, in bytes. */
+export function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  for (const [pid, ppid] of parents()) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  let total = 0;
+  const stack = [root];
+  for (let pid = stack.pop(); pid !== undefined; pid = stack.pop()) {
+    total += rssOf(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Run a command, timing it and polling its process tree's memory every `pollMs`. */
+export function runMeasured(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; pollMs?: number; quiet?: boolean }): Promise<RunResult> {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now();
+    // bash's `times` prints the CPU time of the children it waited for, descendants included.
+    const wrapped = ['-c', '"$@"; status=$?; times >&2; exit $status', 'bash', command, ...args];
+    const child = spawn('bash', wrapped, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (!options.quiet) process.stderr.write(chunk);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    let peakRss = 0;
+    const poll = setInterval(() => {
+      if (child.pid !== undefined) peakRss = Math.max(peakRss, treeRss(child.pid));
+    }, options.pollMs ?? 100);
+    child.on('error', (error) => {
+      clearInterval(poll);
+      reject(error);
+    });
+    child.on('close', (status) => {
+      clearInterval(poll);
+      const ms = performance.now() - started;
+      const times = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(output);
+      const cpuMs = times ? (Number(times[1]) * 60 + Number(times[2]) + Number(times[3]) * 60 + Number(times[4])) * 1000 : Number.NaN;
+      resolvePromise({ status, ms, cpuMs, peakRss, output });
+    });
+  });
+}
+
+/** Every file under `dir`, relative. */
+export function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (current: string) => {
+    for (const name of readdirSync(current)) {
+      const full = join(current, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.push(relative(dir, full));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export interface FolderSize {
+  bytes: number;
+  files: number;
+}
+
+export function folderSize(dir: string): FolderSize {
+  const files = filesUnder(dir);
+  return { bytes: files.reduce((sum, file) => sum + statSync(join(dir, file)).size, 0), files: files.length };
+}
+
+export interface Weight {
+  raw: number;
+  gzip: number;
+  files: number;
+}
+
+export interface PageWeight {
+  page: string;
+  html: Weight;
+  css: Weight;
+  js: Weight;
+  total: Weight;
+}
+
+const weigh = (contents: Buffer[]): Weight => ({
+  raw: contents.reduce((sum, c) => sum + c.length, 0),
+  gzip: contents.reduce((sum, c) => sum + gzipSync(c, { level: 9 }).length, 0),
+  files: contents.length,
+});
+
+/**
+ * The weight of one built page: its HTML, the stylesheets it links and the
+ * scripts it loads at once (`<script src>`, module preloads, and their static
+ * imports), read from the built files. Inline styles and scripts count as HTML.
+ */
+export function pageWeight(siteDir: string, page: string): PageWeight {
+  const html = readFileSync(join(siteDir, page));
+  const text = html.toString();
+  const local = (href: string) => (href.startsWith('/') && !href.startsWith('//') ? join(siteDir, href.split(/[?#]/)[0] ?? '') : undefined);
+  const css = [...text.matchAll(/<link[^>]+rel="?stylesheet"?[^>]*>/g)]
+    .map((m) => /href="?([^"\s>]+)/.exec(m[0])?.[1])
+    .flatMap((href) => (href ? [local(href)] : []))
+    .flatMap((file) => (file ? [readFileSync(file)] : []));
+  const scripts = new Set<string>();
+  const queue = [...text.matchAll(/<script[^>]+src="?([^"\s>]+)|<link[^>]+rel="?modulepreload"?[^>]+href="?([^"\s>]+)/g)]
+    .map((m) => m[1] ?? m[2])
+    .flatMap((href) => (href ? [local(href)] : []))
+    .flatMap((file) => (file ? [file] : []));
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    if (scripts.has(file)) continue;
+    scripts.add(file);
+    // Static imports load with the script; dynamic `import()` (e.g. Pagefind on focus) does not.
+    for (const m of readFileSync(file, 'utf8').matchAll(/(?:^|[;\s])import\s*(?:[^'"();]*?from\s*)?["']([^"']+)["']/g)) {
+      const spec = m[1];
+      if (spec?.startsWith('.')) queue.push(join(file, '..', spec));
+      else if (spec?.startsWith('/')) queue.push(join(siteDir, spec));
+    }
+  }
+  const js = [...scripts].map((file) => readFileSync(file));
+  const weights = { html: weigh([html]), css: weigh(css), js: weigh(js) };
+  return {
+    page,
+    ...weights,
+    total: {
+      raw: weights.html.raw + weights.css.raw + weights.js.raw,
+      gzip: weights.html.gzip + weights.css.gzip + weights.js.gzip,
+      files: weights.html.files + weights.css.files + weights.js.files,
+    },
+  };
+}
+
+/** The article page of median size among the built pages under `prefix` (e.g. `wiki/`). */
+export function typicalPage(siteDir: string, prefix: string): string | undefined {
+  const pages = filesUnder(join(siteDir, prefix))
+    .filter((file) => file.endsWith('index.html'))
+    .map((file) => ({ file: join(prefix, file), size: statSync(join(siteDir, prefix, file)).size }))
+    .sort((a, b) => a.size - b.size || a.file.localeCompare(b.file));
+  return pages[Math.floor(pages.length / 2)]?.file;
+}

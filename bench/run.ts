@@ -1,0 +1,187 @@
+/**
+ * The benchmark: generate a synthetic wiki, build it with the real engine,
+ * and print what it cost and what a reader downloads.
+ *
+ *   npm run bench -- --pages 1000 [--compare starlight] [--rebuild] [--no-browser] [--cpu-prof] [--seed 1]
+ *
+ * Everything is written under BENCH_DIR (default bench/.work, git-ignored): the content
+ * folder, `dist/`, Astro's cache, profiles and `results-<pages>.json`.
+ */
+import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BENCHMARK_QUERIES, generateWiki, writeWiki, type GeneratedArticle } from './generate.ts';
+import { folderSize, pageWeight, runMeasured, typicalPage, type FolderSize, type PageWeight, type RunResult } from './measure.ts';
+import { measureSearchBytes, type SearchBytes } from './search-bytes.ts';
+import { ensureStarlight, STARLIGHT_VERSION, writeStarlightSite } from './starlight.ts';
+
+const repo = resolve(import.meta.dirname, '..');
+const { values: args } = parseArgs({
+  options: {
+    pages: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    compare: { type: 'string' },
+    rebuild: { type: 'boolean', default: false },
+    'no-browser': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'boolean', default: false },
+  },
+});
+const pages = Number(args.pages);
+if (!Number.isInteger(pages) || pages < 1) throw new Error(`--pages must be a whole number of articles, e.g. --pages 1000 (got ${args.pages})`);
+if (args.compare !== undefined && args.compare !== 'starlight') throw new Error(`--compare knows only \`starlight\` (got ${args.compare})`);
+// Inside the checkout (git-ignored): Astro writes its prerender chunks into `<cwd>/.astro/`, shared by every
+// build of the checkout, unless the output folder lies inside the working folder, and those chunks must
+// resolve packages from node_modules.
+const work = resolve(process.env.BENCH_DIR ?? join(repo, 'bench/.work'));
+const port = Number(process.env.PW_PORT ?? 4336);
+const node = process.execPath;
+const quietEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+
+interface SiteResult {
+  build: { ms: number; cpuMs: number; peakRss: number; pagesPerSecond: number };
+  /** Pagefind run by the benchmark because the build wrote no index: its cost is added to `build`. */
+  searchIndexAddedByBench?: { ms: number; cpuMs: number; peakRss: number };
+  rebuild?: { ms: number; cpuMs: number; peakRss: number };
+  dist: FolderSize;
+  searchIndex: FolderSize | null;
+  page: PageWeight | null;
+  search: SearchBytes | null;
+}
+
+function check(run: RunResult, what: string): RunResult {
+  if (run.status !== 0) {
+    process.stderr.write(run.output.slice(-4000));
+    throw new Error(`${what} failed with exit ${run.status}; its output is above`);
+  }
+  return run;
+}
+
+async function addSearchIndexIfMissing(dist: string): Promise<RunResult | undefined> {
+  if (existsSync(join(dist, 'pagefind'))) return undefined;
+  console.error('[bench] the build wrote no dist/pagefind: indexing with the Pagefind CLI, timed apart and added to the build');
+  return check(await runMeasured(node, [join(repo, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', dist], { cwd: repo, quiet: true }), 'pagefind');
+}
+
+async function measureSite(name: string, dist: string, build: RunResult, pagePrefix: string): Promise<SiteResult> {
+  const indexRun = await addSearchIndexIfMissing(dist);
+  const ms = build.ms + (indexRun?.ms ?? 0);
+  const typical = typicalPage(dist, pagePrefix);
+  const hasIndex = existsSync(join(dist, 'pagefind'));
+  const search = hasIndex && typical && !args['no-browser'] ? await measureSearchBytes(dist, typical, BENCHMARK_QUERIES, port) : null;
+  console.error(`[bench] ${name}: measured`);
+  return {
+    build: { ms, cpuMs: build.cpuMs + (indexRun?.cpuMs ?? 0), peakRss: Math.max(build.peakRss, indexRun?.peakRss ?? 0), pagesPerSecond: pages / (ms / 1000) },
+    ...(indexRun ? { searchIndexAddedByBench: { ms: indexRun.ms, cpuMs: indexRun.cpuMs, peakRss: indexRun.peakRss } } : {}),
+    dist: folderSize(dist),
+    searchIndex: hasIndex ? folderSize(join(dist, 'pagefind')) : null,
+    page: typical ? pageWeight(dist, typical) : null,
+    search,
+  };
+}
+
+async function benchWiki(articles: GeneratedArticle[]): Promise<SiteResult> {
+  const base = join(work, `wiki-${pages}`);
+  const content = join(base, 'content');
+  const dist = join(base, 'dist');
+  const cache = join(base, 'cache');
+  writeWiki(content, articles);
+  mkdirSync(base, { recursive: true });
+  rmSync(dist, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+  const env = { ...quietEnv, WIKI_CONTENT_DIR: content, WIKI_OUT_DIR: dist, WIKI_CACHE_DIR: cache };
+  const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(base, 'profile')}`] : [];
+  const astro = [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build'];
+  console.error(`[bench] building ${pages} articles with the wiki …`);
+  const build = check(await runMeasured(node, [...profile, ...astro], { cwd: repo, env }), 'the wiki build');
+  const result = await measureSite('wiki', dist, build, 'wiki/hardware/');
+  if (args.rebuild) {
+    // A writer's edit: one sentence added to one article, then the same build again, cache kept.
+    const edited = articles[Math.floor(articles.length / 2)];
+    if (edited) appendFileSync(join(content, `${edited.path}.mdx`), '\nOne sentence added by the benchmark.\n');
+    console.error('[bench] rebuilding after editing one article …');
+    const again = check(await runMeasured(node, astro, { cwd: repo, env }), 'the rebuild');
+    const index = await addSearchIndexIfMissing(dist);
+    result.rebuild = { ms: again.ms + (index?.ms ?? 0), cpuMs: again.cpuMs + (index?.cpuMs ?? 0), peakRss: Math.max(again.peakRss, index?.peakRss ?? 0) };
+  }
+  return result;
+}
+
+async function benchStarlight(articles: GeneratedArticle[]): Promise<SiteResult> {
+  const dir = ensureStarlight(join(work, 'starlight'));
+  writeStarlightSite(dir, articles);
+  rmSync(join(dir, 'dist'), { recursive: true, force: true });
+  rmSync(join(dir, 'node_modules/.astro'), { recursive: true, force: true });
+  rmSync(join(dir, '.astro'), { recursive: true, force: true });
+  console.error(`[bench] building ${pages} articles with Starlight ${STARLIGHT_VERSION} …`);
+  const build = check(await runMeasured(node, [join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, env: quietEnv }), 'the Starlight build');
+  return measureSite('starlight', join(dir, 'dist'), build, 'hardware/');
+}
+
+async function bareUnified(): Promise<{ ms: number; cpuMs: number; peakRss: number }> {
+  const run = check(await runMeasured(node, [join(repo, 'bench/bare-unified.ts'), join(work, `wiki-${pages}`, 'content')], { cwd: repo, quiet: true }), 'the bare unified pipeline');
+  const line = run.output.split('\n').find((l) => l.startsWith('{'));
+  const inner = line ? (JSON.parse(line) as { ms: number }).ms : Number.NaN;
+  return { ms: inner, cpuMs: run.cpuMs, peakRss: run.peakRss };
+}
+
+const kb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${(bytes / 1024).toFixed(1)} KB`);
+const mb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const s = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`);
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? '' : (a / b).toFixed(2));
+
+function table(wiki: SiteResult, bare: { ms: number }, starlight: SiteResult | undefined): string {
+  const rows: Array<[string, (r: SiteResult) => number | undefined, (n: number | undefined) => string]> = [
+    ['build wall time (search index included)', (r) => r.build.ms, s],
+    ['build CPU time', (r) => r.build.cpuMs, s],
+    ['pages per second', (r) => r.build.pagesPerSecond, (n) => (n === undefined ? '–' : n.toFixed(1))],
+    ['peak memory (process tree RSS)', (r) => r.build.peakRss, mb],
+    ['rebuild after one edit', (r) => r.rebuild?.ms, s],
+    ['dist size', (r) => r.dist.bytes, mb],
+    ['dist files', (r) => r.dist.files, (n) => String(n ?? '–')],
+    ['search index size', (r) => r.searchIndex?.bytes, mb],
+    ['article page, gzipped (HTML+CSS+JS)', (r) => r.page?.total.gzip, kb],
+    ['  HTML raw / gzipped', (r) => r.page?.html.gzip, kb],
+    ['  CSS gzipped', (r) => r.page?.css.gzip, kb],
+    ['  JS gzipped', (r) => r.page?.js.gzip, kb],
+    ['search bytes while reading', (r) => r.search?.readingSearchBytes, kb],
+    ['median first-query bytes', (r) => r.search?.medianQueryBytes, kb],
+    ['median warm query time', (r) => median(r.search?.queries.map((q) => q.warmMs)), (n) => (n === undefined ? '–' : `${n.toFixed(0)} ms`)],
+  ];
+  const lines = [`| ${pages} articles | wiki | ${starlight ? 'Starlight | wiki / Starlight |' : ''}`, `|---|---|${starlight ? '---|---|' : ''}`];
+  for (const [label, get, format] of rows) {
+    const mine = get(wiki);
+    let first = format(mine);
+    if (label.startsWith('  HTML')) first = `${kb(wiki.page?.html.raw)} / ${kb(mine)}`;
+    const theirs = starlight ? get(starlight) : undefined;
+    let second = format(theirs);
+    if (starlight && label.startsWith('  HTML')) second = `${kb(starlight.page?.html.raw)} / ${kb(theirs)}`;
+    lines.push(`| ${label} | ${first} | ${starlight ? `${second} | ${ratio(mine, theirs)} |` : ''}`);
+  }
+  lines.push(`| bare unified pipeline, same files (one process) | ${s(bare.ms)} | ${starlight ? ' | |' : ''}`);
+  lines.push(`| wiki build / bare unified | ${ratio(wiki.build.ms, bare.ms)} | ${starlight ? ' | |' : ''}`);
+  return lines.join('\n');
+}
+
+function median(values: number[] | undefined): number | undefined {
+  if (!values || values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+mkdirSync(work, { recursive: true });
+const articles = generateWiki({ pages, seed: Number(args.seed) });
+const wiki = await benchWiki(articles);
+const bare = await bareUnified();
+const starlight = args.compare === 'starlight' ? await benchStarlight(articles) : undefined;
+const result = {
+  date: new Date().toISOString(),
+  machine: `${(await import('node:os')).cpus().length} cores, load ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+  pages,
+  seed: Number(args.seed),
+  wiki,
+  bareUnified: bare,
+  ...(starlight ? { starlight, starlightVersion: STARLIGHT_VERSION } : {}),
+};
+writeFileSync(join(work, `results-${pages}${starlight ? '-starlight' : ''}.json`), `${JSON.stringify(result, null, 2)}\n`);
+console.log(table(wiki, bare, starlight));
+console.log(JSON.stringify(result));

@@ -1,0 +1,134 @@
+/**
+ * Bytes the browser fetches to read an article and then run a first search,
+ * measured in Chromium (playwright-core, Debian's /usr/bin/chromium) against
+ * the built site served locally with gzip, as a static host would.
+ *
+ * The search runs through Pagefind's own API (`/pagefind/pagefind.js`,
+ * `search`, then `data()` of the first five results, which is what a results
+ * list shows), the same way on every site compared, so the figures compare
+ * the indexes, not the search boxes.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg']);
+
+/** A static file server for `dir` on 127.0.0.1, gzipping text as a CDN would. */
+export function serveStatic(dir: string, port: number): Promise<Server> {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/'));
+    let file = join(dir, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    const ext = extname(file);
+    let body = readFileSync(file);
+    const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+    if (COMPRESSIBLE.has(ext) && /gzip/.test(String(request.headers['accept-encoding']))) {
+      body = gzipSync(body);
+      headers['content-encoding'] = 'gzip';
+    }
+    response.writeHead(200, headers).end(body);
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+export interface QueryBytes {
+  query: string;
+  results: number;
+  /** Bytes over the wire (headers and bodies) for the first search, from the moment the reader starts it. */
+  bytes: number;
+  /** Time of the first search, cold (Pagefind loaded on demand). */
+  coldMs: number;
+  /** The same query again, warm. */
+  warmMs: number;
+}
+
+export interface SearchBytes {
+  page: string;
+  /** Bytes fetched under /pagefind/ while the article loads, before any search. */
+  readingSearchBytes: number;
+  /** All bytes of the article's own load. */
+  readingBytes: number;
+  queries: QueryBytes[];
+  medianQueryBytes: number;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+/** Read `page` of the site in `dir`, then run each query in a fresh browser context (cold cache). */
+export async function measureSearchBytes(dir: string, page: string, queries: string[], port: number): Promise<SearchBytes> {
+  const server = await serveStatic(dir, port);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const out: QueryBytes[] = [];
+    let readingSearchBytes = 0;
+    let readingBytes = 0;
+    for (const query of queries) {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      const fetched: Array<{ url: string; bytes: number; phase: 'reading' | 'search' }> = [];
+      const pending: Array<Promise<void>> = [];
+      let phase: 'reading' | 'search' = 'reading';
+      // On the context, not the page: Pagefind fetches its index from a web worker.
+      context.on('requestfinished', (request) => {
+        const at = phase;
+        pending.push(
+          request.sizes().then((sizes) => {
+            fetched.push({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize, phase: at });
+          }),
+        );
+      });
+      await tab.goto(`http://127.0.0.1:${port}/${page.replace(/index\.html$/, '')}`, { waitUntil: 'networkidle' });
+      phase = 'search';
+      const timing = await tab.evaluate(async (q: string) => {
+        type Result = { data: () => Promise<unknown> };
+        type Pagefind = { search: (q: string) => Promise<{ results: Result[] }> };
+        const run = async (pf: Pagefind) => {
+          const started = performance.now();
+          const found = await pf.search(q);
+          await Promise.all(found.results.slice(0, 5).map((r) => r.data()));
+          return { results: found.results.length, ms: performance.now() - started };
+        };
+        const started = performance.now();
+        const script = '/pagefind/pagefind.js';
+        const pf = (await import(/* @vite-ignore */ script)) as Pagefind;
+        const cold = await run(pf);
+        const warm = await run(pf);
+        return { results: cold.results, coldMs: performance.now() - started, warmMs: warm.ms };
+      }, query);
+      await tab.waitForLoadState('networkidle');
+      await Promise.all(pending);
+      const reading = fetched.filter((f) => f.phase === 'reading');
+      readingBytes = reading.reduce((sum, f) => sum + f.bytes, 0);
+      readingSearchBytes = Math.max(readingSearchBytes, reading.filter((f) => f.url.includes('/pagefind/')).reduce((sum, f) => sum + f.bytes, 0));
+      out.push({ query, ...timing, bytes: fetched.filter((f) => f.phase === 'search').reduce((sum, f) => sum + f.bytes, 0) });
+      await context.close();
+    }
+    return { page, readingSearchBytes, readingBytes, queries: out, medianQueryBytes: median(out.map((q) => q.bytes)) };
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
