@@ -18,6 +18,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
 import { collectCitations, type ArticleCitations } from './references.ts';
 import { articleSchema, describeSchemaIssues, type ArticleFrontmatter } from './schema.ts';
+import { unsafeContentDiagnostics } from './unsafe-content.ts';
 import { wikiLinkSyntaxOptions, writtenAlias, type WikiLinkNode } from './wiki-link-node.ts';
 
 export interface HeadingInfo {
@@ -74,14 +75,17 @@ function mdxSyntaxDiagnostic(file: string, error: PositionedError): Diagnostic {
   const line = error.line ?? place?.line;
   const column = error.column ?? place?.column;
   const reason = error.reason ?? error.message;
+  // MDX reads a line that starts with `import` or `export` as JavaScript, even in the middle of prose.
+  const esm = /import\/exports?/.test(reason);
   return {
     severity: 'error',
     file,
     ...(line !== undefined ? { line } : {}),
     ...(column !== undefined ? { column } : {}),
-    message:
-      `MDX cannot read this: ${reason}. ` +
-      'In prose, write `\\{`, `\\}` and `\\<` for literal braces and angle brackets, and do not start a line with `import` or `export`.',
+    message: esm
+      ? 'MDX reads a line that starts with `import` or `export` as JavaScript: reword the line so that it starts with another word (e.g. `Imports of …`), or join it to the line before'
+      : `MDX cannot read this: ${reason}. ` +
+        'In prose, write `\\{`, `\\}` and `\\<` for literal braces and angle brackets, and do not start a line with `import` or `export`.',
   };
 }
 
@@ -186,6 +190,9 @@ export function parseArticle(source: string, file: string): ParseResult {
       })),
     };
   }
+
+  const unsafe = unsafeContentDiagnostics(tree, file);
+  if (unsafe.length > 0) return { ok: false, diagnostics: unsafe };
 
   const slugger = new GithubSlugger();
   const headings: HeadingInfo[] = [];
