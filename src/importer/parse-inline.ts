@@ -53,10 +53,21 @@ interface State {
   readonly text: string;
   pos: number;
   readonly context: InlineContext;
+  /** Last index of each closing mark, so that "does it close later?" costs nothing. */
+  readonly lastIndex: Map<string, number>;
+}
+
+function closesAfter(state: State, closer: string, from: number): boolean {
+  let last = state.lastIndex.get(closer);
+  if (last === undefined) {
+    last = state.text.lastIndexOf(closer);
+    state.lastIndex.set(closer, last);
+  }
+  return last >= from;
 }
 
 export function parseInline(text: string, context: InlineContext): Inline[] {
-  const state: State = { text, pos: 0, context };
+  const state: State = { text, pos: 0, context, lastIndex: new Map() };
   return parseSequence(state, null, new Set(), false).nodes;
 }
 
@@ -132,7 +143,7 @@ function matchConstruct(state: State, active: ReadonlySet<FormattingKind>, inFoo
       return mediaOrPlugin(text.slice(pos + 2, end), text.slice(pos, end + 2), line);
     }
   }
-  if (!inFootnote && text.startsWith('((', pos) && text.includes('))', pos + 2)) {
+  if (!inFootnote && text.startsWith('((', pos) && closesAfter(state, '))', pos + 2)) {
     state.pos = pos + 2;
     const { nodes, closed } = parseSequence(state, '))', new Set(), true);
     const source = text.slice(pos + 2, closed ? state.pos - 2 : state.pos);
@@ -149,7 +160,7 @@ function matchConstruct(state: State, active: ReadonlySet<FormattingKind>, inFoo
     if (
       !active.has(format.kind) &&
       text.startsWith(format.open, pos) &&
-      text.includes(format.close, pos + format.open.length) &&
+      closesAfter(state, format.close, pos + format.open.length) &&
       !(format.kind === 'emphasis' && text[pos - 1] === ':')
     ) {
       state.pos = pos + format.open.length;

@@ -134,7 +134,7 @@ describe('importer on random DokuWiki-like text', () => {
         expect(splitFrontmatter(page.mdx).data.title).toEqual(expect.any(String));
         await compileArticle(page.mdx);
       }),
-      { numRuns: 400 },
+      { numRuns: 300 },
     );
   }, 60_000);
 });
