@@ -11,7 +11,8 @@ const markers = [...document.querySelectorAll<HTMLAnchorElement>('a[data-referen
 let tooltip: HTMLDivElement | undefined;
 let owner: HTMLAnchorElement | undefined;
 let hideTimer: number | undefined;
-let lastPointer = '';
+/** Set when a touch on a marker starts: whether the coming click previews (true) or follows the link. */
+let tapPreviews: boolean | undefined;
 
 function tooltipElement(): HTMLDivElement {
   if (tooltip) return tooltip;
@@ -68,15 +69,23 @@ for (const marker of markers) {
   marker.addEventListener('mouseleave', () => scheduleHide());
   marker.addEventListener('focus', () => show(marker));
   marker.addEventListener('blur', () => scheduleHide());
+  // A tap also focuses the marker, which shows the preview before the click arrives:
+  // decide at the start of the touch whether this tap previews or follows the link.
+  const armTap = () => {
+    tapPreviews = owner !== marker || !tooltip || tooltip.hidden !== false;
+  };
   marker.addEventListener('pointerdown', (event) => {
-    lastPointer = event.pointerType;
+    if (event.pointerType === 'touch') armTap();
   });
+  marker.addEventListener('touchstart', armTap, { passive: true });
   marker.addEventListener('click', (event) => {
+    const touched = (event instanceof PointerEvent && event.pointerType === 'touch') || tapPreviews !== undefined;
     // On a touch screen the first tap previews; a second tap on the same marker follows the link.
-    if (lastPointer === 'touch' && (owner !== marker || tooltip?.hidden)) {
+    if (touched && tapPreviews) {
       event.preventDefault();
       show(marker);
     }
+    tapPreviews = undefined;
   });
 }
 

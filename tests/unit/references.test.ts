@@ -123,15 +123,16 @@ describe('reference errors, with file and line', () => {
   });
 
   it('a reference link that is not http(s), DOI or arXiv is an error', () => {
-    const found = messages({ 'a.mdx': article('A', 'Claim.[^x]\n\n[^x]: [Click](javascript:alert(1)).') });
+    const found = messages({ 'a.mdx': article('A', 'Claim.[^x][^y]\n\n[^x]: [Paper](ftp://files.example.org/paper.pdf).\n[^y]: [Page](/wiki/nvidia/).') });
     expect(found).toEqual([
-      'a.mdx:7 error: reference link `javascript:alert(1)` is not a web address: a source must be an http(s) URL, a DOI (`doi:10.1000/xyz`) or an arXiv id (`arXiv:2104.04473`)',
+      'a.mdx:7 error: reference link `ftp://files.example.org/paper.pdf` is not a web address: a source must be an http(s) URL, a DOI (`doi:10.1000/xyz`) or an arXiv id (`arXiv:2104.04473`)',
+      'a.mdx:8 error: reference link `/wiki/nvidia/` is not a web address: a source must be an http(s) URL, a DOI (`doi:10.1000/xyz`) or an arXiv id (`arXiv:2104.04473`)',
     ]);
   });
 
   it('checks BibTeX urls too, with the line of the entry', () => {
     const bib = '@misc{bad, title = {Bad}, url = {javascript:alert(1)}}\n';
-    expect(messages({ 'references.bib': bib, 'a.mdx': article('A', '[@bad]') })[0]).toMatch(/^references\.bib:1 error: reference link `javascript:alert\(1\)`/);
+    expect(messages({ 'references.bib': bib, 'a.mdx': article('A', '[@bad]') })[0]).toMatch(/^references\.bib:1 error: reference link `javascript:alert\(1\)` is not a web address/);
   });
 
   it('a frontmatter bibliography that does not exist is an error; one that does is used', () => {
