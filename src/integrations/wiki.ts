@@ -126,7 +126,7 @@ export function wiki(settings: WikiSettings): AstroIntegration {
           for (const environment of Object.values(server.environments)) {
             const graph = environment.moduleGraph;
             for (const [id, module] of graph.idToModuleMap) {
-              if (id === RESOLVED_ID || id.startsWith(settings.contentDir)) graph.invalidateModule(module);
+              if (id === RESOLVED_ID || id === RESOLVED_REFERENCES_ID || id.startsWith(settings.contentDir)) graph.invalidateModule(module);
             }
           }
           server.ws.send({ type: 'full-reload' });
