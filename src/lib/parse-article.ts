@@ -19,7 +19,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { collectCitations, type ArticleCitations } from './references.ts';
 import { articleSchema, describeSchemaIssues, type ArticleFrontmatter } from './schema.ts';
 import { unsafeContentDiagnostics } from './unsafe-content.ts';
-import { wikiLinkSyntaxOptions, writtenAlias, type WikiLinkNode } from './wiki-link-node.ts';
+import { wikiLinkSyntaxOptions, writtenAlias, writtenTarget, type WikiLinkNode } from './wiki-link-node.ts';
 
 export interface HeadingInfo {
   depth: number;
@@ -107,7 +107,7 @@ export function linkTextToPlain(text: string, title: (target: string) => string)
 function plainText(node: RootContent | Root, source: string): string {
   if (node.type === 'wikiLink') {
     const alias = writtenAlias(node, source);
-    return alias ?? `${LINK_TEXT_START}${node.value}${LINK_TEXT_END}`;
+    return alias ?? `${LINK_TEXT_START}${writtenTarget(node)}${LINK_TEXT_END}`;
   }
   if ('children' in node) return (node.children as RootContent[]).map((child) => plainText(child, source)).join('');
   return toString(node);
@@ -222,7 +222,7 @@ export function parseArticle(source: string, file: string): ParseResult {
       }
       const alias = writtenAlias(node, source);
       links.push({
-        target: node.value,
+        target: writtenTarget(node),
         ...(alias !== undefined ? { alias } : {}),
         line: node.position?.start.line ?? 0,
         column: node.position?.start.column ?? 0,

@@ -43,3 +43,12 @@ export function writtenAlias(node: WikiLinkNode, source: string): string | undef
   if (divider === -1) return undefined;
   return raw.slice(divider + 1, raw.lastIndexOf(']]')).trim();
 }
+
+/**
+ * The target as written. In a GFM table cell a bare `|` ends the cell, so an
+ * aliased link there is written `[[target\|text]]` (as Obsidian does); the
+ * `\` before the divider is not part of the target.
+ */
+export function writtenTarget(node: WikiLinkNode): string {
+  return node.value.endsWith('\\') ? node.value.slice(0, -1) : node.value;
+}

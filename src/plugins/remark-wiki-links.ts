@@ -10,7 +10,7 @@ import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import { idFromPath, urlForId, wantedUrlForId, type PageId } from '../lib/ids.ts';
 import { resolveWikiLink, type ResolverIndex } from '../lib/resolve-wiki-link.ts';
-import { wikiLinkSyntaxOptions, writtenAlias } from '../lib/wiki-link-node.ts';
+import { wikiLinkSyntaxOptions, writtenAlias, writtenTarget } from '../lib/wiki-link-node.ts';
 
 export interface RemarkWikiLinksOptions {
   /** The page index; a function so that the dev server can refresh it. */
@@ -27,7 +27,7 @@ export const remarkWikiLinks: Plugin<[RemarkWikiLinksOptions], Root> = function 
     const from: PageId | undefined = path && !path.startsWith('..') ? idFromPath(path) || undefined : undefined;
     const source = String(file.value);
     visit(tree, 'wikiLink', (node) => {
-      const resolution = resolveWikiLink(node.value, index, from);
+      const resolution = resolveWikiLink(writtenTarget(node), index, from);
       const alias = writtenAlias(node, source);
       let href: string;
       let text: string;
@@ -37,10 +37,10 @@ export const remarkWikiLinks: Plugin<[RemarkWikiLinksOptions], Root> = function 
         text = alias ?? resolution.title;
         properties.className = ['wikilink'];
       } else {
-        text = alias ?? node.value;
+        text = alias ?? writtenTarget(node);
         href = resolution.kind === 'missing' ? wantedUrlForId(resolution.id) : '#';
         properties.className = ['wikilink', 'new'];
-        properties.title = `${resolution.kind === 'missing' ? resolution.id : node.value} (page does not exist yet)`;
+        properties.title = `${resolution.kind === 'missing' ? resolution.id : writtenTarget(node)} (page does not exist yet)`;
       }
       node.data = {
         ...node.data,

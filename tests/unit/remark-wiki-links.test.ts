@@ -61,3 +61,11 @@ describe('remarkWikiLinks', () => {
     expect(await render('[[cuda|<script>alert(1)</script>]]')).toContain('&#x3C;script>alert(1)&#x3C;/script>');
   });
 });
+
+describe('remarkWikiLinks in GFM tables', () => {
+  it('reads [[target\\|text]] in a table cell, where a bare | would end the cell', async () => {
+    const html = await render('| chip | maker |\n|---|---|\n| [[hardware:ascend_910b\\|910B]] | [[nvidia\\|NV]] |');
+    expect(html).toContain('<td><a class="wikilink" href="/wiki/hardware/ascend_910b/">910B</a></td>');
+    expect(html).toContain('<td><a class="wikilink" href="/wiki/nvidia/">NV</a></td>');
+  });
+});
