@@ -2,6 +2,8 @@
  * remark plugin: a body `## See also` list of wiki links renders like the
  * frontmatter `seeAlso` list — each existing target followed by its
  * description — and the frontmatter entries not already listed are appended.
+ * The list is left out of the search index, like the frontmatter list: its
+ * descriptions are other articles' words.
  * Runs before `remarkWikiLinks`, which then turns every wiki link (including
  * the appended ones) into an anchor or a red link.
  */
@@ -51,7 +53,7 @@ export const remarkSeeAlso: Plugin<[RemarkSeeAlsoOptions], Root> = (options) => 
     list = { type: 'list', ordered: false, spread: false, children: [] };
     tree.children.splice(start + 1, 0, list);
   }
-  list.data = { ...list.data, hProperties: { className: ['see-also-list'] } };
+  list.data = { ...list.data, hProperties: { className: ['see-also-list'], dataPagefindIgnore: '' } };
 
   const listed = new Set<PageId>();
   const describe = (item: ListItem, link: WikiLinkNode) => {

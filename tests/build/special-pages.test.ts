@@ -93,9 +93,15 @@ describe('on every article', () => {
 
   it('a body "See also" list shows descriptions and takes in the frontmatter seeAlso, as one section', () => {
     const huawei = site.read('wiki/huawei/index.html');
-    expect(huawei).toMatch(/<ul class="see-also-list">\s*<li><a class="wikilink" href="\/wiki\/nvidia\/">Nvidia<\/a><span class="page-description"> – American designer of GPUs\.<\/span><\/li>/);
+    expect(huawei).toMatch(/<ul class="see-also-list" data-pagefind-ignore>\s*<li><a class="wikilink" href="\/wiki\/nvidia\/">Nvidia<\/a><span class="page-description"> – American designer of GPUs\.<\/span><\/li>/);
     expect(huawei).toMatch(/<li><a class="wikilink new"[^>]*href="\/special\/wanted\/#page-tpu">tpu<\/a><\/li>\s*<\/ul>/);
     expect(huawei).not.toContain('class="see-also"');
+  });
+
+  it('lists its tags, each linking to the page of the tag', () => {
+    const tags = /<nav class="tag-list[^"]*" aria-label="Tags"[\s\S]*?<\/nav>/.exec(site.read('wiki/nvidia/index.html'))?.[0] ?? '';
+    expect(tags).toMatch(/<a href="\/special\/tags\/company\/"[^>]*>company<\/a>/);
+    expect(tags).toMatch(/<a href="\/special\/tags\/hardware\/"[^>]*>Hardware<\/a>/);
   });
 
   it('has a small prebuilt preview: title, description or lead, first image', () => {

@@ -147,7 +147,7 @@ describe('a body "See also" section', () => {
 
   it('gives each linked article its description, like the frontmatter list, and appends frontmatter entries not yet listed', async () => {
     const html = await render('Text.\n\n## See also\n\n- [[nvidia]]\n- [[huawei|The company]]\n- A [[nvidia]] in a sentence stays as written\n\n## Next\n');
-    expect(html).toContain('<ul class="see-also-list">');
+    expect(html).toContain('<ul class="see-also-list" data-pagefind-ignore="">');
     expect(html).toContain('<li><a class="wikilink" href="/wiki/nvidia/">Nvidia</a><span class="page-description"> – American designer of GPUs.</span></li>');
     expect(html).toContain('<li><a class="wikilink" href="/wiki/huawei/">The company</a><span class="page-description"> – Chinese maker of phones and chips.</span></li>');
     expect(html).toContain('<li>A <a class="wikilink" href="/wiki/nvidia/">Nvidia</a> in a sentence stays as written</li>');
