@@ -7,7 +7,6 @@ import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
-import { fileURLToPath } from 'node:url';
 import type { Plugin as VitePlugin } from 'vite';
 import { ContentError, formatDiagnostic, type Diagnostic } from '../lib/diagnostics.ts';
 import { buildLinkGraph, redLinkDiagnostics, type LinkGraph } from '../lib/link-graph.ts';
@@ -24,7 +23,6 @@ import { writeBibliographyCache } from '../lib/references-bibliography.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../lib/references-index.ts';
 import { rehypeCitations } from '../plugins/rehype-citations.ts';
 import { rehypeReferences } from '../plugins/rehype-references.ts';
-import { buildSearchIndex } from './pagefind.ts';
 
 const VIRTUAL_ID = 'virtual:wiki/data';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -138,13 +136,11 @@ export function wiki(settings: WikiSettings): AstroIntegration {
         server.watcher.on('add', refresh);
         server.watcher.on('unlink', refresh);
       },
-      'astro:build:done': async ({ logger, dir }) => {
+      'astro:build:done': ({ logger }) => {
         const { stats } = toWikiData(current().index, current().graph, current().commitDates);
         const red = current().graph.redLinks;
         logger.info(`${stats.pages} pages, ${stats.links} wiki links, ${stats.redLinks} red links`);
         for (const link of red) logger.info(`  red link ${link.file}:${link.line} → [[${link.target}]]`);
-        const search = await buildSearchIndex(fileURLToPath(dir));
-        logger.info(`search index: ${search.pages} articles, ${Math.round(search.indexBytes / 1024)} KB of index data in pagefind/`);
       },
     },
   };
