@@ -2,7 +2,7 @@
  * BibTeX files, read once per build: parsed with citation-js (the parser
  * rehype-citation bundles) into CSL-JSON, the form rehype-citation formats.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Cite } from 'rehype-citation';
 import type { Diagnostic } from './diagnostics.ts';
@@ -109,6 +109,24 @@ export function writeBibliographyCache(bibliographies: Iterable<Bibliography>, d
     const path = join(dir, `${bib.file.replace(/[^\w.-]+/g, '_')}.json`);
     writeFileSync(path, JSON.stringify(cslItems([bib])));
     paths.set(bib.file, path);
+  }
+  return paths;
+}
+
+/**
+ * rehype-citation builds a CSL engine from every item it is given, for every
+ * article: give each article only the entries it cites (four times faster
+ * with the wiki's 33-entry references.bib). Returns article → JSON path.
+ */
+export function writeCitedEntries<Id extends string>(cited: ReadonlyMap<Id, BibEntry[]>, dir: string): Map<Id, string> {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const paths = new Map<Id, string>();
+  for (const [page, entries] of cited) {
+    if (entries.length === 0) continue;
+    const path = join(dir, `${page.replace(/[^\p{L}\p{N}_.-]+/gu, '--')}.json`);
+    writeFileSync(path, JSON.stringify(cslItems([{ file: page, entries: new Map(entries.map((e) => [e.key, e])) }])));
+    paths.set(page, path);
   }
   return paths;
 }

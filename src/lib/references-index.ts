@@ -30,6 +30,8 @@ export interface ReferenceIndex {
   bibliographies: Map<string, Bibliography>;
   /** Article → the bibliography files (relative to the content folder) it cites against. */
   pageBibliographies: Map<PageId, string[]>;
+  /** Article → the BibTeX entries it cites, in order of first citation: all that rehype-citation needs to format. */
+  citedEntries: Map<PageId, BibEntry[]>;
   diagnostics: Diagnostic[];
   /** Most-cited first: by the number of articles, then of citations. */
   sources: Source[];
@@ -60,6 +62,7 @@ export function buildReferenceIndex(index: PageIndex): ReferenceIndex {
   }
 
   const pageBibliographies = new Map<PageId, string[]>();
+  const citedEntries = new Map<PageId, BibEntry[]>();
   const sources = new Map<string, Source>();
   const cite = (page: PageId, id: string, make: () => Omit<Source, 'citedBy' | 'count' | 'id'>, times: number) => {
     const source = sources.get(id) ?? { id, ...make(), citedBy: [], count: 0 };
@@ -82,7 +85,8 @@ export function buildReferenceIndex(index: PageIndex): ReferenceIndex {
     pageBibliographies.set(page.id, files);
 
     const entries = new Map<string, BibEntry>();
-    for (const file of files) for (const [key, entry] of bibliographies.get(file)?.entries ?? []) if (!entries.has(key)) entries.set(key, entry);
+    // The article's own bibliography wins over the shared one for a key in both.
+    for (const file of [...files].reverse()) for (const [key, entry] of bibliographies.get(file)?.entries ?? []) if (!entries.has(key)) entries.set(key, entry);
     const keyCounts = new Map<string, number>();
     for (const citation of citations) {
       for (const { key } of citation.keys) {
@@ -98,6 +102,7 @@ export function buildReferenceIndex(index: PageIndex): ReferenceIndex {
         keyCounts.set(key, (keyCounts.get(key) ?? 0) + 1);
       }
     }
+    citedEntries.set(page.id, [...keyCounts.keys()].flatMap((key) => entries.get(key) ?? []));
     for (const [key, count] of keyCounts) {
       const entry = entries.get(key);
       if (!entry) continue;
@@ -134,5 +139,5 @@ export function buildReferenceIndex(index: PageIndex): ReferenceIndex {
   const sorted = [...sources.values()].sort(
     (a, b) => b.citedBy.length - a.citedBy.length || b.count - a.count || a.title.localeCompare(b.title),
   );
-  return { bibliographies, pageBibliographies, diagnostics, sources: sorted };
+  return { bibliographies, pageBibliographies, citedEntries, diagnostics, sources: sorted };
 }

@@ -80,6 +80,6 @@ test('the Sources page lists the sources cited in the wiki, with the articles ci
   const first = page.locator('ol.sources > li').first();
   await expect(first.locator('.source-cited-by a').first()).toHaveAttribute('href', /^\/wiki\//);
   const interconnects = page.locator('ol.sources > li', { hasText: 'Notes from Inside China' });
-  await expect(interconnects).toContainText('cited 6 times');
+  await expect(interconnects).toContainText('Cited 6 times');
   await expect(interconnects.getByRole('link', { name: 'Nvidia vs. Huawei for AI Compute' })).toBeVisible();
 });

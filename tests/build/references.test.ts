@@ -74,9 +74,9 @@ describe('references in a built site', () => {
     const html = site.read('special/sources/index.html');
     const items = [...html.matchAll(/<li>(.*?)<\/li>/gs)].map((m) => (m[1] ?? '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim());
     // Beta Paper is cited by two articles; the Interconnects notes four times (two identical footnotes) by one.
-    expect(items[0]).toBe('Beta Paper (arxiv.org) – Beta (2021) cited 2 times in Chips, Seed');
-    expect(items[1]).toBe('Notes from Inside China&#39;s AI Labs (interconnects.ai) – Interconnects, 2026. cited 4 times in Seed (4)');
-    expect(items[2]).toBe('Alpha Paper (doi.org) – Alpha et al. (2020) cited 1 time in Seed');
+    expect(items[0]).toBe('Beta Paper (arxiv.org) – Beta (2021) Cited 2 times in Chips, Seed');
+    expect(items[1]).toBe('Notes from Inside China&#39;s AI Labs (interconnects.ai) – Interconnects, 2026. Cited 4 times in Seed (4)');
+    expect(items[2]).toBe('Alpha Paper (doi.org) – Alpha et al. (2020) Cited 1 time in Seed');
     expect(items).toHaveLength(5);
   });
 });

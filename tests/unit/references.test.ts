@@ -99,6 +99,12 @@ describe('reference errors, with file and line', () => {
     expect(messages({ 'references.bib': BIB, 'a.mdx': article('A', 'Claim [@alpha2020; @gamma2019, p. 4].[^x]\n\n[^x]: [T](https://x.org), Site.') })).toEqual([]);
   });
 
+  it('a wiki with no .bib file and only footnotes has nothing to report', () => {
+    const refs = referencesOf({ 'a.mdx': article('A', 'Claim.[^x]\n\n[^x]: [T](https://x.org), Site.') });
+    expect(refs.diagnostics).toEqual([]);
+    expect(refs.pageBibliographies.get('a' as never)).toEqual([]);
+  });
+
   it('a key missing from the bibliography is an error naming the file, the line and the fix', () => {
     expect(messages({ 'references.bib': BIB, 'a.mdx': article('A', 'One.\n\nTwo [@nosuch2020].') })).toEqual([
       'a.mdx:7 error: citation `@nosuch2020` is not in the bibliography: add an entry `@article{nosuch2020, …}` to references.bib, or correct the key',
@@ -140,6 +146,19 @@ describe('reference errors, with file and line', () => {
     const refs = referencesOf({ 'hw/chips.bib': BIB, 'hw/a.mdx': article('A', '[@gamma2019]', 'bibliography: ./chips.bib\n') });
     expect(refs.diagnostics).toEqual([]);
     expect([...refs.pageBibliographies.values()]).toEqual([['hw/chips.bib']]);
+  });
+
+  it("hands each article only the entries it cites, its own bibliography's before the shared one's", () => {
+    const own = '@book{gamma2019, title = {Gamma, Own Edition}, author = {Gamma, Gail}, year = {2020}}\n';
+    const refs = referencesOf({
+      'references.bib': BIB,
+      'hw/chips.bib': own,
+      'hw/a.mdx': article('A', '[@gamma2019] and [@alpha2020; @gamma2019]', 'bibliography: ./chips.bib\n'),
+      'b.mdx': article('B', '[@gamma2019]'),
+    });
+    const cited = (id: string) => (refs.citedEntries.get(id as never) ?? []).map((e) => e.item.title);
+    expect(cited('hw:a')).toEqual(['Gamma, Own Edition', 'Alpha Paper']);
+    expect(cited('b')).toEqual(['Gamma Book']);
   });
 
   it('a BibTeX file that cannot be read is an error naming the file', () => {
