@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { csp } from './src/integrations/csp.ts';
 import { wiki } from './src/integrations/wiki.ts';
 import { readSettings } from './src/lib/settings.ts';
 
@@ -12,5 +13,5 @@ export default defineConfig({
   cacheDir: settings.cacheDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [wiki(settings), mdx()],
+  integrations: [wiki(settings), mdx(), csp()],
 });

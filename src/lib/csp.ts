@@ -1,0 +1,111 @@
+/**
+ * The site's Content-Security-Policy. Astro writes it into every page as a
+ * `<meta http-equiv="content-security-policy">` (its `security.csp` option,
+ * https://docs.astro.build/en/reference/configuration-reference/#securitycsp),
+ * hashing the scripts and styles it bundles; this module adds what Astro does
+ * not know: the hashes of our own `<script is:inline>` snippets, the directives
+ * Pagefind needs (its WebAssembly: `'wasm-unsafe-eval'`), and the `_headers`
+ * file for hosts that send headers (Netlify, Cloudflare Pages).
+ *
+ * No inline script runs unless its hash is listed, and no inline event handler
+ * runs at all (there is no `'unsafe-inline'` or `'unsafe-hashes'`).
+ */
+import { createHash } from 'node:crypto';
+
+/** Directives besides script-src and style-src, which Astro writes. */
+export const CSP_DIRECTIVES = [
+  "default-src 'self'",
+  // Images in articles may come from other sites; CSS icons are data: URLs.
+  "img-src 'self' https: data:",
+  // Pagefind fetches its index files from the site.
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+] as const;
+
+/** Script sources besides hashes: the site's own files, and Pagefind's WebAssembly. */
+export const SCRIPT_RESOURCES = ["'self'", "'wasm-unsafe-eval'"];
+
+/** Only in the `_headers` file: browsers ignore these in a meta tag. */
+const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'self'"];
+
+/** `sha256-…` of a script or style's text, as CSP writes it. */
+export function cspHash(text: string): string {
+  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+}
+
+/** The text of each `<script is:inline>` in an Astro component's source, as Astro writes it into the page. */
+export function inlineScriptsOfComponent(source: string): string[] {
+  return [...source.matchAll(/<script\b[^>]*\bis:inline\b[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '');
+}
+
+/** The text of each inline `<script>` of a built page (those without `src`), JSON data blocks left out. */
+export function inlineScriptsOfPage(html: string): string[] {
+  const scripts: string[] = [];
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const attributes = match[1] ?? '';
+    if (/\bsrc\s*=/i.test(attributes) || /\btype\s*=\s*["']?application\/(ld\+)?json/i.test(attributes)) continue;
+    scripts.push(match[2] ?? '');
+  }
+  return scripts;
+}
+
+/** The policy of a built page's meta tag, or undefined when it has none. */
+export function pagePolicy(html: string): string | undefined {
+  const meta = /<meta\s+http-equiv="content-security-policy"\s+content="([^"]*)"/i.exec(html);
+  return meta?.[1]?.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
+/** The sources of one directive of a policy: `script-src` → `['\'self\'', …]`. */
+export function directiveSources(policy: string, name: string): string[] {
+  for (const directive of policy.split(';')) {
+    const [directiveName, ...sources] = directive.trim().split(/\s+/);
+    if (directiveName === name) return sources;
+  }
+  return [];
+}
+
+/** Inline event handler attributes (`onclick="…"`) in a built page: the CSP blocks them, so none may be written. */
+export function inlineEventHandlers(html: string): string[] {
+  return [...html.matchAll(/<[a-z][^>]*?\s(on[a-z]+)\s*=/gi)].map((match) => match[1] ?? '');
+}
+
+/**
+ * What is wrong with a built page's security: no policy, an inline script the
+ * policy does not allow (it would not run), or an inline event handler.
+ */
+export function pageSecurityProblems(html: string): string[] {
+  const policy = pagePolicy(html);
+  if (!policy) return ['the page has no Content-Security-Policy meta tag'];
+  const allowed = new Set(directiveSources(policy, 'script-src').map((source) => source.replace(/^'|'$/g, '')));
+  const problems = inlineScriptsOfPage(html)
+    .filter((script) => !allowed.has(cspHash(script)))
+    .map((script) => `an inline script is not allowed by the policy, so browsers will not run it: "${script.trim().slice(0, 60)}…"; load it with \`<script>\` (bundled) or list its component in src/integrations/csp.ts`);
+  for (const handler of inlineEventHandlers(html)) problems.push(`an inline event handler \`${handler}\` is written, and the policy blocks it: attach the handler in a script instead`);
+  return problems;
+}
+
+/**
+ * One policy for the `_headers` file that allows what any page allows: the
+ * union of every page's sources per directive, plus header-only directives.
+ */
+export function sitePolicy(pagePolicies: Iterable<string>): string {
+  const directives = new Map<string, Set<string>>();
+  for (const policy of pagePolicies) {
+    for (const directive of policy.split(';')) {
+      const [name, ...sources] = directive.trim().split(/\s+/);
+      if (!name) continue;
+      const set = directives.get(name) ?? new Set<string>();
+      for (const source of sources) set.add(source);
+      directives.set(name, set);
+    }
+  }
+  return [...[...directives].map(([name, sources]) => [name, ...sources].join(' ')), ...HEADER_ONLY_DIRECTIVES].join('; ');
+}
+
+/** The `_headers` file (https://docs.netlify.com/routing/headers/, also read by Cloudflare Pages). */
+export function headersFile(policy: string): string {
+  return ['/*', `  Content-Security-Policy: ${policy}`, '  X-Content-Type-Options: nosniff', '  Referrer-Policy: strict-origin-when-cross-origin', ''].join('\n');
+}
