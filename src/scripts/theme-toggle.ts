@@ -1,6 +1,6 @@
 /**
- * The theme toggle: shown only when JavaScript runs (the page reads fine
- * without it), it flips between light and dark and remembers the choice.
+ * The theme toggle (shown only when JavaScript runs; the page reads fine
+ * without it) flips between light and dark and remembers the choice.
  */
 import { effectiveTheme, otherTheme, parseTheme, THEME_KEY, type Theme } from './theme.ts';
 
@@ -21,7 +21,6 @@ function show(button: HTMLButtonElement, theme: Theme) {
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('button.theme-toggle')) {
   show(button, effectiveTheme(storedTheme(), systemDark.matches));
-  button.hidden = false;
   button.addEventListener('click', () => {
     const next = otherTheme(effectiveTheme(storedTheme(), systemDark.matches));
     try {
