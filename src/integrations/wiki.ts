@@ -1,0 +1,150 @@
+/**
+ * The wiki's Astro integration: only wiring. It reads the content once
+ * (page index and link graph), gives the markdown processor its plugins,
+ * hands the wiki's data to pages as `virtual:wiki/data`, and reports.
+ */
+import { unified } from '@astrojs/markdown-remark';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeExternalLinks from 'rehype-external-links';
+import rehypeSlug from 'rehype-slug';
+import type { Plugin as VitePlugin } from 'vite';
+import { ContentError, formatDiagnostic, type Diagnostic } from '../lib/diagnostics.ts';
+import { buildLinkGraph, redLinkDiagnostics, type LinkGraph } from '../lib/link-graph.ts';
+import { loadPageIndex, type PageIndex } from '../lib/page-index.ts';
+import type { WikiSettings } from '../lib/settings.ts';
+import type { PageId } from '../lib/ids.ts';
+import { join } from 'node:path';
+import { lastCommitDates } from '../lib/git-dates.ts';
+import { toWikiData } from '../lib/wiki-data.ts';
+import { remarkSeeAlso } from '../plugins/remark-see-also.ts';
+import { wikiSitemap } from './sitemap.ts';
+import { remarkWikiLinks } from '../plugins/remark-wiki-links.ts';
+import { writeBibliographyCache } from '../lib/references-bibliography.ts';
+import { buildReferenceIndex, type ReferenceIndex } from '../lib/references-index.ts';
+import { rehypeCitations } from '../plugins/rehype-citations.ts';
+import { rehypeReferences } from '../plugins/rehype-references.ts';
+
+const VIRTUAL_ID = 'virtual:wiki/data';
+const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+const REFERENCES_ID = 'virtual:wiki/references';
+const RESOLVED_REFERENCES_ID = `\0${REFERENCES_ID}`;
+
+interface WikiState {
+  index: PageIndex;
+  graph: LinkGraph;
+  /** Every citation checked, and the sources for /special/sources/. */
+  references: ReferenceIndex;
+  /** BibTeX file → the CSL-JSON file rehype-citation reads. */
+  bibliographyPaths: Map<string, string>;
+  /** File → date of its last commit, read with one `git log` per build. */
+  commitDates: Map<string, string>;
+}
+
+function readWiki(settings: WikiSettings): WikiState {
+  const index = loadPageIndex(settings.contentDir);
+  const references = buildReferenceIndex(index);
+  const bibliographyPaths = writeBibliographyCache(references.bibliographies.values(), join(settings.cacheDir, 'wiki-bibliographies'));
+  return { index, graph: buildLinkGraph(index), references, bibliographyPaths, commitDates: lastCommitDates(settings.contentDir) };
+}
+
+function report(logger: AstroIntegrationLogger, diagnostics: Diagnostic[]) {
+  for (const d of diagnostics) {
+    if (d.severity === 'error') logger.error(formatDiagnostic(d));
+    else logger.warn(formatDiagnostic(d));
+  }
+}
+
+function allDiagnostics(state: WikiState, strict: boolean): Diagnostic[] {
+  return [...state.index.warnings, ...state.graph.diagnostics, ...redLinkDiagnostics(state.graph, strict), ...state.references.diagnostics];
+}
+
+export function wiki(settings: WikiSettings): AstroIntegration {
+  let state: WikiState | undefined;
+  const current = (): WikiState => {
+    if (!state) throw new Error('the wiki was used before its content was read');
+    return state;
+  };
+
+  const dataPlugin: VitePlugin = {
+    name: 'wiki:data',
+    resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : id === REFERENCES_ID ? RESOLVED_REFERENCES_ID : undefined),
+    load: (id) =>
+      id === RESOLVED_REFERENCES_ID
+        ? `export default ${JSON.stringify({ sources: current().references.sources })};`
+        : id === RESOLVED_ID
+        ? `export default ${JSON.stringify(toWikiData(current().index, current().graph, current().commitDates))};`
+        : undefined,
+  };
+
+  return {
+    name: 'wiki',
+    hooks: {
+      'astro:config:setup': ({ updateConfig, logger, command }) => {
+        state = readWiki(settings);
+        const diagnostics = allDiagnostics(state, settings.strict);
+        const errors = diagnostics.filter((d) => d.severity === 'error');
+        if (errors.length > 0 && command === 'build') {
+          report(logger, diagnostics.filter((d) => d.severity !== 'error'));
+          throw new ContentError(errors, settings.strict && state.graph.redLinks.length > 0 ? 'The wiki has red links and is built with WIKI_STRICT=1' : undefined);
+        }
+        // Red links are listed once, in the summary at the end of the build.
+        report(logger, diagnostics.filter((d) => d.severity === 'error' || !d.message.startsWith('red link')));
+        updateConfig({
+          markdown: {
+            processor: unified({
+              remarkPlugins: [
+                // See also first: it appends wiki links that remarkWikiLinks then resolves.
+                [remarkSeeAlso, { index: () => current().index, contentDir: settings.contentDir }],
+                [remarkWikiLinks, { index: () => current().index, contentDir: settings.contentDir }],
+              ],
+              rehypePlugins: [
+                // Citations first, so that the footnote section is merged into References before headings get ids.
+                [rehypeCitations, { contentDir: settings.contentDir, style: settings.citationStyle, bibliographyFor: (page: PageId | undefined) => (page ? (current().references.pageBibliographies.get(page) ?? []) : []).flatMap((file) => current().bibliographyPaths.get(file) ?? []) }],
+                rehypeReferences,
+                rehypeSlug,
+                [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 }, content: { type: 'text', value: '#' } }],
+                // Links to other sites cannot reach back into the wiki's window, nor learn which page sent the reader.
+                [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
+              ],
+            }),
+          },
+          vite: { plugins: [dataPlugin] },
+          integrations: [wikiSitemap(() => toWikiData(current().index, current().graph, current().commitDates))],
+        });
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        // While a writer edits, re-read the content so that new pages, titles and links
+        // resolve, and re-render every article, since any of them may link to what changed.
+        const refresh = (path: string) => {
+          if (!path.startsWith(settings.contentDir)) return;
+          try {
+            state = readWiki(settings);
+            report(logger, allDiagnostics(state, false).filter((d) => d.severity === 'error' || !d.message.startsWith('red link')));
+            logger.info(`${state.index.pages.size} pages, ${state.graph.redLinks.length} red links`);
+          } catch (error) {
+            logger.error(error instanceof Error ? error.message : String(error));
+            return;
+          }
+          for (const environment of Object.values(server.environments)) {
+            const graph = environment.moduleGraph;
+            for (const [id, module] of graph.idToModuleMap) {
+              if (id === RESOLVED_ID || id === RESOLVED_REFERENCES_ID || id.startsWith(settings.contentDir)) graph.invalidateModule(module);
+            }
+          }
+          server.ws.send({ type: 'full-reload' });
+        };
+        server.watcher.add(settings.contentDir);
+        server.watcher.on('change', refresh);
+        server.watcher.on('add', refresh);
+        server.watcher.on('unlink', refresh);
+      },
+      'astro:build:done': ({ logger }) => {
+        const { stats } = toWikiData(current().index, current().graph, current().commitDates);
+        const red = current().graph.redLinks;
+        logger.info(`${stats.pages} pages, ${stats.links} wiki links, ${stats.redLinks} red links`);
+        for (const link of red) logger.info(`  red link ${link.file}:${link.line} → [[${link.target}]]`);
+      },
+    },
+  };
+}
