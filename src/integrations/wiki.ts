@@ -20,7 +20,7 @@ import { toWikiData } from '../lib/wiki-data.ts';
 import { remarkSeeAlso } from '../plugins/remark-see-also.ts';
 import { wikiSitemap } from './sitemap.ts';
 import { remarkWikiLinks } from '../plugins/remark-wiki-links.ts';
-import { writeBibliographyCache } from '../lib/references-bibliography.ts';
+import { writeCitedEntries } from '../lib/references-bibliography.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../lib/references-index.ts';
 import { rehypeCitations } from '../plugins/rehype-citations.ts';
 import { rehypeReferences } from '../plugins/rehype-references.ts';
@@ -35,8 +35,8 @@ interface WikiState {
   graph: LinkGraph;
   /** Every citation checked, and the sources for /special/sources/. */
   references: ReferenceIndex;
-  /** BibTeX file → the CSL-JSON file rehype-citation reads. */
-  bibliographyPaths: Map<string, string>;
+  /** Article → the CSL-JSON file of the entries it cites, which rehype-citation reads. */
+  citedPaths: Map<PageId, string>;
   /** File → date of its last commit, read with one `git log` per build. */
   commitDates: Map<string, string>;
 }
@@ -44,8 +44,8 @@ interface WikiState {
 function readWiki(settings: WikiSettings): WikiState {
   const index = loadPageIndex(settings.contentDir);
   const references = buildReferenceIndex(index);
-  const bibliographyPaths = writeBibliographyCache(references.bibliographies.values(), join(settings.cacheDir, 'wiki-bibliographies'));
-  return { index, graph: buildLinkGraph(index), references, bibliographyPaths, commitDates: lastCommitDates(settings.contentDir) };
+  const citedPaths = writeCitedEntries(references.citedEntries, join(settings.cacheDir, 'wiki-citations'));
+  return { index, graph: buildLinkGraph(index), references, citedPaths, commitDates: lastCommitDates(settings.contentDir) };
 }
 
 function report(logger: AstroIntegrationLogger, diagnostics: Diagnostic[]) {
@@ -100,7 +100,7 @@ export function wiki(settings: WikiSettings): AstroIntegration {
               ],
               rehypePlugins: [
                 // Citations first, so that the footnote section is merged into References before headings get ids.
-                [rehypeCitations, { contentDir: settings.contentDir, style: settings.citationStyle, bibliographyFor: (page: PageId | undefined) => (page ? (current().references.pageBibliographies.get(page) ?? []) : []).flatMap((file) => current().bibliographyPaths.get(file) ?? []) }],
+                [rehypeCitations, { contentDir: settings.contentDir, style: settings.citationStyle, bibliographyFor: (page: PageId | undefined) => { const path = page && current().citedPaths.get(page); return path ? [path] : []; } }],
                 rehypeReferences,
                 rehypeSlug,
                 [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 }, content: { type: 'text', value: '#' } }],
