@@ -30,9 +30,9 @@ describe('the link graph on a fixture wiki', () => {
     expect(text(html)).toMatch(/Main namespace Huawei .* Lonely – An article nothing links to\. Nvidia – American designer of GPUs\. hardware Ascend/);
   });
 
-  it('Wanted pages lists each red-link target with the articles that link to it, most wanted first', () => {
+  it('Wanted pages lists each red-link target with the articles (file and line) that link to it, most wanted first', () => {
     const html = main('special/wanted/index.html');
-    expect(text(html)).toMatch(/missing_chip \(create missing_chip\.mdx\), linked from Ascend, Huawei .*tpu \(create tpu\.mdx\), linked from Huawei/);
+    expect(text(html)).toMatch(/missing_chip \(create missing_chip\.mdx\), linked from Ascend \(hardware\/ascend\.mdx:6\), Huawei \(huawei\.mdx:10\) tpu \(create tpu\.mdx\), linked from Huawei \(huawei\.mdx:4\)/);
     expect(html).toContain('id="page-missing_chip"');
   });
 
