@@ -8,6 +8,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeSlug from 'rehype-slug';
+import { fileURLToPath } from 'node:url';
 import type { Plugin as VitePlugin } from 'vite';
 import { ContentError, formatDiagnostic, type Diagnostic } from '../lib/diagnostics.ts';
 import { buildLinkGraph, redLinkDiagnostics, type LinkGraph } from '../lib/link-graph.ts';
@@ -24,6 +25,7 @@ import { writeCitedEntries } from '../lib/references-bibliography.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../lib/references-index.ts';
 import { rehypeCitations } from '../plugins/rehype-citations.ts';
 import { rehypeReferences } from '../plugins/rehype-references.ts';
+import { buildSearchIndex } from './pagefind.ts';
 
 const VIRTUAL_ID = 'virtual:wiki/data';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -139,11 +141,13 @@ export function wiki(settings: WikiSettings): AstroIntegration {
         server.watcher.on('add', refresh);
         server.watcher.on('unlink', refresh);
       },
-      'astro:build:done': ({ logger }) => {
+      'astro:build:done': async ({ logger, dir }) => {
         const { stats } = toWikiData(current().index, current().graph, current().commitDates);
         const red = current().graph.redLinks;
         logger.info(`${stats.pages} pages, ${stats.links} wiki links, ${stats.redLinks} red links`);
         for (const link of red) logger.info(`  red link ${link.file}:${link.line} → [[${link.target}]]`);
+        const search = await buildSearchIndex(fileURLToPath(dir));
+        logger.info(`search index: ${search.pages} articles, ${Math.round(search.indexBytes / 1024)} KB of index data in pagefind/`);
       },
     },
   };

@@ -1,0 +1,118 @@
+/**
+ * The header search box, loaded on its first focus (search-trigger.ts): results
+ * as you type, arrow keys to move, Enter to open, Escape to close. It follows
+ * the ARIA combobox pattern (https://www.w3.org/WAI/ARIA/apg/patterns/combobox/):
+ * focus stays in the box and `aria-activedescendant` names the active result.
+ */
+import styles from '../styles/search.css?inline';
+import { loadPagefind } from './search-pagefind.ts';
+import { addStyles, optionElement } from './search-render.ts';
+import { resultView, writeSearchState } from './search-results.ts';
+import { SEARCH_PAGE } from './search-scope.ts';
+
+/** Results shown under the box; the search page shows the rest. */
+const SHOWN = 6;
+
+export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement): void {
+  const list = form.querySelector<HTMLElement>('[role="listbox"]');
+  const status = form.querySelector<HTMLElement>('[role="status"]');
+  if (!list || !status) return;
+  addStyles(styles);
+  const pagefind = loadPagefind();
+  let options: HTMLElement[] = [];
+  let active = -1;
+  let latest = 0;
+
+  const setOpen = (open: boolean) => {
+    list.hidden = !open;
+    input.setAttribute('aria-expanded', String(open));
+    if (!open) setActive(-1);
+  };
+
+  const setActive = (index: number) => {
+    options[active]?.setAttribute('aria-selected', 'false');
+    active = index;
+    const option = options[active];
+    if (option) {
+      option.setAttribute('aria-selected', 'true');
+      option.scrollIntoView({ block: 'nearest' });
+      input.setAttribute('aria-activedescendant', option.id);
+    } else {
+      input.removeAttribute('aria-activedescendant');
+    }
+  };
+
+  const allResultsOption = (query: string, count: number) => {
+    const li = document.createElement('li');
+    li.id = 'search-option-all';
+    li.className = 'search-option search-option-all';
+    li.setAttribute('role', 'option');
+    li.setAttribute('aria-selected', 'false');
+    const link = document.createElement('a');
+    link.href = SEARCH_PAGE + writeSearchState({ query, tags: [] });
+    link.tabIndex = -1;
+    link.textContent = count > SHOWN ? `All ${count} results for “${query}”` : `Search page for “${query}”, with tag filters`;
+    li.append(link);
+    return li;
+  };
+
+  const update = async () => {
+    const query = input.value.trim();
+    const mine = ++latest;
+    if (query === '') {
+      options = [];
+      list.replaceChildren();
+      status.textContent = '';
+      setOpen(false);
+      return;
+    }
+    const search = await (await pagefind).search(query);
+    if (mine !== latest || !search) return;
+    const views = await Promise.all(search.results.slice(0, SHOWN).map(async (r) => resultView(await r.data(), 1)));
+    if (mine !== latest) return;
+    options = views.map((view, i) => optionElement(view, `search-option-${i}`));
+    if (views.length > 0) options.push(allResultsOption(query, search.results.length));
+    active = -1;
+    const empty = document.createElement('li');
+    empty.className = 'search-empty';
+    empty.textContent = `No articles match “${query}”. Try fewer or shorter words.`;
+    list.replaceChildren(...(options.length > 0 ? options : [empty]));
+    status.textContent = search.results.length === 1 ? '1 result' : `${search.results.length} results`;
+    setOpen(true);
+  };
+
+  input.addEventListener('input', () => void update());
+  input.addEventListener('focus', () => {
+    if (options.length > 0 || list.childElementCount > 0) setOpen(input.value.trim() !== '');
+  });
+  input.addEventListener('keydown', (event) => {
+    const open = !list.hidden && options.length > 0;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (!open) return;
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive(wrap(active + step, options.length));
+    } else if (event.key === 'Enter') {
+      const href = options[active]?.querySelector('a')?.href;
+      if (!open || !href) return; // without a chosen result, Enter opens the search page (the form's action)
+      event.preventDefault();
+      window.location.assign(href);
+    } else if (event.key === 'Escape') {
+      if (list.hidden) return;
+      event.preventDefault();
+      setOpen(false);
+    }
+  });
+  document.addEventListener('pointerdown', (event) => {
+    if (event.target instanceof Node && !form.contains(event.target)) setOpen(false);
+  });
+  // Words typed before this module arrived are searched now.
+  void update();
+}
+
+/** Arrow keys cycle through the results and back to the box itself (-1). */
+function wrap(index: number, count: number): number {
+  if (index < -1) return count - 1;
+  if (index >= count) return -1;
+  return index;
+}

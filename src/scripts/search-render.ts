@@ -1,0 +1,67 @@
+/**
+ * Draws results as elements, shared by the header box and the search page.
+ * Text goes in as text nodes; matched words become `<mark>`.
+ */
+import type { ExcerptPart, ResultView } from './search-results.ts';
+
+/** Adds a stylesheet that came with lazily loaded search code (imported with `?inline`). */
+export function addStyles(css: string): void {
+  const style = document.createElement('style');
+  style.textContent = css;
+  document.head.append(style);
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+export function excerptElement(parts: readonly ExcerptPart[]): HTMLElement {
+  const p = element('p', 'search-excerpt');
+  for (const part of parts) p.append(part.marked ? element('mark', '', part.text) : document.createTextNode(part.text));
+  return p;
+}
+
+/** One result in the header box: a single link, title, section and excerpt. */
+export function optionElement(view: ResultView, id: string): HTMLElement {
+  const li = element('li', 'search-option');
+  li.id = id;
+  li.setAttribute('role', 'option');
+  li.setAttribute('aria-selected', 'false');
+  const link = element('a', 'search-option-link');
+  link.href = view.url;
+  link.tabIndex = -1;
+  const section = view.sections[0];
+  link.append(element('span', 'search-title', view.title));
+  if (section?.heading) link.append(element('span', 'search-section', section.heading));
+  if (section) link.append(excerptElement(section.excerpt));
+  li.append(link);
+  return li;
+}
+
+/** One result on the search page: title, description, tags, and up to a few matching sections. */
+export function resultElement(view: ResultView): HTMLElement {
+  const li = element('li', 'search-result');
+  const heading = element('h2', 'search-title');
+  const link = element('a', '', view.title);
+  link.href = view.url;
+  heading.append(link);
+  li.append(heading);
+  if (view.description) li.append(element('p', 'search-description', view.description));
+  const sections = element('ul', 'search-sections');
+  for (const section of view.sections) {
+    const item = element('li', '');
+    if (section.heading) {
+      const sectionLink = element('a', 'search-section', section.heading);
+      sectionLink.href = section.url;
+      item.append(sectionLink);
+    }
+    item.append(excerptElement(section.excerpt));
+    sections.append(item);
+  }
+  li.append(sections);
+  if (view.tags.length > 0) li.append(element('p', 'search-tags', view.tags.join(' · ')));
+  return li;
+}

@@ -1,0 +1,32 @@
+/**
+ * The only search code on every page, well under 1 KB: `/` focuses the header
+ * box, and its first focus loads the rest (search-box.ts with its styles, then
+ * Pagefind). An article opened from a search result (its address has a query,
+ * `?highlight=…`) loads the highlighter. Otherwise the page fetches nothing for search.
+ */
+const form = document.querySelector<HTMLFormElement>('form.search-box');
+const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+if (form && input) {
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+    event.preventDefault();
+    input.focus();
+  });
+  input.addEventListener(
+    'focus',
+    () => {
+      void import('./search-box.ts').then(({ attachSearchBox }) => attachSearchBox(form, input));
+    },
+    { once: true },
+  );
+}
+
+// Articles have no query in their address unless a search result led here.
+if (window.location.search && document.querySelector('.article-body')) {
+  void import('./search-highlight.ts').then(({ highlightFromAddress }) => highlightFromAddress());
+}

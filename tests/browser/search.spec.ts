@@ -1,0 +1,155 @@
+/**
+ * Search as a reader uses it, in Chromium, on the fixture wiki in
+ * tests/fixtures/search (built once here, with its Pagefind index, and served
+ * over HTTP on a free port).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { buildSite, repoRoot } from '../helpers/build-site.ts';
+import { serveSite, type ServedSite } from './search-site.ts';
+
+let site: ServedSite;
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  const built = buildSite(join(repoRoot, 'tests/fixtures/search'), 'search-browser');
+  expect(built.status, built.output).toBe(0);
+  site = await serveSite(built.outDir);
+});
+
+test.afterAll(async () => {
+  await site.close();
+});
+
+const box = (page: Page) => page.getByRole('combobox', { name: 'Search the wiki' });
+const options = (page: Page) => page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+
+/** Search code: Pagefind's bundle and our own lazily loaded search modules. */
+const isSearchRequest = (url: string) => /\/pagefind\/|\/_astro\/search-/.test(url);
+
+test('reading an article fetches nothing for search until the box is focused', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(`${site.url}/wiki/nvidia/`);
+  await page.waitForLoadState('networkidle');
+  await page.mouse.wheel(0, 2000);
+  await page.waitForTimeout(300);
+  expect(requests.filter(isSearchRequest)).toEqual([]);
+
+  const pagefind = page.waitForRequest((request) => request.url().endsWith('/pagefind/pagefind.js'));
+  await box(page).focus();
+  await pagefind;
+});
+
+test('typing shows the right article first, with its section and the words highlighted', async ({ page }) => {
+  await page.goto(`${site.url}/wiki/nvidia/`);
+  await box(page).fill('interconnect');
+  const first = options(page).first();
+  await expect(first).toContainText('Ascend 910B');
+  await expect(first.locator('.search-section')).toHaveText('Interconnect');
+  await expect(first.locator('mark').first()).toHaveText(/interconnect/i);
+});
+
+test('a word in the title ranks its article above articles that only mention it', async ({ page }) => {
+  await page.goto(`${site.url}/`);
+  await box(page).fill('tensor');
+  await expect(options(page).first()).toContainText('Tensor cores');
+  await expect(options(page).nth(1)).toContainText('Nvidia');
+});
+
+test('Chinese text is found', async ({ page }) => {
+  await page.goto(`${site.url}/`);
+  await box(page).fill('华为');
+  await expect(options(page).first()).toContainText('Huawei');
+  await expect(options(page).first().locator('mark').first()).toContainText('华为');
+});
+
+test('the References list is not searched', async ({ page }) => {
+  await page.goto(`${site.url}/`);
+  await box(page).fill('Quillfeather');
+  await expect(page.locator('.search-empty')).toHaveText(/No articles match “Quillfeather”/);
+  // The same word is on the page, in the footnotes.
+  await page.goto(`${site.url}/wiki/huawei/`);
+  await expect(page.locator('.references')).toContainText('Quillfeather');
+});
+
+test('/ focuses the box; arrows move through results, Enter opens one, Escape closes', async ({ page }) => {
+  await page.goto(`${site.url}/wiki/nvidia/`);
+  await page.keyboard.press('/');
+  await expect(box(page)).toBeFocused();
+  await page.keyboard.type('memory');
+  await expect(options(page).first()).toContainText('Ascend 910B');
+  await expect(box(page)).toHaveAttribute('aria-expanded', 'true');
+
+  await page.keyboard.press('ArrowDown');
+  await expect(options(page).first()).toHaveAttribute('aria-selected', 'true');
+  await expect(box(page)).toHaveAttribute('aria-activedescendant', 'search-option-0');
+  await page.keyboard.press('ArrowDown');
+  await expect(options(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(options(page).first()).toHaveAttribute('aria-selected', 'false');
+  await page.keyboard.press('ArrowUp');
+  await expect(options(page).first()).toHaveAttribute('aria-selected', 'true');
+
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('listbox', { name: 'Search results' })).toBeHidden();
+  await expect(box(page)).toHaveAttribute('aria-expanded', 'false');
+  await expect(box(page)).toBeFocused();
+
+  await page.keyboard.press('ArrowDown'); // closed: arrows do nothing
+  await box(page).fill('HBM2e');
+  await expect(options(page).first()).toContainText('Ascend 910B');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/wiki\/hardware\/ascend_910b\/\?highlight=hbm2e#memory$/i);
+});
+
+test('Enter without a chosen result opens the search page for the words', async ({ page }) => {
+  await page.goto(`${site.url}/`);
+  await box(page).fill('huawei');
+  await expect(options(page).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=huawei$/);
+  await expect(page.locator('.search-result')).toHaveCount(3);
+});
+
+test('the search page shows full results for a shared address, filtered by tag', async ({ page }) => {
+  await page.goto(`${site.url}/search/?q=huawei`);
+  await expect(page.getByRole('searchbox', { name: 'Words to search for' })).toHaveValue('huawei');
+  const titles = page.locator('.search-result h2');
+  await expect(titles).toHaveCount(3);
+  await expect(titles.first()).toHaveText('Huawei');
+  await expect(page.locator('.search-summary')).toHaveText('3 articles match “huawei”.');
+
+  await page.getByRole('checkbox', { name: /hardware/ }).check();
+  await expect(titles).toHaveText(['Ascend 910B']);
+  await expect(page).toHaveURL(/\?q=huawei&tag=hardware$/);
+  await expect(page.getByRole('checkbox', { name: /hardware/ })).toBeFocused();
+
+  await page.getByRole('checkbox', { name: /hardware/ }).uncheck();
+  await page.getByRole('checkbox', { name: /company/ }).check();
+  await expect(titles).toHaveCount(2);
+  expect((await titles.allInnerTexts()).sort()).toEqual(['Huawei', 'Nvidia']);
+
+  await page.getByRole('searchbox', { name: 'Words to search for' }).fill('interconnect');
+  await expect(page.locator('.search-summary')).toHaveText(/No articles tagged company match “interconnect”/);
+  await expect(titles).toHaveCount(0);
+
+  await page.getByRole('searchbox', { name: 'Words to search for' }).fill('');
+  await expect(page.locator('.search-summary')).toHaveText('2 articles tagged company.');
+});
+
+test('the search page explains an empty result', async ({ page }) => {
+  await page.goto(`${site.url}/search/?q=zeppelinfrobnicate`);
+  await expect(page.locator('.search-summary')).toHaveText(/No articles match “zeppelinfrobnicate”\. Try fewer or shorter words/);
+  await expect(page.locator('.search-summary').getByRole('link', { name: 'all pages' })).toHaveAttribute('href', '/special/all-pages/');
+});
+
+test('following a result highlights the words on the article and lands on the section', async ({ page }) => {
+  await page.goto(`${site.url}/search/?q=HBM2e`);
+  await page.locator('.search-result').first().getByRole('link', { name: 'Memory' }).click();
+  await expect(page).toHaveURL(/\/wiki\/hardware\/ascend_910b\/\?highlight=hbm2e#memory$/i);
+  const hit = page.locator('.article-body mark.search-hit');
+  await expect(hit).toHaveText(['HBM2e']);
+  await expect(hit).toBeInViewport();
+  await expect(page.locator('#memory')).toBeInViewport();
+});

@@ -1,0 +1,77 @@
+/**
+ * `npm run build` writes the Pagefind index itself, over article bodies only:
+ * built once from tests/fixtures/search, then read back as Pagefind stores it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, repoRoot, type BuildResult } from '../helpers/build-site.ts';
+
+interface Fragment {
+  url: string;
+  content: string;
+  filters: Record<string, string[]>;
+  meta: Record<string, string>;
+  anchors: Array<{ element: string; id: string; text: string }>;
+}
+
+let site: BuildResult;
+let fragments: Map<string, Fragment>;
+
+beforeAll(() => {
+  site = buildSite(join(repoRoot, 'tests/fixtures/search'), 'search-index');
+  fragments = new Map();
+  if (site.status !== 0) return; // the first test shows the build's output
+  const folder = join(site.outDir, 'pagefind/fragment');
+  // Pagefind stores each page as gzip of "pagefind_dcd" followed by JSON.
+  const read = (file: string) => JSON.parse(gunzipSync(readFileSync(join(folder, file))).toString('utf8').replace(/^pagefind_dcd/, '')) as Fragment;
+  fragments = new Map(readdirSync(folder).map((file) => read(file)).map((f) => [f.url, f]));
+}, 240_000);
+
+describe('the search index built by npm run build', () => {
+  it('is written with the site and reported', () => {
+    expect(site.status, site.output).toBe(0);
+    expect(site.exists('pagefind/pagefind.js')).toBe(true);
+    expect(site.output).toMatch(/search index: 4 articles, \d+ KB of index data/);
+  });
+
+  it('holds every article and nothing else (no home, special or search page)', () => {
+    expect([...fragments.keys()].sort()).toEqual(['/wiki/hardware/ascend_910b/', '/wiki/huawei/', '/wiki/nvidia/', '/wiki/tensor_cores/']);
+  });
+
+  it('indexes the title and body, with headings as sections', () => {
+    const huawei = fragments.get('/wiki/huawei/');
+    expect(huawei?.content).toMatch(/^Huawei\. Huawei \(华为, Huáwéi\) is a Chinese technology company/);
+    expect(huawei?.content).toContain('华为技术有限公司');
+    // Pagefind makes sections from headings with ids.
+    expect(huawei?.anchors.filter((a) => /^h[1-6]$/.test(a.element)).map((a) => a.text)).toEqual(['Organisation', 'Export restrictions']);
+  });
+
+  it('leaves out References, citation marks, See also, the contents, breadcrumbs and What links here', () => {
+    const huawei = fragments.get('/wiki/huawei/')?.content ?? '';
+    expect(huawei).not.toContain('Quillfeather'); // the References list
+    expect(huawei).not.toContain('References');
+    expect(huawei).not.toMatch(/\[1\]|\^/); // citation marks and jump-up links
+    expect(huawei).not.toContain('Contents');
+    expect(huawei).not.toContain('What links here');
+    const nvidia = fragments.get('/wiki/nvidia/')?.content ?? '';
+    expect(nvidia).not.toContain('See also');
+    expect(nvidia).not.toContain('tensor_cores'); // its See also entry
+    const ascend = fragments.get('/wiki/hardware/ascend_910b/')?.content ?? '';
+    expect(ascend).not.toMatch(/^Hardware|Main page/); // breadcrumbs
+  });
+
+  it('keeps the description as metadata and the tags as a filter', () => {
+    expect(fragments.get('/wiki/huawei/')).toMatchObject({
+      meta: { title: 'Huawei', description: 'Chinese maker of telecommunications equipment and of the Ascend AI processors.' },
+      filters: { tag: ['company', 'china'] },
+    });
+    expect(fragments.get('/wiki/tensor_cores/')?.filters).toEqual({ tag: ['hardware'] });
+  });
+
+  it('weights the title above body text', () => {
+    const huawei = site.read('wiki/huawei/index.html');
+    expect(huawei).toMatch(/<h1[^>]*data-pagefind-weight="10"[^>]*>Huawei<\/h1>/);
+  });
+});
