@@ -3,10 +3,13 @@
  * tests/fixtures/search (built once here, with its Pagefind index, and served
  * over HTTP on a free port).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { buildSite, repoRoot } from '../helpers/build-site.ts';
 import { serveSite, type ServedSite } from './search-site.ts';
+
+// The first query of each page loads Pagefind; on a busy machine that can take seconds.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 let site: ServedSite;
 
