@@ -30,5 +30,5 @@ test('a mistyped article address suggests the article it meant, and fills the se
   expect(response?.status()).toBe(404);
   const suggestions = page.getByRole('region', { name: 'Did you mean' });
   await expect(suggestions.getByRole('link', { name: 'Huawei', exact: true })).toHaveAttribute('href', '/wiki/huawei/');
-  await expect(page.locator('#not-found-query')).toHaveValue('huawie');
+  await expect(page.getByRole('search', { name: 'Search for this page' }).getByRole('searchbox')).toHaveValue('huawie');
 });

@@ -141,7 +141,7 @@ describe('around the site', () => {
 
   it('the 404 page has a search box and the list for "did you mean"', () => {
     const html = site.read('404.html');
-    expect(html).toMatch(/<form[^>]*role="search"[^>]*action="\/search\/"/);
+    expect(html).toMatch(/<form[^>]*role="search" aria-label="Search for this page"[^>]*action="\/search\/"/);
     const candidates = /data-candidates="([^"]+)"/.exec(html)?.[1]?.replace(/&quot;/g, '"') ?? '[]';
     expect(JSON.parse(candidates)).toContainEqual({ key: 'nvidia_corporation', title: 'Nvidia', url: '/wiki/nvidia/' });
   });
