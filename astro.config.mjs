@@ -12,6 +12,11 @@ export default defineConfig({
   outDir: settings.outDir,
   cacheDir: settings.cacheDir,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // The stylesheet is small: inlined, it saves phones a round trip before the first paint.
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  // Pictures in articles get a srcset of sizes and keep their aspect ratio (base.css caps their width).
+  image: { layout: 'constrained' },
+  // Prism colours code with classes, which follow the theme and need no inline styles under the CSP (code.css).
+  markdown: { syntaxHighlight: 'prism' },
   integrations: [wiki(settings), mdx(), csp()],
 });

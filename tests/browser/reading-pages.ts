@@ -3,7 +3,7 @@
  * special pages that other parts of the wiki add are checked without editing
  * this list.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSettings } from '../../src/lib/settings.ts';
 
@@ -38,4 +38,19 @@ export function pageKinds(): PageKind[] {
     ...(existsSync(join(outDir, 'search', 'index.html')) ? [{ name: 'search page', path: '/search/' }] : []),
     { name: '404 page', path: MISSING_PAGE },
   ];
+}
+
+/** Every built article, with whether it holds a table (the widest thing an article has). */
+export function articles(): Array<{ path: string; hasTable: boolean }> {
+  const root = join(outDir, 'wiki');
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(join(dir, entry.name)) : entry.name === 'index.html' ? [join(dir, entry.name)] : [],
+    );
+  if (!existsSync(root)) return [];
+  return walk(root)
+    .map((file) => ({ path: `/${file.slice(outDir.length + 1).replace(/index\.html$/, '')}`, html: readFileSync(file, 'utf8') }))
+    .filter(({ html }) => !/<meta http-equiv="refresh"/i.test(html)) // an alias: a redirect, not an article
+    .map(({ path, html }) => ({ path, hasTable: html.includes('<table') }))
+    .sort((a, b) => a.path.localeCompare(b.path));
 }

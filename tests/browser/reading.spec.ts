@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { pageKinds, SEED_ARTICLE } from './reading-pages.ts';
+import { articles, pageKinds, SEED_ARTICLE } from './reading-pages.ts';
 
 const DARK_BACKGROUND = 'rgb(16, 20, 24)';
 const LIGHT_BACKGROUND = 'rgb(255, 255, 255)';
@@ -111,6 +111,23 @@ test.describe('small screens', () => {
   }
 });
 
+test('at 320 px no article scrolls sideways, and wide tables scroll inside their own box', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 320, height: 740 });
+  const all = articles();
+  expect(all.some((a) => a.hasTable), 'the wiki has an article with a table to check').toBe(true);
+  for (const article of all) {
+    await page.goto(article.path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${article.path} is ${overflow}px wider than the screen`).toBeLessThanOrEqual(0);
+    if (!article.hasTable) continue;
+    const table = page.locator('.article-body table').first();
+    const scrolls = await table.evaluate((t) => t.scrollWidth > t.clientWidth && getComputedStyle(t).overflowX === 'auto');
+    const fits = await table.evaluate((t) => t.scrollWidth <= t.clientWidth);
+    expect(scrolls || fits, `${article.path}: a table wider than the screen scrolls in its box`).toBe(true);
+  }
+});
+
 test('a line of body text holds about 60–75 characters on a wide screen', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(SEED_ARTICLE);
@@ -163,7 +180,7 @@ test('printed, the article has no navigation and shows the address of each cited
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Site' })).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Contents' })).toBeHidden();
-  const source = page.locator('.footnotes a[href^="http"]').first();
+  const source = page.getByRole('region', { name: 'References' }).locator('a[href^="http"]').first();
   await expect(source).toBeVisible();
   const href = await source.getAttribute('href');
   const printed = await source.evaluate((a) => getComputedStyle(a, '::after').content);
