@@ -5,7 +5,7 @@
  */
 import { loadPagefind, type FilterCounts } from './search-pagefind.ts';
 import { resultElement } from './search-render.ts';
-import { readSearchState, resultSummary, resultView, writeSearchState, type SearchState } from './search-results.ts';
+import { isSearchable, readSearchState, resultSummary, resultView, writeSearchState, type SearchState } from './search-results.ts';
 
 /** Results drawn at once; "Show more" draws the next ones. */
 const PAGE_SIZE = 20;
@@ -108,7 +108,9 @@ if (form && input && filters) {
     submit();
   });
   filters.addEventListener('change', submit);
-  input.addEventListener('input', submit);
+  input.addEventListener('input', () => {
+    if (input.value.trim() === '' || isSearchable(input.value)) submit();
+  });
   void show(state);
   if (!state.query) input.focus();
 }

@@ -104,3 +104,14 @@ export function resultSummary(count: number, state: SearchState): string {
   if (!state.query) return `${articles} ${tagged}.`;
   return `${articles} ${count === 1 ? 'matches' : 'match'} “${state.query}”${tagged ? `, ${tagged}` : ''}.`;
 }
+
+/**
+ * Whether a query is worth a search as the reader types. One Latin letter
+ * matches a large share of all words, and fetching their index chunk would
+ * cost more than the query it leads to; one Chinese or Japanese character is
+ * already a word.
+ */
+export function isSearchable(query: string): boolean {
+  const trimmed = query.trim();
+  return [...trimmed].length >= 2 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(trimmed);
+}

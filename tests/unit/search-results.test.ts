@@ -1,7 +1,7 @@
 /** What a search result shows, from Pagefind's data: tables of cases. */
 import { describe, expect, it } from 'vitest';
 import type { PagefindFragment, PagefindSubResult } from '../../src/scripts/search-pagefind.ts';
-import { bestSections, excerptParts, readSearchState, resultSummary, resultView, writeSearchState } from '../../src/scripts/search-results.ts';
+import { bestSections, excerptParts, isSearchable, readSearchState, resultSummary, resultView, writeSearchState } from '../../src/scripts/search-results.ts';
 
 describe('excerptParts', () => {
   it.each([
@@ -84,5 +84,21 @@ describe('resultSummary', () => {
     [2, { query: '', tags: ['company'] }, '2 articles tagged company.'],
   ])('%i, %j', (count, state, text) => {
     expect(resultSummary(count, state)).toBe(text);
+  });
+});
+
+describe('isSearchable', () => {
+  it.each([
+    ['', false],
+    ['  ', false],
+    ['i', false],
+    [' h ', false],
+    ['hb', true],
+    ['华', true],
+    ['ア', true],
+    ['é', false],
+    ['éa', true],
+  ])('%j → %s', (query, searchable) => {
+    expect(isSearchable(query)).toBe(searchable);
   });
 });
