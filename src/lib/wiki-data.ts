@@ -59,7 +59,9 @@ export function groupByNamespace(pages: PageSummary[]): WikiData['namespaces'] {
   const groups = new Map<string, PageSummary[]>();
   for (const page of pages) {
     const namespace = namespaceOf(page.id).join(':');
-    groups.set(namespace, [...(groups.get(namespace) ?? []), page]);
+    const group = groups.get(namespace) ?? [];
+    group.push(page);
+    groups.set(namespace, group);
   }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -70,11 +72,11 @@ export function groupByNamespace(pages: PageSummary[]): WikiData['namespaces'] {
 export function groupByTag(pages: PageSummary[]): WikiData['tags'] {
   const groups = new Map<string, { tag: string; pages: PageSummary[] }>();
   for (const page of pages) {
-    for (const tag of page.tags) {
-      const slug = tagSlug(tag);
+    // A page that writes one tag twice (`[GPU, gpu]`) is listed once.
+    for (const slug of new Set(page.tags.map(tagSlug))) {
       if (slug === '') continue;
-      const group = groups.get(slug) ?? { tag, pages: [] };
-      if (!group.pages.includes(page)) group.pages.push(page);
+      const group = groups.get(slug) ?? { tag: page.tags.find((tag) => tagSlug(tag) === slug) ?? slug, pages: [] };
+      group.pages.push(page);
       groups.set(slug, group);
     }
   }

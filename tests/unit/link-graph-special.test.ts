@@ -99,6 +99,11 @@ describe('lists for special pages', () => {
     ]);
   });
 
+  it('list a page once under a tag it writes twice in different case', () => {
+    const twice = indexOf({ 'a.mdx': article('A', '', 'tags: [GPU, gpu]\n') });
+    expect(toWikiData(twice, buildLinkGraph(twice)).tags).toEqual([{ tag: 'GPU', slug: 'gpu', url: '/special/tags/gpu/', pages: ['a'] }]);
+  });
+
   it('order recent changes by `updated`, else the last commit, undated last', () => {
     expect(data.recent).toEqual(['huawei', 'zebra', 'nvidia', 'hardware:alone', 'hardware:ascend_910b']);
     expect(data.pages['nvidia']?.changed).toBe('2026-01-05'); // frontmatter wins over the commit date
