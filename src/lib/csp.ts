@@ -11,6 +11,9 @@
  * runs at all (there is no `'unsafe-inline'` or `'unsafe-hashes'`).
  */
 import { createHash } from 'node:crypto';
+import type { Element, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
 
 /** Directives besides script-src and style-src, which Astro writes. */
 export const CSP_DIRECTIVES = [
@@ -41,21 +44,34 @@ export function inlineScriptsOfComponent(source: string): string[] {
   return [...source.matchAll(/<script\b[^>]*\bis:inline\b[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '');
 }
 
+/** A built page, parsed as a browser would (so that `<script>` inside an attribute value is text, not a script). */
+export function parsePage(html: string): HastRoot {
+  return fromHtml(html);
+}
+
+function elements(tree: HastRoot): Element[] {
+  const found: Element[] = [];
+  visit(tree, 'element', (node) => {
+    found.push(node);
+  });
+  return found;
+}
+
+const textOf = (element: Element): string => element.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+
 /** The text of each inline `<script>` of a built page (those without `src`), JSON data blocks left out. */
-export function inlineScriptsOfPage(html: string): string[] {
-  const scripts: string[] = [];
-  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    const attributes = match[1] ?? '';
-    if (/\bsrc\s*=/i.test(attributes) || /\btype\s*=\s*["']?application\/(ld\+)?json/i.test(attributes)) continue;
-    scripts.push(match[2] ?? '');
-  }
-  return scripts;
+export function inlineScriptsOfPage(html: string | HastRoot): string[] {
+  const tree = typeof html === 'string' ? parsePage(html) : html;
+  return elements(tree)
+    .filter((element) => element.tagName === 'script' && element.properties.src === undefined && !/json/i.test(String(element.properties.type ?? '')))
+    .map(textOf);
 }
 
 /** The policy of a built page's meta tag, or undefined when it has none. */
-export function pagePolicy(html: string): string | undefined {
-  const meta = /<meta\s+http-equiv="content-security-policy"\s+content="([^"]*)"/i.exec(html);
-  return meta?.[1]?.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+export function pagePolicy(html: string | HastRoot): string | undefined {
+  const tree = typeof html === 'string' ? parsePage(html) : html;
+  const meta = elements(tree).find((element) => element.tagName === 'meta' && String(element.properties.httpEquiv ?? '').toLowerCase() === 'content-security-policy');
+  return meta ? String(meta.properties.content ?? '') : undefined;
 }
 
 /** The sources of one directive of a policy: `script-src` → `['\'self\'', …]`. */
@@ -68,8 +84,9 @@ export function directiveSources(policy: string, name: string): string[] {
 }
 
 /** Inline event handler attributes (`onclick="…"`) in a built page: the CSP blocks them, so none may be written. */
-export function inlineEventHandlers(html: string): string[] {
-  return [...html.matchAll(/<[a-z][^>]*?\s(on[a-z]+)\s*=/gi)].map((match) => match[1] ?? '');
+export function inlineEventHandlers(html: string | HastRoot): string[] {
+  const tree = typeof html === 'string' ? parsePage(html) : html;
+  return elements(tree).flatMap((element) => Object.keys(element.properties).filter((name) => /^on[a-z]/i.test(name)).map((name) => name.toLowerCase()));
 }
 
 /**
@@ -77,13 +94,14 @@ export function inlineEventHandlers(html: string): string[] {
  * policy does not allow (it would not run), or an inline event handler.
  */
 export function pageSecurityProblems(html: string): string[] {
-  const policy = pagePolicy(html);
+  const tree = parsePage(html);
+  const policy = pagePolicy(tree);
   if (!policy) return ['the page has no Content-Security-Policy meta tag'];
   const allowed = new Set(directiveSources(policy, 'script-src').map((source) => source.replace(/^'|'$/g, '')));
-  const problems = inlineScriptsOfPage(html)
+  const problems = inlineScriptsOfPage(tree)
     .filter((script) => !allowed.has(cspHash(script)))
     .map((script) => `an inline script is not allowed by the policy, so browsers will not run it: "${script.trim().slice(0, 60)}…"; load it with \`<script>\` (bundled) or list its component in src/integrations/csp.ts`);
-  for (const handler of inlineEventHandlers(html)) problems.push(`an inline event handler \`${handler}\` is written, and the policy blocks it: attach the handler in a script instead`);
+  for (const handler of inlineEventHandlers(tree)) problems.push(`an inline event handler \`${handler}\` is written, and the policy blocks it: attach the handler in a script instead`);
   return problems;
 }
 

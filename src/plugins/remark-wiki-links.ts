@@ -33,7 +33,8 @@ export const remarkWikiLinks: Plugin<[RemarkWikiLinksOptions], Root> = function 
       let text: string;
       const properties: Record<string, string | string[]> = {};
       if (resolution.kind === 'page') {
-        href = urlForId(resolution.id, resolution.anchor);
+        // A #section the target lacks is a warning in the build report; the link still leads to the page, never to a dead anchor.
+        href = urlForId(resolution.id, resolution.anchorExists ? resolution.anchor : undefined);
         text = alias ?? resolution.title;
         properties.className = ['wikilink'];
       } else {

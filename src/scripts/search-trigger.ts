@@ -5,7 +5,7 @@
  * `?highlight=…`) loads the highlighter. Otherwise the page fetches nothing for search.
  */
 const form = document.querySelector<HTMLFormElement>('form.search-box');
-const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
+const input = form?.querySelector<HTMLInputElement>('input[role="combobox"]');
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));

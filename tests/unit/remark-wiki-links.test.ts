@@ -31,6 +31,7 @@ describe('remarkWikiLinks', () => {
     ['[[nvidia|the company]]', '<p><a class="wikilink" href="/wiki/nvidia/">the company</a></p>'],
     ['[[Nvidia Corporation]]', '<p><a class="wikilink" href="/wiki/nvidia/">Nvidia</a></p>'],
     ['[[nvidia#History|its history]]', '<p><a class="wikilink" href="/wiki/nvidia/#history">its history</a></p>'],
+    ['[[nvidia#Nope|a missing section]]', '<p><a class="wikilink" href="/wiki/nvidia/">a missing section</a></p>'],
     ['[[hardware:ascend_910b]]', '<p><a class="wikilink" href="/wiki/hardware/ascend_910b/">Ascend 910B</a></p>'],
     [
       '[[cuda]]',

@@ -1,0 +1,58 @@
+/** The Content-Security-Policy helpers: hashes, what a built page runs, and the site-wide policy for _headers. */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { cspHash, directiveSources, headersFile, inlineEventHandlers, inlineScriptsOfComponent, inlineScriptsOfPage, pagePolicy, pageSecurityProblems, sitePolicy } from '../../src/lib/csp.ts';
+
+const page = (policy: string, body: string) => `<!doctype html><html><head><meta http-equiv="content-security-policy" content="${policy}"></head><body>${body}</body></html>`;
+
+describe('csp', () => {
+  it('hashes text as CSP expects (sha256, base64)', () => {
+    expect(cspHash('alert(1)')).toBe(`sha256-${createHash('sha256').update('alert(1)').digest('base64')}`);
+    expect(cspHash('alert(1)')).not.toBe(cspHash('alert(1) '));
+  });
+
+  it('reads the inline scripts of a component exactly as written', () => {
+    expect(inlineScriptsOfComponent('---\n---\n<script is:inline>\n  a();\n</script>\n<script>import "./b.ts";</script>')).toEqual(['\n  a();\n']);
+  });
+
+  it('reads the inline scripts of a page, not those with src nor JSON data', () => {
+    const html = '<script>a()</script><script type="module">b()</script><script src="/c.js"></script><script type="application/ld+json">{}</script>';
+    expect(inlineScriptsOfPage(html)).toEqual(['a()', 'b()']);
+    // Escaped text from content inside an attribute is not a script.
+    expect(inlineScriptsOfPage('<section data-candidates="[{&quot;title&quot;:&quot;<script>alert(1)</script>&quot;}]"></section>')).toEqual([]);
+  });
+
+  it.each([
+    ['<img src="x" onerror="alert(1)">', ['onerror']],
+    ['<body onload=go()>', ['onload']],
+    ['<a href="/x" ONCLICK=\'x()\'>', ['onclick']],
+    ['<meta content="&lt;img src=x onerror=alert(1)&gt;">', []],
+    ['<p>Text about onclick= handlers</p>', []],
+    ['<div data-once="1">', []],
+  ])('finds inline event handlers in %j', (html, expected) => {
+    expect(inlineEventHandlers(html)).toEqual(expected);
+  });
+
+  it('finds a page without policy, an inline script it does not allow, and an event handler', () => {
+    const allowed = cspHash('ok()');
+    expect(pageSecurityProblems('<html><body></body></html>')).toEqual(['the page has no Content-Security-Policy meta tag']);
+    expect(pageSecurityProblems(page(`script-src 'self' '${allowed}'`, '<script>ok()</script>'))).toEqual([]);
+    const problems = pageSecurityProblems(page(`script-src 'self' '${allowed}'`, '<script>evil()</script><button onclick="x()">'));
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toContain('"evil()…"');
+    expect(problems[1]).toContain('`onclick`');
+  });
+
+  it('reads the policy of a page and its directives', () => {
+    const policy = pagePolicy(page("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'", ''));
+    expect(policy).toBe("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'");
+    expect(directiveSources(policy ?? '', 'script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(directiveSources(policy ?? '', 'style-src')).toEqual([]);
+  });
+
+  it('joins the policies of all pages into one for _headers, with frame-ancestors', () => {
+    const policy = sitePolicy(["default-src 'self'; script-src 'self' 'sha256-a'", "default-src 'self'; script-src 'self' 'sha256-b'"]);
+    expect(policy).toBe("default-src 'self'; script-src 'self' 'sha256-a' 'sha256-b'; frame-ancestors 'self'");
+    expect(headersFile(policy)).toBe(`/*\n  Content-Security-Policy: ${policy}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n`);
+  });
+});
