@@ -44,7 +44,8 @@ async function waitFor(url: string, timeoutMs: number) {
 /** What an audit blames: elements, console messages or shifted nodes, a few of each. */
 function culprits(details: Result['audits'][string]['details']): string[] {
   if (!details || !('items' in details)) return [];
-  return details.items.slice(0, 5).map((item) => {
+  const items: unknown[] = details.items;
+  return items.slice(0, 5).map((item) => {
     const node = (item as { node?: { snippet?: string; explanation?: string } }).node;
     const text = node?.snippet ? `${node.snippet} ${node.explanation ?? ''}` : (item as { description?: string }).description ?? JSON.stringify(item).slice(0, 160);
     return `            ${text}`;
