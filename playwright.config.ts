@@ -6,7 +6,9 @@ const port = Number(process.env.PW_PORT ?? 4329);
 export default defineConfig({
   testDir: 'tests/browser',
   outputDir: 'test-results',
-  timeout: 30_000,
+  // Generous: CI shares this 2-core machine, and axe on a long article takes seconds.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   workers: 2,
   reporter: [['list']],
   use: {
