@@ -4,9 +4,9 @@
  * the ARIA combobox pattern (https://www.w3.org/WAI/ARIA/apg/patterns/combobox/):
  * focus stays in the box and `aria-activedescendant` names the active result.
  */
-import styles from '../styles/search.css?inline';
+import stylesheet from '../styles/search.css?url';
 import { loadPagefind } from './search-pagefind.ts';
-import { addStyles, optionElement } from './search-render.ts';
+import { addStylesheet, optionElement } from './search-render.ts';
 import { isSearchable, resultView, writeSearchState } from './search-results.ts';
 import { SEARCH_PAGE } from './search-scope.ts';
 
@@ -20,7 +20,7 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
   const list = form.querySelector<HTMLElement>('[role="listbox"]');
   const status = form.querySelector<HTMLElement>('[role="status"]');
   if (!list || !status) return;
-  addStyles(styles);
+  const styled = addStylesheet(stylesheet);
   const pagefind = loadPagefind();
   let options: HTMLElement[] = [];
   let active = -1;
@@ -70,7 +70,8 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
       setOpen(false);
       return;
     }
-    const search = await (await pagefind).search(query);
+    const [loaded] = await Promise.all([pagefind, styled]);
+    const search = await loaded.search(query);
     if (mine !== latest || !search) return;
     const views = await Promise.all(search.results.slice(0, SHOWN).map(async (r) => resultView(await r.data(), 1)));
     if (mine !== latest) return;

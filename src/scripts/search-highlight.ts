@@ -4,9 +4,9 @@
  * https://pagefind.app/docs/highlighting/), skipping the parts that are not
  * searched, and brings the first mark into view when the address names no section.
  */
-import styles from '../styles/search-highlight.css?inline';
+import stylesheet from '../styles/search-highlight.css?url';
 import { PAGEFIND_BUNDLE } from './search-pagefind.ts';
-import { addStyles } from './search-render.ts';
+import { addStylesheet } from './search-render.ts';
 import { HIGHLIGHT_PARAM, NOT_SEARCHED } from './search-scope.ts';
 
 interface PagefindHighlightOptions {
@@ -21,7 +21,7 @@ type PagefindHighlight = new (options: PagefindHighlightOptions) => unknown;
 export async function highlightFromAddress(): Promise<void> {
   const words = new URLSearchParams(window.location.search).getAll(HIGHLIGHT_PARAM).filter((w) => w !== '');
   if (words.length === 0) return;
-  addStyles(styles);
+  void addStylesheet(stylesheet);
   const module = (await import(/* @vite-ignore */ `${PAGEFIND_BUNDLE}pagefind-highlight.js`)) as { default: PagefindHighlight };
   // The highlighter reads the words from the address itself.
   new module.default({

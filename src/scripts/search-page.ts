@@ -4,7 +4,8 @@
  * step so that a search can be shared.
  */
 import { loadPagefind, type FilterCounts } from './search-pagefind.ts';
-import { resultElement } from './search-render.ts';
+import stylesheet from '../styles/search.css?url';
+import { addStylesheet, resultElement } from './search-render.ts';
 import { isSearchable, readSearchState, resultSummary, resultView, writeSearchState, type SearchState } from './search-results.ts';
 
 /** Results drawn at once; "Show more" draws the next ones. */
@@ -58,11 +59,12 @@ function allPagesLink(): HTMLAnchorElement {
 }
 
 let latest = 0;
+const styled = addStylesheet(stylesheet);
 
 async function show(state: SearchState) {
   if (!input || !filters || !summary || !list) return;
   const mine = ++latest;
-  const pagefind = await loadPagefind();
+  const [pagefind] = await Promise.all([loadPagefind(), styled]);
   const all = await pagefind.filters();
   const filter = state.tags.length > 0 ? { tag: { any: state.tags } } : {};
   const search = state.query || state.tags.length > 0 ? await pagefind.search(state.query || null, { filters: filter }) : null;

@@ -4,11 +4,23 @@
  */
 import type { ExcerptPart, ResultView } from './search-results.ts';
 
-/** Adds a stylesheet that came with lazily loaded search code (imported with `?inline`). */
-export function addStyles(css: string): void {
-  const style = document.createElement('style');
-  style.textContent = css;
-  document.head.append(style);
+/**
+ * Adds a stylesheet that comes with lazily loaded search code (imported with
+ * `?url`), as a file: the Content-Security-Policy allows the site's own files
+ * but no inline `<style>` that was not hashed at build time.
+ */
+export function addStylesheet(href: string): Promise<void> {
+  const existing = document.querySelector<HTMLLinkElement>(`link[rel="stylesheet"][href="${CSS.escape(href)}"]`);
+  if (existing) return Promise.resolve();
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  const loaded = new Promise<void>((resolve) => {
+    link.addEventListener('load', () => resolve(), { once: true });
+    link.addEventListener('error', () => resolve(), { once: true });
+  });
+  document.head.append(link);
+  return loaded;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {

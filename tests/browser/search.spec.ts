@@ -28,7 +28,7 @@ const box = (page: Page) => page.getByRole('combobox', { name: 'Search the wiki'
 const options = (page: Page) => page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
 
 /** Search code: Pagefind's bundle and our own lazily loaded search modules. */
-const isSearchRequest = (url: string) => /\/pagefind\/|\/_astro\/search-/.test(url);
+const isSearchRequest = (url: string) => /\/pagefind\/|\/_astro\/search[-.]/.test(url);
 
 test('reading an article fetches nothing for search until the box is focused', async ({ page }) => {
   const requests: string[] = [];
@@ -51,6 +51,20 @@ test('typing shows the right article first, with its section and the words highl
   await expect(first).toContainText('Ascend 910B');
   await expect(first.locator('.search-section')).toHaveText('Interconnect');
   await expect(first.locator('mark').first()).toHaveText(/interconnect/i);
+});
+
+test('results drop down over the page, styled, with nothing refused by the Content-Security-Policy', async ({ page }) => {
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+  await page.goto(`${site.url}/wiki/huawei/?highlight=shenzhen`);
+  await expect(page.locator('.article-body mark.search-hit')).toHaveCSS('background-color', 'rgb(253, 230, 138)');
+  await box(page).fill('interconnect');
+  const listbox = page.getByRole('listbox', { name: 'Search results' });
+  await expect(options(page).first()).toBeVisible();
+  await expect(listbox).toHaveCSS('position', 'absolute');
+  expect(refused).toEqual([]);
 });
 
 test('a word in the title ranks its article above articles that only mention it', async ({ page }) => {
