@@ -26,7 +26,7 @@ describe('a fixture site built through WIKI_CONTENT_DIR', () => {
     const huawei = site.read('wiki/huawei/index.html');
     expect(huawei).toContain('<a class="wikilink" href="/wiki/hardware/ascend_910b/">Ascend 910B</a>');
     expect(huawei).toContain('<a class="wikilink" href="/wiki/nvidia/">Nvidia</a>'); // via the alias nvidia_corporation
-    expect(huawei).toContain('<a class="wikilink" href="/wiki/nvidia/#history">Nvidia&#39;s history</a>');
+    expect(huawei).toMatch(/<a class="wikilink" href="\/wiki\/nvidia\/#history">Nvidia(&#39;|')s history<\/a>/);
     const ascend = site.read('wiki/hardware/ascend_910b/index.html');
     expect(ascend).toContain('<a class="wikilink" href="/wiki/huawei/">Huawei</a>');
   });
