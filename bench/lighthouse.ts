@@ -88,6 +88,7 @@ try {
       const scores = CATEGORIES.map((id) => `${id} ${Math.round((median.categories[id]?.score ?? 0) * 100)}`);
       const performance = sorted.map((lhr) => Math.round((lhr.categories['performance']?.score ?? 0) * 100)).join('/');
       console.log(`${device.padEnd(7)} ${page.name.padEnd(12)} ${scores.join('  ')}  (performance of each run: ${performance})`);
+      if (median.runtimeError) console.log(`          Lighthouse could not measure: ${median.runtimeError.code} ${median.runtimeError.message}`);
       for (const line of lostPoints(median)) console.log(`          ${line}`);
     }
   }
