@@ -13,6 +13,7 @@ import type { Plugin as VitePlugin } from 'vite';
 import { ContentError, formatDiagnostic, type Diagnostic } from '../lib/diagnostics.ts';
 import { buildLinkGraph, redLinkDiagnostics, type LinkGraph } from '../lib/link-graph.ts';
 import { loadPageIndex, type PageIndex } from '../lib/page-index.ts';
+import { cachedParser } from '../lib/prepass-cache.ts';
 import type { WikiSettings } from '../lib/settings.ts';
 import type { PageId } from '../lib/ids.ts';
 import { join } from 'node:path';
@@ -44,7 +45,14 @@ interface WikiState {
 }
 
 function readWiki(settings: WikiSettings): WikiState {
-  const index = loadPageIndex(settings.contentDir);
+  // Articles whose text has not changed since the last build are not parsed again.
+  const parser = cachedParser(join(settings.cacheDir, 'wiki-prepass.bin'));
+  let index: PageIndex;
+  try {
+    index = loadPageIndex(settings.contentDir, parser.parse);
+  } finally {
+    parser.save();
+  }
   const references = buildReferenceIndex(index);
   const citedPaths = writeCitedEntries(references.citedEntries, join(settings.cacheDir, 'wiki-citations'));
   return { index, graph: buildLinkGraph(index), references, citedPaths, commitDates: lastCommitDates(settings.contentDir) };
@@ -95,6 +103,8 @@ export function wiki(settings: WikiSettings): AstroIntegration {
         updateConfig({
           markdown: {
             processor: unified({
+              // Smart quotes run retext over every paragraph: a fifth of the MDX compile (bench/RESULTS.md).
+              smartypants: false,
               remarkPlugins: [
                 // See also first: it appends wiki links that remarkWikiLinks then resolves.
                 [remarkSeeAlso, { index: () => current().index, contentDir: settings.contentDir }],

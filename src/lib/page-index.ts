@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { ContentError, type Diagnostic } from './diagnostics.ts';
 import { ARTICLE_EXTENSION, idFromPath, normalizeId, type PageId } from './ids.ts';
-import { parseArticle, type ParsedArticle } from './parse-article.ts';
+import { parseArticle, type ParsedArticle, type ParseResult } from './parse-article.ts';
 import type { ResolverIndex, ResolvablePage } from './resolve-wiki-link.ts';
 
 export interface PageRecord extends ResolvablePage {
@@ -50,7 +50,7 @@ export function listFiles(dir: string): string[] {
  * Build the index from source texts (path → text). Throws a ContentError that
  * lists every problem, with file and line, when the content cannot be published.
  */
-export function buildPageIndex(sources: ReadonlyMap<string, string>): PageIndex {
+export function buildPageIndex(sources: ReadonlyMap<string, string>, parse: (source: string, file: string) => ParseResult = parseArticle): PageIndex {
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   const pages = new Map<PageId, PageRecord>();
@@ -75,7 +75,7 @@ export function buildPageIndex(sources: ReadonlyMap<string, string>): PageIndex 
       errors.push({ severity: 'error', file, message: `its id \`${id}\` is also the id of ${clash.file} (ids ignore case, spaces and punctuation): rename one of the two files` });
       continue;
     }
-    const parsed = parseArticle(source, file);
+    const parsed = parse(source, file);
     if (!parsed.ok) {
       errors.push(...parsed.diagnostics);
       continue;
@@ -119,11 +119,11 @@ export function buildPageIndex(sources: ReadonlyMap<string, string>): PageIndex 
   return { pages, aliases, warnings, bibliographies };
 }
 
-/** Read every file of the content folder and build the index. */
-export function loadPageIndex(contentDir: string): PageIndex {
+/** Read every file of the content folder and build the index; `parse` may be a cached `parseArticle` (prepass-cache.ts). */
+export function loadPageIndex(contentDir: string, parse: (source: string, file: string) => ParseResult = parseArticle): PageIndex {
   const sources = new Map<string, string>();
   for (const file of listFiles(contentDir)) {
     sources.set(file, file.endsWith(ARTICLE_EXTENSION) || file.endsWith(BIBLIOGRAPHY_EXTENSION) ? readFileSync(join(contentDir, file), 'utf8') : '');
   }
-  return buildPageIndex(sources);
+  return buildPageIndex(sources, parse);
 }
