@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, repoRoot, type BuildResult } from '../helpers/build-site.ts';
+import { checkInvariants } from '../helpers/invariants.ts';
 
 const fixture = join(repoRoot, 'tests/fixtures/site');
 let site: BuildResult;
@@ -14,6 +15,15 @@ describe('a fixture site built through WIKI_CONTENT_DIR', () => {
   it('builds', () => {
     expect(site.status, site.output).toBe(0);
   });
+
+  it('keeps the invariants: one page and one search record per article, no broken link or #anchor, valid HTML', async () => {
+    const report = await checkInvariants(site, fixture);
+    expect(report.missingPages).toEqual([]);
+    expect(report.extraPages).toEqual([]);
+    expect(report.searchRecords).toBe(report.articles);
+    expect(report.brokenLinks).toEqual([]);
+    expect(report.htmlErrors).toEqual([]);
+  }, 120_000); // the link checker and the HTML checker (a JVM) take tens of seconds on a busy machine
 
   it('writes one page per article at /wiki/<id>/, namespaces as folders', () => {
     expect(site.exists('wiki/nvidia/index.html')).toBe(true);
