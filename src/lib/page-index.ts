@@ -96,18 +96,18 @@ export function buildPageIndex(sources: ReadonlyMap<string, string>, parse: (sou
     for (const written of page.article.frontmatter.aliases) {
       const alias = normalizeId(written);
       if (alias === '' || alias === page.id) {
-        warnings.push({ severity: 'warning', file: page.file, message: `alias \`${written}\` ${alias === '' ? 'names no page' : 'is the article\'s own id'}: remove it` });
+        warnings.push({ severity: 'warning', file: page.file, line: page.article.aliasesLine, message: `alias \`${written}\` ${alias === '' ? 'names no page' : 'is the article\'s own id'}: remove it` });
         continue;
       }
       const article = pages.get(alias);
       if (article) {
-        errors.push({ severity: 'error', file: page.file, message: `alias \`${written}\` is the id of the article ${article.file}: remove the alias, or rename that article` });
+        errors.push({ severity: 'error', file: page.file, line: page.article.aliasesLine, message: `alias \`${written}\` is the id of the article ${article.file}: remove the alias, or rename that article` });
         continue;
       }
       const other = aliases.get(alias);
       if (other && other !== page.id) {
         const otherFile = pages.get(other)?.file ?? other;
-        errors.push({ severity: 'error', file: page.file, message: `alias \`${written}\` is also an alias of ${otherFile}: an alias must lead to one article; remove it from one of them` });
+        errors.push({ severity: 'error', file: page.file, line: page.article.aliasesLine, message: `alias \`${written}\` is also an alias of ${otherFile}: an alias must lead to one article; remove it from one of them` });
         continue;
       }
       aliases.set(alias, page.id);

@@ -49,6 +49,8 @@ export interface ParsedArticle {
   image?: { src: string; alt: string };
   /** Footnotes and `[@key]` citations, with lines, for the References section, the Sources page and their errors. */
   citations: ArticleCitations;
+  /** The line of the `aliases:` field (or of the frontmatter's start), for errors about an alias. */
+  aliasesLine: number;
 }
 
 export type ParseResult =
@@ -232,11 +234,12 @@ export function parseArticle(source: string, file: string): ParseResult {
   });
 
   // `seeAlso` entries are links too: they count for What links here, wanted pages and red links.
-  const seeAlsoLine = yamlNode.value.split('\n').findIndex((line) => /^seeAlso\s*:/.test(line));
-  const frontmatterLine = (yamlNode.position?.start.line ?? 1) + 1 + Math.max(seeAlsoLine, 0);
+  const yamlLines = yamlNode.value.split('\n');
+  const fieldLine = (field: string) => (yamlNode.position?.start.line ?? 1) + 1 + Math.max(yamlLines.findIndex((line) => new RegExp(`^${field}\\s*:`).test(line)), 0);
+  const frontmatterLine = fieldLine('seeAlso');
   for (const target of checked.data.seeAlso) {
     links.push({ target, line: frontmatterLine, column: 1, context: '' });
   }
 
-  return { ok: true, article: { frontmatter: checked.data, headings, links, lead, ...(image ? { image } : {}), citations: collectCitations(tree) }, diagnostics: [] };
+  return { ok: true, article: { frontmatter: checked.data, headings, links, lead, ...(image ? { image } : {}), citations: collectCitations(tree), aliasesLine: fieldLine('aliases') }, diagnostics: [] };
 }

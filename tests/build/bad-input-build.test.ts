@@ -203,7 +203,7 @@ describe('cases that stop the build: one build over the previous site', () => {
       'mdx_syntax.mdx:7:',
       'import_in_prose.mdx:7:',
       'nvidia.mdx: error: its id `nvidia` is also the id of Nvidia.mdx',
-      'cycle_a.mdx: error: alias `cycle_b` is the id of the article cycle_b.mdx',
+      'cycle_a.mdx:3: error: alias `cycle_b` is the id of the article cycle_b.mdx',
     ]) {
       expect(stopped.output).toContain(line);
     }

@@ -45,11 +45,11 @@ const stopped: Record<string, Array<[where: RegExp, fix: string]>> = {
   'malformed-frontmatter': [[/^broken_yaml\.mdx:4: error: the frontmatter is not valid YAML/, 'quote values that contain']],
   'missing-title': [[/^untitled\.mdx:1: error: field `title`/, 'add `title: Your Title`']],
   'alias-cycle': [
-    [/^cycle_a\.mdx: error: alias `cycle_b` is the id of the article cycle_b\.mdx/, 'remove the alias, or rename that article'],
-    [/^cycle_b\.mdx: error: alias `cycle_a` is the id of the article cycle_a\.mdx/, 'remove the alias, or rename that article'],
+    [/^cycle_a\.mdx:3: error: alias `cycle_b` is the id of the article cycle_b\.mdx/, 'remove the alias, or rename that article'],
+    [/^cycle_b\.mdx:3: error: alias `cycle_a` is the id of the article cycle_a\.mdx/, 'remove the alias, or rename that article'],
   ],
   'case-clash': [[/^nvidia\.mdx: error: its id `nvidia` is also the id of Nvidia\.mdx/, 'rename one of the two files']],
-  'alias-equals-id': [[/^ascend\.mdx: error: alias `Huawei` is the id of the article huawei\.mdx/, 'remove the alias']],
+  'alias-equals-id': [[/^ascend\.mdx:3: error: alias `Huawei` is the id of the article huawei\.mdx/, 'remove the alias']],
   'empty-file': [[/^empty\.mdx:1: error: the article has no frontmatter/, 'start the file with `---`']],
   'unsafe-urls': [
     [/^unsafe_urls\.mdx:5:3: error: the address `javascript:…`/, 'link to a web address'],

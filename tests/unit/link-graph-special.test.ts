@@ -65,7 +65,7 @@ describe('redirects', () => {
   });
 
   it.each([
-    ['two articles that name each other', { 'a.mdx': article('A', '', 'aliases: [b]\n'), 'b.mdx': article('B', '', 'aliases: [a]\n') }, [/a\.mdx: error: alias `b` is the id of the article b\.mdx/, /b\.mdx: error: alias `a` is the id of the article a\.mdx/]],
+    ['two articles that name each other', { 'a.mdx': article('A', '', 'aliases: [b]\n'), 'b.mdx': article('B', '', 'aliases: [a]\n') }, [/a\.mdx:3: error: alias `b` is the id of the article b\.mdx/, /b\.mdx:3: error: alias `a` is the id of the article a\.mdx/]],
     ['a cycle of three', { 'a.mdx': article('A', '', 'aliases: [b]\n'), 'b.mdx': article('B', '', 'aliases: [c]\n'), 'c.mdx': article('C', '', 'aliases: [A]\n') }, [/alias `b` is the id of the article b\.mdx/, /alias `c` is the id of the article c\.mdx/, /alias `A` is the id of the article a\.mdx/]],
     ['an alias in a namespace that is an article', { 'a.mdx': article('A', '', 'aliases: [hw/x]\n'), 'hw/x.mdx': article('X') }, [/alias `hw\/x` is the id of the article hw\/x\.mdx/]],
   ])('reject %s, naming every file in one error, because an alias can only lead to an article', (_, files, messages) => {
