@@ -19,7 +19,7 @@ if (!dist) {
   process.exit(2);
 }
 const repo = join(import.meta.dirname, '..');
-const port = Number(process.env.PW_PORT ?? 4336);
+const port = Number(process.env.PW_PORT ?? 0);
 const pagefind = join(repo, 'node_modules/pagefind/lib/runner/bin.cjs');
 const halves = { 'pagefind-a': 'wiki/{hardware,software}/**/*.html', 'pagefind-b': 'wiki/{research,companies,concepts}/**/*.html' };
 
@@ -31,6 +31,8 @@ for (const [subdir, glob] of Object.entries(halves)) {
 }
 
 const server = await serveStatic(dist, port);
+const address = server.address();
+const origin = `http://127.0.0.1:${address && typeof address === 'object' ? address.port : port}`;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 type Row = { query: string; single: { results: number; bytes: number }; merged: { results: number; bytes: number } };
 const rows: Row[] = [];
@@ -40,7 +42,7 @@ try {
     for (const mode of ['single', 'merged'] as const) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.goto(`${origin}/`);
       let bytes = 0;
       const pending: Array<Promise<void>> = [];
       context.on('requestfinished', (request) => {

@@ -33,7 +33,8 @@ if (args.compare !== undefined && args.compare !== 'starlight') throw new Error(
 // build of the checkout, unless the output folder lies inside the working folder, and those chunks must
 // resolve packages from node_modules.
 const work = resolve(process.env.BENCH_DIR ?? join(repo, 'bench/.work'));
-const port = Number(process.env.PW_PORT ?? 4336);
+// PW_PORT fixes the port of the static server for the browser measurement; by default a free one is used.
+const port = Number(process.env.PW_PORT ?? 0);
 const node = process.execPath;
 const quietEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
 

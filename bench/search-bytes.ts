@@ -77,6 +77,9 @@ const median = (values: number[]): number => {
 /** Read `page` of the site in `dir`, then run each query in a fresh browser context (cold cache). */
 export async function measureSearchBytes(dir: string, page: string, queries: string[], port: number): Promise<SearchBytes> {
   const server = await serveStatic(dir, port);
+  const address = server.address();
+  // Port 0 asks the system for a free port.
+  const origin = `http://127.0.0.1:${address && typeof address === 'object' ? address.port : port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -100,7 +103,7 @@ export async function measureSearchBytes(dir: string, page: string, queries: str
           }),
         );
       });
-      await tab.goto(`http://127.0.0.1:${port}/${page.replace(/index\.html$/, '')}`, { waitUntil: 'networkidle' });
+      await tab.goto(`${origin}/${page.replace(/index\.html$/, '')}`, { waitUntil: 'networkidle' });
       phase = 'search';
       const timing = await tab.evaluate(async (q: string) => {
         type Result = { data: () => Promise<unknown> };
