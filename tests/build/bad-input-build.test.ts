@@ -6,13 +6,12 @@
  * `npm run build`'s script (scripts/build.ts), which builds into a fresh folder
  * and swaps it in on success.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { visit } from 'unist-util-visit';
 import { cspHash, directiveSources, inlineEventHandlers, inlineScriptsOfPage, pagePolicy, parsePage } from '../../src/lib/csp.ts';
-import { repoRoot, withoutVitestEnv, type BuildResult } from '../helpers/build-site.ts';
+import { repoRoot, runBuild, type BuildResult } from '../helpers/build-site.ts';
 import { checkInvariants, htmlFiles, type InvariantReport } from '../helpers/invariants.ts';
 
 const bad = join(repoRoot, 'tests/fixtures/bad');
@@ -32,20 +31,8 @@ function merge(cases: string[], into: string): string {
 /** `npm run build` (scripts/build.ts) on a content folder, into `outDir`. */
 function buildWithScript(contentDir: string, outDir: string): BuildResult & { seconds: number } {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [join(repoRoot, 'scripts/build.ts')], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    env: { ...withoutVitestEnv(), WIKI_CONTENT_DIR: contentDir, WIKI_OUT_DIR: outDir, WIKI_CACHE_DIR: join(work, 'cache'), WIKI_SITE: 'https://wiki.example.org', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-    timeout: 400_000,
-  });
-  return {
-    status: result.status,
-    output: `${result.stdout}\n${result.stderr}`,
-    outDir,
-    read: (path) => readFileSync(join(outDir, path), 'utf8'),
-    exists: (path) => existsSync(join(outDir, path)),
-    seconds: (performance.now() - started) / 1000,
-  };
+  const result = runBuild([join(repoRoot, 'scripts/build.ts')], contentDir, outDir, join(work, 'cache'), { WIKI_SITE: 'https://wiki.example.org' });
+  return { ...result, seconds: (performance.now() - started) / 1000 };
 }
 
 let published: BuildResult & { seconds: number };

@@ -25,11 +25,12 @@ export interface BuildResult {
   exists: (path: string) => boolean;
 }
 
-export function buildSite(contentDir: string, name: string, env: Record<string, string> = {}): BuildResult {
-  const outDir = join(repoRoot, 'tests/.output', name, 'dist');
-  const cacheDir = join(repoRoot, 'tests/.output', name, 'cache');
-  rmSync(join(repoRoot, 'tests/.output', name), { recursive: true, force: true });
-  const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+/**
+ * Run a build command (arguments to Node) with the wiki's settings for one
+ * content folder, and read what it wrote to `outDir`.
+ */
+export function runBuild(args: string[], contentDir: string, outDir: string, cacheDir: string, env: Record<string, string> = {}): BuildResult {
+  const result = spawnSync(process.execPath, args, {
     cwd: repoRoot,
     encoding: 'utf8',
     env: {
@@ -41,7 +42,7 @@ export function buildSite(contentDir: string, name: string, env: Record<string, 
       NO_COLOR: '1',
       ...env,
     },
-    timeout: 240_000,
+    timeout: 400_000,
   });
   return {
     status: result.status,
@@ -50,4 +51,11 @@ export function buildSite(contentDir: string, name: string, env: Record<string, 
     read: (path) => readFileSync(join(outDir, path), 'utf8'),
     exists: (path) => existsSync(join(outDir, path)),
   };
+}
+
+/** `astro build` of a content folder into tests/.output/<name>/, a fresh folder each time. */
+export function buildSite(contentDir: string, name: string, env: Record<string, string> = {}): BuildResult {
+  const work = join(repoRoot, 'tests/.output', name);
+  rmSync(work, { recursive: true, force: true });
+  return runBuild([join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], contentDir, join(work, 'dist'), join(work, 'cache'), env);
 }
