@@ -93,8 +93,8 @@ export function inlineEventHandlers(html: string | HastRoot): string[] {
  * What is wrong with a built page's security: no policy, an inline script the
  * policy does not allow (it would not run), or an inline event handler.
  */
-export function pageSecurityProblems(html: string): string[] {
-  const tree = parsePage(html);
+export function pageSecurityProblems(html: string | HastRoot): string[] {
+  const tree = typeof html === 'string' ? parsePage(html) : html;
   const policy = pagePolicy(tree);
   if (!policy) return ['the page has no Content-Security-Policy meta tag'];
   const allowed = new Set(directiveSources(policy, 'script-src').map((source) => source.replace(/^'|'$/g, '')));
