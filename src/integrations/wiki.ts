@@ -14,6 +14,7 @@ import { ContentError, formatDiagnostic, type Diagnostic } from '../lib/diagnost
 import { buildLinkGraph, redLinkDiagnostics, type LinkGraph } from '../lib/link-graph.ts';
 import { loadPageIndex, type PageIndex } from '../lib/page-index.ts';
 import { cachedParser } from '../lib/prepass-cache.ts';
+import { acquireProjectLock } from '../lib/project-lock.ts';
 import type { WikiSettings } from '../lib/settings.ts';
 import type { PageId } from '../lib/ids.ts';
 import { join } from 'node:path';
@@ -87,10 +88,24 @@ export function wiki(settings: WikiSettings): AstroIntegration {
         : undefined,
   };
 
+  let releaseLock = () => {};
+
   return {
     name: 'wiki',
     hooks: {
-      'astro:config:setup': ({ updateConfig, logger, command }) => {
+      'astro:config:setup': async ({ config, updateConfig, logger, command }) => {
+        if (command !== 'preview') {
+          releaseLock = await acquireProjectLock({
+            dotAstroDir: fileURLToPath(new URL('.astro/', config.root)),
+            contentDir: settings.contentDir,
+            command,
+            onWait: (holder) =>
+              logger.info(
+                `waiting for \`astro ${holder.command}\` (pid ${holder.pid}) on ${holder.contentDir} to finish: ` +
+                  'Astro shares the project\'s .astro/ folder between builds, so two content folders cannot be built at once in one checkout',
+              ),
+          });
+        }
         state = readWiki(settings);
         const diagnostics = allDiagnostics(state, settings.strict);
         const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -151,7 +166,10 @@ export function wiki(settings: WikiSettings): AstroIntegration {
         server.watcher.on('add', refresh);
         server.watcher.on('unlink', refresh);
       },
+      'astro:server:done': () => releaseLock(),
       'astro:build:done': async ({ logger, dir }) => {
+        // The compiled modules have been read: another content folder may build now.
+        releaseLock();
         const { stats } = toWikiData(current().index, current().graph, current().commitDates);
         const red = current().graph.redLinks;
         logger.info(`${stats.pages} pages, ${stats.links} wiki links, ${stats.redLinks} red links`);

@@ -2,7 +2,7 @@
  * Build a content folder with the real engine (`astro build` with
  * WIKI_CONTENT_DIR), into its own output and cache folders under tests/.output/.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -30,32 +30,56 @@ export interface BuildResult {
  * content folder, and read what it wrote to `outDir`.
  */
 export function runBuild(args: string[], contentDir: string, outDir: string, cacheDir: string, env: Record<string, string> = {}): BuildResult {
-  const result = spawnSync(process.execPath, args, {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    env: {
-      ...withoutVitestEnv(),
-      WIKI_CONTENT_DIR: contentDir,
-      WIKI_OUT_DIR: outDir,
-      WIKI_CACHE_DIR: cacheDir,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      ...env,
-    },
-    timeout: 400_000,
+  const result = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: 'utf8', env: buildEnv(contentDir, outDir, cacheDir, env), timeout: 400_000 });
+  return buildResult(result.status, `${result.stdout}\n${result.stderr}`, outDir);
+}
+
+/** `runBuild` without blocking, for builds that run at the same time. */
+export function runBuildAsync(args: string[], contentDir: string, outDir: string, cacheDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, args, { cwd: repoRoot, env: buildEnv(contentDir, outDir, cacheDir, env) });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolvePromise(buildResult(status, output, outDir)));
   });
+}
+
+function buildEnv(contentDir: string, outDir: string, cacheDir: string, env: Record<string, string>): NodeJS.ProcessEnv {
   return {
-    status: result.status,
-    output: `${result.stdout}\n${result.stderr}`,
+    ...withoutVitestEnv(),
+    WIKI_CONTENT_DIR: contentDir,
+    WIKI_OUT_DIR: outDir,
+    WIKI_CACHE_DIR: cacheDir,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    ...env,
+  };
+}
+
+function buildResult(status: number | null, output: string, outDir: string): BuildResult {
+  return {
+    status,
+    output,
     outDir,
     read: (path) => readFileSync(join(outDir, path), 'utf8'),
     exists: (path) => existsSync(join(outDir, path)),
   };
 }
 
+const astroBuild = [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'];
+
 /** `astro build` of a content folder into tests/.output/<name>/, a fresh folder each time. */
 export function buildSite(contentDir: string, name: string, env: Record<string, string> = {}): BuildResult {
   const work = join(repoRoot, 'tests/.output', name);
   rmSync(work, { recursive: true, force: true });
-  return runBuild([join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], contentDir, join(work, 'dist'), join(work, 'cache'), env);
+  return runBuild(astroBuild, contentDir, join(work, 'dist'), join(work, 'cache'), env);
+}
+
+/** `buildSite` without blocking. */
+export function buildSiteAsync(contentDir: string, name: string, env: Record<string, string> = {}): Promise<BuildResult> {
+  const work = join(repoRoot, 'tests/.output', name);
+  rmSync(work, { recursive: true, force: true });
+  return runBuildAsync(astroBuild, contentDir, join(work, 'dist'), join(work, 'cache'), env);
 }
