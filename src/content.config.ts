@@ -1,14 +1,13 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { idFromPath } from './lib/ids.ts';
+import { articleLoader } from './integrations/article-loader.ts';
 import { articleSchema } from './lib/schema.ts';
-import { readSettings } from './lib/settings.ts';
 
-const { contentDir } = readSettings();
-
-/** Every `.mdx` file of the content folder; its path is its page id (`hardware/ascend_910b.mdx` → `hardware:ascend_910b`). */
+/**
+ * Every `.mdx` file of the content folder; its path is its page id (`hardware/ascend_910b.mdx` → `hardware:ascend_910b`).
+ * The wiki integration has read and checked them all before Astro loads them (src/integrations/article-loader.ts).
+ */
 const articles = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: contentDir, generateId: ({ entry }) => idFromPath(entry) || entry }),
+  loader: articleLoader(),
   schema: articleSchema,
 });
 

@@ -28,6 +28,7 @@ import { buildReferenceIndex, type ReferenceIndex } from '../lib/references-inde
 import { rehypeCitations } from '../plugins/rehype-citations.ts';
 import { rehypeReferences } from '../plugins/rehype-references.ts';
 import { buildSearchIndex } from './pagefind.ts';
+import { provideArticleSource } from './article-loader.ts';
 
 const VIRTUAL_ID = 'virtual:wiki/data';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -89,6 +90,7 @@ export function wiki(settings: WikiSettings): AstroIntegration {
   };
 
   let releaseLock = () => {};
+  provideArticleSource(() => ({ index: current().index, contentDir: settings.contentDir, citationStyle: settings.citationStyle, citedPaths: current().citedPaths }));
 
   return {
     name: 'wiki',
@@ -140,7 +142,7 @@ export function wiki(settings: WikiSettings): AstroIntegration {
           integrations: [wikiSitemap(() => toWikiData(current().index, current().graph, current().commitDates))],
         });
       },
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
         // While a writer edits, re-read the content so that new pages, titles and links
         // resolve, and re-render every article, since any of them may link to what changed.
         const refresh = (path: string) => {
@@ -153,6 +155,8 @@ export function wiki(settings: WikiSettings): AstroIntegration {
             logger.error(error instanceof Error ? error.message : String(error));
             return;
           }
+          // Articles render again when they, or what they show of other articles, changed.
+          void refreshContent?.({ loaders: ['wiki-articles'] }).then(() => server.ws.send({ type: 'full-reload' }));
           for (const environment of Object.values(server.environments)) {
             const graph = environment.moduleGraph;
             for (const [id, module] of graph.idToModuleMap) {

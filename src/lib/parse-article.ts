@@ -51,6 +51,12 @@ export interface ParsedArticle {
   citations: ArticleCitations;
   /** The line of the `aliases:` field (or of the frontmatter's start), for errors about an alias. */
   aliasesLine: number;
+  /**
+   * True when the article uses no MDX of its own (no `import`/`export`, JSX element or `{expression}`):
+   * it is then rendered straight to HTML and cached by the content layer (src/lib/article-loader.ts)
+   * instead of being compiled to a JavaScript module.
+   */
+  markdownOnly: boolean;
 }
 
 export type ParseResult =
@@ -202,8 +208,10 @@ export function parseArticle(source: string, file: string): ParseResult {
   let lead = '';
   let image: ParsedArticle['image'];
   const contexts = new Map<Paragraph | Heading, ReturnType<typeof paragraphTextWithOffsets>>();
+  let markdownOnly = true;
 
   visitParents(tree, (node, ancestors) => {
+    if (node.type.startsWith('mdx')) markdownOnly = false;
     if (node.type === 'heading') {
       const text = linkTextToPlain(plainText(node, source), (target) => target).trim();
       headings.push({ depth: node.depth, text, slug: slugger.slug(text) });
@@ -241,5 +249,5 @@ export function parseArticle(source: string, file: string): ParseResult {
     links.push({ target, line: frontmatterLine, column: 1, context: '' });
   }
 
-  return { ok: true, article: { frontmatter: checked.data, headings, links, lead, ...(image ? { image } : {}), citations: collectCitations(tree), aliasesLine: fieldLine('aliases') }, diagnostics: [] };
+  return { ok: true, article: { frontmatter: checked.data, headings, links, lead, ...(image ? { image } : {}), citations: collectCitations(tree), aliasesLine: fieldLine('aliases'), markdownOnly }, diagnostics: [] };
 }

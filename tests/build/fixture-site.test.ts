@@ -41,6 +41,15 @@ describe('a fixture site built through WIKI_CONTENT_DIR', () => {
     expect(ascend).toContain('<a class="wikilink" href="/wiki/huawei/">Huawei</a>');
   });
 
+  it('renders articles without MDX straight to HTML, and compiles one that uses JSX and expressions as MDX, both with wiki links', () => {
+    expect(site.output).toContain('[wiki-articles] 2 articles rendered, 0 unchanged since the last build, 1 compiled as MDX modules');
+    const ascend = site.read('wiki/hardware/ascend_910b/index.html');
+    expect(ascend).toContain('Its memory is <abbr title="High Bandwidth Memory">HBM</abbr>, 64 GB of it.');
+    expect(ascend).toMatch(/<h2 id="memory">Memory<a[^>]*class="heading-anchor"/);
+    const nvidia = site.read('wiki/nvidia/index.html');
+    expect(nvidia).toMatch(/<h2 id="history">History<a[^>]*class="heading-anchor"/);
+  });
+
   it('renders a link to a missing page as a red link', () => {
     const nvidia = site.read('wiki/nvidia/index.html');
     expect(nvidia).toContain('<a class="wikilink new" title="cuda (page does not exist yet)" href="/special/wanted/#page-cuda">cuda</a>');

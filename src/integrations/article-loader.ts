@@ -1,0 +1,169 @@
+/**
+ * The content loader of the `articles` collection.
+ *
+ * Astro's `glob` loader hands every `.mdx` file to the MDX integration, which
+ * compiles it to a JavaScript module that the build then bundles: per article a
+ * second Markdown parse, a JSX program and a bundler pass, on every build.
+ * Most articles use no MDX of their own (no `import`, JSX or `{expression}`;
+ * the pre-pass knows, `ParsedArticle.markdownOnly`). This loader renders those
+ * straight to HTML with the same unified processor and plugins (MDX syntax
+ * included, so they parse exactly as MDX would), and stores the HTML in the
+ * content layer, which keeps it between builds: an article is rendered again
+ * only when its text, or something it shows from other articles (their titles,
+ * descriptions and sections, the entries it cites), or the wiki's code changed.
+ * Articles that do use MDX go the usual way (`deferredRender`).
+ */
+import { createMarkdownProcessor, isUnifiedProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import remarkMdx from 'remark-mdx';
+import type { PageId } from '../lib/ids.ts';
+import type { PageIndex, PageRecord } from '../lib/page-index.ts';
+import { resolveWikiLink } from '../lib/resolve-wiki-link.ts';
+import { pageDescription } from '../lib/wiki-data.ts';
+
+/** What the loader needs from the wiki integration, which reads the content before Astro syncs it. */
+export interface ArticleSource {
+  index: PageIndex;
+  contentDir: string;
+  citationStyle: string;
+  /** Article → the CSL-JSON file of the entries it cites. */
+  citedPaths: ReadonlyMap<PageId, string>;
+}
+
+const SOURCE_KEY = Symbol.for('wiki:article-source');
+type Global = typeof globalThis & { [SOURCE_KEY]?: () => ArticleSource };
+
+/** Called by the integration: the loader runs inside Vite's module runner, so the two share only the process. */
+export function provideArticleSource(source: () => ArticleSource): void {
+  (globalThis as Global)[SOURCE_KEY] = source;
+}
+
+function articleSource(): ArticleSource {
+  const source = (globalThis as Global)[SOURCE_KEY];
+  if (!source) throw new Error('the articles collection is loaded by the wiki integration: add `wiki(settings)` to the integrations of astro.config.mjs');
+  return source();
+}
+
+/** The files whose code shapes an article's HTML: a change to any renders every article again. */
+function codeVersion(): string {
+  const srcDir = dirname(dirname(fileURLToPath(import.meta.url)));
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.(ts|mjs|js)$/.test(name)) hash.update(relative(srcDir, full)).update(readFileSync(full));
+    }
+  };
+  for (const dir of ['lib', 'plugins', 'integrations']) walk(join(srcDir, dir));
+  for (const file of [join(srcDir, '../package-lock.json'), join(srcDir, '../astro.config.mjs')]) if (existsSync(file)) hash.update(readFileSync(file));
+  return hash.digest('hex');
+}
+
+/**
+ * Everything an article's HTML depends on besides its own text: for each wiki link and See also entry, how it
+ * resolves (page, title, section) and what a See also list shows of the target; the bibliography entries it cites.
+ */
+function dependencies(page: PageRecord, source: ArticleSource): string {
+  const parts: unknown[] = [source.contentDir, source.citationStyle];
+  for (const link of page.article.links) {
+    const resolution = resolveWikiLink(link.target, source.index, page.id);
+    const target = resolution.kind === 'page' ? source.index.pages.get(resolution.id) : undefined;
+    parts.push(link.target, resolution, target ? pageDescription(target, source.index) : '');
+  }
+  const cited = source.citedPaths.get(page.id);
+  parts.push(cited && existsSync(cited) ? readFileSync(cited, 'utf8') : '');
+  return JSON.stringify(parts);
+}
+
+async function markdownRenderer(config: LoaderContext['config']): Promise<MarkdownRenderer> {
+  const processor = config.markdown.processor;
+  if (!isUnifiedProcessor(processor)) throw new Error('the wiki renders articles with the unified markdown processor: keep the one src/integrations/wiki.ts sets');
+  type Options = NonNullable<Parameters<typeof createMarkdownProcessor>[0]>;
+  // As Astro's own Markdown entry type passes them (its config types are looser than the processor's).
+  return createMarkdownProcessor({
+    image: config.image as NonNullable<Options['image']>,
+    syntaxHighlight: config.markdown.syntaxHighlight as NonNullable<Options['syntaxHighlight']>,
+    shikiConfig: config.markdown.shikiConfig as NonNullable<Options['shikiConfig']>,
+    // MDX syntax, so that a Markdown-only article parses exactly as the MDX compiler would parse it.
+    remarkPlugins: [remarkMdx, ...processor.options.remarkPlugins],
+    rehypePlugins: processor.options.rehypePlugins,
+    remarkRehype: processor.options.remarkRehype,
+    gfm: processor.options.gfm ?? true,
+    smartypants: processor.options.smartypants ?? false,
+  });
+}
+
+/** The frontmatter block, kept as blank lines so that positions in the body are lines of the file. */
+function bodyOf(text: string): string {
+  const match = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(\r?\n|$)/.exec(text);
+  return match ? match[0].replace(/[^\n]/g, '') + text.slice(match[0].length) : text;
+}
+
+interface StoreWithAssets {
+  addAssetImports?: (assets: string[], filePath?: string) => void;
+}
+
+export function articleLoader(): Loader {
+  let renderer: Promise<MarkdownRenderer> | undefined;
+  let version: string | undefined;
+  return {
+    name: 'wiki-articles',
+    load: async (context) => {
+      const { store, config, generateDigest, logger } = context;
+      const source = articleSource();
+      version ??= codeVersion();
+      const root = fileURLToPath(config.root);
+      const stale = new Set(store.keys());
+      let rendered = 0;
+      let kept = 0;
+      let modules = 0;
+
+      for (const page of source.index.pages.values()) {
+        const id = page.id;
+        stale.delete(id);
+        const filePath = join(source.contentDir, page.file);
+        const relativePath = relative(root, filePath).split(sep).join('/');
+        const text = readFileSync(filePath, 'utf8');
+        const digest = generateDigest(`${version}\0${page.article.markdownOnly}\0${text}\0${dependencies(page, source)}`);
+        const existing = store.get(id);
+        if (existing && existing.digest === digest) {
+          if (existing.deferredRender && existing.filePath) store.addModuleImport(existing.filePath);
+          if (existing.assetImports?.length) (store as StoreWithAssets).addAssetImports?.(existing.assetImports, existing.filePath);
+          if (existing.deferredRender) modules++;
+          else kept++;
+          continue;
+        }
+        const data = page.article.frontmatter as unknown as Record<string, unknown>;
+        if (!page.article.markdownOnly) {
+          store.set({ id, data, filePath: relativePath, digest, deferredRender: true });
+          modules++;
+          continue;
+        }
+        renderer ??= markdownRenderer(config);
+        let result;
+        try {
+          result = await (await renderer).render(bodyOf(text), { frontmatter: data, fileURL: pathToFileURL(filePath) });
+        } catch (error) {
+          throw new Error(`${page.file}: the article could not be rendered: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        }
+        const imagePaths = result.metadata.localImagePaths.concat(result.metadata.remoteImagePaths);
+        store.set({
+          id,
+          data,
+          filePath: relativePath,
+          digest,
+          rendered: { html: result.code, metadata: { ...result.metadata, imagePaths } },
+          ...(imagePaths.length ? { assetImports: imagePaths } : {}),
+        });
+        rendered++;
+      }
+      for (const id of stale) store.delete(id);
+      logger.info(`${rendered} articles rendered, ${kept} unchanged since the last build, ${modules} compiled as MDX modules`);
+    },
+  };
+}
