@@ -22,6 +22,14 @@ describe('csp', () => {
     expect(inlineScriptsOfPage('<section data-candidates="[{&quot;title&quot;:&quot;<script>alert(1)</script>&quot;}]"></section>')).toEqual([]);
   });
 
+  it('reads a page as a browser does: text elements hold no scripts, and a `>` in an attribute value does not end the tag', () => {
+    expect(inlineScriptsOfPage('<title><script>a()</script></title><textarea><script>b()</script></textarea><style>p{}</style><script>c()</script>')).toEqual(['c()']);
+    expect(inlineScriptsOfPage('<script>if (a < b && "</p>") go();</script>')).toEqual(['if (a < b && "</p>") go();']);
+    expect(inlineEventHandlers('<a title="a > b" onclick="x()">')).toEqual(['onclick']);
+    expect(inlineEventHandlers('<!-- <a onclick="x()"> --><p>ok</p>')).toEqual([]);
+    expect(pagePolicy('<meta name="x"><meta HTTP-EQUIV="Content-Security-Policy" content="a">')).toBe('a');
+  });
+
   it.each([
     ['<img src="x" onerror="alert(1)">', ['onerror']],
     ['<body onload=go()>', ['onload']],
