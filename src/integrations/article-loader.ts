@@ -34,18 +34,28 @@ export interface ArticleSource {
   citedPaths: ReadonlyMap<PageId, string>;
 }
 
-const SOURCE_KEY = Symbol.for('wiki:article-source');
-type Global = typeof globalThis & { [SOURCE_KEY]?: () => ArticleSource };
-
-/** Called by the integration: the loader runs inside Vite's module runner, so the two share only the process. */
-export function provideArticleSource(source: () => ArticleSource): void {
-  (globalThis as Global)[SOURCE_KEY] = source;
+/** How the integration and the loader talk. */
+export interface ArticleProvider {
+  /** The wiki as last read. */
+  current: () => ArticleSource;
+  /** In `astro dev`, after a file of the content folder changed: read the wiki again. */
+  reread: () => Promise<void>;
+  /** In `astro dev`, once the changed articles are in the store: reload the reader's page. */
+  synced: () => void;
 }
 
-function articleSource(): ArticleSource {
-  const source = (globalThis as Global)[SOURCE_KEY];
-  if (!source) throw new Error('the articles collection is loaded by the wiki integration: add `wiki(settings)` to the integrations of astro.config.mjs');
-  return source();
+const PROVIDER_KEY = Symbol.for('wiki:article-provider');
+type Global = typeof globalThis & { [PROVIDER_KEY]?: ArticleProvider };
+
+/** Called by the integration: the loader runs inside Vite's module runner, so the two share only the process. */
+export function provideArticles(provider: ArticleProvider): void {
+  (globalThis as Global)[PROVIDER_KEY] = provider;
+}
+
+function articleProvider(): ArticleProvider {
+  const provider = (globalThis as Global)[PROVIDER_KEY];
+  if (!provider) throw new Error('the articles collection is loaded by the wiki integration: add `wiki(settings)` to the integrations of astro.config.mjs');
+  return provider;
 }
 
 /** The files whose code shapes an article's HTML: a change to any renders every article again. */
@@ -111,59 +121,84 @@ interface StoreWithAssets {
 export function articleLoader(): Loader {
   let renderer: Promise<MarkdownRenderer> | undefined;
   let version: string | undefined;
+  let watching = false;
+
+  /** Bring the store in line with the wiki as last read: render what changed, keep the rest, drop what is gone. */
+  async function sync(context: LoaderContext): Promise<void> {
+    const { store, config, generateDigest, logger } = context;
+    const source = articleProvider().current();
+    version ??= codeVersion();
+    const root = fileURLToPath(config.root);
+    const stale = new Set(store.keys());
+    let rendered = 0;
+    let kept = 0;
+    let modules = 0;
+
+    for (const page of source.index.pages.values()) {
+      const id = page.id;
+      stale.delete(id);
+      const filePath = join(source.contentDir, page.file);
+      const relativePath = relative(root, filePath).split(sep).join('/');
+      const text = readFileSync(filePath, 'utf8');
+      const digest = generateDigest(`${version}\0${page.article.markdownOnly}\0${text}\0${dependencies(page, source)}`);
+      const existing = store.get(id);
+      if (existing && existing.digest === digest) {
+        if (existing.deferredRender && existing.filePath) store.addModuleImport(existing.filePath);
+        if (existing.assetImports?.length) (store as StoreWithAssets).addAssetImports?.(existing.assetImports, existing.filePath);
+        if (existing.deferredRender) modules++;
+        else kept++;
+        continue;
+      }
+      const data = page.article.frontmatter as unknown as Record<string, unknown>;
+      if (!page.article.markdownOnly) {
+        store.set({ id, data, filePath: relativePath, digest, deferredRender: true });
+        modules++;
+        continue;
+      }
+      renderer ??= markdownRenderer(config);
+      let result;
+      try {
+        result = await (await renderer).render(bodyOf(text), { frontmatter: data, fileURL: pathToFileURL(filePath) });
+      } catch (error) {
+        throw new Error(`${page.file}: the article could not be rendered: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+      const imagePaths = result.metadata.localImagePaths.concat(result.metadata.remoteImagePaths);
+      store.set({
+        id,
+        data,
+        filePath: relativePath,
+        digest,
+        rendered: { html: result.code, metadata: { ...result.metadata, imagePaths } },
+        ...(imagePaths.length ? { assetImports: imagePaths } : {}),
+      });
+      rendered++;
+    }
+    for (const id of stale) store.delete(id);
+    logger.info(`${rendered} articles rendered, ${kept} unchanged since the last build, ${modules} compiled as MDX modules`);
+  }
+
   return {
     name: 'wiki-articles',
     load: async (context) => {
-      const { store, config, generateDigest, logger } = context;
-      const source = articleSource();
-      version ??= codeVersion();
-      const root = fileURLToPath(config.root);
-      const stale = new Set(store.keys());
-      let rendered = 0;
-      let kept = 0;
-      let modules = 0;
-
-      for (const page of source.index.pages.values()) {
-        const id = page.id;
-        stale.delete(id);
-        const filePath = join(source.contentDir, page.file);
-        const relativePath = relative(root, filePath).split(sep).join('/');
-        const text = readFileSync(filePath, 'utf8');
-        const digest = generateDigest(`${version}\0${page.article.markdownOnly}\0${text}\0${dependencies(page, source)}`);
-        const existing = store.get(id);
-        if (existing && existing.digest === digest) {
-          if (existing.deferredRender && existing.filePath) store.addModuleImport(existing.filePath);
-          if (existing.assetImports?.length) (store as StoreWithAssets).addAssetImports?.(existing.assetImports, existing.filePath);
-          if (existing.deferredRender) modules++;
-          else kept++;
-          continue;
-        }
-        const data = page.article.frontmatter as unknown as Record<string, unknown>;
-        if (!page.article.markdownOnly) {
-          store.set({ id, data, filePath: relativePath, digest, deferredRender: true });
-          modules++;
-          continue;
-        }
-        renderer ??= markdownRenderer(config);
-        let result;
-        try {
-          result = await (await renderer).render(bodyOf(text), { frontmatter: data, fileURL: pathToFileURL(filePath) });
-        } catch (error) {
-          throw new Error(`${page.file}: the article could not be rendered: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-        }
-        const imagePaths = result.metadata.localImagePaths.concat(result.metadata.remoteImagePaths);
-        store.set({
-          id,
-          data,
-          filePath: relativePath,
-          digest,
-          rendered: { html: result.code, metadata: { ...result.metadata, imagePaths } },
-          ...(imagePaths.length ? { assetImports: imagePaths } : {}),
-        });
-        rendered++;
-      }
-      for (const id of stale) store.delete(id);
-      logger.info(`${rendered} articles rendered, ${kept} unchanged since the last build, ${modules} compiled as MDX modules`);
+      await sync(context);
+      const { watcher } = context;
+      if (!watcher || watching) return;
+      // astro dev: a change anywhere in the content folder may change any article (a title, a new page).
+      watching = true;
+      const provider = articleProvider();
+      const contentDir = provider.current().contentDir;
+      watcher.add(contentDir);
+      let queue = Promise.resolve();
+      watcher.on('all', (event, path) => {
+        if (!path.startsWith(contentDir) || !['add', 'change', 'unlink'].includes(event)) return;
+        queue = queue
+          .then(async () => {
+            await provider.reread();
+            await sync(context);
+            provider.synced();
+          })
+          .catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
+      });
     },
   };
 }

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin as VitePlugin } from 'vite';
 import { ContentError, formatDiagnostic, type Diagnostic } from '../lib/diagnostics.ts';
 import { buildLinkGraph, redLinkDiagnostics, type LinkGraph } from '../lib/link-graph.ts';
-import { loadPageIndex, type PageIndex } from '../lib/page-index.ts';
+import { buildPageIndex, readSources, type PageIndex } from '../lib/page-index.ts';
 import { cachedParser } from '../lib/prepass-cache.ts';
 import { acquireProjectLock } from '../lib/project-lock.ts';
 import type { WikiSettings } from '../lib/settings.ts';
@@ -28,7 +28,7 @@ import { buildReferenceIndex, type ReferenceIndex } from '../lib/references-inde
 import { rehypeCitations } from '../plugins/rehype-citations.ts';
 import { rehypeReferences } from '../plugins/rehype-references.ts';
 import { buildSearchIndex } from './pagefind.ts';
-import { provideArticleSource } from './article-loader.ts';
+import { provideArticles } from './article-loader.ts';
 
 const VIRTUAL_ID = 'virtual:wiki/data';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -46,12 +46,14 @@ interface WikiState {
   commitDates: Map<string, string>;
 }
 
-function readWiki(settings: WikiSettings): WikiState {
-  // Articles whose text has not changed since the last build are not parsed again.
+async function readWiki(settings: WikiSettings): Promise<WikiState> {
+  // Articles whose text has not changed since the last build are not parsed again; the others are parsed on every core.
   const parser = cachedParser(join(settings.cacheDir, 'wiki-prepass.bin'));
   let index: PageIndex;
   try {
-    index = loadPageIndex(settings.contentDir, parser.parse);
+    const sources = readSources(settings.contentDir);
+    await parser.prefetch(sources);
+    index = buildPageIndex(sources, parser.parse);
   } finally {
     parser.save();
   }
@@ -90,7 +92,17 @@ export function wiki(settings: WikiSettings): AstroIntegration {
   };
 
   let releaseLock = () => {};
-  provideArticleSource(() => ({ index: current().index, contentDir: settings.contentDir, citationStyle: settings.citationStyle, citedPaths: current().citedPaths }));
+  /** Set in `astro dev`: what to do when the content changed. */
+  let onReread: (() => void) | undefined;
+  let onSynced: (() => void) | undefined;
+  provideArticles({
+    current: () => ({ index: current().index, contentDir: settings.contentDir, citationStyle: settings.citationStyle, citedPaths: current().citedPaths }),
+    reread: async () => {
+      state = await readWiki(settings);
+      onReread?.();
+    },
+    synced: () => onSynced?.(),
+  });
 
   return {
     name: 'wiki',
@@ -108,7 +120,7 @@ export function wiki(settings: WikiSettings): AstroIntegration {
               ),
           });
         }
-        state = readWiki(settings);
+        state = await readWiki(settings);
         const diagnostics = allDiagnostics(state, settings.strict);
         const errors = diagnostics.filter((d) => d.severity === 'error');
         if (errors.length > 0 && command === 'build') {
@@ -142,33 +154,22 @@ export function wiki(settings: WikiSettings): AstroIntegration {
           integrations: [wikiSitemap(() => toWikiData(current().index, current().graph, current().commitDates))],
         });
       },
-      'astro:server:setup': ({ server, logger, refreshContent }) => {
-        // While a writer edits, re-read the content so that new pages, titles and links
-        // resolve, and re-render every article, since any of them may link to what changed.
-        const refresh = (path: string) => {
-          if (!path.startsWith(settings.contentDir)) return;
-          try {
-            state = readWiki(settings);
-            report(logger, allDiagnostics(state, false).filter((d) => d.severity === 'error' || !d.message.startsWith('red link')));
-            logger.info(`${state.index.pages.size} pages, ${state.graph.redLinks.length} red links`);
-          } catch (error) {
-            logger.error(error instanceof Error ? error.message : String(error));
-            return;
-          }
-          // Articles render again when they, or what they show of other articles, changed.
-          void refreshContent?.({ loaders: ['wiki-articles'] }).then(() => server.ws.send({ type: 'full-reload' }));
+      'astro:server:setup': ({ server, logger }) => {
+        // While a writer edits, the article loader (src/integrations/article-loader.ts) has the content read
+        // again and renders the articles that changed; pages and data modules are then made afresh.
+        onReread = () => {
+          const now = current();
+          report(logger, allDiagnostics(now, false).filter((d) => d.severity === 'error' || !d.message.startsWith('red link')));
+          logger.info(`${now.index.pages.size} pages, ${now.graph.redLinks.length} red links`);
           for (const environment of Object.values(server.environments)) {
             const graph = environment.moduleGraph;
             for (const [id, module] of graph.idToModuleMap) {
               if (id === RESOLVED_ID || id === RESOLVED_REFERENCES_ID || id.startsWith(settings.contentDir)) graph.invalidateModule(module);
             }
           }
-          server.ws.send({ type: 'full-reload' });
         };
+        onSynced = () => server.ws.send({ type: 'full-reload' });
         server.watcher.add(settings.contentDir);
-        server.watcher.on('change', refresh);
-        server.watcher.on('add', refresh);
-        server.watcher.on('unlink', refresh);
       },
       'astro:server:done': () => releaseLock(),
       'astro:build:done': async ({ logger, dir }) => {

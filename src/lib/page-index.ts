@@ -121,9 +121,14 @@ export function buildPageIndex(sources: ReadonlyMap<string, string>, parse: (sou
 
 /** Read every file of the content folder and build the index; `parse` may be a cached `parseArticle` (prepass-cache.ts). */
 export function loadPageIndex(contentDir: string, parse: (source: string, file: string) => ParseResult = parseArticle): PageIndex {
+  return buildPageIndex(readSources(contentDir), parse);
+}
+
+/** Every file of the content folder (relative path → text; other files than articles and bibliographies → ''). */
+export function readSources(contentDir: string): Map<string, string> {
   const sources = new Map<string, string>();
   for (const file of listFiles(contentDir)) {
     sources.set(file, file.endsWith(ARTICLE_EXTENSION) || file.endsWith(BIBLIOGRAPHY_EXTENSION) ? readFileSync(join(contentDir, file), 'utf8') : '');
   }
-  return buildPageIndex(sources, parse);
+  return sources;
 }

@@ -8,13 +8,21 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
+import { Worker } from 'node:worker_threads';
+import { ARTICLE_EXTENSION } from './ids.ts';
 import { parseArticle, type ParseResult } from './parse-article.ts';
 
 export type ArticleParser = (source: string, file: string) => ParseResult;
 
 export interface CachedParser {
   parse: ArticleParser;
+  /**
+   * Parse, ahead of `parse`, the articles of `sources` (file → text) that the cache does not hold, on every
+   * core: worker threads take their share while this thread parses the rest.
+   */
+  prefetch: (sources: ReadonlyMap<string, string>) => Promise<void>;
   /** Write the results used by this build (entries of deleted or changed files are dropped). */
   save: () => void;
   stats: () => { hits: number; misses: number };
@@ -41,20 +49,61 @@ function readCache(file: string): Map<string, ParseResult> {
   }
 }
 
+/** Below this many articles to parse, starting a worker (which loads the parser, ~0.5 s) costs more than it saves. */
+const MIN_ARTICLES_PER_WORKER = 100;
+
+/** Parse `items` in a worker thread. */
+function parseInWorker(items: Array<[file: string, source: string]>): Promise<ParseResult[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./prepass-worker.ts', import.meta.url));
+    worker.once('message', (results: ParseResult[]) => {
+      resolve(results);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.postMessage(items);
+  });
+}
+
+/** How many worker threads share a pre-pass of `count` articles with the main thread. */
+export function workerCount(count: number, cores = availableParallelism()): number {
+  return Math.max(0, Math.min(cores - 1, Math.floor(count / MIN_ARTICLES_PER_WORKER) - 1, 3));
+}
+
 /** `parseArticle`, with results kept in `cacheFile` between builds. */
 export function cachedParser(cacheFile: string, libDir = dirname(fileURLToPath(import.meta.url))): CachedParser {
   const version = codeVersion(libDir);
   const previous = readCache(cacheFile);
   const used = new Map<string, ParseResult>();
   let hits = 0;
+  const keyOf = (source: string, file: string) => createHash('sha256').update(version).update('\0').update(file).update('\0').update(source).digest('hex');
+  /** Parsed by `prefetch` in this build: not hits. */
+  const prefetched = new Map<string, ParseResult>();
   return {
     parse: (source, file) => {
-      const key = createHash('sha256').update(version).update('\0').update(file).update('\0').update(source).digest('hex');
+      const key = keyOf(source, file);
       const known = previous.get(key);
       if (known) hits++;
-      const result = known ?? parseArticle(source, file);
+      const result = known ?? prefetched.get(key) ?? parseArticle(source, file);
       used.set(key, result);
       return result;
+    },
+    prefetch: async (sources) => {
+      const missing: Array<[key: string, file: string, source: string]> = [];
+      for (const [file, source] of sources) {
+        if (!file.endsWith(ARTICLE_EXTENSION)) continue;
+        const key = keyOf(source, file);
+        if (!previous.has(key)) missing.push([key, file, source]);
+      }
+      const workers = workerCount(missing.length);
+      if (workers === 0) return;
+      // Contiguous shares, the main thread's last, so that each thread parses similar amounts of text.
+      const share = Math.ceil(missing.length / (workers + 1));
+      const jobs = Array.from({ length: workers }, (_, i) => missing.slice(i * share, (i + 1) * share));
+      const pending = jobs.map((job) => parseInWorker(job.map(([, file, source]) => [file, source])));
+      for (const [key, file, source] of missing.slice(workers * share)) prefetched.set(key, parseArticle(source, file));
+      const results = await Promise.all(pending);
+      jobs.forEach((job, j) => job.forEach(([key], i) => prefetched.set(key, results[j]![i]!)));
     },
     save: () => {
       mkdirSync(dirname(cacheFile), { recursive: true });

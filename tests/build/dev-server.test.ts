@@ -54,4 +54,8 @@ it('serves a new article and turns red links to it blue without a restart', asyn
   writeFileSync(join(contentDir, 'cuda.mdx'), '---\ntitle: CUDA\n---\n\nCUDA is a platform for GPU computing.\n');
   await waitFor(async () => (await get('/wiki/cuda/')).includes('CUDA is a platform'), 20_000);
   await waitFor(async () => (await get('/wiki/nvidia/')).includes('<a class="wikilink" href="/wiki/cuda/">CUDA</a>'), 20_000);
-}, 60_000);
+  // An edit of the new article's title shows in the article and in the links to it.
+  writeFileSync(join(contentDir, 'cuda.mdx'), '---\ntitle: CUDA platform\n---\n\nCUDA is a platform for GPU computing, edited.\n');
+  await waitFor(async () => (await get('/wiki/cuda/')).includes('CUDA is a platform for GPU computing, edited.'), 20_000);
+  await waitFor(async () => (await get('/wiki/nvidia/')).includes('<a class="wikilink" href="/wiki/cuda/">CUDA platform</a>'), 20_000);
+}, 90_000);
