@@ -27,7 +27,7 @@ import { writeCitedEntries } from '../lib/references-bibliography.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../lib/references-index.ts';
 import { rehypeCitations } from '../plugins/rehype-citations.ts';
 import { rehypeReferences } from '../plugins/rehype-references.ts';
-import { buildSearchIndex } from './pagefind.ts';
+import { buildSearchIndex, type SearchIndexReport } from './pagefind.ts';
 import { provideArticles } from './article-loader.ts';
 
 const VIRTUAL_ID = 'virtual:wiki/data';
@@ -92,6 +92,7 @@ export function wiki(settings: WikiSettings): AstroIntegration {
   };
 
   let releaseLock = () => {};
+  let searchIndex: Promise<SearchIndexReport> | undefined;
   /** Set in `astro dev`: what to do when the content changed. */
   let onReread: (() => void) | undefined;
   let onSynced: (() => void) | undefined;
@@ -151,7 +152,7 @@ export function wiki(settings: WikiSettings): AstroIntegration {
             }),
           },
           vite: { plugins: [dataPlugin] },
-          integrations: [wikiSitemap(() => toWikiData(current().index, current().graph, current().commitDates))],
+          integrations: [wikiSitemap(() => toWikiData(current().index, current().graph, current().commitDates)), searchIndexDone(() => searchIndex)],
         });
       },
       'astro:server:setup': ({ server, logger }) => {
@@ -179,8 +180,23 @@ export function wiki(settings: WikiSettings): AstroIntegration {
         const red = current().graph.redLinks;
         logger.info(`${stats.pages} pages, ${stats.links} wiki links, ${stats.redLinks} red links`);
         for (const link of red) logger.info(`  red link ${link.file}:${link.line} → [[${link.target}]]`);
-        const search = await buildSearchIndex(fileURLToPath(dir));
-        logger.info(`search index: ${search.pages} articles, ${Math.round(search.indexBytes / 1024)} KB of index data in pagefind/`);
+        // Pagefind indexes in its own process: the integrations after this one (the security check, the
+        // sitemap) run meanwhile, and `wiki:search-index`, the last one, waits for it.
+        searchIndex = buildSearchIndex(fileURLToPath(dir));
+        searchIndex.catch(() => {}); // reported by wiki:search-index
+      },
+    },
+  };
+}
+
+/** Waits, as the build's last step, for the search index that the wiki integration started. */
+function searchIndexDone(index: () => Promise<SearchIndexReport> | undefined): AstroIntegration {
+  return {
+    name: 'wiki:search-index',
+    hooks: {
+      'astro:build:done': async ({ logger }) => {
+        const search = await index();
+        if (search) logger.info(`search index: ${search.pages} articles, ${Math.round(search.indexBytes / 1024)} KB of index data in pagefind/`);
       },
     },
   };
