@@ -13,17 +13,20 @@
  * descriptions and sections, the entries it cites), or the wiki's code changed.
  * Articles that do use MDX go the usual way (`deferredRender`).
  */
-import { createMarkdownProcessor, isUnifiedProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import remarkMdx from 'remark-mdx';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { PageId } from '../lib/ids.ts';
 import type { PageIndex, PageRecord } from '../lib/page-index.ts';
 import { resolveWikiLink } from '../lib/resolve-wiki-link.ts';
 import { pageDescription } from '../lib/wiki-data.ts';
+import { createArticleRenderer, renderJob, type MarkdownSettings, type RenderJob, type RenderOutcome, type WikiForRendering } from './article-renderer.ts';
+import type { RenderRequest } from './render-worker.ts';
 
 /** What the loader needs from the wiki integration, which reads the content before Astro syncs it. */
 export interface ArticleSource {
@@ -90,22 +93,54 @@ function dependencies(page: PageRecord, source: ArticleSource): string {
   return JSON.stringify(parts);
 }
 
-async function markdownRenderer(config: LoaderContext['config']): Promise<MarkdownRenderer> {
+/** The Markdown settings of the Astro config, as the article renderers take them. */
+function markdownSettings(config: LoaderContext['config']): MarkdownSettings {
   const processor = config.markdown.processor;
   if (!isUnifiedProcessor(processor)) throw new Error('the wiki renders articles with the unified markdown processor: keep the one src/integrations/wiki.ts sets');
-  type Options = NonNullable<Parameters<typeof createMarkdownProcessor>[0]>;
   // As Astro's own Markdown entry type passes them (its config types are looser than the processor's).
-  return createMarkdownProcessor({
-    image: config.image as NonNullable<Options['image']>,
-    syntaxHighlight: config.markdown.syntaxHighlight as NonNullable<Options['syntaxHighlight']>,
-    shikiConfig: config.markdown.shikiConfig as NonNullable<Options['shikiConfig']>,
-    // MDX syntax, so that a Markdown-only article parses exactly as the MDX compiler would parse it.
-    remarkPlugins: [remarkMdx, ...processor.options.remarkPlugins],
-    rehypePlugins: processor.options.rehypePlugins,
+  return {
+    image: config.image as NonNullable<MarkdownSettings['image']>,
+    syntaxHighlight: config.markdown.syntaxHighlight as NonNullable<MarkdownSettings['syntaxHighlight']>,
+    shikiConfig: config.markdown.shikiConfig as NonNullable<MarkdownSettings['shikiConfig']>,
     remarkRehype: processor.options.remarkRehype,
     gfm: processor.options.gfm ?? true,
     smartypants: processor.options.smartypants ?? false,
+  };
+}
+
+/** Below this many articles per thread, a worker (which loads the renderer, about a second) costs more than it saves. */
+const MIN_ARTICLES_PER_WORKER = 100;
+
+/** How many worker threads share the rendering of `count` articles with the main thread. */
+export function renderWorkerCount(count: number, cores = availableParallelism()): number {
+  return Math.max(0, Math.min(cores - 1, Math.floor(count / MIN_ARTICLES_PER_WORKER) - 1, 3));
+}
+
+function renderInWorker(request: RenderRequest): Promise<RenderOutcome[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./render-worker.ts', import.meta.url));
+    worker.once('message', (outcomes: RenderOutcome[]) => {
+      resolve(outcomes);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.postMessage(request);
   });
+}
+
+/**
+ * Render `jobs` on every core: worker threads take the first shares while this thread renders the last.
+ * Outcomes come back in the order of the jobs.
+ */
+export async function renderArticles(jobs: RenderJob[], markdown: MarkdownSettings, wiki: WikiForRendering, workers = renderWorkerCount(jobs.length)): Promise<RenderOutcome[]> {
+  const share = Math.ceil(jobs.length / (workers + 1));
+  const shares = Array.from({ length: workers }, (_, i) => jobs.slice(i * share, (i + 1) * share)).filter((part) => part.length > 0);
+  const plain: WikiForRendering = { contentDir: wiki.contentDir, citationStyle: wiki.citationStyle, index: wiki.index, citedPaths: new Map(wiki.citedPaths) };
+  const pending = shares.map((part) => renderInWorker({ markdown, wiki: plain, jobs: part }));
+  const renderer = await createArticleRenderer(markdown, () => wiki);
+  const own: RenderOutcome[] = [];
+  for (const job of jobs.slice(shares.length * share)) own.push(await renderJob(renderer, job));
+  return [...(await Promise.all(pending)).flat(), ...own];
 }
 
 /** The frontmatter block, kept as blank lines so that positions in the body are lines of the file. */
@@ -119,7 +154,6 @@ interface StoreWithAssets {
 }
 
 export function articleLoader(): Loader {
-  let renderer: Promise<MarkdownRenderer> | undefined;
   let version: string | undefined;
   let watching = false;
 
@@ -130,7 +164,7 @@ export function articleLoader(): Loader {
     version ??= codeVersion();
     const root = fileURLToPath(config.root);
     const stale = new Set(store.keys());
-    let rendered = 0;
+    const toRender: Array<{ id: PageId; relativePath: string; digest: string; data: Record<string, unknown>; job: RenderJob }> = [];
     let kept = 0;
     let modules = 0;
 
@@ -155,26 +189,29 @@ export function articleLoader(): Loader {
         modules++;
         continue;
       }
-      renderer ??= markdownRenderer(config);
-      let result;
-      try {
-        result = await (await renderer).render(bodyOf(text), { frontmatter: data, fileURL: pathToFileURL(filePath) });
-      } catch (error) {
-        throw new Error(`${page.file}: the article could not be rendered: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-      }
-      const imagePaths = result.metadata.localImagePaths.concat(result.metadata.remoteImagePaths);
+      toRender.push({ id, relativePath, digest, data, job: { file: filePath, body: bodyOf(text), frontmatter: data } });
+    }
+
+    const outcomes = await renderArticles(
+      toRender.map((item) => item.job),
+      markdownSettings(config),
+      source,
+    );
+    toRender.forEach(({ id, relativePath, digest, data, job }, i) => {
+      const outcome = outcomes[i]!;
+      if (!outcome.ok) throw new Error(`${relative(source.contentDir, job.file)}: the article could not be rendered: ${outcome.message}`);
+      const imagePaths = outcome.metadata.localImagePaths.concat(outcome.metadata.remoteImagePaths);
       store.set({
         id,
         data,
         filePath: relativePath,
         digest,
-        rendered: { html: result.code, metadata: { ...result.metadata, imagePaths } },
+        rendered: { html: outcome.code, metadata: { ...outcome.metadata, imagePaths } },
         ...(imagePaths.length ? { assetImports: imagePaths } : {}),
       });
-      rendered++;
-    }
+    });
     for (const id of stale) store.delete(id);
-    logger.info(`${rendered} articles rendered, ${kept} unchanged since the last build, ${modules} compiled as MDX modules`);
+    logger.info(`${toRender.length} articles rendered, ${kept} unchanged since the last build, ${modules} compiled as MDX modules`);
   }
 
   return {

@@ -5,9 +5,6 @@
  */
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import rehypeAutolinkHeadings from 'rehype-autolink-headings';
-import rehypeExternalLinks from 'rehype-external-links';
-import rehypeSlug from 'rehype-slug';
 import { fileURLToPath } from 'node:url';
 import type { Plugin as VitePlugin } from 'vite';
 import { ContentError, formatDiagnostic, type Diagnostic } from '../lib/diagnostics.ts';
@@ -20,14 +17,11 @@ import type { PageId } from '../lib/ids.ts';
 import { join } from 'node:path';
 import { lastCommitDates } from '../lib/git-dates.ts';
 import { toWikiData } from '../lib/wiki-data.ts';
-import { remarkSeeAlso } from '../plugins/remark-see-also.ts';
 import { wikiSitemap } from './sitemap.ts';
-import { remarkWikiLinks } from '../plugins/remark-wiki-links.ts';
 import { writeCitedEntries } from '../lib/references-bibliography.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../lib/references-index.ts';
-import { rehypeCitations } from '../plugins/rehype-citations.ts';
-import { rehypeReferences } from '../plugins/rehype-references.ts';
 import { buildSearchIndex, type SearchIndexReport } from './pagefind.ts';
+import { wikiRehypePlugins, wikiRemarkPlugins, type PipelineOptions } from '../plugins/pipeline.ts';
 import { provideArticles } from './article-loader.ts';
 
 const VIRTUAL_ID = 'virtual:wiki/data';
@@ -92,6 +86,12 @@ export function wiki(settings: WikiSettings): AstroIntegration {
   };
 
   let releaseLock = () => {};
+  const pipeline: PipelineOptions = {
+    contentDir: settings.contentDir,
+    citationStyle: settings.citationStyle,
+    index: () => current().index,
+    citedPath: (page) => current().citedPaths.get(page),
+  };
   let searchIndex: Promise<SearchIndexReport> | undefined;
   /** Set in `astro dev`: what to do when the content changed. */
   let onReread: (() => void) | undefined;
@@ -135,20 +135,8 @@ export function wiki(settings: WikiSettings): AstroIntegration {
             processor: unified({
               // Smart quotes run retext over every paragraph: a fifth of the MDX compile (bench/RESULTS.md).
               smartypants: false,
-              remarkPlugins: [
-                // See also first: it appends wiki links that remarkWikiLinks then resolves.
-                [remarkSeeAlso, { index: () => current().index, contentDir: settings.contentDir }],
-                [remarkWikiLinks, { index: () => current().index, contentDir: settings.contentDir }],
-              ],
-              rehypePlugins: [
-                // Citations first, so that the footnote section is merged into References before headings get ids.
-                [rehypeCitations, { contentDir: settings.contentDir, style: settings.citationStyle, bibliographyFor: (page: PageId | undefined) => { const path = page && current().citedPaths.get(page); return path ? [path] : []; } }],
-                rehypeReferences,
-                rehypeSlug,
-                [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 }, content: { type: 'text', value: '#' } }],
-                // Links to other sites cannot reach back into the wiki's window, nor learn which page sent the reader.
-                [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
-              ],
+              remarkPlugins: wikiRemarkPlugins(pipeline),
+              rehypePlugins: wikiRehypePlugins(pipeline),
             }),
           },
           vite: { plugins: [dataPlugin] },
