@@ -46,8 +46,22 @@ export function rareWord(rank: number): string {
   return out;
 }
 
-/** Search queries for the benchmark: two common words, a phrase, and rare words of three frequencies. */
-export const BENCHMARK_QUERIES = ['interconnect', 'memory bandwidth', 'thermal budget', rareWord(30), rareWord(300), rareWord(3000)];
+/** Search queries for the benchmark: ten, as the issue asks: common words, two-word phrases, and rare words of four frequencies. */
+export const BENCHMARK_QUERIES = [
+  // common words
+  'interconnect',
+  'latency',
+  'quantization',
+  // two-word phrases
+  'memory bandwidth',
+  'thermal budget',
+  'export licence',
+  // rare words, from frequent to very rare
+  rareWord(30),
+  rareWord(300),
+  rareWord(3000),
+  rareWord(20000),
+];
 
 const SECTIONS = ['Overview', 'History', 'Design', 'Performance', 'Use', 'Reception', 'Successors', 'Criticism'];
 const TAGS = ['gpu', 'npu', 'memory', 'network', 'training', 'inference', 'policy', 'company', 'software', 'benchmark', 'history', 'design'];

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCHMARK_QUERIES, generateWiki, writeWiki, type GeneratedArticle } from './generate.ts';
 import { folderSize, pageWeight, runMeasured, typicalPage, type FolderSize, type PageWeight, type RunResult } from './measure.ts';
-import { measureSearchBytes, type SearchBytes } from './search-bytes.ts';
+import { measureSearchBytes, measureSearchUi, type SearchBytes, type UiSearchBytes } from './search-bytes.ts';
 import { ensureStarlight, STARLIGHT_VERSION, writeStarlightSite } from './starlight.ts';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -47,6 +47,8 @@ interface SiteResult {
   searchIndex: FolderSize | null;
   page: PageWeight | null;
   search: SearchBytes | null;
+  /** The same queries typed into the site's own search box. */
+  searchUi: UiSearchBytes | null;
 }
 
 function check(run: RunResult, what: string): RunResult {
@@ -68,7 +70,9 @@ async function measureSite(name: string, dist: string, build: RunResult, pagePre
   const ms = build.ms + (indexRun?.ms ?? 0);
   const typical = typicalPage(dist, pagePrefix);
   const hasIndex = existsSync(join(dist, 'pagefind'));
-  const search = hasIndex && typical && !args['no-browser'] ? await measureSearchBytes(dist, typical, BENCHMARK_QUERIES, port) : null;
+  const browser = hasIndex && typical && !args['no-browser'];
+  const search = browser ? await measureSearchBytes(dist, typical, BENCHMARK_QUERIES, port) : null;
+  const searchUi = browser ? await measureSearchUi(dist, typical, BENCHMARK_QUERIES, port, name === 'starlight' ? 'starlight' : 'wiki') : null;
   console.error(`[bench] ${name}: measured`);
   return {
     build: { ms, cpuMs: build.cpuMs + (indexRun?.cpuMs ?? 0), peakRss: Math.max(build.peakRss, indexRun?.peakRss ?? 0), pagesPerSecond: pages / (ms / 1000) },
@@ -77,6 +81,7 @@ async function measureSite(name: string, dist: string, build: RunResult, pagePre
     searchIndex: hasIndex ? folderSize(join(dist, 'pagefind')) : null,
     page: typical ? pageWeight(dist, typical) : null,
     search,
+    searchUi,
   };
 }
 
@@ -147,6 +152,9 @@ function table(wiki: SiteResult, bare: { ms: number }, starlight: SiteResult | u
     ['search bytes while reading', (r) => r.search?.readingSearchBytes, kb],
     ['median first-query bytes', (r) => r.search?.medianQueryBytes, kb],
     ['median warm query time', (r) => median(r.search?.queries.map((q) => q.warmMs)), (n) => (n === undefined ? '–' : `${n.toFixed(0)} ms`)],
+    ['own search box: search bytes while reading', (r) => median(r.searchUi?.queries.map((q) => q.beforeSearch)), kb],
+    ['own search box: median first-query bytes', (r) => r.searchUi?.medianQueryBytes, kb],
+    ['own search box: median first-query requests', (r) => r.searchUi?.medianRequests, (n) => String(n ?? '–')],
   ];
   const lines = [`| ${pages} articles | wiki | ${starlight ? 'Starlight | wiki / Starlight |' : ''}`, `|---|---|${starlight ? '---|---|' : ''}`];
   for (const [label, get, format] of rows) {

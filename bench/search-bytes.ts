@@ -135,3 +135,93 @@ export async function measureSearchBytes(dir: string, page: string, queries: str
     await new Promise((resolve) => server.close(resolve));
   }
 }
+
+/** How to run a search through a site's own search box. */
+export type SearchUi = 'wiki' | 'starlight';
+
+export interface UiQueryBytes {
+  query: string;
+  /** Search bytes (code and index) fetched from the article's load until the first results are drawn. */
+  bytes: number;
+  /** Of which fetched while the article loaded, before the reader touched the search box. */
+  beforeSearch: number;
+  requests: number;
+}
+
+export interface UiSearchBytes {
+  page: string;
+  queries: UiQueryBytes[];
+  medianQueryBytes: number;
+  medianRequests: number;
+}
+
+/**
+ * What a reader's browser fetches for a first search through the site's own search box: open the article,
+ * then focus the box (the wiki) or open the search dialog (Starlight), type the query and wait until the
+ * results are drawn and the network is idle. Counted as search bytes: everything fetched from the first
+ * touch of the search box on, and whatever the article's own load fetched of search code (a script or
+ * style sheet that mentions Pagefind, or anything under /pagefind/), since Starlight loads its search UI
+ * while the reader reads.
+ */
+export async function measureSearchUi(dir: string, page: string, queries: string[], port: number, ui: SearchUi): Promise<UiSearchBytes> {
+  const server = await serveStatic(dir, port);
+  const address = server.address();
+  const origin = `http://127.0.0.1:${address && typeof address === 'object' ? address.port : port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const out: UiQueryBytes[] = [];
+    for (const query of queries) {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      const fetched: Array<{ bytes: number; phase: 'reading' | 'search'; search: boolean }> = [];
+      const pending: Array<Promise<void>> = [];
+      let phase: 'reading' | 'search' = 'reading';
+      context.on('requestfinished', (request) => {
+        const at = phase;
+        pending.push(
+          (async () => {
+            const sizes = await request.sizes();
+            const url = request.url();
+            let search = url.includes('/pagefind/');
+            if (!search && at === 'reading' && /\.(m?js|css)(\?|$)/.test(url)) {
+              const body = await (await request.response())?.text().catch(() => '');
+              search = /pagefind/i.test(body ?? '');
+            }
+            fetched.push({ bytes: sizes.responseBodySize + sizes.responseHeadersSize, phase: at, search: search || at === 'search' });
+          })(),
+        );
+      });
+      await tab.goto(`${origin}/${page.replace(/index\.html$/, '')}`, { waitUntil: 'networkidle' });
+      phase = 'search';
+      if (ui === 'wiki') {
+        await tab.focus('#search-input');
+        await tab.keyboard.type(query);
+        await tab.waitForSelector('#search-listbox [role="option"]', { timeout: 30_000 });
+      } else {
+        await tab.click('button[data-open-modal]');
+        await tab.waitForSelector('.pagefind-ui__search-input', { timeout: 30_000 });
+        await tab.focus('.pagefind-ui__search-input');
+        await tab.keyboard.type(query);
+        await tab.waitForSelector('.pagefind-ui__result', { timeout: 30_000 });
+      }
+      await tab.waitForLoadState('networkidle');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await Promise.all(pending);
+      const search = fetched.filter((f) => f.search);
+      out.push({
+        query,
+        bytes: search.reduce((sum, f) => sum + f.bytes, 0),
+        beforeSearch: search.filter((f) => f.phase === 'reading').reduce((sum, f) => sum + f.bytes, 0),
+        requests: search.length,
+      });
+      await context.close();
+    }
+    return { page, queries: out, medianQueryBytes: median(out.map((q) => q.bytes)), medianRequests: median(out.map((q) => q.requests)) };
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
