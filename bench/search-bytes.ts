@@ -161,9 +161,10 @@ export interface UiSearchBytes {
  * results are drawn and the network is idle. Counted as search bytes: everything fetched from the first
  * touch of the search box on, and whatever the article's own load fetched of search code (a script or
  * style sheet that mentions Pagefind, or anything under /pagefind/), since Starlight loads its search UI
- * while the reader reads.
+ * while the reader reads. `typingDelayMs` 0 enters the query at once (as a paste would); 150 types it as a
+ * person does, and then a box that searches as you type fetches for the words typed on the way too.
  */
-export async function measureSearchUi(dir: string, page: string, queries: string[], port: number, ui: SearchUi): Promise<UiSearchBytes> {
+export async function measureSearchUi(dir: string, page: string, queries: string[], port: number, ui: SearchUi, typingDelayMs = 0): Promise<UiSearchBytes> {
   const server = await serveStatic(dir, port);
   const address = server.address();
   const origin = `http://127.0.0.1:${address && typeof address === 'object' ? address.port : port}`;
@@ -198,13 +199,13 @@ export async function measureSearchUi(dir: string, page: string, queries: string
       phase = 'search';
       if (ui === 'wiki') {
         await tab.focus('#search-input');
-        await tab.keyboard.type(query);
+        await tab.keyboard.type(query, { delay: typingDelayMs });
         await tab.waitForSelector('#search-listbox [role="option"]', { timeout: 30_000 });
       } else {
         await tab.click('button[data-open-modal]');
         await tab.waitForSelector('.pagefind-ui__search-input', { timeout: 30_000 });
         await tab.focus('.pagefind-ui__search-input');
-        await tab.keyboard.type(query);
+        await tab.keyboard.type(query, { delay: typingDelayMs });
         await tab.waitForSelector('.pagefind-ui__result', { timeout: 30_000 });
       }
       await tab.waitForLoadState('networkidle');

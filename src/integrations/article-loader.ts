@@ -27,6 +27,7 @@ import { resolveWikiLink } from '../lib/resolve-wiki-link.ts';
 import { pageDescription } from '../lib/wiki-data.ts';
 import { createArticleRenderer, renderJob, type MarkdownSettings, type RenderJob, type RenderOutcome, type WikiForRendering } from './article-renderer.ts';
 import type { RenderRequest } from './render-worker.ts';
+import { removeUnusedHtml, storedHtmlFile, writeArticleHtml, type StoredArticleMetadata } from './article-html.ts';
 
 /** What the loader needs from the wiki integration, which reads the content before Astro syncs it. */
 export interface ArticleSource {
@@ -167,6 +168,8 @@ export function articleLoader(): Loader {
     const toRender: Array<{ id: PageId; relativePath: string; digest: string; data: Record<string, unknown>; job: RenderJob }> = [];
     let kept = 0;
     let modules = 0;
+    /** The HTML files of the articles as they now are; the others are removed at the end. */
+    const usedHtml = new Set<string>();
 
     for (const page of source.index.pages.values()) {
       const id = page.id;
@@ -176,7 +179,9 @@ export function articleLoader(): Loader {
       const text = readFileSync(filePath, 'utf8');
       const digest = generateDigest(`${version}\0${page.article.markdownOnly}\0${text}\0${dependencies(page, source)}`);
       const existing = store.get(id);
-      if (existing && existing.digest === digest) {
+      const htmlFile = existing ? storedHtmlFile(existing) : undefined;
+      if (existing && existing.digest === digest && (!htmlFile || existsSync(htmlFile))) {
+        if (htmlFile) usedHtml.add(htmlFile);
         if (existing.deferredRender && existing.filePath) store.addModuleImport(existing.filePath);
         if (existing.assetImports?.length) (store as StoreWithAssets).addAssetImports?.(existing.assetImports, existing.filePath);
         if (existing.deferredRender) modules++;
@@ -197,20 +202,25 @@ export function articleLoader(): Loader {
       markdownSettings(config),
       source,
     );
+    const cacheDir = fileURLToPath(config.cacheDir);
     toRender.forEach(({ id, relativePath, digest, data, job }, i) => {
       const outcome = outcomes[i]!;
       if (!outcome.ok) throw new Error(`${relative(source.contentDir, job.file)}: the article could not be rendered: ${outcome.message}`);
       const imagePaths = outcome.metadata.localImagePaths.concat(outcome.metadata.remoteImagePaths);
-      store.set({
-        id,
-        data,
-        filePath: relativePath,
-        digest,
-        rendered: { html: outcome.code, metadata: { ...outcome.metadata, imagePaths } },
-        ...(imagePaths.length ? { assetImports: imagePaths } : {}),
-      });
+      if (imagePaths.length > 0) {
+        // Astro resolves the pictures of such HTML when it renders the entry: it stays in the store.
+        store.set({ id, data, filePath: relativePath, digest, rendered: { html: outcome.code, metadata: { ...outcome.metadata, imagePaths } }, assetImports: imagePaths });
+        return;
+      }
+      const htmlFile = writeArticleHtml(cacheDir, digest, outcome.code);
+      usedHtml.add(htmlFile);
+      const metadata: StoredArticleMetadata = { headings: outcome.metadata.headings, frontmatter: outcome.metadata.frontmatter, imagePaths, htmlFile };
+      // set() keeps an entry whose digest it already holds: drop it first, since its file was missing.
+      store.delete(id);
+      store.set({ id, data, filePath: relativePath, digest, rendered: { html: '', metadata: { ...metadata } } });
     });
     for (const id of stale) store.delete(id);
+    removeUnusedHtml(cacheDir, usedHtml);
     logger.info(`${toRender.length} articles rendered, ${kept} unchanged since the last build, ${modules} compiled as MDX modules`);
   }
 

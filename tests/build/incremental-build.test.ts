@@ -3,7 +3,7 @@
  * and render again exactly the articles whose page would otherwise be wrong: the edited one, and those that
  * show something of it (its title in links, its description in See also, a red link that it turns blue).
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runBuild, type BuildResult } from '../helpers/build-site.ts';
@@ -32,7 +32,12 @@ beforeAll(() => {
   runs.titleEdit = build();
   writeFileSync(join(content, 'cuda.mdx'), '---\ntitle: CUDA\n---\n\nCUDA is a platform for GPU computing.\n');
   runs.newPage = build();
-}, 240_000);
+  htmlFilesAfterNewPage = readdirSync(join(work, 'cache/wiki-html')).length;
+  rmSync(join(work, 'cache/wiki-html'), { recursive: true });
+  runs.htmlCacheLost = build();
+}, 300_000);
+
+let htmlFilesAfterNewPage = 0;
 
 describe('rebuilding a wiki', () => {
   it('builds every time', () => {
@@ -63,5 +68,15 @@ describe('rebuilding a wiki', () => {
     const nvidia = readFileSync(join(work, 'dist/wiki/nvidia/index.html'), 'utf8');
     expect(nvidia).toContain('<a class="wikilink" href="/wiki/cuda/">CUDA</a>');
     expect(nvidia).not.toContain('cuda (page does not exist yet)');
+  });
+
+  it('keeps one HTML file per article rendered this way, the files of replaced versions removed', () => {
+    // nvidia, huawei and cuda; the Ascend article uses JSX and is compiled as an MDX module.
+    expect(htmlFilesAfterNewPage).toBe(3);
+  });
+
+  it('renders again, rather than failing, when the HTML files were removed from the cache', () => {
+    expect(counts(runs.htmlCacheLost!)).toEqual([3, 0, 1]);
+    expect(readFileSync(join(work, 'dist/wiki/nvidia/index.html'), 'utf8')).toContain('A sentence added by an edit.');
   });
 });
