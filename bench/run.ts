@@ -155,6 +155,7 @@ function table(wiki: SiteResult, bare: { ms: number }, starlight: SiteResult | u
     ['own search box: search bytes while reading', (r) => median(r.searchUi?.queries.map((q) => q.beforeSearch)), kb],
     ['own search box: median first-query bytes', (r) => r.searchUi?.medianQueryBytes, kb],
     ['own search box: median first-query requests', (r) => r.searchUi?.medianRequests, (n) => String(n ?? '–')],
+    ['own search box: keystroke to results drawn, warm', (r) => median(r.searchUi?.queries.flatMap((q) => (q.warmDrawnMs === undefined ? [] : [q.warmDrawnMs]))), (n) => (n === undefined ? '–' : `${n.toFixed(0)} ms`)],
   ];
   const lines = [`| ${pages} articles | wiki | ${starlight ? 'Starlight | wiki / Starlight |' : ''}`, `|---|---|${starlight ? '---|---|' : ''}`];
   for (const [label, get, format] of rows) {

@@ -25,3 +25,5 @@ BENCHMARK_QUERIES.forEach((query, i) => {
   console.log(`| ${query} | ${kb(a.bytes)} (${a.requests}) | ${kb(b.bytes)} (${b.requests}) | ${(a.bytes / b.bytes).toFixed(2)} |`);
 });
 console.log(`| median | ${kb(wiki.medianQueryBytes)} | ${kb(starlight.medianQueryBytes)} | ${(wiki.medianQueryBytes / starlight.medianQueryBytes).toFixed(2)} |`);
+const warm = wiki.queries.map((q) => q.warmDrawnMs ?? NaN).sort((a, b) => a - b);
+console.log(`\nwiki box, keystroke to results drawn when the query is typed again (warm): median ${warm[Math.floor(warm.length / 2)]?.toFixed(0)} ms, max ${warm.at(-1)?.toFixed(0)} ms`);

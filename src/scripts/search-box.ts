@@ -16,6 +16,15 @@ export const RESULTS_DRAWN = 'search: keystroke to results drawn';
 /** Results shown under the box; the search page shows the rest. */
 const SHOWN = 5;
 
+/**
+ * How long the reader must pause typing before the box fetches results it has not shown before. Each
+ * keystroke still searches at once (Pagefind fetches the index chunks of the words typed so far, which
+ * the final word mostly reuses), but the excerpts of the results of half-typed words, a request per result,
+ * are not fetched: a first query costs about what the finished words need. Results already fetched are
+ * drawn at once.
+ */
+const FETCH_PAUSE_MS = 120;
+
 export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement): void {
   const list = form.querySelector<HTMLElement>('[role="listbox"]');
   const status = form.querySelector<HTMLElement>('[role="status"]');
@@ -25,6 +34,8 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
   let options: HTMLElement[] = [];
   let active = -1;
   let latest = 0;
+  /** Results whose excerpt has been fetched once: drawn again without waiting. */
+  const fetched = new Set<string>();
 
   const setOpen = (open: boolean) => {
     list.hidden = !open;
@@ -73,7 +84,13 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
     const [loaded] = await Promise.all([pagefind, styled]);
     const search = await loaded.search(query);
     if (mine !== latest || !search) return;
-    const views = await Promise.all(search.results.slice(0, SHOWN).map(async (r) => resultView(await r.data(), 1)));
+    const top = search.results.slice(0, SHOWN);
+    if (top.some((r) => !fetched.has(r.id))) {
+      await new Promise((resolve) => setTimeout(resolve, FETCH_PAUSE_MS));
+      if (mine !== latest) return;
+    }
+    const views = await Promise.all(top.map(async (r) => resultView(await r.data(), 1)));
+    for (const r of top) fetched.add(r.id);
     if (mine !== latest) return;
     options = views.map((view, i) => optionElement(view, `search-option-${i}`));
     if (views.length > 0) options.push(allResultsOption(query, search.results.length));

@@ -170,3 +170,27 @@ test('following a result highlights the words on the article and lands on the se
   await expect(hit).toBeInViewport();
   await expect(page.locator('#memory')).toBeInViewport();
 });
+
+test('typing letter by letter fetches excerpts for the finished word only, and the same word again fetches none', async ({ page }) => {
+  await page.goto(`${site.url}/wiki/nvidia/`);
+  await page.waitForLoadState('networkidle');
+  const fragments = new Set<string>();
+  page.on('request', (request) => {
+    if (request.url().includes('/pagefind/fragment/')) fragments.add(request.url());
+  });
+  // A quick typist: 40 ms between keys, shorter than the box's pause before it fetches new excerpts.
+  // "te…" matches every article; "tensor" fewer: only their excerpts are fetched.
+  await box(page).pressSequentially('tensor', { delay: 40 });
+  await expect(options(page).first()).toContainText('Tensor');
+  const shown = (await options(page).count()) - 1; // the last option leads to the search page
+  expect(shown).toBeLessThan(4);
+  expect(fragments.size).toBe(shown);
+
+  fragments.clear();
+  await box(page).fill('');
+  await box(page).pressSequentially('tensor');
+  await expect(options(page).first()).toContainText('Tensor');
+  const drawn = await page.evaluate(() => performance.getEntriesByName('search: keystroke to results drawn').at(-1)?.duration ?? Infinity);
+  expect([...fragments]).toEqual([]);
+  expect(drawn).toBeLessThan(1000);
+});
