@@ -12,7 +12,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -74,17 +74,26 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
 
-/** Read `page` of the site in `dir`, then run each query in a fresh browser context (cold cache). */
-export async function measureSearchBytes(dir: string, page: string, queries: string[], port: number): Promise<SearchBytes> {
+/** Serve `dir` on 127.0.0.1 (port 0: a free one), start Chromium, run `body`, and stop both. */
+async function withSiteInBrowser<T>(dir: string, port: number, body: (origin: string, browser: Browser) => Promise<T>): Promise<T> {
   const server = await serveStatic(dir, port);
   const address = server.address();
-  // Port 0 asks the system for a free port.
   const origin = `http://127.0.0.1:${address && typeof address === 'object' ? address.port : port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   try {
+    return await body(origin, browser);
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+/** Read `page` of the site in `dir`, then run each query in a fresh browser context (cold cache). */
+export async function measureSearchBytes(dir: string, page: string, queries: string[], port: number): Promise<SearchBytes> {
+  return withSiteInBrowser(dir, port, async (origin, browser) => {
     const out: QueryBytes[] = [];
     let readingSearchBytes = 0;
     let readingBytes = 0;
@@ -130,10 +139,7 @@ export async function measureSearchBytes(dir: string, page: string, queries: str
       await context.close();
     }
     return { page, readingSearchBytes, readingBytes, queries: out, medianQueryBytes: median(out.map((q) => q.bytes)) };
-  } finally {
-    await browser.close();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  });
 }
 
 /** How to run a search through a site's own search box. */
@@ -167,14 +173,7 @@ export interface UiSearchBytes {
  * person does, and then a box that searches as you type fetches for the words typed on the way too.
  */
 export async function measureSearchUi(dir: string, page: string, queries: string[], port: number, ui: SearchUi, typingDelayMs = 0): Promise<UiSearchBytes> {
-  const server = await serveStatic(dir, port);
-  const address = server.address();
-  const origin = `http://127.0.0.1:${address && typeof address === 'object' ? address.port : port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  try {
+  return withSiteInBrowser(dir, port, async (origin, browser) => {
     const out: UiQueryBytes[] = [];
     for (const query of queries) {
       const context = await browser.newContext();
@@ -233,8 +232,5 @@ export async function measureSearchUi(dir: string, page: string, queries: string
       await context.close();
     }
     return { page, queries: out, medianQueryBytes: median(out.map((q) => q.bytes)), medianRequests: median(out.map((q) => q.requests)) };
-  } finally {
-    await browser.close();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  });
 }

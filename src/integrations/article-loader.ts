@@ -20,11 +20,11 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { PageId } from '../lib/ids.ts';
 import type { PageIndex, PageRecord } from '../lib/page-index.ts';
 import { resolveWikiLink } from '../lib/resolve-wiki-link.ts';
 import { pageDescription } from '../lib/wiki-data.ts';
+import { askWorker } from '../lib/worker.ts';
 import { createArticleRenderer, renderJob, type MarkdownSettings, type RenderJob, type RenderOutcome, type WikiForRendering } from './article-renderer.ts';
 import type { RenderRequest } from './render-worker.ts';
 import { removeUnusedHtml, storedHtmlFile, writeArticleHtml, type StoredArticleMetadata } from './article-html.ts';
@@ -118,15 +118,7 @@ export function renderWorkerCount(count: number, cores = availableParallelism())
 }
 
 function renderInWorker(request: RenderRequest): Promise<RenderOutcome[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./render-worker.ts', import.meta.url));
-    worker.once('message', (outcomes: RenderOutcome[]) => {
-      resolve(outcomes);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.postMessage(request);
-  });
+  return askWorker(new URL('./render-worker.ts', import.meta.url), request);
 }
 
 /**

@@ -10,9 +10,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
-import { Worker } from 'node:worker_threads';
 import { ARTICLE_EXTENSION } from './ids.ts';
 import { parseArticle, type ParseResult } from './parse-article.ts';
+import { askWorker } from './worker.ts';
 
 export type ArticleParser = (source: string, file: string) => ParseResult;
 
@@ -52,17 +52,9 @@ function readCache(file: string): Map<string, ParseResult> {
 /** Below this many articles to parse, starting a worker (which loads the parser, ~0.5 s) costs more than it saves. */
 const MIN_ARTICLES_PER_WORKER = 100;
 
-/** Parse `items` in a worker thread. */
+/** Parse `items` in a worker thread (prepass-worker.ts). */
 function parseInWorker(items: Array<[file: string, source: string]>): Promise<ParseResult[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./prepass-worker.ts', import.meta.url));
-    worker.once('message', (results: ParseResult[]) => {
-      resolve(results);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.postMessage(items);
-  });
+  return askWorker(new URL('./prepass-worker.ts', import.meta.url), items);
 }
 
 /** How many worker threads share a pre-pass of `count` articles with the main thread. */
