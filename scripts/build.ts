@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSearchIndex, SEARCH_INDEX_AFTER_BUILD } from '../src/integrations/pagefind.ts';
 import { readSettings } from '../src/lib/settings.ts';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -21,14 +22,24 @@ const astro = join(root, 'node_modules/astro/bin/astro.mjs');
 const result = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, WIKI_OUT_DIR: fresh },
+  env: { ...process.env, WIKI_OUT_DIR: fresh, [SEARCH_INDEX_AFTER_BUILD]: '1' },
 });
 
-if (result.status !== 0) {
+const failed = (why: string, status: number) => {
   rmSync(fresh, { recursive: true, force: true });
   const kept = existsSync(outDir) ? `the previous site in ${outDir} is unchanged` : `nothing was written to ${outDir}`;
-  console.error(`\n[wiki] The build failed: ${kept}. Fix the errors above and build again.`);
-  process.exit(result.status ?? 1);
+  console.error(`\n[wiki] ${why}: ${kept}. Fix the errors above and build again.`);
+  process.exit(status);
+};
+if (result.status !== 0) failed('The build failed', result.status ?? 1);
+
+// The search index, once Astro's process has ended (see SEARCH_INDEX_AFTER_BUILD).
+try {
+  const search = await buildSearchIndex(fresh);
+  console.log(`[wiki] search index: ${search.pages} articles, ${Math.round(search.indexBytes / 1024)} KB of index data in pagefind/`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  failed('The search index could not be built', 1);
 }
 
 if (existsSync(outDir)) renameSync(outDir, previous);

@@ -12,6 +12,13 @@ import { join } from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { NOT_SEARCHED } from '../scripts/search-scope.ts';
 
+/**
+ * Set by `npm run build` (scripts/build.ts) for the `astro build` it runs: the integration then leaves the
+ * index to the script, which builds it once Astro has exited (at 5,000 articles Astro's process holds
+ * ~1.8 GB and Pagefind's ~1.5 GB; one after the other, the build never needs both at once).
+ */
+export const SEARCH_INDEX_AFTER_BUILD = 'WIKI_SEARCH_INDEX_AFTER_BUILD';
+
 export interface SearchIndexReport {
   /** Articles in the index. */
   pages: number;

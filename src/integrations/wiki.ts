@@ -20,7 +20,7 @@ import { toWikiData } from '../lib/wiki-data.ts';
 import { wikiSitemap } from './sitemap.ts';
 import { writeCitedEntries } from '../lib/references-bibliography.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../lib/references-index.ts';
-import { buildSearchIndex, type SearchIndexReport } from './pagefind.ts';
+import { buildSearchIndex, SEARCH_INDEX_AFTER_BUILD, type SearchIndexReport } from './pagefind.ts';
 import { wikiRehypePlugins, wikiRemarkPlugins, type PipelineOptions } from '../plugins/pipeline.ts';
 import { provideArticles } from './article-loader.ts';
 
@@ -168,6 +168,9 @@ export function wiki(settings: WikiSettings): AstroIntegration {
         const red = current().graph.redLinks;
         logger.info(`${stats.pages} pages, ${stats.links} wiki links, ${stats.redLinks} red links`);
         for (const link of red) logger.info(`  red link ${link.file}:${link.line} → [[${link.target}]]`);
+        // `npm run build` (scripts/build.ts) indexes once Astro has exited, so that Pagefind's process and
+        // Astro's never hold their memory at the same time.
+        if (process.env[SEARCH_INDEX_AFTER_BUILD] === '1') return;
         // Pagefind indexes in its own process: the integrations after this one (the security check, the
         // sitemap) run meanwhile, and `wiki:search-index`, the last one, waits for it.
         searchIndex = buildSearchIndex(fileURLToPath(dir));

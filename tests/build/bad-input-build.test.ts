@@ -62,6 +62,12 @@ describe('cases that publish: one build', () => {
     expect(readdirSync(work).filter((name) => name.includes('.building-') || name.includes('.previous-'))).toEqual([]);
   });
 
+  it('builds the search index once Astro has exited, so that the two processes never hold their memory at once', () => {
+    expect(published.output).not.toContain('[wiki:search-index]');
+    expect(published.output).toMatch(/\[wiki\] search index: \d+ articles, \d+ KB of index data in pagefind\/\n[\s\S]*\[wiki\] The site is in /);
+    expect(published.exists('pagefind/pagefind.js')).toBe(true);
+  });
+
   it('gives every article file exactly one page and one search record', () => {
     expect(invariants.missingPages).toEqual([]);
     expect(invariants.extraPages).toEqual([]);
