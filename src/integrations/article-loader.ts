@@ -21,7 +21,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { PageId } from '../lib/ids.ts';
-import type { PageIndex, PageRecord } from '../lib/page-index.ts';
+import type { PageRecord } from '../lib/page-index.ts';
 import { resolveWikiLink } from '../lib/resolve-wiki-link.ts';
 import { pageDescription } from '../lib/wiki-data.ts';
 import { askWorker } from '../lib/worker.ts';
@@ -29,14 +29,8 @@ import { createArticleRenderer, renderJob, type MarkdownSettings, type RenderJob
 import type { RenderRequest } from './render-worker.ts';
 import { removeUnusedHtml, storedHtmlFile, writeArticleHtml, type StoredArticleMetadata } from './article-html.ts';
 
-/** What the loader needs from the wiki integration, which reads the content before Astro syncs it. */
-export interface ArticleSource {
-  index: PageIndex;
-  contentDir: string;
-  citationStyle: string;
-  /** Article → the CSL-JSON file of the entries it cites. */
-  citedPaths: ReadonlyMap<PageId, string>;
-}
+/** What the loader needs from the wiki integration, which reads the content before Astro syncs it: what rendering needs. */
+export type ArticleSource = WikiForRendering;
 
 /** How the integration and the loader talk. */
 export interface ArticleProvider {
