@@ -122,8 +122,8 @@ function renderInWorker(request: RenderRequest): Promise<RenderOutcome[]> {
 export async function renderArticles(jobs: RenderJob[], markdown: MarkdownSettings, wiki: WikiForRendering, workers = renderWorkerCount(jobs.length)): Promise<RenderOutcome[]> {
   const share = Math.ceil(jobs.length / (workers + 1));
   const shares = Array.from({ length: workers }, (_, i) => jobs.slice(i * share, (i + 1) * share)).filter((part) => part.length > 0);
-  const plain: WikiForRendering = { contentDir: wiki.contentDir, citationStyle: wiki.citationStyle, index: wiki.index, citedPaths: new Map(wiki.citedPaths) };
-  const pending = shares.map((part) => renderInWorker({ markdown, wiki: plain, jobs: part }));
+  // Plain data (maps and records): the worker gets a structured clone.
+  const pending = shares.map((part) => renderInWorker({ markdown, wiki, jobs: part }));
   const renderer = await createArticleRenderer(markdown, () => wiki);
   const own: RenderOutcome[] = [];
   for (const job of jobs.slice(shares.length * share)) own.push(await renderJob(renderer, job));
