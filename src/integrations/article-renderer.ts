@@ -9,6 +9,7 @@ import remarkMdx from 'remark-mdx';
 import type { PageId } from '../lib/ids.ts';
 import type { PageIndex } from '../lib/page-index.ts';
 import { wikiRehypePlugins, wikiRemarkPlugins } from '../plugins/pipeline.ts';
+import { remarkSatteriParse } from '../plugins/remark-satteri-parse.ts';
 
 type ProcessorOptions = NonNullable<Parameters<typeof createMarkdownProcessor>[0]>;
 
@@ -23,7 +24,11 @@ export interface WikiForRendering {
   citedPaths: ReadonlyMap<PageId, string>;
 }
 
-export function createArticleRenderer(markdown: MarkdownSettings, wiki: () => WikiForRendering): Promise<MarkdownRenderer> {
+/**
+ * `reader`: who reads the Markdown. satteri by default (src/plugins/remark-satteri-parse.ts: the same tree,
+ * a fraction of the time); `remark` only to prove that both give the same pages (tests/unit/render-readers.test.ts).
+ */
+export function createArticleRenderer(markdown: MarkdownSettings, wiki: () => WikiForRendering, reader: 'satteri' | 'remark' = 'satteri'): Promise<MarkdownRenderer> {
   const pipeline = {
     contentDir: wiki().contentDir,
     citationStyle: wiki().citationStyle,
@@ -33,7 +38,7 @@ export function createArticleRenderer(markdown: MarkdownSettings, wiki: () => Wi
   return createMarkdownProcessor({
     ...markdown,
     // MDX syntax, so that an article parses exactly as the MDX compiler would parse it.
-    remarkPlugins: [remarkMdx, ...wikiRemarkPlugins(pipeline)],
+    remarkPlugins: [remarkMdx, ...(reader === 'satteri' ? [remarkSatteriParse] : []), ...wikiRemarkPlugins(pipeline)],
     rehypePlugins: wikiRehypePlugins(pipeline),
   });
 }

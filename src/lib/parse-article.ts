@@ -19,6 +19,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { collectCitations, type ArticleCitations } from './references.ts';
 import { articleSchema, describeSchemaIssues, type ArticleFrontmatter } from './schema.ts';
 import { unsafeContentDiagnostics } from './unsafe-content.ts';
+import { needsRemark, satteriTree, type TreeReader } from './satteri-reader.ts';
 import { wikiLinkSyntaxOptions, writtenAlias, writtenTarget, type WikiLinkNode } from './wiki-link-node.ts';
 
 export interface HeadingInfo {
@@ -69,6 +70,12 @@ const parser = unified()
   .use(remarkMdx)
   .use(remarkGfm)
   .use(remarkWikiLink, wikiLinkSyntaxOptions);
+
+/**
+ * The tree remark reads (remark-parse with MDX, GFM, YAML frontmatter and remark-wiki-link): the reader of
+ * the pages themselves (src/plugins/pipeline.ts), and the one whose errors the pre-pass reports.
+ */
+export const remarkTree: TreeReader = (source) => parser.parse(source);
 
 interface PositionedError {
   message: string;
@@ -146,10 +153,26 @@ function paragraphTextWithOffsets(paragraph: Paragraph | Heading, source: string
   return { text, offsets };
 }
 
-export function parseArticle(source: string, file: string): ParseResult {
+/**
+ * The article's tree: read by `readTree` (satteri) unless remark may read it otherwise (`needsRemark`) or
+ * `readTree` refuses it; then by remark, whose reading, and errors, are the ones the page meets. Throws
+ * remark's syntax error.
+ */
+function readArticleTree(source: string, readTree: TreeReader): Root {
+  let tree: Root | undefined;
+  try {
+    tree = readTree(source);
+  } catch {
+    tree = undefined;
+  }
+  return tree && !needsRemark(tree) ? tree : remarkTree(source);
+}
+
+/** What the build needs to know of one article before rendering (see `readArticleTree` for how it is read). */
+export function parseArticle(source: string, file: string, readTree: TreeReader = satteriTree): ParseResult {
   let tree: Root;
   try {
-    tree = parser.parse(source);
+    tree = readArticleTree(source, readTree);
   } catch (error) {
     return { ok: false, diagnostics: [mdxSyntaxDiagnostic(file, error as PositionedError)] };
   }

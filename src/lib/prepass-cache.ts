@@ -49,8 +49,8 @@ function readCache(file: string): Map<string, ParseResult> {
   }
 }
 
-/** Below this many articles to parse, starting a worker (which loads the parser, ~0.5 s) costs more than it saves. */
-const MIN_ARTICLES_PER_WORKER = 100;
+/** Below this many articles to parse per thread, starting a worker (~0.7 s to load the parser) costs more than it saves (~1 ms an article). */
+const MIN_ARTICLES_PER_WORKER = 1000;
 
 /** Parse `items` in a worker thread (prepass-worker.ts). */
 function parseInWorker(items: Array<[file: string, source: string]>): Promise<ParseResult[]> {

@@ -70,11 +70,11 @@ describe('pre-pass cache (rebuilds parse only changed articles)', () => {
 describe('pre-pass on every core', () => {
   it.each([
     [50, 2, 0],
-    [199, 2, 0],
-    [1000, 2, 1],
-    [1000, 1, 0],
-    [1000, 8, 3],
-    [300, 8, 2],
+    [1999, 2, 0],
+    [2000, 2, 1],
+    [5000, 1, 0],
+    [5000, 8, 3],
+    [3000, 8, 2],
   ])('%i articles on %i cores: %i worker threads besides the main one', async (count, cores, workers) => {
     const { workerCount } = await import('../../src/lib/prepass-cache.ts');
     expect(workerCount(count, cores)).toBe(workers);
@@ -83,7 +83,8 @@ describe('pre-pass on every core', () => {
   it('parses missing articles in worker threads with the same results as parseArticle, errors included', async () => {
     const { file, lib } = fresh();
     const sources = new Map<string, string>();
-    for (let i = 0; i < 240; i++) sources.set(`a${i}.mdx`, article(`Article ${i}`, `Text ${i} links [[a${i + 1}]].\n\n## Part ${i}`, 'updated: 2026-11-29\n'));
+    // Enough for a worker thread on two cores or more (workerCount).
+    for (let i = 0; i < 2000; i++) sources.set(`a${i}.mdx`, article(`Article ${i}`, `Text ${i} links [[a${i + 1}]].\n\n## Part ${i}`, 'updated: 2026-11-29\n'));
     sources.set('broken.mdx', '---\ntitle: [unclosed\n---\n');
     sources.set('references.bib', '@misc{x, title={X}}');
     const parser = cachedParser(file, lib);
@@ -93,6 +94,6 @@ describe('pre-pass on every core', () => {
       expect(parser.parse(text, name), name).toEqual(parseArticle(text, name));
     }
     // Parsed ahead by prefetch, in this build: none came from the cache.
-    expect(parser.stats()).toEqual({ hits: 0, misses: 241 });
+    expect(parser.stats()).toEqual({ hits: 0, misses: 2001 });
   });
 });

@@ -27,10 +27,12 @@ function wikiOf(folder: string) {
 describe('rendering on every core', () => {
   it.each([
     [50, 2, 0],
-    [199, 2, 0],
-    [1000, 2, 1],
-    [1000, 1, 0],
-    [5000, 16, 3],
+    [1000, 2, 0],
+    [3999, 2, 0],
+    [4000, 2, 1],
+    [5000, 1, 0],
+    [5000, 16, 1],
+    [20000, 16, 3],
   ])('%i articles on %i cores: %i worker threads besides the main one', (count, cores, workers) => {
     expect(renderWorkerCount(count, cores)).toBe(workers);
   });
