@@ -29,7 +29,7 @@ export interface CachedParser {
 }
 
 /** The modules of the pre-pass (parse-article.ts and what it imports): a change to any starts the cache afresh. */
-const PREPASS_MODULES = ['parse-article.ts', 'references.ts', 'schema.ts', 'unsafe-content.ts', 'wiki-link-node.ts', 'diagnostics.ts'];
+export const PREPASS_MODULES = ['parse-article.ts', 'satteri-reader.ts', 'references.ts', 'schema.ts', 'unsafe-content.ts', 'wiki-link-node.ts', 'diagnostics.ts'];
 
 /** A hash of the pre-pass's code and of the installed packages (package-lock.json beside src/, when there is one). */
 function codeVersion(libDir: string): string {

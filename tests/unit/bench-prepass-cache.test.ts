@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,6 +64,22 @@ describe('pre-pass cache (rebuilds parse only changed articles)', () => {
     const third = cachedParser(file, lib);
     expect(third.parse(source, 'nvidia.mdx')).toEqual(parseArticle(source, 'nvidia.mdx'));
     expect(third.stats()).toEqual({ hits: 0, misses: 1 });
+  });
+});
+
+describe('the pre-pass cache version', () => {
+  it('covers every module the pre-pass runs, so that a change to any of them parses every article again', async () => {
+    const { PREPASS_MODULES } = await import('../../src/lib/prepass-cache.ts');
+    const lib = join(import.meta.dirname, '../../src/lib');
+    const seen = new Set<string>();
+    const visit = (name: string) => {
+      if (seen.has(name)) return;
+      seen.add(name);
+      for (const [, local] of readFileSync(join(lib, name), 'utf8').matchAll(/from '\.\/([\w-]+\.ts)'/g)) visit(local!);
+    };
+    visit('parse-article.ts');
+    expect(seen.size).toBeGreaterThan(4);
+    expect([...seen].filter((name) => !PREPASS_MODULES.includes(name))).toEqual([]);
   });
 });
 
