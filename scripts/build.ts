@@ -8,17 +8,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSearchIndex, indexAfterAstro, SEARCH_INDEX_AFTER_BUILD } from '../src/integrations/pagefind.ts';
-import { ARTICLE_EXTENSION } from '../src/lib/ids.ts';
-import { listFiles } from '../src/lib/page-index.ts';
+import { buildSearchIndex, SEARCH_INDEX_AFTER_BUILD } from '../src/integrations/pagefind.ts';
 import { readSettings } from '../src/lib/settings.ts';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const { outDir, contentDir } = readSettings(process.env, root);
-// A large wiki is indexed once Astro has exited, so that Pagefind's memory and Astro's are never needed at
-// once; a small one while Astro finishes (src/integrations/pagefind.ts, `indexAfterAstro`).
-const articles = existsSync(contentDir) ? listFiles(contentDir).filter((file) => file.endsWith(ARTICLE_EXTENSION)).length : 0;
-const indexAfter = indexAfterAstro(articles);
+const { outDir } = readSettings(process.env, root);
 // Siblings of the output folder, so that the final rename stays on one file system.
 const fresh = join(dirname(outDir), `.${basename(outDir)}.building-${process.pid}`);
 const previous = join(dirname(outDir), `.${basename(outDir)}.previous-${process.pid}`);
@@ -28,7 +22,7 @@ const astro = join(root, 'node_modules/astro/bin/astro.mjs');
 const result = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, WIKI_OUT_DIR: fresh, [SEARCH_INDEX_AFTER_BUILD]: indexAfter ? '1' : '0' },
+  env: { ...process.env, WIKI_OUT_DIR: fresh, [SEARCH_INDEX_AFTER_BUILD]: '1' },
 });
 
 const failed = (why: string, status: number) => {
@@ -39,15 +33,13 @@ const failed = (why: string, status: number) => {
 };
 if (result.status !== 0) failed('The build failed', result.status ?? 1);
 
-// The search index, once Astro's process has ended (see SEARCH_INDEX_AFTER_BUILD); or Astro has built it.
-if (indexAfter) {
-  try {
-    const search = await buildSearchIndex(fresh);
-    console.log(`[wiki] search index: ${search.pages} articles, ${Math.round(search.indexBytes / 1024)} KB of index data in pagefind/`);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    failed('The search index could not be built', 1);
-  }
+// The search index, once Astro's process has ended (see SEARCH_INDEX_AFTER_BUILD).
+try {
+  const search = await buildSearchIndex(fresh);
+  console.log(`[wiki] search index: ${search.pages} articles, ${Math.round(search.indexBytes / 1024)} KB of index data in pagefind/`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  failed('The search index could not be built', 1);
 }
 
 if (existsSync(outDir)) renameSync(outDir, previous);

@@ -13,27 +13,11 @@ import { close, createIndex } from 'pagefind';
 import { NOT_SEARCHED } from '../scripts/search-scope.ts';
 
 /**
- * `1`: the integration leaves the index to `npm run build` (scripts/build.ts), which builds it once Astro has
- * exited, so that the two processes never hold their memory at once; `0`: Pagefind indexes while Astro
- * checks the pages and writes the sitemap. Unset, `npm run build` chooses by the wiki's size
- * (`indexAfterAstro`).
+ * Set by `npm run build` (scripts/build.ts) for the `astro build` it runs: the integration then leaves the
+ * index to the script, which builds it once Astro has exited (at 5,000 articles Astro's process holds
+ * ~1.8 GB and Pagefind's ~1.5 GB; one after the other, the build never needs both at once).
  */
 export const SEARCH_INDEX_AFTER_BUILD = 'WIKI_SEARCH_INDEX_AFTER_BUILD';
-
-/**
- * From this many articles on, `npm run build` indexes once Astro has exited. Measured peaks (process RSS):
- * Pagefind 0.36 GB at 1,000 articles, 1.75 GB at 5,000, 3.0 GB at 10,000; Astro 0.9 GB at 1,000 and
- * 1.9 GB at 5,000. Side by side they stay under 2 GB up to about 2,000 articles, and the build is ~2 s
- * shorter at 1,000 (Pagefind runs during the security check and the sitemap).
- */
-export const INDEX_AFTER_ASTRO_FROM = 2000;
-
-/** Whether `npm run build` indexes after Astro has exited: as `SEARCH_INDEX_AFTER_BUILD` says, else by size. */
-export function indexAfterAstro(articles: number, env: NodeJS.ProcessEnv = process.env): boolean {
-  const asked = env[SEARCH_INDEX_AFTER_BUILD];
-  if (asked === '1' || asked === '0') return asked === '1';
-  return articles >= INDEX_AFTER_ASTRO_FROM;
-}
 
 export interface SearchIndexReport {
   /** Articles in the index. */

@@ -168,8 +168,8 @@ export function wiki(settings: WikiSettings): AstroIntegration {
         const red = current().graph.redLinks;
         logger.info(`${stats.pages} pages, ${stats.links} wiki links, ${stats.redLinks} red links`);
         for (const link of red) logger.info(`  red link ${link.file}:${link.line} → [[${link.target}]]`);
-        // `npm run build` (scripts/build.ts) indexes a large wiki once Astro has exited, so that Pagefind's
-        // process and Astro's never hold their memory at the same time (`indexAfterAstro`).
+        // `npm run build` (scripts/build.ts) indexes once Astro has exited, so that Pagefind's process and
+        // Astro's never hold their memory at the same time.
         if (process.env[SEARCH_INDEX_AFTER_BUILD] === '1') return;
         // Pagefind indexes in its own process: the integrations after this one (the security check, the
         // sitemap) run meanwhile, and `wiki:search-index`, the last one, waits for it.

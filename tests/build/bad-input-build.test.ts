@@ -32,8 +32,7 @@ function merge(cases: string[], into: string): string {
 /** `npm run build` (scripts/build.ts) on a content folder, into `outDir`. */
 function buildWithScript(contentDir: string, outDir: string): BuildResult & { seconds: number } {
   const started = performance.now();
-  // Indexed after Astro has exited, as a wiki of 2,000 articles or more is (search-index.test.ts builds a small one's beside Astro).
-  const result = runBuild([join(repoRoot, 'scripts/build.ts')], contentDir, outDir, join(work, 'cache'), { WIKI_SITE: 'https://wiki.example.org', WIKI_SEARCH_INDEX_AFTER_BUILD: '1' });
+  const result = runBuild([join(repoRoot, 'scripts/build.ts')], contentDir, outDir, join(work, 'cache'), { WIKI_SITE: 'https://wiki.example.org' });
   return { ...result, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -63,7 +62,7 @@ describe('cases that publish: one build', () => {
     expect(readdirSync(work).filter((name) => name.includes('.building-') || name.includes('.previous-'))).toEqual([]);
   });
 
-  it('builds the search index once Astro has exited when asked, so that the two processes never hold their memory at once', () => {
+  it('builds the search index once Astro has exited, so that the two processes never hold their memory at once', () => {
     expect(published.output).not.toContain('[wiki:search-index]');
     expect(published.output).toMatch(/\[wiki\] search index: \d+ articles, \d+ KB of index data in pagefind\/\n[\s\S]*\[wiki\] The site is in /);
     expect(published.exists('pagefind/pagefind.js')).toBe(true);
