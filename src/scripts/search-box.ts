@@ -7,7 +7,7 @@
 import stylesheet from '../styles/search.css?url';
 import { loadPagefind } from './search-pagefind.ts';
 import { addStylesheet, optionElement } from './search-render.ts';
-import { isSearchable, resultView, writeSearchState } from './search-results.ts';
+import { isSearchable, resultView, searchPause, writeSearchState } from './search-results.ts';
 import { SEARCH_PAGE } from './search-scope.ts';
 
 /** The name of the performance measure taken each time results are drawn. */
@@ -24,6 +24,7 @@ const SHOWN = 5;
  * drawn at once.
  */
 const FETCH_PAUSE_MS = 120;
+// A last word of one or two Latin letters also waits for a pause before it is searched at all (`searchPause`).
 
 export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement): void {
   const list = form.querySelector<HTMLElement>('[role="listbox"]');
@@ -80,6 +81,11 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
       status.textContent = '';
       setOpen(false);
       return;
+    }
+    const pause = searchPause(query);
+    if (pause > 0) {
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      if (mine !== latest) return;
     }
     const [loaded] = await Promise.all([pagefind, styled]);
     const search = await loaded.search(query);

@@ -113,5 +113,22 @@ export function resultSummary(count: number, state: SearchState): string {
  */
 export function isSearchable(query: string): boolean {
   const trimmed = query.trim();
-  return [...trimmed].length >= 2 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(trimmed);
+  return [...trimmed].length >= 2 || CJK.test(trimmed);
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** How long the box waits for another keystroke before searching a query whose last word is short. */
+export const SHORT_WORD_PAUSE_MS = 200;
+
+/**
+ * How long to wait, as the reader types, before searching `query`. A last word of one or two Latin letters
+ * is most often the start of a longer one, and Pagefind would fetch the index chunks of every word that
+ * starts so (at 10,000 articles, one or two chunks of ~50 KB that the finished word does not need): it is
+ * searched only if the reader stops there (`memory b` waits; `AI`, typed and left, is searched after the
+ * pause). A longer last word, or a Chinese or Japanese one, is searched at once.
+ */
+export function searchPause(query: string): number {
+  const last = query.trim().split(/\s+/).at(-1) ?? '';
+  return CJK.test(last) || [...last].length >= 3 ? 0 : SHORT_WORD_PAUSE_MS;
 }

@@ -194,3 +194,13 @@ test('typing letter by letter fetches excerpts for the finished word only, and t
   expect([...fragments]).toEqual([]);
   expect(drawn).toBeLessThan(1000);
 });
+
+test('a word of one or two letters is searched once the reader stops typing there, not on the way to a longer word', async ({ page }) => {
+  await page.goto(`${site.url}/wiki/nvidia/`);
+  await page.waitForLoadState('networkidle');
+  // "te" left alone: searched after the box's pause (SHORT_WORD_PAUSE_MS, 200 ms), then shown like any query.
+  await box(page).pressSequentially('te');
+  await expect(options(page).first()).toContainText('Tensor');
+  const drawn = await page.evaluate(() => performance.getEntriesByName('search: keystroke to results drawn').at(-1)?.duration ?? 0);
+  expect(drawn).toBeGreaterThanOrEqual(200);
+});

@@ -1,7 +1,7 @@
 /** What a search result shows, from Pagefind's data: tables of cases. */
 import { describe, expect, it } from 'vitest';
 import type { PagefindFragment, PagefindSubResult } from '../../src/scripts/search-pagefind.ts';
-import { bestSections, excerptParts, isSearchable, readSearchState, resultSummary, resultView, writeSearchState } from '../../src/scripts/search-results.ts';
+import { bestSections, excerptParts, isSearchable, readSearchState, resultSummary, resultView, searchPause, SHORT_WORD_PAUSE_MS, writeSearchState } from '../../src/scripts/search-results.ts';
 
 describe('excerptParts', () => {
   it.each([
@@ -84,6 +84,24 @@ describe('resultSummary', () => {
     [2, { query: '', tags: ['company'] }, '2 articles tagged company.'],
   ])('%i, %j', (count, state, text) => {
     expect(resultSummary(count, state)).toBe(text);
+  });
+});
+
+describe('searchPause', () => {
+  it.each([
+    ['hb', SHORT_WORD_PAUSE_MS],
+    ['AI', SHORT_WORD_PAUSE_MS],
+    ['hbm', 0],
+    ['memory', 0],
+    ['memory b', SHORT_WORD_PAUSE_MS],
+    ['memory ba', SHORT_WORD_PAUSE_MS],
+    ['memory ban', 0],
+    ['memory ', 0],
+    ['华', 0],
+    ['nvidia 华为', 0],
+    ['nvidia 昇', 0],
+  ])('%j waits %i ms for another keystroke', (query, ms) => {
+    expect(searchPause(query)).toBe(ms);
   });
 });
 
