@@ -11,6 +11,8 @@
  * runs at all (there is no `'unsafe-inline'` or `'unsafe-hashes'`).
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { Tokenizer, TokenizerMode } from 'parse5';
 
 /** Directives besides script-src and style-src, which Astro writes. */
@@ -181,4 +183,22 @@ export function sitePolicy(pagePolicies: Iterable<string>): string {
 /** The `_headers` file (https://docs.netlify.com/routing/headers/, also read by Cloudflare Pages). */
 export function headersFile(policy: string): string {
   return ['/*', `  Content-Security-Policy: ${policy}`, '  X-Content-Type-Options: nosniff', '  Referrer-Policy: strict-origin-when-cross-origin', ''].join('\n');
+}
+
+/** What the check of built pages found: each page's policy, and each problem with its page. */
+export interface PagesCheck {
+  policies: string[];
+  problems: string[];
+}
+
+/** Check the built pages `files` (paths under `outDir`), in order: one tokenizer pass per page serves both checks. */
+export function checkPages(files: readonly string[], outDir: string): PagesCheck {
+  const check: PagesCheck = { policies: [], problems: [] };
+  for (const file of files) {
+    const page = parsePage(readFileSync(file, 'utf8'));
+    const policy = pagePolicy(page);
+    if (policy) check.policies.push(policy);
+    for (const problem of pageSecurityProblems(page)) check.problems.push(`${relative(outDir, file)}: ${problem}`);
+  }
+  return check;
 }

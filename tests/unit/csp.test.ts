@@ -64,3 +64,31 @@ describe('csp', () => {
     expect(headersFile(policy)).toBe(`/*\n  Content-Security-Policy: ${policy}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n`);
   });
 });
+
+describe('the check of built pages on two threads', () => {
+  it('finds the same policies and problems, in the same order, as one thread', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { checkBuiltPages, PAGES_FOR_A_WORKER } = await import('../../src/integrations/csp.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'csp-pages-'));
+    const policy = "default-src 'self'; script-src 'self'";
+    const files = Array.from({ length: PAGES_FOR_A_WORKER + 10 }, (_, i) => {
+      const file = join(dir, `page-${String(i).padStart(5, '0')}.html`);
+      // Every 97th page has an inline handler, every 101st no policy at all.
+      const meta = i % 101 === 0 ? '' : `<meta http-equiv="content-security-policy" content="${policy}; style-src 'sha256-${i}'">`;
+      writeFileSync(file, `<!doctype html><html><head>${meta}</head><body><p${i % 97 === 0 ? ' onclick="x()"' : ''}>Page ${i}</p></body></html>`);
+      return file;
+    });
+    const shared = await checkBuiltPages(files, dir, 2);
+    const alone = await checkBuiltPages(files, dir, 1);
+    expect(shared).toEqual(alone);
+    expect(shared.policies).toHaveLength(files.length - Math.ceil(files.length / 101));
+    expect(shared.policies[0]).toContain("'sha256-1'"); // page 0 has none
+    // A page without a policy reports that alone.
+    const handlers = files.filter((_, i) => i % 97 === 0 && i % 101 !== 0).length;
+    expect(handlers).toBeGreaterThan(5);
+    expect(shared.problems.filter((p) => p.includes('onclick'))).toHaveLength(handlers);
+    expect(shared.problems[0]).toMatch(/^page-00000\.html: /);
+  });
+});
