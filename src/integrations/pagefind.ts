@@ -1,15 +1,16 @@
 /**
- * Builds the search index over the built site, as the last step of `astro build`,
- * with Pagefind's Node API (https://pagefind.app/docs/node-api/).
+ * Builds the search index over the built site with Pagefind's command-line program
+ * (https://pagefind.app/docs/config-options/), run in its own process.
  *
  * Only article bodies are indexed: the article page marks its `<article>` with
  * `data-pagefind-body`, so pages without it (special pages, the home page) are
  * left out, and `NOT_SEARCHED` drops the parts of an article that readers do
  * not search for.
  */
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { close, createIndex } from 'pagefind';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { NOT_SEARCHED } from '../scripts/search-scope.ts';
 
 /**
@@ -26,20 +27,32 @@ export interface SearchIndexReport {
   indexBytes: number;
 }
 
+/**
+ * Pagefind's own launcher (its package's `bin`), which finds the program built for this platform. The command
+ * line writes the same index as the Node API's `createIndex` with the same options (the same files, byte for
+ * byte, at 5,000 articles) in less time: 18.0 s against 21.7 s at 5,000 articles (bench/RESULTS.md).
+ */
+const PAGEFIND_LAUNCHER = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner/bin.cjs');
+
+/** The command-line arguments that index `siteDir` into `siteDir/pagefind/`. */
+export function pagefindArguments(siteDir: string): string[] {
+  return ['--site', siteDir, '--output-path', join(siteDir, 'pagefind'), '--silent', ...NOT_SEARCHED.flatMap((s) => ['--exclude-selectors', s.selector])];
+}
+
 /** Index the HTML in `siteDir` and write the bundle to `siteDir/pagefind/`. */
 export async function buildSearchIndex(siteDir: string): Promise<SearchIndexReport> {
-  try {
-    const { index, errors } = await createIndex({ excludeSelectors: NOT_SEARCHED.map((s) => s.selector) });
-    if (!index) throw new SearchIndexError('could not start', errors);
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw new SearchIndexError(`could not read the pages in ${siteDir}`, added.errors);
-    const outputPath = join(siteDir, 'pagefind');
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new SearchIndexError(`could not write ${outputPath}`, written.errors);
-  } finally {
-    await close();
+  const { status, output } = await new Promise<{ status: number | null; output: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [PAGEFIND_LAUNCHER, ...pagefindArguments(siteDir)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ status: code, output }));
+  });
+  if (status !== 0) {
+    const lines = [...new Set(output.split('\n').map((line) => line.trim()).filter(Boolean))].slice(-5);
+    throw new SearchIndexError(`stopped (exit ${status ?? 'by a signal'}) while indexing ${siteDir}`, lines);
   }
-  // Read from the disk: Pagefind's getFiles() would send every file back through its pipe (2 s at 1,000 articles).
   return summarize(join(siteDir, 'pagefind'));
 }
 

@@ -1,0 +1,47 @@
+/** The search index is written by Pagefind's command-line program: what it indexes, and how it fails. */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex, pagefindArguments } from '../../src/integrations/pagefind.ts';
+import { NOT_SEARCHED } from '../../src/scripts/search-scope.ts';
+
+function site(pages: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'search-index-'));
+  for (const [path, body] of Object.entries(pages)) {
+    mkdirSync(join(dir, path), { recursive: true });
+    writeFileSync(join(dir, path, 'index.html'), `<!doctype html><html lang="en"><head><title>t</title></head><body>${body}</body></html>`);
+  }
+  return dir;
+}
+
+describe('buildSearchIndex', () => {
+  it('indexes article bodies only, without the parts readers do not search, and reports the size', async () => {
+    const dir = site({
+      'wiki/a': '<nav>Navigation words</nav><article data-pagefind-body><h1>Alpha</h1><p>Searched kelvarine text.</p><section class="references"><p>Unsearched zorbic source</p></section></article>',
+      'special/all': '<p>Special page words</p>',
+    });
+    const report = await buildSearchIndex(dir);
+    expect(report.pages).toBe(1);
+    expect(report.indexBytes).toBeGreaterThan(0);
+    const fragments = readdirSync(join(dir, 'pagefind/fragment'));
+    expect(fragments).toHaveLength(1);
+    const fragment = gunzipSync(readFileSync(join(dir, 'pagefind/fragment', fragments[0]!))).toString('utf8');
+    expect(fragment).toContain('kelvarine');
+    expect(fragment).not.toContain('zorbic');
+    expect(fragment).not.toContain('Navigation');
+  });
+
+  it('passes every selector of NOT_SEARCHED to Pagefind', () => {
+    const args = pagefindArguments('/site');
+    expect(args.slice(0, 4)).toEqual(['--site', '/site', '--output-path', '/site/pagefind']);
+    expect(args.filter((_, i) => args[i - 1] === '--exclude-selectors')).toEqual(NOT_SEARCHED.map((s) => s.selector));
+  });
+
+  it('says what went wrong when Pagefind cannot index the folder', async () => {
+    const missing = join(tmpdir(), 'no-such-site-folder-for-pagefind');
+    await expect(buildSearchIndex(missing)).rejects.toThrow(/search index: Pagefind .*The site is built; run the build again/);
+    expect(existsSync(join(missing, 'pagefind'))).toBe(false);
+  });
+});
