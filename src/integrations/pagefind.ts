@@ -8,9 +8,10 @@
  * not search for.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spaceCjkWords } from '../scripts/search-cjk.ts';
 import { NOT_SEARCHED } from '../scripts/search-scope.ts';
 
 /**
@@ -39,9 +40,60 @@ export function pagefindArguments(siteDir: string): string[] {
   return ['--site', siteDir, '--output-path', join(siteDir, 'pagefind'), '--silent', ...NOT_SEARCHED.flatMap((s) => ['--exclude-selectors', s.selector])];
 }
 
+/** The bytes that start a UTF-8 character from U+3000 to U+9FFF (kana, CJK ideographs), read as Latin-1: a quick test before decoding. */
+const MAYBE_CJK = /[\xE3-\xE9]/;
+
+/**
+ * Give Pagefind pages whose Chinese or Japanese runs are split into words (src/scripts/search-cjk.ts): each
+ * article page with such text is rewritten in place, its text (not its tags) spaced, and the returned
+ * function puts every page back as it was. Pages without CJK text are only read.
+ */
+export function spaceCjkPagesForIndexing(siteDir: string): () => void {
+  const originals = new Map<string, Buffer>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.html')) {
+        const bytes = readFileSync(path);
+        if (!MAYBE_CJK.test(bytes.toString('latin1'))) continue;
+        const html = bytes.toString('utf8');
+        if (!html.includes('data-pagefind-body')) continue;
+        const spaced = html
+          .split(/(<[^>]*>)/)
+          .map((part, i) => (i % 2 === 0 ? spaceCjkWords(part) : part))
+          .join('');
+        if (spaced === html) continue;
+        originals.set(path, bytes);
+        writeFileSync(path, spaced);
+      }
+    }
+  };
+  walk(siteDir);
+  return () => {
+    for (const [path, bytes] of originals) writeFileSync(path, bytes);
+  };
+}
+
 /** Index the HTML in `siteDir` and write the bundle to `siteDir/pagefind/`. */
 export async function buildSearchIndex(siteDir: string): Promise<SearchIndexReport> {
-  const { status, output } = await new Promise<{ status: number | null; output: string }>((resolve, reject) => {
+  const restore = existsSync(siteDir) ? spaceCjkPagesForIndexing(siteDir) : () => {};
+  let ran: { status: number | null; output: string };
+  try {
+    ran = await runPagefind(siteDir);
+  } finally {
+    restore();
+  }
+  const { status, output } = ran;
+  if (status !== 0) {
+    const lines = [...new Set(output.split('\n').map((line) => line.trim()).filter(Boolean))].slice(-5);
+    throw new SearchIndexError(`stopped (exit ${status ?? 'by a signal'}) while indexing ${siteDir}`, lines);
+  }
+  return summarize(join(siteDir, 'pagefind'));
+}
+
+function runPagefind(siteDir: string): Promise<{ status: number | null; output: string }> {
+  return new Promise<{ status: number | null; output: string }>((resolve, reject) => {
     const child = spawn(process.execPath, [PAGEFIND_LAUNCHER, ...pagefindArguments(siteDir)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -49,11 +101,6 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexRepo
     child.on('error', reject);
     child.on('close', (code) => resolve({ status: code, output }));
   });
-  if (status !== 0) {
-    const lines = [...new Set(output.split('\n').map((line) => line.trim()).filter(Boolean))].slice(-5);
-    throw new SearchIndexError(`stopped (exit ${status ?? 'by a signal'}) while indexing ${siteDir}`, lines);
-  }
-  return summarize(join(siteDir, 'pagefind'));
 }
 
 function summarize(outputPath: string): SearchIndexReport {

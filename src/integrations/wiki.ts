@@ -20,7 +20,7 @@ import { toWikiData } from '../lib/wiki-data.ts';
 import { wikiSitemap } from './sitemap.ts';
 import { writeCitedEntries } from '../lib/references-bibliography.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../lib/references-index.ts';
-import { buildSearchIndex, SEARCH_INDEX_AFTER_BUILD, type SearchIndexReport } from './pagefind.ts';
+import { buildSearchIndex, SEARCH_INDEX_AFTER_BUILD } from './pagefind.ts';
 import { wikiRehypePlugins, wikiRemarkPlugins, type PipelineOptions } from '../plugins/pipeline.ts';
 import { provideArticles } from './article-loader.ts';
 
@@ -92,7 +92,6 @@ export function wiki(settings: WikiSettings): AstroIntegration {
     index: () => current().index,
     citedPath: (page) => current().citedPaths.get(page),
   };
-  let searchIndex: Promise<SearchIndexReport> | undefined;
   /** Set in `astro dev`: what to do when the content changed. */
   let onReread: (() => void) | undefined;
   let onSynced: (() => void) | undefined;
@@ -140,7 +139,7 @@ export function wiki(settings: WikiSettings): AstroIntegration {
             }),
           },
           vite: { plugins: [dataPlugin] },
-          integrations: [wikiSitemap(() => toWikiData(current().index, current().graph, current().commitDates)), searchIndexDone(() => searchIndex)],
+          integrations: [wikiSitemap(() => toWikiData(current().index, current().graph, current().commitDates)), searchIndexAtTheEnd()],
         });
       },
       'astro:server:setup': ({ server, logger }) => {
@@ -161,33 +160,32 @@ export function wiki(settings: WikiSettings): AstroIntegration {
         server.watcher.add(settings.contentDir);
       },
       'astro:server:done': () => releaseLock(),
-      'astro:build:done': async ({ logger, dir }) => {
+      'astro:build:done': ({ logger }) => {
         // The compiled modules have been read: another content folder may build now.
         releaseLock();
         const { stats } = toWikiData(current().index, current().graph, current().commitDates);
         const red = current().graph.redLinks;
         logger.info(`${stats.pages} pages, ${stats.links} wiki links, ${stats.redLinks} red links`);
         for (const link of red) logger.info(`  red link ${link.file}:${link.line} → [[${link.target}]]`);
-        // `npm run build` (scripts/build.ts) indexes once Astro has exited, so that Pagefind's process and
-        // Astro's never hold their memory at the same time.
-        if (process.env[SEARCH_INDEX_AFTER_BUILD] === '1') return;
-        // Pagefind indexes in its own process: the integrations after this one (the security check, the
-        // sitemap) run meanwhile, and `wiki:search-index`, the last one, waits for it.
-        searchIndex = buildSearchIndex(fileURLToPath(dir));
-        searchIndex.catch(() => {}); // reported by wiki:search-index
       },
     },
   };
 }
 
-/** Waits, as the build's last step, for the search index that the wiki integration started. */
-function searchIndexDone(index: () => Promise<SearchIndexReport> | undefined): AstroIntegration {
+/**
+ * The search index, as the build's last step (after the security check, which reads the pages that the
+ * index's CJK spacing rewrites for a moment: src/integrations/pagefind.ts). `npm run build` (scripts/build.ts)
+ * indexes once Astro has exited instead, so that Pagefind's process and Astro's never hold their memory at
+ * the same time.
+ */
+function searchIndexAtTheEnd(): AstroIntegration {
   return {
     name: 'wiki:search-index',
     hooks: {
-      'astro:build:done': async ({ logger }) => {
-        const search = await index();
-        if (search) logger.info(`search index: ${search.pages} articles, ${Math.round(search.indexBytes / 1024)} KB of index data in pagefind/`);
+      'astro:build:done': async ({ dir, logger }) => {
+        if (process.env[SEARCH_INDEX_AFTER_BUILD] === '1') return;
+        const search = await buildSearchIndex(fileURLToPath(dir));
+        logger.info(`search index: ${search.pages} articles, ${Math.round(search.indexBytes / 1024)} KB of index data in pagefind/`);
       },
     },
   };

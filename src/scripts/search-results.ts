@@ -4,6 +4,7 @@
  * into plain and highlighted runs. Pure functions, tested in
  * tests/unit/search-results.test.ts.
  */
+import { joinCjkWords } from './search-cjk.ts';
 import type { PagefindFragment, PagefindSubResult } from './search-pagefind.ts';
 
 /** A run of excerpt text; `marked` runs are the matched words. */
@@ -36,6 +37,8 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
  */
 export function excerptParts(excerpt: string): ExcerptPart[] {
   const parts: ExcerptPart[] = [];
+  // The index reads Chinese and Japanese runs split by spaces (search-cjk.ts); readers see them whole.
+  excerpt = joinCjkWords(excerpt);
   const decode = (text: string) => text.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (entity) => ENTITIES[entity] ?? entity);
   excerpt.split(/(<mark>.*?<\/mark>)/s).forEach((piece) => {
     if (piece === '') return;
@@ -63,9 +66,9 @@ export function bestSections(sections: readonly PagefindSubResult[], limit: numb
 }
 
 export function resultView(fragment: PagefindFragment, sectionLimit: number): ResultView {
-  const title = fragment.meta.title ?? fragment.url;
+  const title = joinCjkWords(fragment.meta.title ?? fragment.url);
   const sections = bestSections(fragment.sub_results, sectionLimit).map((s) => ({
-    heading: s.anchor ? s.title : undefined,
+    heading: s.anchor ? joinCjkWords(s.title) : undefined,
     url: s.url,
     excerpt: excerptParts(s.excerpt),
   }));

@@ -81,6 +81,20 @@ test('Chinese text is found', async ({ page }) => {
   await expect(options(page).first().locator('mark').first()).toContainText('华为');
 });
 
+test('a Chinese word inside an unbroken run of Chinese is found, shown in its run, and marked on the article', async ({ page }) => {
+  // huawei.mdx: 华为技术有限公司是一家总部位于深圳的科技公司。 — 深圳 (Shenzhen) stands in the middle of the run.
+  await page.goto(`${site.url}/`);
+  await box(page).fill('深圳');
+  const first = options(page).first();
+  await expect(first).toContainText('Huawei');
+  await expect(first.locator('mark').first()).toHaveText('深圳');
+  await expect(first).toContainText('是一家总部位于深圳的科技'); // whole, not spaced as the index reads it
+  await box(page).press('ArrowDown');
+  await box(page).press('Enter');
+  await expect(page).toHaveURL(/\/wiki\/huawei\//);
+  await expect(page.locator('.article-body .search-hit').first()).toHaveText('深圳');
+});
+
 test('the References list is not searched', async ({ page }) => {
   await page.goto(`${site.url}/`);
   await box(page).fill('Quillfeather');

@@ -45,3 +45,18 @@ describe('buildSearchIndex', () => {
     expect(existsSync(join(missing, 'pagefind'))).toBe(false);
   });
 });
+
+describe('Chinese and Japanese runs in the index', () => {
+  it('are indexed as words, and the pages are left exactly as they were built', async () => {
+    const dir = site({
+      'wiki/huawei': '<article data-pagefind-body><h1 data-pagefind-meta="title">Huawei</h1><p>华为技术有限公司是一家总部位于深圳的科技公司。</p></article>',
+      'wiki/plain': '<article data-pagefind-body><h1>Plain</h1><p>No Chinese here.</p></article>',
+    });
+    const before = readFileSync(join(dir, 'wiki/huawei/index.html'));
+    await buildSearchIndex(dir);
+    expect(readFileSync(join(dir, 'wiki/huawei/index.html')).equals(before)).toBe(true);
+    const contents = readdirSync(join(dir, 'pagefind/fragment')).map((file) => gunzipSync(readFileSync(join(dir, 'pagefind/fragment', file))).toString('utf8'));
+    const huawei = contents.find((content) => content.includes('Huawei'));
+    expect(huawei).toMatch(/ 深圳 /);
+  });
+});
