@@ -19,7 +19,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { collectCitations, type ArticleCitations } from './references.ts';
 import { articleSchema, describeSchemaIssues, type ArticleFrontmatter } from './schema.ts';
 import { unsafeContentDiagnostics } from './unsafe-content.ts';
-import { needsRemark, satteriTree, type TreeReader } from './satteri-reader.ts';
+import { readArticleTree, satteriTree, type TreeReader } from './satteri-reader.ts';
 import { wikiLinkSyntaxOptions, writtenAlias, writtenTarget, type WikiLinkNode } from './wiki-link-node.ts';
 
 export interface HeadingInfo {
@@ -153,26 +153,11 @@ function paragraphTextWithOffsets(paragraph: Paragraph | Heading, source: string
   return { text, offsets };
 }
 
-/**
- * The article's tree: read by `readTree` (satteri) unless remark may read it otherwise (`needsRemark`) or
- * `readTree` refuses it; then by remark, whose reading, and errors, are the ones the page meets. Throws
- * remark's syntax error.
- */
-function readArticleTree(source: string, readTree: TreeReader): Root {
-  let tree: Root | undefined;
-  try {
-    tree = readTree(source);
-  } catch {
-    tree = undefined;
-  }
-  return tree && !needsRemark(tree) ? tree : remarkTree(source);
-}
-
-/** What the build needs to know of one article before rendering (see `readArticleTree` for how it is read). */
+/** What the build needs to know of one article before rendering, read by satteri or remark (`readArticleTree`). */
 export function parseArticle(source: string, file: string, readTree: TreeReader = satteriTree): ParseResult {
   let tree: Root;
   try {
-    tree = readArticleTree(source, readTree);
+    tree = readArticleTree(source, remarkTree, readTree);
   } catch (error) {
     return { ok: false, diagnostics: [mdxSyntaxDiagnostic(file, error as PositionedError)] };
   }

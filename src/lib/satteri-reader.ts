@@ -53,3 +53,18 @@ export function needsRemark(node: Root | RootContent): boolean {
   if (node.type === 'text') return /\][([]/.test(node.value);
   return 'children' in node && (node.children as RootContent[]).some(needsRemark);
 }
+
+/**
+ * An article's tree: satteri's reading (`satteri`), unless remark may read the article otherwise
+ * (`needsRemark`) or satteri refuses it; then `remark`'s, whose reading and errors are the ones the page
+ * meets. Throws what `remark` throws.
+ */
+export function readArticleTree(source: string, remark: (source: string) => Root, satteri: TreeReader = satteriTree): Root {
+  let tree: Root | undefined;
+  try {
+    tree = satteri(source);
+  } catch {
+    tree = undefined;
+  }
+  return tree && !needsRemark(tree) ? tree : remark(source);
+}

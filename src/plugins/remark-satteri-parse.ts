@@ -8,18 +8,10 @@
  */
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
-import { needsRemark, satteriTree } from '../lib/satteri-reader.ts';
+import { readArticleTree } from '../lib/satteri-reader.ts';
 
 export const remarkSatteriParse: Plugin<[], string, Root> = function () {
   const remarkParser = this.parser;
   if (!remarkParser) throw new Error('remarkSatteriParse replaces a parser: use it after remark-parse');
-  this.parser = (document, file) => {
-    let tree: Root | undefined;
-    try {
-      tree = satteriTree(document);
-    } catch {
-      tree = undefined;
-    }
-    return tree && !needsRemark(tree) ? tree : remarkParser(document, file);
-  };
+  this.parser = (document, file) => readArticleTree(document, (source) => remarkParser(source, file) as Root);
 };
