@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spaceCjkWords } from '../scripts/search-cjk.ts';
 import { NOT_SEARCHED } from '../scripts/search-scope.ts';
 
@@ -29,11 +29,28 @@ export interface SearchIndexReport {
 }
 
 /**
- * Pagefind's own launcher (its package's `bin`), which finds the program built for this platform. The command
- * line writes the same index as the Node API's `createIndex` with the same options (the same files, byte for
- * byte, at 5,000 articles) in less time: 18.0 s against 21.7 s at 5,000 articles (bench/RESULTS.md).
+ * Pagefind's program for this platform, found as its own launcher finds it (`resolveBinary.js` of the
+ * package, which its exports do not list). The command line writes the same index as the Node API's
+ * `createIndex` with the same options (the same files, byte for byte, at 5,000 articles) in less time: 18.0 s
+ * against 21.7 s at 5,000 articles (bench/RESULTS.md).
  */
-const PAGEFIND_LAUNCHER = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner/bin.cjs');
+async function pagefindProgram(): Promise<string> {
+  const resolver = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'resolveBinary.js');
+  const { resolveBinaryPath } = (await import(pathToFileURL(resolver).href)) as { resolveBinaryPath: (names: string[]) => string };
+  return resolveBinaryPath(['pagefind_extended', 'pagefind']);
+}
+
+/**
+ * From this many article pages on, Pagefind indexes on one thread: its peak memory is 6% lower (5,000
+ * articles: 1,656 MB against 1,759 MB on two threads) for 26% more time (23.1 s against 18.3 s), which keeps
+ * a 10,000-article build under 3 GB; below it, speed matters more.
+ */
+export const ONE_THREAD_FROM_PAGES = 8000;
+
+/** The environment Pagefind runs in for a site of `articles` article pages. */
+export function pagefindEnvironment(articles: number, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return articles >= ONE_THREAD_FROM_PAGES ? { ...env, RAYON_NUM_THREADS: '1' } : env;
+}
 
 /** The command-line arguments that index `siteDir` into `siteDir/pagefind/`. */
 export function pagefindArguments(siteDir: string): string[] {
@@ -44,21 +61,24 @@ export function pagefindArguments(siteDir: string): string[] {
 const MAYBE_CJK = /[\xE3-\xE9]/;
 
 /**
- * Give Pagefind pages whose Chinese or Japanese runs are split into words (src/scripts/search-cjk.ts): each
- * article page with such text is rewritten in place, its text (not its tags) spaced, and the returned
- * function puts every page back as it was. Pages without CJK text are only read.
+ * Ready the built site for Pagefind: count the article pages (those with `data-pagefind-body`), and give
+ * Pagefind pages whose Chinese or Japanese runs are split into words (src/scripts/search-cjk.ts): each article
+ * page with such text is rewritten in place, its text (not its tags) spaced. `restore` puts every page back
+ * as it was. Pages without CJK text are only read.
  */
-export function spaceCjkPagesForIndexing(siteDir: string): () => void {
+export function prepareForIndexing(siteDir: string): { articles: number; restore: () => void } {
   const originals = new Map<string, Buffer>();
+  let articles = 0;
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith('.html')) {
         const bytes = readFileSync(path);
+        if (!bytes.includes('data-pagefind-body')) continue;
+        articles++;
         if (!MAYBE_CJK.test(bytes.toString('latin1'))) continue;
         const html = bytes.toString('utf8');
-        if (!html.includes('data-pagefind-body')) continue;
         const spaced = html
           .split(/(<[^>]*>)/)
           .map((part, i) => (i % 2 === 0 ? spaceCjkWords(part) : part))
@@ -70,19 +90,22 @@ export function spaceCjkPagesForIndexing(siteDir: string): () => void {
     }
   };
   walk(siteDir);
-  return () => {
-    for (const [path, bytes] of originals) writeFileSync(path, bytes);
+  return {
+    articles,
+    restore: () => {
+      for (const [path, bytes] of originals) writeFileSync(path, bytes);
+    },
   };
 }
 
 /** Index the HTML in `siteDir` and write the bundle to `siteDir/pagefind/`. */
 export async function buildSearchIndex(siteDir: string): Promise<SearchIndexReport> {
-  const restore = existsSync(siteDir) ? spaceCjkPagesForIndexing(siteDir) : () => {};
+  const site = existsSync(siteDir) ? prepareForIndexing(siteDir) : { articles: 0, restore: () => {} };
   let ran: { status: number | null; output: string };
   try {
-    ran = await runPagefind(siteDir);
+    ran = await runPagefind(siteDir, pagefindEnvironment(site.articles));
   } finally {
-    restore();
+    site.restore();
   }
   const { status, output } = ran;
   if (status !== 0) {
@@ -92,9 +115,10 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexRepo
   return summarize(join(siteDir, 'pagefind'));
 }
 
-function runPagefind(siteDir: string): Promise<{ status: number | null; output: string }> {
+async function runPagefind(siteDir: string, env: NodeJS.ProcessEnv): Promise<{ status: number | null; output: string }> {
+  const program = await pagefindProgram();
   return new Promise<{ status: number | null; output: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [PAGEFIND_LAUNCHER, ...pagefindArguments(siteDir)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(program, pagefindArguments(siteDir), { stdio: ['ignore', 'pipe', 'pipe'], env });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

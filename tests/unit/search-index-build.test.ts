@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, pagefindArguments } from '../../src/integrations/pagefind.ts';
+import { buildSearchIndex, ONE_THREAD_FROM_PAGES, pagefindArguments, pagefindEnvironment, prepareForIndexing } from '../../src/integrations/pagefind.ts';
 import { NOT_SEARCHED } from '../../src/scripts/search-scope.ts';
 
 function site(pages: Record<string, string>): string {
@@ -31,6 +31,15 @@ describe('buildSearchIndex', () => {
     expect(fragment).toContain('kelvarine');
     expect(fragment).not.toContain('zorbic');
     expect(fragment).not.toContain('Navigation');
+  });
+
+  it('counts the article pages, and indexes a large site on one thread (a lower peak of memory)', () => {
+    const dir = site({ 'wiki/a': '<article data-pagefind-body><h1>A</h1></article>', 'wiki/b': '<article data-pagefind-body><h1>B</h1></article>', 'special/all': '<p>All</p>' });
+    const prepared = prepareForIndexing(dir);
+    prepared.restore();
+    expect(prepared.articles).toBe(2);
+    expect(pagefindEnvironment(2, { PATH: '/bin' })).toEqual({ PATH: '/bin' });
+    expect(pagefindEnvironment(ONE_THREAD_FROM_PAGES, { PATH: '/bin' })).toEqual({ PATH: '/bin', RAYON_NUM_THREADS: '1' });
   });
 
   it('passes every selector of NOT_SEARCHED to Pagefind', () => {
