@@ -3,31 +3,16 @@
  * remark's: the pages must be byte for byte the ones remark's reading gives, with the same headings, images
  * and errors. Held here over the real content, every fixture site, a generated wiki and corner cases.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateWiki, writeWiki } from '../../bench/generate.ts';
-import { createArticleRenderer, renderJob, type RenderJob, type WikiForRendering } from '../../src/integrations/article-renderer.ts';
-import { loadPageIndex } from '../../src/lib/page-index.ts';
-import { writeCitedEntries } from '../../src/lib/references-bibliography.ts';
-import { buildReferenceIndex } from '../../src/lib/references-index.ts';
+import { createArticleRenderer, renderJob } from '../../src/integrations/article-renderer.ts';
 import { needsRemark, satteriTree } from '../../src/lib/satteri-reader.ts';
 import { article } from '../helpers/index.ts';
 import { repoRoot } from '../helpers/build-site.ts';
-
-const markdown = { syntaxHighlight: 'prism' as const, gfm: true, smartypants: false };
-
-function wikiOf(contentDir: string): { wiki: WikiForRendering; jobs: RenderJob[] } {
-  const index = loadPageIndex(contentDir);
-  const citedPaths = writeCitedEntries(buildReferenceIndex(index).citedEntries, mkdtempSync(join(tmpdir(), 'cited-')));
-  const jobs = [...index.pages.values()].map((page) => ({
-    file: join(contentDir, page.file),
-    body: readFileSync(join(contentDir, page.file), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, (m) => m.replace(/[^\n]/g, '')),
-    frontmatter: page.article.frontmatter as unknown as Record<string, unknown>,
-  }));
-  return { wiki: { contentDir, citationStyle: 'vancouver', index, citedPaths }, jobs };
-}
+import { markdown, wikiForRendering } from '../helpers/render-wiki.ts';
 
 /** Corner cases, as one small wiki whose links resolve. */
 function cornerWiki(): string {
@@ -60,7 +45,7 @@ const sites: Array<[string, () => string]> = [
 
 describe('pages rendered from satteri’s reading are the pages remark’s reading gives', () => {
   it.each(sites)('%s', async (_, contentDir) => {
-    const { wiki, jobs } = wikiOf(contentDir());
+    const { wiki, jobs } = wikiForRendering(contentDir());
     const bySatteri = await createArticleRenderer(markdown, () => wiki, 'satteri');
     const byRemark = await createArticleRenderer(markdown, () => wiki, 'remark');
     let readBySatteri = 0;
@@ -79,7 +64,7 @@ describe('pages rendered from satteri’s reading are the pages remark’s readi
   }, 60_000);
 
   it('gives the error remark gives for an article neither can read', async () => {
-    const { wiki } = wikiOf(join(repoRoot, 'tests/fixtures/site'));
+    const { wiki } = wikiForRendering(join(repoRoot, 'tests/fixtures/site'));
     const job = { file: join(wiki.contentDir, 'broken.mdx'), body: 'Text {unclosed', frontmatter: { title: 'Broken' } };
     const bySatteri = await renderJob(await createArticleRenderer(markdown, () => wiki, 'satteri'), job);
     expect(bySatteri).toMatchObject({ ok: false });

@@ -1,28 +1,11 @@
 /** Articles rendered in a worker thread come out exactly as those rendered on the main thread. */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderArticles, renderWorkerCount } from '../../src/integrations/article-loader.ts';
-import type { RenderJob } from '../../src/integrations/article-renderer.ts';
-import { loadPageIndex } from '../../src/lib/page-index.ts';
-import { writeCitedEntries } from '../../src/lib/references-bibliography.ts';
-import { buildReferenceIndex } from '../../src/lib/references-index.ts';
 import { repoRoot } from '../helpers/build-site.ts';
+import { markdown, wikiForRendering } from '../helpers/render-wiki.ts';
 
-const markdown = { syntaxHighlight: 'prism' as const, gfm: true, smartypants: false };
-
-function wikiOf(folder: string) {
-  const contentDir = join(repoRoot, 'tests/fixtures', folder);
-  const index = loadPageIndex(contentDir);
-  const citedPaths = writeCitedEntries(buildReferenceIndex(index).citedEntries, mkdtempSync(join(tmpdir(), 'cited-')));
-  const jobs: RenderJob[] = [...index.pages.values()].map((page) => ({
-    file: join(contentDir, page.file),
-    body: readFileSync(join(contentDir, page.file), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, (m) => m.replace(/[^\n]/g, '')),
-    frontmatter: page.article.frontmatter as unknown as Record<string, unknown>,
-  }));
-  return { wiki: { contentDir, citationStyle: 'vancouver', index, citedPaths }, jobs };
-}
+const wikiOf = (folder: string) => wikiForRendering(join(repoRoot, 'tests/fixtures', folder));
 
 describe('rendering on every core', () => {
   it.each([
