@@ -5,7 +5,6 @@
  * focus stays in the box and `aria-activedescendant` names the active result.
  */
 import stylesheet from '../styles/search.css?url';
-import { spaceCjkWords } from './search-cjk.ts';
 import { loadPagefind } from './search-pagefind.ts';
 import { addStylesheet, optionElement } from './search-render.ts';
 import { isSearchable, resultView, searchPause, writeSearchState } from './search-results.ts';
@@ -89,7 +88,7 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
       if (mine !== latest) return;
     }
     const [loaded] = await Promise.all([pagefind, styled]);
-    const search = await loaded.search(spaceCjkWords(query));
+    const search = await loaded.search(query);
     if (mine !== latest || !search) return;
     const top = search.results.slice(0, SHOWN);
     if (top.some((r) => !fetched.has(r.id))) {

@@ -6,7 +6,6 @@
 import { loadPagefind, type FilterCounts } from './search-pagefind.ts';
 import stylesheet from '../styles/search.css?url';
 import { addStylesheet, resultElement } from './search-render.ts';
-import { spaceCjkWords } from './search-cjk.ts';
 import { isSearchable, readSearchState, resultSummary, resultView, writeSearchState, type SearchState } from './search-results.ts';
 
 /** Results drawn at once; "Show more" draws the next ones. */
@@ -68,7 +67,7 @@ async function show(state: SearchState) {
   const [pagefind] = await Promise.all([loadPagefind(), styled]);
   const all = await pagefind.filters();
   const filter = state.tags.length > 0 ? { tag: { any: state.tags } } : {};
-  const search = state.query || state.tags.length > 0 ? await pagefind.search(state.query ? spaceCjkWords(state.query) : null, { filters: filter }) : null;
+  const search = state.query || state.tags.length > 0 ? await pagefind.search(state.query || null, { filters: filter }) : null;
   if (mine !== latest) return; // a newer search replaced this one
   tagBoxes(filters, all, state.tags);
   tagCounts(filters, search?.totalFilters ?? all);

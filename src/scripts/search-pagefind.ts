@@ -4,6 +4,7 @@
  * search bytes. Types cover the part of the API this site uses
  * (https://pagefind.app/docs/api/).
  */
+import { spaceCjkWords } from './search-cjk.ts';
 import { HIGHLIGHT_PARAM } from './search-scope.ts';
 
 export interface PagefindAnchor {
@@ -77,7 +78,8 @@ export function loadPagefind(): Promise<Pagefind> {
       highlightParam: HIGHLIGHT_PARAM,
     });
     await pagefind.init();
-    return pagefind;
+    // The index reads Chinese and Japanese runs split into words (search-cjk.ts): so are the reader's.
+    return { ...pagefind, search: (term, options) => pagefind.search(term === null ? null : spaceCjkWords(term), options) };
   })();
   return loading;
 }
