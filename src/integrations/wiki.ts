@@ -81,7 +81,13 @@ export function wiki(settings: WikiSettings): AstroIntegration {
       id === RESOLVED_REFERENCES_ID
         ? `export default ${JSON.stringify({ sources: current().references.sources })};`
         : id === RESOLVED_ID
-        ? `export default ${JSON.stringify(toWikiData(current().index, current().graph, current().commitDates))};`
+        ? {
+            code: `export default ${JSON.stringify(toWikiData(current().index, current().graph, current().commitDates))};`,
+            // Astro's incremental build leaves content data out of its hash of a page's code: every edit changes
+            // this module, and the pages that may be reused cover what they read of it in their cacheKey
+            // (src/lib/page-cache-keys.ts). Should Astro stop honouring the mark, every page is rendered again.
+            meta: { astroIncremental: { kind: 'content-data' } },
+          }
         : undefined,
   };
 

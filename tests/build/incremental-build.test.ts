@@ -2,9 +2,11 @@
  * Rebuilds reuse the HTML of articles that did not change (kept by Astro's content layer in WIKI_CACHE_DIR),
  * and render again exactly the articles whose page would otherwise be wrong: the edited one, and those that
  * show something of it (its title in links, its description in See also, a red link that it turns blue).
+ * Pages whose content is unchanged are copied from the last build (Astro's incremental build, keyed by
+ * src/lib/page-cache-keys.ts); after a run of edits the site is the one a clean build writes, byte for byte.
  */
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runBuild, type BuildResult } from '../helpers/build-site.ts';
 
@@ -19,6 +21,22 @@ const counts = (result: BuildResult) => {
   return match ? match.slice(1).map(Number) : undefined;
 };
 
+/** The pages a build copied from the last build instead of rendering them. */
+const copied = (result: BuildResult) => new Set([...result.output.matchAll(/├─ (\S+) \((?:cached|restored)\)/g)].map((m) => m[1]));
+/** The pages a build rendered. */
+const rendered = (result: BuildResult) => new Set([...result.output.matchAll(/├─ (\S+?)(?=\d\d:\d\d:\d\d|\s*\(\+)/g)].map((m) => m[1]));
+
+/** Every file of a built site (the search index aside: its files are named by content), path → bytes. */
+function siteFiles(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = relative(dir, join(entry.parentPath, entry.name));
+    if (!path.startsWith('pagefind/')) files.set(path, readFileSync(join(dir, path)));
+  }
+  return files;
+}
+
 const runs: Record<string, BuildResult> = {};
 
 beforeAll(() => {
@@ -30,12 +48,28 @@ beforeAll(() => {
   runs.bodyEdit = build();
   edit('hardware/ascend_910b.mdx', (text) => text.replace('title: Ascend 910B', 'title: Ascend 910B chip'));
   runs.titleEdit = build();
-  writeFileSync(join(content, 'cuda.mdx'), '---\ntitle: CUDA\n---\n\nCUDA is a platform for GPU computing.\n');
+  writeFileSync(join(content, 'cuda.mdx'), '---\ntitle: CUDA\n---\n\nCUDA is a platform for GPU computing; [[huawei]] has its own.\n');
   runs.newPage = build();
+  nvidiaAfterNewPage = readFileSync(join(work, 'dist/wiki/nvidia/index.html'), 'utf8');
+  huaweiAfterNewPage = readFileSync(join(work, 'dist/wiki/huawei/index.html'), 'utf8');
   htmlFilesAfterNewPage = readdirSync(join(work, 'cache/wiki-html')).length;
   rmSync(join(work, 'cache/wiki-html'), { recursive: true });
   runs.htmlCacheLost = build();
+  // Descriptions that See also and previews show, a link removed, an article deleted (its page, its preview,
+  // a red link again where it was linked, and a line less in What links here on the page it linked to).
+  edit('hardware/ascend_910b.mdx', (text) => text.replace('tags: [hardware]', "tags: [hardware]\ndescription: Huawei's AI training chip."));
+  edit('huawei.mdx', (text) => text.replace('description: Chinese technology company.', 'description: Chinese maker of phones and chips.').replace(' and competes with [[Nvidia Corporation]]', ''));
+  unlinkSync(join(content, 'cuda.mdx'));
+  runs.moreEdits = build();
+  rebuiltSite = siteFiles(join(work, 'dist'));
+  runs.clean = runBuild(astro, content, join(work, 'clean/dist'), join(work, 'clean/cache'));
+  cleanSite = siteFiles(join(work, 'clean/dist'));
 }, 300_000);
+
+let nvidiaAfterNewPage = '';
+let huaweiAfterNewPage = '';
+let rebuiltSite = new Map<string, Buffer>();
+let cleanSite = new Map<string, Buffer>();
 
 let htmlFilesAfterNewPage = 0;
 
@@ -65,14 +99,44 @@ describe('rebuilding a wiki', () => {
   it('turns red links to a new article blue in the articles that had them', () => {
     // The new article, and nvidia, whose red link to cuda is now a link.
     expect(counts(runs.newPage!)).toEqual([2, 1, 1]);
-    const nvidia = readFileSync(join(work, 'dist/wiki/nvidia/index.html'), 'utf8');
+    const nvidia = nvidiaAfterNewPage;
     expect(nvidia).toContain('<a class="wikilink" href="/wiki/cuda/">CUDA</a>');
     expect(nvidia).not.toContain('cuda (page does not exist yet)');
+    // Huawei's text did not change, but What links here on its page now lists CUDA.
+    expect(huaweiAfterNewPage.split('id="what-links-here"')[1]).toContain('<a class="wikilink" href="/wiki/cuda/">CUDA</a>');
   });
 
   it('keeps one HTML file per article rendered this way, the files of replaced versions removed', () => {
     // nvidia, huawei and cuda; the Ascend article uses JSX and is compiled as an MDX module.
     expect(htmlFilesAfterNewPage).toBe(3);
+  });
+
+  it('copies the pages of unchanged articles, their previews and redirects from the last build', () => {
+    const again = copied(runs.unchanged!);
+    for (const page of ['/wiki/nvidia/index.html', '/wiki/huawei/index.html', '/previews/nvidia.json', '/previews/hardware/ascend_910b.json']) expect(again).toContain(page);
+    // The article compiled as an MDX module, and the lists of all pages, are rendered every time.
+    expect(rendered(runs.unchanged!)).toContain('/wiki/hardware/ascend_910b/index.html');
+    expect(rendered(runs.unchanged!)).toContain('/special/all-pages/index.html');
+    expect(again).not.toContain('/special/all-pages/index.html');
+    // After an edit of nvidia's text, its page is rendered; huawei's is copied.
+    expect(rendered(runs.bodyEdit!)).toContain('/wiki/nvidia/index.html');
+    expect(copied(runs.bodyEdit!)).toContain('/wiki/huawei/index.html');
+    expect(copied(runs.bodyEdit!)).not.toContain('/wiki/nvidia/index.html');
+  });
+
+  it('writes after a run of edits the site a clean build writes, byte for byte', () => {
+    expect(runs.clean!.status, runs.clean!.output).toBe(0);
+    expect([...rebuiltSite.keys()].sort()).toEqual([...cleanSite.keys()].sort());
+    const differing = [...cleanSite].filter(([path, bytes]) => !rebuiltSite.get(path)?.equals(bytes)).map(([path]) => path);
+    expect(differing).toEqual([]);
+    // What the edits changed is there: the deleted article is gone and a red link again, the new description shown.
+    expect(rebuiltSite.has('wiki/cuda/index.html')).toBe(false);
+    expect(rebuiltSite.has('previews/cuda.json')).toBe(false);
+    const nvidia = rebuiltSite.get('wiki/nvidia/index.html')!.toString();
+    expect(nvidia).toContain('cuda (page does not exist yet)');
+    expect(rebuiltSite.get('previews/huawei.json')!.toString()).toContain('Chinese maker of phones and chips.');
+    expect(nvidia.split('id="see-also-list"')[1]).toContain('Huawei&#39;s AI training chip.');
+    expect(rebuiltSite.get('wiki/huawei/index.html')!.toString()).not.toContain('href="/wiki/cuda/"');
   });
 
   it('renders again, rather than failing, when the HTML files were removed from the cache', () => {

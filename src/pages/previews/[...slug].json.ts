@@ -5,10 +5,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import wiki from 'virtual:wiki/data';
 import { slugParamForId } from '../../lib/ids.ts';
+import { summaryCacheKey } from '../../lib/page-cache-keys.ts';
 import type { PageSummary } from '../../lib/wiki-data.ts';
 
 export const getStaticPaths = (() =>
-  Object.values(wiki.pages).map((page) => ({ params: { slug: slugParamForId(page.id) }, props: { page } }))) satisfies GetStaticPaths;
+  Object.values(wiki.pages).map((page) => ({ params: { slug: slugParamForId(page.id) }, props: { page }, cacheKey: summaryCacheKey('preview', page) }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ page: PageSummary }> = ({ props }) => {
   const { page } = props;

@@ -1,0 +1,51 @@
+/**
+ * Keys for Astro's incremental build (`experimental.incrementalBuild`): a page whose key and code are
+ * the same as in the previous build is copied from that build instead of rendered again.
+ *
+ * The wiki's data module (`virtual:wiki/data`) is left out of Astro's hash of each page's code
+ * (src/integrations/wiki.ts), since it changes with every edit and would make every page stale; so a key
+ * here must cover everything a page reads from it. Each key hashes whole records, not chosen fields: a
+ * page is rendered again more often than strictly needed (a linking page's date changed), never less.
+ * `tests/build/incremental-build.test.ts` holds a rebuild after edits byte for byte to a clean build.
+ */
+import { createHash } from 'node:crypto';
+import type { PageId } from './ids.ts';
+import type { PageSummary, WikiData } from './wiki-data.ts';
+
+/** Raised whenever what a page reads changes shape, so that no key of an older build can match. */
+const VERSION = '1';
+
+function keyOf(parts: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify([VERSION, ...parts])).digest('base64url');
+}
+
+/**
+ * An article page's key: the entry's digest (which covers its source and everything its rendered HTML
+ * depends on, src/integrations/article-loader.ts), the file holding that HTML, the article's summary,
+ * its See also targets and the pages that link to it. Undefined for an article compiled as an MDX
+ * module (`htmlFile` absent), which Astro renders on every build.
+ */
+export function articleCacheKey(
+  wiki: Pick<WikiData, 'pages' | 'backlinks'>,
+  id: PageId,
+  entry: { digest?: string | number; data: unknown; htmlFile: string | undefined },
+): string | undefined {
+  if (entry.htmlFile === undefined || entry.digest === undefined) return undefined;
+  const page = wiki.pages[id];
+  if (!page) return undefined;
+  const summaryOf = (other: PageId): PageSummary | null => wiki.pages[other] ?? null;
+  return keyOf([
+    'article',
+    entry.digest,
+    entry.htmlFile,
+    entry.data,
+    page,
+    page.seeAlso.map(({ id: target }) => summaryOf(target)),
+    (wiki.backlinks[id] ?? []).map((link) => [link, summaryOf(link.from)]),
+  ]);
+}
+
+/** The key of a page made from one article's summary alone (its preview, a redirect to it). */
+export function summaryCacheKey(kind: string, page: PageSummary, ...more: unknown[]): string {
+  return keyOf([kind, page, ...more]);
+}
