@@ -22,6 +22,6 @@ export default defineConfig({
   // optimize: static parts of each article compile to HTML strings, not JSX calls: smaller chunks, faster bundling (bench/RESULTS.md).
   integrations: [wiki(settings), mdx({ optimize: true }), csp()],
   // A rebuild copies from the last build (kept in cacheDir) every page whose cacheKey and code are unchanged:
-  // articles, their previews and redirects (src/lib/page-cache-keys.ts).
+  // articles and redirects (src/lib/page-cache-keys.ts).
   experimental: { incrementalBuild: true },
 });

@@ -17,6 +17,7 @@ import type { PageId } from '../lib/ids.ts';
 import { join } from 'node:path';
 import { lastCommitDates } from '../lib/git-dates.ts';
 import { toWikiData } from '../lib/wiki-data.ts';
+import { writePreviews } from '../lib/previews.ts';
 import { wikiSitemap } from './sitemap.ts';
 import { writeCitedEntries } from '../lib/references-bibliography.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../lib/references-index.ts';
@@ -166,10 +167,11 @@ export function wiki(settings: WikiSettings): AstroIntegration {
         server.watcher.add(settings.contentDir);
       },
       'astro:server:done': () => releaseLock(),
-      'astro:build:done': ({ logger }) => {
+      'astro:build:done': ({ dir, logger }) => {
         // The compiled modules have been read: another content folder may build now.
         releaseLock();
-        const { stats } = toWikiData(current().index, current().graph, current().commitDates);
+        const { stats, pages } = toWikiData(current().index, current().graph, current().commitDates);
+        writePreviews(fileURLToPath(dir), Object.values(pages));
         const red = current().graph.redLinks;
         logger.info(`${stats.pages} pages, ${stats.links} wiki links, ${stats.redLinks} red links`);
         for (const link of red) logger.info(`  red link ${link.file}:${link.line} → [[${link.target}]]`);

@@ -45,7 +45,7 @@ export function articleCacheKey(
   ]);
 }
 
-/** The key of a page made from one article's summary alone (its preview, a redirect to it). */
+/** The key of a page made from one article's summary alone (a redirect to it). */
 export function summaryCacheKey(kind: string, page: PageSummary, ...more: unknown[]): string {
   return keyOf([kind, page, ...more]);
 }

@@ -1,19 +1,15 @@
 /**
- * A small prebuilt preview of each article for link previews: title,
- * description (else lead) and first image, at `/previews/<id path>.json`.
+ * Link previews in `astro dev`: the JSON of src/lib/previews.ts at `/previews/<id path>.json`. A build
+ * generates no page here: the wiki integration writes the same files itself, faster (see that module).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import wiki from 'virtual:wiki/data';
 import { slugParamForId } from '../../lib/ids.ts';
-import { summaryCacheKey } from '../../lib/page-cache-keys.ts';
+import { previewJson } from '../../lib/previews.ts';
 import type { PageSummary } from '../../lib/wiki-data.ts';
 
 export const getStaticPaths = (() =>
-  Object.values(wiki.pages).map((page) => ({ params: { slug: slugParamForId(page.id) }, props: { page }, cacheKey: summaryCacheKey('preview', page) }))) satisfies GetStaticPaths;
+  import.meta.env.DEV ? Object.values(wiki.pages).map((page) => ({ params: { slug: slugParamForId(page.id) }, props: { page } })) : []) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ page: PageSummary }> = ({ props }) => {
-  const { page } = props;
-  return new Response(JSON.stringify({ title: page.title, url: page.url, description: page.description, ...(page.image ? { image: page.image } : {}) }), {
-    headers: { 'Content-Type': 'application/json' },
-  });
-};
+export const GET: APIRoute<{ page: PageSummary }> = ({ props }) =>
+  new Response(previewJson(props.page), { headers: { 'Content-Type': 'application/json' } });
