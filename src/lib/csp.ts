@@ -185,9 +185,9 @@ export function headersFile(policy: string): string {
   return ['/*', `  Content-Security-Policy: ${policy}`, '  X-Content-Type-Options: nosniff', '  Referrer-Policy: strict-origin-when-cross-origin', ''].join('\n');
 }
 
-/** What the check of built pages found: each page's policy, and each problem with its page. */
+/** What the check of built pages found: each page's policy (null for a page without one), and each problem with its page. */
 export interface PagesCheck {
-  policies: string[];
+  policies: Array<string | null>;
   problems: string[];
 }
 
@@ -196,8 +196,7 @@ export function checkPages(files: readonly string[], outDir: string): PagesCheck
   const check: PagesCheck = { policies: [], problems: [] };
   for (const file of files) {
     const page = parsePage(readFileSync(file, 'utf8'));
-    const policy = pagePolicy(page);
-    if (policy) check.policies.push(policy);
+    check.policies.push(pagePolicy(page) ?? null);
     for (const problem of pageSecurityProblems(page)) check.problems.push(`${relative(outDir, file)}: ${problem}`);
   }
   return check;

@@ -83,12 +83,56 @@ describe('the check of built pages on two threads', () => {
     const shared = await checkBuiltPages(files, dir, 2);
     const alone = await checkBuiltPages(files, dir, 1);
     expect(shared).toEqual(alone);
-    expect(shared.policies).toHaveLength(files.length - Math.ceil(files.length / 101));
-    expect(shared.policies[0]).toContain("'sha256-1'"); // page 0 has none
+    expect(shared.policies).toHaveLength(files.length);
+    expect(shared.policies.filter((policy) => policy !== null)).toHaveLength(files.length - Math.ceil(files.length / 101));
+    expect(shared.policies[0]).toBeNull(); // page 0 has none
+    expect(shared.policies[1]).toContain("'sha256-1'");
     // A page without a policy reports that alone.
     const handlers = files.filter((_, i) => i % 97 === 0 && i % 101 !== 0).length;
     expect(handlers).toBeGreaterThan(5);
     expect(shared.problems.filter((p) => p.includes('onclick'))).toHaveLength(handlers);
     expect(shared.problems[0]).toMatch(/^page-00000\.html: /);
+  });
+});
+
+describe('the check of a rebuilt site', () => {
+  it('reads the policies of pages an earlier build checked, and checks changed pages again', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { checkBuiltPages, checkSitePages } = await import('../../src/integrations/csp.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'csp-rebuilt-'));
+    const checked = join(dir, 'cache/checked.json');
+    const page = (i: number, body = `<p>Page ${i}</p>`) =>
+      `<!doctype html><html><head><meta http-equiv="content-security-policy" content="default-src 'self'; style-src 'sha256-${i % 2}'"></head><body>${body}</body></html>`;
+    const files = Array.from({ length: 6 }, (_, i) => {
+      const file = join(dir, `page-${i}.html`);
+      writeFileSync(file, page(i));
+      return file;
+    });
+    const first = await checkSitePages(files, dir, checked, 1);
+    expect(first).toEqual(await checkBuiltPages(files, dir, 1));
+    expect(first.problems).toEqual([]);
+    expect(first.policies[4]).toContain("'sha256-0'");
+    expect(first.policies[5]).toContain("'sha256-1'");
+    // Two distinct policies, stored once each.
+    expect((JSON.parse(readFileSync(checked, 'utf8')) as { policies: string[] }).policies).toHaveLength(2);
+    expect(await checkSitePages(files, dir, checked, 1)).toEqual(first);
+
+    // A page checked before is not checked again: what the file says of it is what the check returns.
+    const memo = JSON.parse(readFileSync(checked, 'utf8')) as { version: string; policies: string[]; pages: Record<string, number> };
+    writeFileSync(checked, JSON.stringify({ ...memo, policies: memo.policies.map((policy) => `${policy}; remembered`) }));
+    expect((await checkSitePages(files, dir, checked, 1)).policies[0]).toMatch(/; remembered$/);
+    // …unless the file comes from another version of the check.
+    writeFileSync(checked, JSON.stringify({ ...memo, version: 'older', policies: memo.policies.map((policy) => `${policy}; remembered`) }));
+    expect(await checkSitePages(files, dir, checked, 1)).toEqual(first);
+
+    // A page that changed is checked: an inline handler added to it is found.
+    writeFileSync(files[2]!, page(2, '<p onclick="x()">Page 2</p>'));
+    const after = await checkSitePages(files, dir, checked, 1);
+    expect(after.problems).toHaveLength(1);
+    expect(after.problems[0]).toMatch(/^page-2\.html: .*onclick/);
+    // …and, while it has the problem, checked again by every build.
+    expect((await checkSitePages(files, dir, checked, 1)).problems).toEqual(after.problems);
   });
 });
