@@ -1,0 +1,68 @@
+/**
+ * The wiki's rehype-raw (vendor/rehype-raw, put in place of Astro's by package.json overrides) leaves a tree
+ * without raw HTML as it is instead of sending it through an HTML parser. Rendered articles must be byte for
+ * byte the ones the parser gives: held here over the real content, every fixture and a generated wiki.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ElementContent, Element, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import rehypeRaw from 'rehype-raw';
+import { VFile } from 'vfile';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateWiki, writeWiki } from '../../bench/generate.ts';
+import { createArticleRenderer, renderJob } from '../../src/integrations/article-renderer.ts';
+import { repoRoot } from '../helpers/build-site.ts';
+import { markdown, wikiForRendering } from '../helpers/render-wiki.ts';
+
+const ALWAYS = Symbol.for('rehype-raw.always');
+const always = (on: boolean) => ((globalThis as Record<symbol, unknown>)[ALWAYS] = on);
+afterEach(() => always(false));
+
+const run = (tree: Root) => (rehypeRaw() as unknown as (tree: Root, file: VFile) => Root)(tree, new VFile());
+const el = (tagName: string, children: ElementContent[] = []): Element => ({ type: 'element', tagName, properties: {}, children });
+const text = (value: string) => ({ type: 'text' as const, value });
+
+describe('rehype-raw, parsing only what needs it', () => {
+  it('leaves a tree without raw HTML as it is', () => {
+    const tree: Root = { type: 'root', children: [el('p', [text('A '), el('em', [text('chip')])]), el('ul', [el('li', [el('p', [text('item')])])])] };
+    expect(run(tree)).toBe(tree);
+  });
+
+  it('parses raw HTML into elements', () => {
+    const tree: Root = { type: 'root', children: [el('p', [text('Its memory is '), { type: 'raw', value: '<abbr title="High Bandwidth Memory">HBM</abbr>' }])] };
+    expect(toHtml(run(tree))).toBe('<p>Its memory is <abbr title="High Bandwidth Memory">HBM</abbr></p>');
+  });
+
+  it('lets the parser move a block out of a paragraph, as a browser would', () => {
+    const tree: Root = { type: 'root', children: [el('p', [text('Its memory is '), el('div', [text('HBM')]), text(' of it.')])] };
+    expect(toHtml(run(tree))).toBe('<p>Its memory is </p><div>HBM</div> of it.<p></p>');
+  });
+});
+
+function generatedWiki(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'generated-'));
+  writeWiki(dir, generateWiki({ pages: 150, seed: 7 }));
+  return dir;
+}
+
+const sites: Array<[string, () => string]> = [
+  ['the real content', () => join(repoRoot, 'content')],
+  ...['site', 'references', 'reading', 'graph', 'search'].map((name): [string, () => string] => [`the ${name} fixture`, () => join(repoRoot, 'tests/fixtures', name)]),
+  ['a generated wiki of 150 articles', generatedWiki],
+];
+
+describe('articles rendered without the parser are the articles rendered with it', () => {
+  it.each(sites)('%s', async (_, contentDir) => {
+    const { wiki, jobs } = wikiForRendering(contentDir());
+    const renderer = await createArticleRenderer(markdown, () => wiki);
+    for (const job of jobs) {
+      always(true);
+      const parsed = await renderJob(renderer, job);
+      always(false);
+      expect(parsed.ok, job.file).toBe(true);
+      expect(await renderJob(renderer, job), job.file).toEqual(parsed);
+    }
+  });
+});
