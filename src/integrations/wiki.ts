@@ -27,7 +27,7 @@ import { provideArticles } from './article-loader.ts';
 
 const VIRTUAL_ID = 'virtual:wiki/data';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
-/** Where the integration hands the wiki's data to the pages' modules (src/lib/wiki-data.ts), in the build's own process. */
+/** Where the integration hands the wiki's data (src/lib/wiki-data.ts) to the pages, in the process that renders them. */
 const WIKI_DATA_GLOBAL = Symbol.for('wiki:data');
 const dataModuleCode = [
   `const data = globalThis[Symbol.for('wiki:data')];`,
@@ -99,13 +99,10 @@ export function wiki(settings: WikiSettings): AstroIntegration {
       id === RESOLVED_REFERENCES_ID
         ? `export default ${JSON.stringify({ sources: current().references.sources })};`
         : id === RESOLVED_ID
-        ? {
-            code: dataModuleCode,
-            // Astro's incremental build leaves content data out of its hash of a page's code: every edit changes
-            // this module, and the pages that may be reused cover what they read of it in their cacheKey
-            // (src/lib/page-cache-keys.ts). Should Astro stop honouring the mark, every page is rendered again.
-            meta: { astroIncremental: { kind: 'content-data' } },
-          }
+        ? // The same code in every build: Astro's incremental build, which hashes each page's code, does not see
+          // the data change, so the pages it may copy from the last build cover what they read of the data in
+          // their cacheKey (src/lib/page-cache-keys.ts); pages without one are rendered every time.
+          dataModuleCode
         : undefined,
   };
 

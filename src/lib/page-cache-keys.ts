@@ -2,10 +2,10 @@
  * Keys for Astro's incremental build (`experimental.incrementalBuild`): a page whose key and code are
  * the same as in the previous build is copied from that build instead of rendered again.
  *
- * The wiki's data module (`virtual:wiki/data`) is left out of Astro's hash of each page's code
- * (src/integrations/wiki.ts), since it changes with every edit and would make every page stale; so a key
- * here must cover everything a page reads from it. Each key hashes whole records, not chosen fields: a
- * page is rendered again more often than strictly needed (a linking page's date changed), never less.
+ * Astro also hashes each page's code, but the wiki's data reaches pages from the build's process through a
+ * module whose code never changes (`virtual:wiki/data`, src/integrations/wiki.ts): so a key here must cover
+ * everything a page reads of that data. Each key hashes whole records, not chosen fields: a page is rendered
+ * again more often than strictly needed (a linking page's date changed), never less.
  * `tests/build/incremental-build.test.ts` holds a rebuild after edits byte for byte to a clean build.
  */
 import { createHash } from 'node:crypto';
