@@ -28,7 +28,7 @@ function keyOf(parts: unknown[]): string {
 export function articleCacheKey(
   wiki: Pick<WikiData, 'pages' | 'backlinks'>,
   id: PageId,
-  entry: { digest?: string | number; data: unknown; htmlFile: string | undefined },
+  entry: { digest: string | number | undefined; data: unknown; htmlFile: string | undefined },
 ): string | undefined {
   if (entry.htmlFile === undefined || entry.digest === undefined) return undefined;
   const page = wiki.pages[id];

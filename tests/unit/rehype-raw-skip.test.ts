@@ -20,7 +20,7 @@ const ALWAYS = Symbol.for('rehype-raw.always');
 const always = (on: boolean) => ((globalThis as Record<symbol, unknown>)[ALWAYS] = on);
 afterEach(() => always(false));
 
-const run = (tree: Root) => (rehypeRaw() as unknown as (tree: Root, file: VFile) => Root)(tree, new VFile());
+const run = (tree: Root) => rehypeRaw()(tree, new VFile());
 const el = (tagName: string, children: ElementContent[] = []): Element => ({ type: 'element', tagName, properties: {}, children });
 const text = (value: string) => ({ type: 'text' as const, value });
 
