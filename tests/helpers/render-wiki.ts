@@ -2,10 +2,12 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateWiki, writeWiki } from '../../bench/generate.ts';
 import type { RenderJob, WikiForRendering } from '../../src/integrations/article-renderer.ts';
 import { loadPageIndex } from '../../src/lib/page-index.ts';
 import { writeCitedEntries } from '../../src/lib/references-bibliography.ts';
 import { buildReferenceIndex } from '../../src/lib/references-index.ts';
+import { repoRoot } from './build-site.ts';
 
 /** Astro's Markdown settings as the wiki's config gives them. */
 export const markdown = { syntaxHighlight: 'prism' as const, gfm: true, smartypants: false };
@@ -19,4 +21,21 @@ export function wikiForRendering(contentDir: string): { wiki: WikiForRendering; 
     frontmatter: page.article.frontmatter as unknown as Record<string, unknown>,
   }));
   return { wiki: { contentDir, citationStyle: 'vancouver', index, citedPaths }, jobs };
+}
+
+/**
+ * Content folders that rendering is checked over, each as [name, folder]: the real content, every fixture site
+ * and a generated wiki of 150 articles (`seed` picks which).
+ */
+export function renderedSites(seed: number): Array<[string, () => string]> {
+  const generated = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'generated-'));
+    writeWiki(dir, generateWiki({ pages: 150, seed }));
+    return dir;
+  };
+  return [
+    ['the real content', () => join(repoRoot, 'content')],
+    ...['site', 'references', 'reading', 'graph', 'search'].map((name): [string, () => string] => [`the ${name} fixture`, () => join(repoRoot, 'tests/fixtures', name)]),
+    ['a generated wiki of 150 articles', generated],
+  ];
 }

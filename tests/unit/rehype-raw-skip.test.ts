@@ -3,18 +3,13 @@
  * without raw HTML as it is instead of sending it through an HTML parser. Rendered articles must be byte for
  * byte the ones the parser gives: held here over the real content, every fixture and a generated wiki.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ElementContent, Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import rehypeRaw from 'rehype-raw';
 import { VFile } from 'vfile';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateWiki, writeWiki } from '../../bench/generate.ts';
 import { createArticleRenderer, renderJob } from '../../src/integrations/article-renderer.ts';
-import { repoRoot } from '../helpers/build-site.ts';
-import { markdown, wikiForRendering } from '../helpers/render-wiki.ts';
+import { markdown, renderedSites, wikiForRendering } from '../helpers/render-wiki.ts';
 
 const ALWAYS = Symbol.for('rehype-raw.always');
 const always = (on: boolean) => ((globalThis as Record<symbol, unknown>)[ALWAYS] = on);
@@ -41,17 +36,7 @@ describe('rehype-raw, parsing only what needs it', () => {
   });
 });
 
-function generatedWiki(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'generated-'));
-  writeWiki(dir, generateWiki({ pages: 150, seed: 7 }));
-  return dir;
-}
-
-const sites: Array<[string, () => string]> = [
-  ['the real content', () => join(repoRoot, 'content')],
-  ...['site', 'references', 'reading', 'graph', 'search'].map((name): [string, () => string] => [`the ${name} fixture`, () => join(repoRoot, 'tests/fixtures', name)]),
-  ['a generated wiki of 150 articles', generatedWiki],
-];
+const sites = renderedSites(7);
 
 describe('articles rendered without the parser are the articles rendered with it', () => {
   it.each(sites)('%s', async (_, contentDir) => {

@@ -7,12 +7,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateWiki, writeWiki } from '../../bench/generate.ts';
 import { createArticleRenderer, renderJob } from '../../src/integrations/article-renderer.ts';
 import { needsRemark, satteriTree } from '../../src/lib/satteri-reader.ts';
 import { article } from '../helpers/index.ts';
 import { repoRoot } from '../helpers/build-site.ts';
-import { markdown, wikiForRendering } from '../helpers/render-wiki.ts';
+import { markdown, renderedSites, wikiForRendering } from '../helpers/render-wiki.ts';
 
 /** Corner cases, as one small wiki whose links resolve. */
 function cornerWiki(): string {
@@ -30,18 +29,7 @@ function cornerWiki(): string {
   return dir;
 }
 
-function generatedWiki(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'generated-'));
-  writeWiki(dir, generateWiki({ pages: 150, seed: 5 }));
-  return dir;
-}
-
-const sites: Array<[string, () => string]> = [
-  ['the real content', () => join(repoRoot, 'content')],
-  ...['site', 'references', 'reading', 'graph', 'search'].map((name): [string, () => string] => [`the ${name} fixture`, () => join(repoRoot, 'tests/fixtures', name)]),
-  ['a generated wiki of 150 articles', generatedWiki],
-  ['corner cases', cornerWiki],
-];
+const sites: Array<[string, () => string]> = [...renderedSites(5), ['corner cases', cornerWiki]];
 
 describe('pages rendered from satteri’s reading are the pages remark’s reading gives', () => {
   it.each(sites)('%s', async (_, contentDir) => {
