@@ -1,5 +1,5 @@
 /** A content folder made ready for the article renderer, as the article loader would: its wiki and its jobs. */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateWiki, writeWiki } from '../../bench/generate.ts';
@@ -8,6 +8,7 @@ import { loadPageIndex } from '../../src/lib/page-index.ts';
 import { writeCitedEntries } from '../../src/lib/references-bibliography.ts';
 import { buildReferenceIndex } from '../../src/lib/references-index.ts';
 import { repoRoot } from './build-site.ts';
+import { article } from './index.ts';
 
 /** Astro's Markdown settings as the wiki's config gives them. */
 export const markdown = { syntaxHighlight: 'prism' as const, gfm: true, smartypants: false };
@@ -23,9 +24,25 @@ export function wikiForRendering(contentDir: string): { wiki: WikiForRendering; 
   return { wiki: { contentDir, citationStyle: 'vancouver', index, citedPaths }, jobs };
 }
 
+/** Corner cases, as one small wiki whose links resolve. */
+function cornerWiki(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'corner-'));
+  const pages: Record<string, string> = {
+    target: article('Target', '## Memory\n\nThe target.'),
+    links: article('Links', 'See [[target]], [[target|Text]], [[target#Memory|the memory]], [[Target#memory]], [[missing page]] and [[ target ]]s.\n\nGlued [[target]][[links]], **bold [[target|T]]**, ~~struck [[target]]~~, `[[code]]`, \\[[escaped]].'),
+    table: article('Table', '| chip | maker |\n|:---|---:|\n| [[target\\|T]] | [[links]] |\n| `x` | **y** |'),
+    notes: article('Notes', 'Claim.[^a] Again.[^a] Other.[^b] Missing.[^none]\n\n[^a]: See [[target]] and [Site](https://example.org), 2024.\n[^b]: [Other](https://example.com/x?q=1&r=2).'),
+    blocks: article('Blocks', '> Quoted [[target]].\n\n- item\n  - nested [[links|two]]\n1. one\n2. two\n\n- [ ] task\n- [x] done\n\n```python\nprint("[[not a link]]")\n```\n\n***\n\nSetext\n---\n\n## Same\n\n## Same\n\nLine  \nbreak\\\nagain'),
+    prose: article('Prose', 'Entities &amp; &copy; AT&T; www.example.org and https://example.org/path; 5 \\< 6; 华为的[[target|昇腾]]芯片。"Quotes" -- dashes... and ![image](https://example.org/a.png "t").\n\n    indented text\n\nA [ref] and [full][ref].\n\n[ref]: https://example.org "Title"'),
+    nested: article('Nested', 'A [label with [[target]] link](https://example.org).'),
+  };
+  for (const [name, text] of Object.entries(pages)) writeFileSync(join(dir, `${name}.mdx`), text);
+  return dir;
+}
+
 /**
- * Content folders that rendering is checked over, each as [name, folder]: the real content, every fixture site
- * and a generated wiki of 150 articles (`seed` picks which).
+ * Content folders that rendering is checked over, each as [name, folder]: the real content, every fixture site,
+ * a generated wiki of 150 articles (`seed` picks which) and the corner cases above.
  */
 export function renderedSites(seed: number): Array<[string, () => string]> {
   const generated = () => {
@@ -37,5 +54,6 @@ export function renderedSites(seed: number): Array<[string, () => string]> {
     ['the real content', () => join(repoRoot, 'content')],
     ...['site', 'references', 'reading', 'graph', 'search'].map((name): [string, () => string] => [`the ${name} fixture`, () => join(repoRoot, 'tests/fixtures', name)]),
     ['a generated wiki of 150 articles', generated],
+    ['corner cases', cornerWiki],
   ];
 }

@@ -34,6 +34,12 @@ describe('rehype-raw, parsing only what needs it', () => {
     const tree: Root = { type: 'root', children: [el('p', [text('Its memory is '), el('div', [text('HBM')]), text(' of it.')])] };
     expect(toHtml(run(tree))).toBe('<p>Its memory is </p><div>HBM</div> of it.<p></p>');
   });
+
+  it('lets the parser end a link that holds another link, as a browser would', () => {
+    const link = (href: string, children: ElementContent[]): Element => ({ ...el('a', children), properties: { href } });
+    const tree: Root = { type: 'root', children: [el('p', [link('https://example.org', [text('A '), link('/wiki/target/', [text('target')])])])] };
+    expect(toHtml(run(tree))).toBe('<p><a href="https://example.org">A </a><a href="/wiki/target/">target</a></p>');
+  });
 });
 
 const sites = renderedSites(7);

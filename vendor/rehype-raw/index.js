@@ -5,7 +5,8 @@
  * hast-util-raw sends the whole tree through parse5 to turn raw HTML into elements. The wiki's articles are
  * read with MDX syntax, so their trees never hold raw HTML; the round trip then changes nothing and was half
  * the time of rendering an article (1,000 generated articles: 4.0 s → 1.8 s on one thread). A tree is still
- * parsed when it has raw HTML, MDX nodes, or a block element inside a paragraph (which the parser would move).
+ * parsed when it has raw HTML, MDX nodes, a block element inside a paragraph or a link inside a link (which
+ * the parser would move).
  * `tests/unit/rehype-raw-skip.test.ts` holds rendered articles byte for byte equal to the parsed ones;
  * `globalThis[Symbol.for('rehype-raw.always')] = true` parses every tree, as the original does.
  */
@@ -20,20 +21,26 @@ const BLOCKS = new Set([
   'pre', 'search', 'section', 'table', 'ul',
 ]);
 
-function needsParser(node, inParagraph) {
+/**
+ * Whether the parser would change the tree: raw HTML or MDX nodes to read, or elements it would move (a
+ * block inside a paragraph ends the paragraph; a link inside a link ends the outer one).
+ */
+function needsParser(node, inParagraph, inLink) {
   if (node.type === 'raw' || node.type.startsWith('mdx')) return true;
   if (node.type === 'element') {
     if (inParagraph && BLOCKS.has(node.tagName)) return true;
-    if (node.tagName === 'template' && node.content && needsParser(node.content, false)) return true;
+    if (inLink && node.tagName === 'a') return true;
+    if (node.tagName === 'template' && node.content && needsParser(node.content, false, false)) return true;
     inParagraph = inParagraph || node.tagName === 'p';
+    inLink = inLink || node.tagName === 'a';
   }
-  if (node.children) for (const child of node.children) if (needsParser(child, inParagraph)) return true;
+  if (node.children) for (const child of node.children) if (needsParser(child, inParagraph, inLink)) return true;
   return false;
 }
 
 export default function rehypeRaw(options) {
   return function (tree, file) {
-    if (!globalThis[ALWAYS] && !needsParser(tree, false)) return tree;
+    if (!globalThis[ALWAYS] && !needsParser(tree, false, false)) return tree;
     return raw(tree, { ...options, file });
   };
 }
