@@ -144,6 +144,9 @@ interface StoreWithAssets {
   addAssetImports?: (assets: string[], filePath?: string) => void;
 }
 
+/** `astro dev`: how long the content folder must be quiet after a change before the wiki is read again. */
+const SETTLE_MS = 100;
+
 export function articleLoader(): Loader {
   let version: string | undefined;
   let watching = false;
@@ -226,15 +229,21 @@ export function articleLoader(): Loader {
       const contentDir = provider.current().contentDir;
       watcher.add(contentDir);
       let queue = Promise.resolve();
+      let settling: ReturnType<typeof setTimeout> | undefined;
       watcher.on('all', (event, path) => {
         if (!path.startsWith(contentDir) || !['add', 'change', 'unlink'].includes(event)) return;
-        queue = queue
-          .then(async () => {
-            await provider.reread();
-            await sync(context);
-            provider.synced();
-          })
-          .catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
+        // Read once the files have settled: a save can come as a truncation then a write (read between the
+        // two, the article would be empty until its next save), and a checkout as many changes at once.
+        clearTimeout(settling);
+        settling = setTimeout(() => {
+          queue = queue
+            .then(async () => {
+              await provider.reread();
+              await sync(context);
+              provider.synced();
+            })
+            .catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
+        }, SETTLE_MS);
       });
     },
   };

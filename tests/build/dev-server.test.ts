@@ -12,6 +12,8 @@ const work = join(repoRoot, 'tests/.output/dev-server');
 const contentDir = join(work, 'content');
 const port = 4398;
 let server: ChildProcess;
+/** What the dev server printed, for the message of a step that times out. */
+let log = '';
 
 async function get(path: string): Promise<string> {
   const response = await fetch(`http://127.0.0.1:${port}${path}`);
@@ -25,7 +27,9 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
     if (await check().catch((error: unknown) => ((last = error), false))) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`timed out after ${timeoutMs} ms (last error: ${String(last)}, ${String((last as { cause?: unknown } | undefined)?.cause)})`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms (last error: ${String(last)}, ${String((last as { cause?: unknown } | undefined)?.cause)}); the dev server printed:\n${log.slice(-4000)}`,
+  );
 }
 
 beforeAll(async () => {
@@ -37,12 +41,9 @@ beforeAll(async () => {
     env: { ...withoutVitestEnv(), WIKI_CONTENT_DIR: contentDir, WIKI_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let log = '';
   server.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  await waitFor(async () => (await get('/wiki/nvidia/')).includes('<h1'), 90_000).catch((error: Error) => {
-    throw new Error(`${error.message}; the dev server printed:\n${log}`);
-  });
+  await waitFor(async () => (await get('/wiki/nvidia/')).includes('<h1'), 90_000);
 });
 
 afterAll(() => {
