@@ -44,6 +44,10 @@ beforeAll(() => {
   cpSync(join(repoRoot, 'tests/fixtures/site'), content, { recursive: true });
   runs.first = build();
   runs.unchanged = build();
+  // `npm run build` builds into a fresh folder each time (scripts/build.ts): pages come from the cache's copies.
+  afterUnchanged = siteFiles(join(work, 'dist'));
+  runs.freshFolder = runBuild([join(repoRoot, 'scripts/build.ts')], content, join(work, 'npm-dist'), join(work, 'cache'));
+  freshFolderSite = siteFiles(join(work, 'npm-dist'));
   edit('nvidia.mdx', (text) => text.replace('## History', 'A sentence added by an edit.\n\n## History'));
   runs.bodyEdit = build();
   edit('hardware/ascend_910b.mdx', (text) => text.replace('title: Ascend 910B', 'title: Ascend 910B chip'));
@@ -66,6 +70,8 @@ beforeAll(() => {
   cleanSite = siteFiles(join(work, 'clean/dist'));
 }, 300_000);
 
+let afterUnchanged = new Map<string, Buffer>();
+let freshFolderSite = new Map<string, Buffer>();
 let nvidiaAfterNewPage = '';
 let huaweiAfterNewPage = '';
 let rebuiltSite = new Map<string, Buffer>();
@@ -122,6 +128,13 @@ describe('rebuilding a wiki', () => {
     expect(rendered(runs.bodyEdit!)).toContain('/wiki/nvidia/index.html');
     expect(copied(runs.bodyEdit!)).toContain('/wiki/huawei/index.html');
     expect(copied(runs.bodyEdit!)).not.toContain('/wiki/nvidia/index.html');
+  });
+
+  it('restores copied pages into the fresh folder `npm run build` writes, the same site as in place', () => {
+    expect(copied(runs.freshFolder!)).toContain('/wiki/nvidia/index.html');
+    expect(runs.freshFolder!.output).toMatch(/├─ \/wiki\/nvidia\/index\.html \(restored\)/);
+    expect([...freshFolderSite.keys()].sort()).toEqual([...afterUnchanged.keys()].sort());
+    expect([...afterUnchanged].filter(([path, bytes]) => !freshFolderSite.get(path)?.equals(bytes)).map(([path]) => path)).toEqual([]);
   });
 
   it('writes after a run of edits the site a clean build writes, byte for byte', () => {
