@@ -19,6 +19,19 @@ function keyOf(parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify([VERSION, ...parts])).digest('base64url');
 }
 
+/** Each summary hashed once per build: a hub's summary is shown by every page it links to. */
+const summaryDigests = new WeakMap<PageSummary, string>();
+
+function summaryDigest(page: PageSummary | undefined): string | null {
+  if (!page) return null;
+  let digest = summaryDigests.get(page);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(JSON.stringify(page)).digest('base64url');
+    summaryDigests.set(page, digest);
+  }
+  return digest;
+}
+
 /**
  * An article page's key: the entry's digest (which covers its source and everything its rendered HTML
  * depends on, src/integrations/article-loader.ts), the file holding that HTML, the article's summary,
@@ -33,19 +46,18 @@ export function articleCacheKey(
   if (entry.htmlFile === undefined || entry.digest === undefined) return undefined;
   const page = wiki.pages[id];
   if (!page) return undefined;
-  const summaryOf = (other: PageId): PageSummary | null => wiki.pages[other] ?? null;
   return keyOf([
     'article',
     entry.digest,
     entry.htmlFile,
     entry.data,
-    page,
-    page.seeAlso.map(({ id: target }) => summaryOf(target)),
-    (wiki.backlinks[id] ?? []).map((link) => [link, summaryOf(link.from)]),
+    summaryDigest(page),
+    page.seeAlso.map(({ id: target }) => summaryDigest(wiki.pages[target])),
+    (wiki.backlinks[id] ?? []).map((link) => [link, summaryDigest(wiki.pages[link.from])]),
   ]);
 }
 
 /** The key of a page made from one article's summary alone (a redirect to it). */
 export function summaryCacheKey(kind: string, page: PageSummary, ...more: unknown[]): string {
-  return keyOf([kind, page, ...more]);
+  return keyOf([kind, summaryDigest(page), ...more]);
 }
