@@ -28,9 +28,10 @@ import { provideArticles } from './article-loader.ts';
 const VIRTUAL_ID = 'virtual:wiki/data';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 /** Where the integration hands the wiki's data (src/lib/wiki-data.ts) to the pages, in the process that renders them. */
-const WIKI_DATA_GLOBAL = Symbol.for('wiki:data');
+const WIKI_DATA_KEY = 'wiki:data';
+const WIKI_DATA_GLOBAL = Symbol.for(WIKI_DATA_KEY);
 const dataModuleCode = [
-  `const data = globalThis[Symbol.for('wiki:data')];`,
+  `const data = globalThis[Symbol.for(${JSON.stringify(WIKI_DATA_KEY)})];`,
   `if (data === undefined) throw new Error('virtual:wiki/data is read in a process other than the one that read the wiki: pages must be rendered by astro build or astro dev themselves');`,
   'export default data;',
 ].join('\n');
