@@ -40,6 +40,8 @@ export interface ArticleProvider {
   reread: () => Promise<void>;
   /** In `astro dev`, once the changed articles are in the store: reload the reader's page. */
   synced: () => void;
+  /** In `astro dev`: whether the content folder differs from the wiki as last read (looked at once, at start). */
+  changedSinceRead: () => boolean;
 }
 
 const PROVIDER_KEY = Symbol.for('wiki:article-provider');
@@ -149,10 +151,15 @@ const SETTLE_MS = 100;
 
 export function articleLoader(): Loader {
   let version: string | undefined;
-  let watching = false;
+  /** astro dev: whether the content folder has been compared with the wiki's first reading. */
+  let lookedAtStart = false;
 
-  /** Bring the store in line with the wiki as last read: render what changed, keep the rest, drop what is gone. */
-  async function sync(context: LoaderContext): Promise<void> {
+  /**
+   * Bring the store in line with the wiki as last read: render what changed, keep the rest, drop what is gone.
+   * `whileServing`: astro dev after an edit, where pages read the store as Astro last wrote it to disk, a moment
+   * behind this one: the HTML files of the entries it replaces stay until the server starts again.
+   */
+  async function sync(context: LoaderContext, whileServing = false): Promise<void> {
     const { store, config, generateDigest, logger } = context;
     const source = articleProvider().current();
     version ??= codeVersion();
@@ -213,38 +220,56 @@ export function articleLoader(): Loader {
       store.set({ id, data, filePath: relativePath, digest, rendered: { html: '', metadata: { ...metadata } } });
     });
     for (const id of stale) store.delete(id);
-    removeUnusedHtml(cacheDir, usedHtml);
+    if (!whileServing) removeUnusedHtml(cacheDir, usedHtml);
     logger.info(`${toRender.length} articles rendered, ${kept} unchanged since the last build, ${modules} compiled as MDX modules`);
+  }
+
+  /** astro dev: read the wiki again and bring the store in line once the content folder has been quiet for SETTLE_MS. */
+  let queue = Promise.resolve();
+  let settling: ReturnType<typeof setTimeout> | undefined;
+  let watchedContext: LoaderContext | undefined;
+  function rereadSoon(): void {
+    // Read once the files have settled: a save can come as a truncation then a write (read between the two,
+    // the article would be empty until its next save), and a checkout as many changes at once.
+    clearTimeout(settling);
+    settling = setTimeout(() => {
+      const context = watchedContext!;
+      const provider = articleProvider();
+      queue = queue
+        .then(async () => {
+          await provider.reread();
+          await sync(context, true);
+          provider.synced();
+        })
+        .catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
+    }, SETTLE_MS);
+  }
+  function onContentEvent(event: string, path: string): void {
+    const contentDir = articleProvider().current().contentDir;
+    if (path.startsWith(contentDir + sep) && ['add', 'change', 'unlink'].includes(event)) rereadSoon();
   }
 
   return {
     name: 'wiki-articles',
     load: async (context) => {
-      await sync(context);
       const { watcher } = context;
-      if (!watcher || watching) return;
-      // astro dev: a change anywhere in the content folder may change any article (a title, a new page).
-      watching = true;
-      const provider = articleProvider();
-      const contentDir = provider.current().contentDir;
-      watcher.add(contentDir);
-      let queue = Promise.resolve();
-      let settling: ReturnType<typeof setTimeout> | undefined;
-      watcher.on('all', (event, path) => {
-        if (!path.startsWith(contentDir) || !['add', 'change', 'unlink'].includes(event)) return;
-        // Read once the files have settled: a save can come as a truncation then a write (read between the
-        // two, the article would be empty until its next save), and a checkout as many changes at once.
-        clearTimeout(settling);
-        settling = setTimeout(() => {
-          queue = queue
-            .then(async () => {
-              await provider.reread();
-              await sync(context);
-              provider.synced();
-            })
-            .catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
-        }, SETTLE_MS);
-      });
+      if (watcher) {
+        // astro dev: a change anywhere in the content folder may change any article (a title, a new page).
+        // Listen before the first sync, and again after each: Astro drops a loader's listeners when it syncs
+        // every collection again (when the content config changed).
+        watchedContext = context;
+        watcher.off('all', onContentEvent);
+        watcher.on('all', onContentEvent);
+        watcher.add(articleProvider().current().contentDir);
+      }
+      const run = queue.then(() => sync(context));
+      queue = run.catch(() => {});
+      await run;
+      // A file saved between the wiki's first reading and the listener above was not heard: look.
+      if (watcher && !lookedAtStart) {
+        lookedAtStart = true;
+        if (articleProvider().changedSinceRead()) rereadSoon();
+      }
     },
   };
 }

@@ -5,8 +5,9 @@
  */
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { Plugin as VitePlugin } from 'vite';
+import { isRunnableDevEnvironment, type Plugin as VitePlugin } from 'vite';
 import { ContentError, formatDiagnostic, type Diagnostic } from '../lib/diagnostics.ts';
 import { buildLinkGraph, redLinkDiagnostics, type LinkGraph } from '../lib/link-graph.ts';
 import { buildPageIndex, readSources, type PageIndex } from '../lib/page-index.ts';
@@ -14,10 +15,12 @@ import { cachedParser } from '../lib/prepass-cache.ts';
 import { acquireProjectLock } from '../lib/project-lock.ts';
 import type { WikiSettings } from '../lib/settings.ts';
 import type { PageId } from '../lib/ids.ts';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { lastCommitDates } from '../lib/git-dates.ts';
 import { toWikiData, type WikiData } from '../lib/wiki-data.ts';
 import { writePreviews } from '../lib/previews.ts';
+import { liveModuleCode, provideLive } from '../lib/live-module.ts';
+import { devWatchIgnored, generatedFolders } from '../lib/dev-watch.ts';
 import { wikiSitemap } from './sitemap.ts';
 import { writeCitedEntries } from '../lib/references-bibliography.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../lib/references-index.ts';
@@ -27,16 +30,18 @@ import { provideArticles } from './article-loader.ts';
 
 const VIRTUAL_ID = 'virtual:wiki/data';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
-/** Where the integration hands the wiki's data (src/lib/wiki-data.ts) to the pages, in the process that renders them. */
-const WIKI_DATA_KEY = 'wiki:data';
-const WIKI_DATA_GLOBAL = Symbol.for(WIKI_DATA_KEY);
-const dataModuleCode = [
-  `const data = globalThis[Symbol.for(${JSON.stringify(WIKI_DATA_KEY)})];`,
-  `if (data === undefined) throw new Error('virtual:wiki/data is read in a process other than the one that read the wiki: pages must be rendered by astro build or astro dev themselves');`,
-  'export default data;',
-].join('\n');
 const REFERENCES_ID = 'virtual:wiki/references';
 const RESOLVED_REFERENCES_ID = `\0${REFERENCES_ID}`;
+/** Where the integration hands the wiki's data (src/lib/wiki-data.ts) and its sources to the pages, in the process that renders them. */
+const WIKI_DATA_KEY = 'wiki:data';
+const WIKI_REFERENCES_KEY = 'wiki:references';
+// The same code in every build: Astro's incremental build, which hashes each page's code, does not see the
+// data change, so the pages it may copy from the last build cover what they read of the data in their
+// cacheKey (src/lib/page-cache-keys.ts); pages without one are rendered every time.
+const moduleCode = new Map([
+  [RESOLVED_ID, liveModuleCode(WIKI_DATA_KEY, VIRTUAL_ID)],
+  [RESOLVED_REFERENCES_ID, liveModuleCode(WIKI_REFERENCES_KEY, REFERENCES_ID)],
+]);
 
 interface WikiState {
   index: PageIndex;
@@ -49,12 +54,20 @@ interface WikiState {
   commitDates: Map<string, string>;
 }
 
-async function readWiki(settings: WikiSettings): Promise<WikiState> {
+/** What the content folder held, file names and text, as one hash. */
+function sourcesDigest(sources: Map<string, string>): string {
+  const hash = createHash('sha1');
+  for (const [file, text] of sources) hash.update(file).update('\0').update(text).update('\0');
+  return hash.digest('hex');
+}
+
+async function readWiki(settings: WikiSettings, onSources?: (sources: Map<string, string>) => void): Promise<WikiState> {
   // Articles whose text has not changed since the last build are not parsed again; the others are parsed on every core.
   const parser = cachedParser(join(settings.cacheDir, 'wiki-prepass.bin'));
   let index: PageIndex;
   try {
     const sources = readSources(settings.contentDir);
+    onSources?.(sources);
     await parser.prefetch(sources);
     index = buildPageIndex(sources, parser.parse);
   } finally {
@@ -91,20 +104,13 @@ export function wiki(settings: WikiSettings): AstroIntegration {
   };
   // Pages read it from this process, not from a module that holds it as source: at 5,000 articles that source
   // is ~17 MB of JavaScript for the bundler to parse and copy on every build.
-  Object.defineProperty(globalThis, WIKI_DATA_GLOBAL, { get: wikiData, configurable: true });
+  provideLive(WIKI_DATA_KEY, wikiData);
+  provideLive(WIKI_REFERENCES_KEY, () => ({ sources: current().references.sources }));
 
   const dataPlugin: VitePlugin = {
     name: 'wiki:data',
     resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : id === REFERENCES_ID ? RESOLVED_REFERENCES_ID : undefined),
-    load: (id) =>
-      id === RESOLVED_REFERENCES_ID
-        ? `export default ${JSON.stringify({ sources: current().references.sources })};`
-        : id === RESOLVED_ID
-        ? // The same code in every build: Astro's incremental build, which hashes each page's code, does not see
-          // the data change, so the pages it may copy from the last build cover what they read of the data in
-          // their cacheKey (src/lib/page-cache-keys.ts); pages without one are rendered every time.
-          dataModuleCode
-        : undefined,
+    load: (id) => moduleCode.get(id),
   };
 
   let releaseLock = () => {};
@@ -117,6 +123,8 @@ export function wiki(settings: WikiSettings): AstroIntegration {
   /** Set in `astro dev`: what to do when the content changed. */
   let onReread: (() => void) | undefined;
   let onSynced: (() => void) | undefined;
+  /** `astro dev`: the content as first read, which the article loader compares with the folder once it listens to it. */
+  let firstDigest: string | undefined;
   provideArticles({
     current: () => ({ index: current().index, contentDir: settings.contentDir, citationStyle: settings.citationStyle, citedPaths: current().citedPaths }),
     reread: async () => {
@@ -124,6 +132,7 @@ export function wiki(settings: WikiSettings): AstroIntegration {
       onReread?.();
     },
     synced: () => onSynced?.(),
+    changedSinceRead: () => firstDigest !== undefined && sourcesDigest(readSources(settings.contentDir)) !== firstDigest,
   });
 
   return {
@@ -142,7 +151,7 @@ export function wiki(settings: WikiSettings): AstroIntegration {
               ),
           });
         }
-        state = await readWiki(settings);
+        state = await readWiki(settings, command === 'dev' ? (sources) => (firstDigest = sourcesDigest(sources)) : undefined);
         const diagnostics = allDiagnostics(state, settings.strict);
         const errors = diagnostics.filter((d) => d.severity === 'error');
         if (errors.length > 0 && command === 'build') {
@@ -160,7 +169,10 @@ export function wiki(settings: WikiSettings): AstroIntegration {
               rehypePlugins: wikiRehypePlugins(pipeline),
             }),
           },
-          vite: { plugins: [dataPlugin] },
+          vite: {
+            plugins: [dataPlugin],
+            server: { watch: { ignored: [devWatchIgnored({ root: fileURLToPath(config.root), contentDir: settings.contentDir, generated: generatedFolders(settings) })] } },
+          },
           integrations: [wikiSitemap(wikiData), searchIndexAtTheEnd()],
         });
       },
@@ -171,11 +183,17 @@ export function wiki(settings: WikiSettings): AstroIntegration {
           const now = current();
           report(logger, allDiagnostics(now, false).filter((d) => d.severity === 'error' || !d.message.startsWith('red link')));
           logger.info(`${now.index.pages.size} pages, ${now.graph.redLinks.length} red links`);
+          // The wiki's data modules are live views (src/lib/live-module.ts); the articles compiled as MDX modules
+          // show other articles' titles, so they are compiled again. Vite's module runner keeps what it has
+          // evaluated until told, whatever the server's module graph says: both are told, as Astro does for its
+          // data store.
+          const inContent = (id: string | null | undefined) => id?.startsWith(settings.contentDir + sep) === true;
           for (const environment of Object.values(server.environments)) {
             const graph = environment.moduleGraph;
-            for (const [id, module] of graph.idToModuleMap) {
-              if (id === RESOLVED_ID || id === RESOLVED_REFERENCES_ID || id.startsWith(settings.contentDir)) graph.invalidateModule(module);
-            }
+            for (const [id, module] of graph.idToModuleMap) if (inContent(id)) graph.invalidateModule(module);
+            if (!isRunnableDevEnvironment(environment)) continue;
+            const evaluated = environment.runner.evaluatedModules;
+            for (const node of evaluated.idToModuleMap.values()) if (inContent(node.id)) evaluated.invalidateModule(node);
           }
         };
         onSynced = () => server.ws.send({ type: 'full-reload' });

@@ -43,12 +43,21 @@ beforeAll(async () => {
   });
   server.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  // A save while the server starts, after the wiki has read the content folder and before Astro loads the
+  // collection: the article must not be missed.
+  await waitFor(async () => /\[types\]|\[content\]/.test(log), 90_000);
+  writeFileSync(join(contentDir, 'huawei.mdx'), '---\ntitle: Huawei\n---\n\nHuawei makes Ascend chips.\n');
   await waitFor(async () => (await get('/wiki/nvidia/')).includes('<h1'), 90_000);
 });
 
 afterAll(() => {
   server.kill();
 });
+
+it('serves an article saved while the server started', async () => {
+  await waitFor(async () => (await get('/wiki/huawei/')).includes('Huawei makes Ascend chips.'), 20_000);
+  await waitFor(async () => (await get('/wiki/nvidia/')).includes('<a class="wikilink" href="/wiki/huawei/">Huawei</a>'), 20_000);
+}, 60_000);
 
 it('serves a new article and turns red links to it blue without a restart', async () => {
   expect(await get('/wiki/nvidia/')).toContain('title="cuda (page does not exist yet)"');
@@ -63,3 +72,14 @@ it('serves a new article and turns red links to it blue without a restart', asyn
   await waitFor(async () => (await get('/previews/cuda.json')).includes('"title":"CUDA platform"'), 20_000);
   expect(JSON.parse(await get('/previews/cuda.json'))).toEqual({ title: 'CUDA platform', url: '/wiki/cuda/', description: 'CUDA is a platform for GPU computing, edited.' });
 }, 90_000);
+
+it('stops serving a deleted article and turns the links to it red again', async () => {
+  rmSync(join(contentDir, 'cuda.mdx'));
+  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/wiki/cuda/`)).status === 404, 20_000);
+  await waitFor(async () => (await get('/wiki/nvidia/')).includes('title="cuda (page does not exist yet)"'), 20_000);
+}, 60_000);
+
+it('printed no error while the content changed under it', () => {
+  // Between two readings the pages may briefly show the wiki as it was, never a page that fails.
+  expect(log).not.toMatch(/\[ERROR\]/);
+});
