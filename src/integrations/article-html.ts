@@ -46,8 +46,31 @@ export function storedHtmlFile(entry: { rendered?: { metadata?: Record<string, u
   return typeof file === 'string' ? file : undefined;
 }
 
-/** An article page's content, headings and references, read from the cache folder. */
-export function readArticleHtml(entry: { id: string; rendered?: { metadata?: Record<string, unknown> } }): { html: string; headings: MarkdownHeading[]; frontmatter: Record<string, unknown> } | undefined {
+/** An entry of the collection as the store holds it. */
+interface StoredEntry {
+  id: string;
+  data: Record<string, unknown>;
+  rendered?: { metadata?: Record<string, unknown> };
+}
+
+/**
+ * `astro dev`: each article as the loader last stored it, by id, kept in the process. Pages read the store as
+ * Astro last wrote it to disk, up to half a second after the loader changed it (its writes wait for more);
+ * read from here, the reload the loader asks for shows the edit already. Empty in a build, where the store
+ * the pages read is the one the loader wrote.
+ */
+const LIVE_KEY = Symbol.for('wiki:live-articles');
+type WithLive = typeof globalThis & { [LIVE_KEY]?: Map<string, StoredEntry> };
+
+export function liveArticles(): Map<string, StoredEntry> {
+  return ((globalThis as WithLive)[LIVE_KEY] ??= new Map());
+}
+
+/** An article page's frontmatter, content, headings and references, read from the cache folder. */
+export function readArticleHtml(
+  stale: StoredEntry,
+): { data: Record<string, unknown>; html: string; headings: MarkdownHeading[]; frontmatter: Record<string, unknown> } | undefined {
+  const entry = liveArticles().get(stale.id) ?? stale;
   const file = storedHtmlFile(entry);
   if (!file) return undefined;
   const metadata = entry.rendered?.metadata as Partial<StoredArticleMetadata>;
@@ -57,5 +80,5 @@ export function readArticleHtml(entry: { id: string; rendered?: { metadata?: Rec
   } catch {
     throw new Error(`the rendered HTML of ${entry.id} is missing from the cache (${file}): was WIKI_CACHE_DIR emptied during the build? Build again.`);
   }
-  return { html, headings: metadata.headings ?? [], frontmatter: metadata.frontmatter ?? {} };
+  return { data: entry.data, html, headings: metadata.headings ?? [], frontmatter: metadata.frontmatter ?? {} };
 }

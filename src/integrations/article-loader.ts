@@ -27,7 +27,7 @@ import { pageDescription } from '../lib/wiki-data.ts';
 import { askWorker } from '../lib/worker.ts';
 import { createArticleRenderer, renderJob, type MarkdownSettings, type RenderJob, type RenderOutcome, type WikiForRendering } from './article-renderer.ts';
 import type { RenderRequest } from './render-worker.ts';
-import { removeUnusedHtml, storedHtmlFile, writeArticleHtml, type StoredArticleMetadata } from './article-html.ts';
+import { liveArticles, removeUnusedHtml, storedHtmlFile, writeArticleHtml, type StoredArticleMetadata } from './article-html.ts';
 
 /** What the loader needs from the wiki integration, which reads the content before Astro syncs it: what rendering needs. */
 export type ArticleSource = WikiForRendering;
@@ -224,6 +224,13 @@ export function articleLoader(): Loader {
     logger.info(`${toRender.length} articles rendered, ${kept} unchanged since the last build, ${modules} compiled as MDX modules`);
   }
 
+  /** astro dev: hand the pages the articles as just stored (article-html.ts: liveArticles), ahead of Astro's write to disk. */
+  function shareLive({ store }: LoaderContext): void {
+    const live = liveArticles();
+    live.clear();
+    for (const entry of store.values()) if (storedHtmlFile(entry)) live.set(entry.id, entry);
+  }
+
   /** astro dev: read the wiki again and bring the store in line once the content folder has been quiet for SETTLE_MS. */
   let queue = Promise.resolve();
   let settling: ReturnType<typeof setTimeout> | undefined;
@@ -239,6 +246,7 @@ export function articleLoader(): Loader {
         .then(async () => {
           await provider.reread();
           await sync(context, true);
+          shareLive(context);
           provider.synced();
         })
         .catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
@@ -265,6 +273,7 @@ export function articleLoader(): Loader {
       const run = queue.then(() => sync(context));
       queue = run.catch(() => {});
       await run;
+      if (watcher) shareLive(context);
       // A file saved between the wiki's first reading and the listener above was not heard: look.
       if (watcher && !lookedAtStart) {
         lookedAtStart = true;

@@ -73,6 +73,39 @@ it('serves a new article and turns red links to it blue without a restart', asyn
   expect(JSON.parse(await get('/previews/cuda.json'))).toEqual({ title: 'CUDA platform', url: '/wiki/cuda/', description: 'CUDA is a platform for GPU computing, edited.' });
 }, 90_000);
 
+/** The reloads the dev server sends to readers' pages (Vite's HMR socket, as its client script opens it). */
+async function reloads(): Promise<{ next: () => Promise<void>; close: () => void }> {
+  const client = await get('/@vite/client');
+  const token = /const wsToken = "([^"]+)"/.exec(client)?.[1];
+  if (!token) throw new Error('no HMR token in /@vite/client: has Vite changed how its client connects?');
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/?token=${token}`, 'vite-hmr');
+  let waiting: (() => void) | undefined;
+  socket.addEventListener('message', (message) => {
+    if ((JSON.parse(String(message.data)) as { type: string }).type === 'full-reload') waiting?.();
+  });
+  await new Promise((resolve, reject) => {
+    socket.addEventListener('open', resolve);
+    socket.addEventListener('error', reject);
+  });
+  // Reloads still due from an earlier change pass first.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  return { next: () => new Promise<void>((resolve) => (waiting = resolve)), close: () => socket.close() };
+}
+
+it('reloads a reader’s page once the edit is read, and that reload shows it', async () => {
+  const socket = await reloads();
+  try {
+    const reloaded = socket.next();
+    // A second paragraph: the first is also the page's description, which the wiki's data holds.
+    writeFileSync(join(contentDir, 'cuda.mdx'), '---\ntitle: CUDA platform\n---\n\nCUDA is a platform for GPU computing, edited.\n\nA second paragraph, added.\n');
+    await reloaded;
+    // The first reload, not a later one: Astro writes its store to disk half a second after the loader.
+    expect(await get('/wiki/cuda/')).toContain('<p>A second paragraph, added.</p>');
+  } finally {
+    socket.close();
+  }
+}, 30_000);
+
 it('stops serving a deleted article and turns the links to it red again', async () => {
   rmSync(join(contentDir, 'cuda.mdx'));
   await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/wiki/cuda/`)).status === 404, 20_000);
