@@ -80,15 +80,18 @@ async function reloads(): Promise<{ next: () => Promise<void>; close: () => void
   if (!token) throw new Error('no HMR token in /@vite/client: has Vite changed how its client connects?');
   const socket = new WebSocket(`ws://127.0.0.1:${port}/?token=${token}`, 'vite-hmr');
   let waiting: (() => void) | undefined;
+  let last = Date.now();
   socket.addEventListener('message', (message) => {
-    if ((JSON.parse(String(message.data)) as { type: string }).type === 'full-reload') waiting?.();
+    if ((JSON.parse(String(message.data)) as { type: string }).type !== 'full-reload') return;
+    last = Date.now();
+    waiting?.();
   });
   await new Promise((resolve, reject) => {
     socket.addEventListener('open', resolve);
     socket.addEventListener('error', reject);
   });
-  // Reloads still due from an earlier change pass first.
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  // Reloads still due from an earlier change pass first: a second without any.
+  await waitFor(async () => Date.now() - last > 1000, 15_000);
   return { next: () => new Promise<void>((resolve) => (waiting = resolve)), close: () => socket.close() };
 }
 
