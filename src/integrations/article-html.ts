@@ -5,7 +5,8 @@
  * megabytes for the bundler to copy and the build to hold in memory. The store keeps only the file's
  * path, the headings and the references; the article page reads the file when it renders.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { pendingContent, writeInBackground } from '../lib/background-writes.ts';
 import { join } from 'node:path';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
 
@@ -24,12 +25,15 @@ export function htmlFolder(cacheDir: string): string {
   return join(cacheDir, FOLDER);
 }
 
-/** Write an article's HTML under its digest (the same digest, the same HTML) and give the file's path. */
+/**
+ * Write an article's HTML under its digest (the same digest, the same HTML) and give the file's path. The file
+ * is written in the background (src/lib/background-writes.ts); pages read the HTML meanwhile from memory.
+ */
 export function writeArticleHtml(cacheDir: string, digest: string, html: string): string {
   const folder = htmlFolder(cacheDir);
   mkdirSync(folder, { recursive: true });
   const file = join(folder, `${digest}.html`);
-  writeFileSync(file, html);
+  writeInBackground(file, html);
   return file;
 }
 
@@ -76,7 +80,7 @@ export function readArticleHtml(
   const metadata = entry.rendered?.metadata as Partial<StoredArticleMetadata>;
   let html: string;
   try {
-    html = readFileSync(file, 'utf8');
+    html = pendingContent(file) ?? readFileSync(file, 'utf8');
   } catch {
     throw new Error(`the rendered HTML of ${entry.id} is missing from the cache (${file}): was WIKI_CACHE_DIR emptied during the build? Build again.`);
   }

@@ -25,6 +25,7 @@ import type { PageRecord } from '../lib/page-index.ts';
 import { resolveWikiLink } from '../lib/resolve-wiki-link.ts';
 import { pageDescription } from '../lib/wiki-data.ts';
 import { askWorker } from '../lib/worker.ts';
+import { backgroundWritesDone } from '../lib/background-writes.ts';
 import { createArticleRenderer, renderJob, type MarkdownSettings, type RenderJob, type RenderOutcome, type WikiForRendering } from './article-renderer.ts';
 import type { RenderRequest } from './render-worker.ts';
 import { liveArticles, removeUnusedHtml, storedHtmlFile, writeArticleHtml, type StoredArticleMetadata } from './article-html.ts';
@@ -221,6 +222,8 @@ export function articleLoader(): Loader {
     });
     for (const id of stale) store.delete(id);
     if (!whileServing) removeUnusedHtml(cacheDir, usedHtml);
+    // astro dev has no last step to wait for the HTML files (src/lib/background-writes.ts): they are written here.
+    if (context.watcher) await backgroundWritesDone();
     logger.info(`${toRender.length} articles rendered, ${kept} unchanged since the last build, ${modules} compiled as MDX modules`);
   }
 

@@ -19,6 +19,7 @@ import { join, sep } from 'node:path';
 import { lastCommitDates } from '../lib/git-dates.ts';
 import { toWikiData, type WikiData } from '../lib/wiki-data.ts';
 import { writePreviews } from '../lib/previews.ts';
+import { backgroundWritesDone } from '../lib/background-writes.ts';
 import { liveModuleCode, provideLive } from '../lib/live-module.ts';
 import { devWatchIgnored, generatedFolders } from '../lib/dev-watch.ts';
 import { wikiSitemap } from './sitemap.ts';
@@ -214,16 +215,18 @@ export function wiki(settings: WikiSettings): AstroIntegration {
 }
 
 /**
- * The search index, as the build's last step (after the security check, which reads the pages that the
- * index's CJK spacing rewrites for a moment: src/integrations/pagefind.ts). `npm run build` (scripts/build.ts)
- * indexes once Astro has exited instead, so that Pagefind's process and Astro's never hold their memory at
- * the same time.
+ * The build's last step: wait for the files written in the background (articles' HTML, link previews:
+ * src/lib/background-writes.ts), then build the search index (after the security check, which reads the pages
+ * that the index's CJK spacing rewrites for a moment: src/integrations/pagefind.ts). `npm run build`
+ * (scripts/build.ts) indexes once Astro has exited instead, so that Pagefind's process and Astro's never hold
+ * their memory at the same time.
  */
 function searchIndexAtTheEnd(): AstroIntegration {
   return {
     name: 'wiki:search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        await backgroundWritesDone();
         if (process.env[SEARCH_INDEX_AFTER_BUILD] === '1') return;
         const search = await buildSearchIndex(fileURLToPath(dir));
         logger.info(`search index: ${search.pages} articles, ${Math.round(search.indexBytes / 1024)} KB of index data in pagefind/`);

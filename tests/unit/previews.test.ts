@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { previewUrlForId, type PageId } from '../../src/lib/ids.ts';
+import { backgroundWritesDone } from '../../src/lib/background-writes.ts';
 import { previewFile, previewJson, writePreviews } from '../../src/lib/previews.ts';
 import type { PageSummary } from '../../src/lib/wiki-data.ts';
 
@@ -33,9 +34,11 @@ describe('link previews', () => {
     expect(JSON.parse(previewJson(summary('huawei')))).not.toHaveProperty('image');
   });
 
-  it('are written where the reader fetches them, namespaces as folders, non-ASCII ids as they are', () => {
+  it('are written where the reader fetches them, namespaces as folders, non-ASCII ids as they are', async () => {
     const pages = [summary('nvidia'), summary('hardware:ascend_910b'), summary('hardware:chips:h100'), summary('华为')];
     expect(writePreviews(out, pages)).toBe(4);
+    // Written in the background: the build's last step waits for them.
+    await backgroundWritesDone();
     for (const page of pages) {
       // The address the link-preview script fetches, decoded, is the file's path.
       expect(decodeURIComponent(previewUrlForId(page.id))).toBe(`/${previewFile(page)}`);

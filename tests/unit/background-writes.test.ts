@@ -1,0 +1,37 @@
+/** Files the build writes without waiting: readable at once, on disk by the build's last step, failures reported. */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { backgroundWritesDone, pendingContent, writeInBackground } from '../../src/lib/background-writes.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'wiki-background-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('background writes', () => {
+  it('give a file’s content while it is written, and are all on disk once waited for', async () => {
+    const files = Array.from({ length: 50 }, (_, i) => join(dir, `${i}.html`));
+    files.forEach((file, i) => writeInBackground(file, `<p>article ${i}</p>`));
+    expect(pendingContent(files[7]!)).toBe('<p>article 7</p>');
+    await backgroundWritesDone();
+    expect(files.map((file) => readFileSync(file, 'utf8'))).toEqual(files.map((_, i) => `<p>article ${i}</p>`));
+    expect(pendingContent(files[7]!)).toBeUndefined();
+  });
+
+  it('keep the last content of a file written twice', async () => {
+    const file = join(dir, 'twice.json');
+    writeInBackground(file, '{"v":1}');
+    writeInBackground(file, '{"v":2}');
+    expect(pendingContent(file)).toBe('{"v":2}');
+    await backgroundWritesDone();
+    expect(readFileSync(file, 'utf8')).toBe('{"v":2}');
+  });
+
+  it('report a write that failed, naming the file, once', async () => {
+    const file = join(dir, 'no-such-folder', 'a.html');
+    writeInBackground(file, 'x');
+    await expect(backgroundWritesDone()).rejects.toThrow(`could not write ${file}`);
+    expect(existsSync(file)).toBe(false);
+    await expect(backgroundWritesDone()).resolves.toBeUndefined();
+  });
+});
