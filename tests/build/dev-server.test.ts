@@ -36,6 +36,8 @@ beforeAll(async () => {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(contentDir, { recursive: true });
   cpSync(join(repoRoot, 'tests/fixtures/site/nvidia.mdx'), join(contentDir, 'nvidia.mdx'));
+  // An article with MDX of its own is compiled to a module, which the server compiles again when a title it shows changes.
+  writeFileSync(join(contentDir, 'modules.mdx'), '---\ntitle: Modules\n---\n\nTwo is {1 + 1}. See [[cuda]].\n');
   server = spawn(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: repoRoot,
     env: { ...withoutVitestEnv(), WIKI_CONTENT_DIR: contentDir, WIKI_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
@@ -64,10 +66,12 @@ it('serves a new article and turns red links to it blue without a restart', asyn
   writeFileSync(join(contentDir, 'cuda.mdx'), '---\ntitle: CUDA\n---\n\nCUDA is a platform for GPU computing.\n');
   await waitFor(async () => (await get('/wiki/cuda/')).includes('CUDA is a platform'), 20_000);
   await waitFor(async () => (await get('/wiki/nvidia/')).includes('<a class="wikilink" href="/wiki/cuda/">CUDA</a>'), 20_000);
+  await waitFor(async () => (await get('/wiki/modules/')).includes('Two is 2. See <a class="wikilink" href="/wiki/cuda/">CUDA</a>'), 20_000);
   // An edit of the new article's title shows in the article and in the links to it.
   writeFileSync(join(contentDir, 'cuda.mdx'), '---\ntitle: CUDA platform\n---\n\nCUDA is a platform for GPU computing, edited.\n');
   await waitFor(async () => (await get('/wiki/cuda/')).includes('CUDA is a platform for GPU computing, edited.'), 20_000);
   await waitFor(async () => (await get('/wiki/nvidia/')).includes('<a class="wikilink" href="/wiki/cuda/">CUDA platform</a>'), 20_000);
+  await waitFor(async () => (await get('/wiki/modules/')).includes('Two is 2. See <a class="wikilink" href="/wiki/cuda/">CUDA platform</a>'), 20_000);
   // Link previews are served too (a build writes them as files: src/lib/previews.ts), with the new title.
   await waitFor(async () => (await get('/previews/cuda.json')).includes('"title":"CUDA platform"'), 20_000);
   expect(JSON.parse(await get('/previews/cuda.json'))).toEqual({ title: 'CUDA platform', url: '/wiki/cuda/', description: 'CUDA is a platform for GPU computing, edited.' });
@@ -113,6 +117,7 @@ it('stops serving a deleted article and turns the links to it red again', async 
   rmSync(join(contentDir, 'cuda.mdx'));
   await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/wiki/cuda/`)).status === 404, 20_000);
   await waitFor(async () => (await get('/wiki/nvidia/')).includes('title="cuda (page does not exist yet)"'), 20_000);
+  await waitFor(async () => (await get('/wiki/modules/')).includes('title="cuda (page does not exist yet)"'), 20_000);
 }, 60_000);
 
 it('printed no error while the content changed under it', () => {
