@@ -7,7 +7,7 @@
  *
  * Kept on `globalThis`: the article loader runs inside Vite's module runner, the integration outside it.
  */
-import { writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 
 interface Writes {
   /** File → content, while its write is under way. */
@@ -23,11 +23,19 @@ function writes(): Writes {
   return ((globalThis as WithWrites)[KEY] ??= { pending: new Map(), inFlight: new Set() });
 }
 
-/** Write `content` to `file` (its folder must exist) without waiting. */
+let written = 0;
+
+/**
+ * Write `content` to `file` (its folder must exist) without waiting. The file appears whole or not at all (a
+ * new file renamed into place): a build that stops before the write ends leaves no half-written article
+ * HTML that the next build would take for the article's (it renders a missing one again).
+ */
 export function writeInBackground(file: string, content: string): void {
   const state = writes();
   state.pending.set(file, content);
-  const write: Promise<void> = writeFile(file, content)
+  const temporary = `${file}.${process.pid}-${written++}.tmp`;
+  const write: Promise<void> = writeFile(temporary, content)
+    .then(() => rename(temporary, file))
     .catch((error: unknown) => {
       state.failure ??= new Error(`could not write ${file}: ${error instanceof Error ? error.message : String(error)}`);
     })

@@ -1,5 +1,5 @@
 /** Files the build writes without waiting: readable at once, on disk by the build's last step, failures reported. */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,8 @@ describe('background writes', () => {
     await backgroundWritesDone();
     expect(files.map((file) => readFileSync(file, 'utf8'))).toEqual(files.map((_, i) => `<p>article ${i}</p>`));
     expect(pendingContent(files[7]!)).toBeUndefined();
+    // Each file is written beside itself and renamed into place: nothing else is left in the folder.
+    expect(readdirSync(dir).sort()).toEqual(files.map((file) => file.slice(dir.length + 1)).sort());
   });
 
   it('keep the last content of a file written twice', async () => {
