@@ -7,6 +7,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { pendingContent, writeInBackground } from '../lib/background-writes.ts';
+import { processShared } from '../lib/process-shared.ts';
 import { join } from 'node:path';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
 
@@ -63,11 +64,8 @@ interface StoredEntry {
  * read from here, the reload the loader asks for shows the edit already. Empty in a build, where the store
  * the pages read is the one the loader wrote.
  */
-const LIVE_KEY = Symbol.for('wiki:live-articles');
-type WithLive = typeof globalThis & { [LIVE_KEY]?: Map<string, StoredEntry> };
-
 export function liveArticles(): Map<string, StoredEntry> {
-  return ((globalThis as WithLive)[LIVE_KEY] ??= new Map());
+  return processShared('wiki:live-articles', () => new Map<string, StoredEntry>());
 }
 
 /** An article page's frontmatter, content, headings and references, read from the cache folder. */

@@ -5,9 +5,10 @@
  * nothing while the build goes on. Until a file is written, `pendingContent` gives what it will hold, and the
  * build's last step waits for every write (`backgroundWritesDone`), which reports the first that failed.
  *
- * Kept on `globalThis`: the article loader runs inside Vite's module runner, the integration outside it.
+ * Shared by the whole process (src/lib/process-shared.ts): the loader writes, the integration waits.
  */
 import { rename, writeFile } from 'node:fs/promises';
+import { processShared } from './process-shared.ts';
 
 interface Writes {
   /** File → content, while its write is under way. */
@@ -16,11 +17,8 @@ interface Writes {
   failure?: Error;
 }
 
-const KEY = Symbol.for('wiki:background-writes');
-type WithWrites = typeof globalThis & { [KEY]?: Writes };
-
 function writes(): Writes {
-  return ((globalThis as WithWrites)[KEY] ??= { pending: new Map(), inFlight: new Set() });
+  return processShared<Writes>('wiki:background-writes', () => ({ pending: new Map(), inFlight: new Set() }));
 }
 
 let written = 0;
