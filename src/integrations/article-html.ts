@@ -6,7 +6,7 @@
  * path, the headings and the references; the article page reads the file when it renders.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { pendingContent, writeInBackground } from '../lib/background-writes.ts';
+import { isBeingWritten, pendingContent, writeInBackground } from '../lib/background-writes.ts';
 import { processShared } from '../lib/process-shared.ts';
 import { join } from 'node:path';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
@@ -38,11 +38,14 @@ export function writeArticleHtml(cacheDir: string, digest: string, html: string)
   return file;
 }
 
-/** Remove the files of digests no article has any more. */
+/** Remove the files of digests no article has any more (and leftovers of writes that never ended), not those being written. */
 export function removeUnusedHtml(cacheDir: string, used: ReadonlySet<string>): void {
   const folder = htmlFolder(cacheDir);
   if (!existsSync(folder)) return;
-  for (const name of readdirSync(folder)) if (!used.has(join(folder, name))) rmSync(join(folder, name), { force: true });
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name);
+    if (!used.has(path) && !isBeingWritten(path)) rmSync(path, { force: true });
+  }
 }
 
 /** The HTML file of an entry rendered this way, if it is one. */

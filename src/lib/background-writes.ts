@@ -13,12 +13,14 @@ import { processShared } from './process-shared.ts';
 interface Writes {
   /** File → content, while its write is under way. */
   pending: Map<string, string>;
+  /** The files being written, under their temporary names. */
+  temporaries: Set<string>;
   inFlight: Set<Promise<void>>;
   failure?: Error;
 }
 
 function writes(): Writes {
-  return processShared<Writes>('wiki:background-writes', () => ({ pending: new Map(), inFlight: new Set() }));
+  return processShared<Writes>('wiki:background-writes', () => ({ pending: new Map(), temporaries: new Set(), inFlight: new Set() }));
 }
 
 let written = 0;
@@ -32,6 +34,7 @@ export function writeInBackground(file: string, content: string): void {
   const state = writes();
   state.pending.set(file, content);
   const temporary = `${file}.${process.pid}-${written++}.tmp`;
+  state.temporaries.add(temporary);
   const write: Promise<void> = writeFile(temporary, content)
     .then(() => rename(temporary, file))
     .catch((error: unknown) => {
@@ -40,9 +43,15 @@ export function writeInBackground(file: string, content: string): void {
     .finally(() => {
       // A later write of the same file keeps its own content pending.
       if (state.pending.get(file) === content) state.pending.delete(file);
+      state.temporaries.delete(temporary);
       state.inFlight.delete(write);
     });
   state.inFlight.add(write);
+}
+
+/** Whether `path` is the temporary name of a file this process is writing (a clean-up must leave it). */
+export function isBeingWritten(path: string): boolean {
+  return writes().temporaries.has(path);
 }
 
 /** What `file` will hold once its write is done, while it is under way. */

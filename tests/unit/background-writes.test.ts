@@ -1,8 +1,9 @@
 /** Files the build writes without waiting: readable at once, on disk by the build's last step, failures reported. */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { htmlFolder, removeUnusedHtml, writeArticleHtml } from '../../src/integrations/article-html.ts';
 import { backgroundWritesDone, pendingContent, writeInBackground } from '../../src/lib/background-writes.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'wiki-background-'));
@@ -27,6 +28,22 @@ describe('background writes', () => {
     expect(pendingContent(file)).toBe('{"v":2}');
     await backgroundWritesDone();
     expect(readFileSync(file, 'utf8')).toBe('{"v":2}');
+  });
+
+  it('are left alone by the clean-up of the article HTML folder while under way', async () => {
+    const cacheDir = join(dir, 'cache');
+    const folder = htmlFolder(cacheDir);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'old.html'), 'an article that has changed since');
+    const html = `<p>${'long article '.repeat(1_000_000)}</p>`;
+    const file = writeArticleHtml(cacheDir, 'abc', html);
+    // Wait (on this thread; the write goes on in the thread pool) until the write has begun on disk.
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline && !readdirSync(folder).some((name) => name.endsWith('.tmp'))) {}
+    removeUnusedHtml(cacheDir, new Set([file]));
+    await backgroundWritesDone();
+    expect(readdirSync(folder)).toEqual(['abc.html']);
+    expect(readFileSync(file, 'utf8')).toBe(html);
   });
 
   it('report a write that failed, naming the file, once', async () => {
