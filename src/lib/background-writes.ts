@@ -15,12 +15,14 @@ interface Writes {
   pending: Map<string, string>;
   /** The files being written, under their temporary names. */
   temporaries: Set<string>;
+  /** File → its last write: a second write of a file starts once the first has ended, so the last one wins. */
+  last: Map<string, Promise<void>>;
   inFlight: Set<Promise<void>>;
   failure?: Error;
 }
 
 function writes(): Writes {
-  return processShared<Writes>('wiki:background-writes', () => ({ pending: new Map(), temporaries: new Set(), inFlight: new Set() }));
+  return processShared<Writes>('wiki:background-writes', () => ({ pending: new Map(), temporaries: new Set(), last: new Map(), inFlight: new Set() }));
 }
 
 let written = 0;
@@ -35,7 +37,8 @@ export function writeInBackground(file: string, content: string): void {
   state.pending.set(file, content);
   const temporary = `${file}.${process.pid}-${written++}.tmp`;
   state.temporaries.add(temporary);
-  const write: Promise<void> = writeFile(temporary, content)
+  const write: Promise<void> = (state.last.get(file) ?? Promise.resolve())
+    .then(() => writeFile(temporary, content))
     .then(() => rename(temporary, file))
     .catch((error: unknown) => {
       state.failure ??= new Error(`could not write ${file}: ${error instanceof Error ? error.message : String(error)}`);
@@ -43,9 +46,11 @@ export function writeInBackground(file: string, content: string): void {
     .finally(() => {
       // A later write of the same file keeps its own content pending.
       if (state.pending.get(file) === content) state.pending.delete(file);
+      if (state.last.get(file) === write) state.last.delete(file);
       state.temporaries.delete(temporary);
       state.inFlight.delete(write);
     });
+  state.last.set(file, write);
   state.inFlight.add(write);
 }
 
