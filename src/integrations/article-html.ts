@@ -73,9 +73,9 @@ export function liveArticles(): Map<string, StoredEntry> {
 
 /** An article page's frontmatter, content, headings and references, read from the cache folder. */
 export function readArticleHtml(
-  stale: StoredEntry,
+  fromCollection: StoredEntry,
 ): { data: Record<string, unknown>; html: string; headings: MarkdownHeading[]; frontmatter: Record<string, unknown> } | undefined {
-  const entry = liveArticles().get(stale.id) ?? stale;
+  const entry = liveArticles().get(fromCollection.id) ?? fromCollection;
   const file = storedHtmlFile(entry);
   if (!file) return undefined;
   const metadata = entry.rendered?.metadata as Partial<StoredArticleMetadata>;

@@ -17,15 +17,15 @@ interface Writes {
   temporaries: Set<string>;
   /** File → its last write: a second write of a file starts once the first has ended, so the last one wins. */
   last: Map<string, Promise<void>>;
+  /** Writes started, which numbers the temporary names (one count for every copy of this module). */
+  started: number;
   inFlight: Set<Promise<void>>;
   failure?: Error;
 }
 
 function writes(): Writes {
-  return processShared<Writes>('wiki:background-writes', () => ({ pending: new Map(), temporaries: new Set(), last: new Map(), inFlight: new Set() }));
+  return processShared<Writes>('wiki:background-writes', () => ({ pending: new Map(), temporaries: new Set(), last: new Map(), started: 0, inFlight: new Set() }));
 }
-
-let written = 0;
 
 /**
  * Write `content` to `file` (its folder must exist) without waiting. The file appears whole or not at all (a
@@ -35,7 +35,7 @@ let written = 0;
 export function writeInBackground(file: string, content: string): void {
   const state = writes();
   state.pending.set(file, content);
-  const temporary = `${file}.${process.pid}-${written++}.tmp`;
+  const temporary = `${file}.${process.pid}-${state.started++}.tmp`;
   state.temporaries.add(temporary);
   const write: Promise<void> = (state.last.get(file) ?? Promise.resolve())
     .then(() => writeFile(temporary, content))
