@@ -1,9 +1,9 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { csp } from './src/integrations/csp.ts';
-import { wiki } from './src/integrations/wiki.ts';
-import { readSettings } from './src/lib/settings.ts';
+import { csp } from './src/astro/csp-integration.ts';
+import { wiki } from './src/astro/integration.ts';
+import { readSettings } from './src/content-folder/settings.ts';
 
 const settings = readSettings();
 
@@ -22,6 +22,6 @@ export default defineConfig({
   // optimize: static parts of each article compile to HTML strings, not JSX calls: smaller chunks, faster bundling (bench/RESULTS.md).
   integrations: [wiki(settings), mdx({ optimize: true }), csp()],
   // A rebuild copies from the last build (kept in cacheDir) every page whose cacheKey and code are unchanged:
-  // articles and redirects (src/lib/page-cache-keys.ts).
+  // articles and redirects (src/astro/page-cache-keys.ts).
   experimental: { incrementalBuild: true },
 });

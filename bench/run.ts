@@ -96,9 +96,9 @@ async function benchWiki(articles: GeneratedArticle[]): Promise<SiteResult> {
   rmSync(cache, { recursive: true, force: true });
   const env = { ...quietEnv, WIKI_CONTENT_DIR: content, WIKI_OUT_DIR: dist, WIKI_CACHE_DIR: cache };
   const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(base, 'profile')}`] : [];
-  // What a writer runs, `npm run build` (scripts/build.ts: the search index once Astro has exited); a CPU
+  // What a writer runs, `npm run build` (cli/build.ts: the search index once Astro has exited); a CPU
   // profile is of Astro itself, so --cpu-prof runs `astro build`, which then indexes inside its own process.
-  const astro = args['cpu-prof'] ? [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build'] : [join(repo, 'scripts/build.ts')];
+  const astro = args['cpu-prof'] ? [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build'] : [join(repo, 'cli/build.ts')];
   console.error(`[bench] building ${pages} articles with the wiki …`);
   const build = check(await runMeasured(node, [...profile, ...astro], { cwd: repo, env }), 'the wiki build');
   const result = await measureSite('wiki', dist, build, 'wiki/hardware/');

@@ -1,10 +1,10 @@
 import { defineCollection } from 'astro:content';
-import { articleLoader } from './integrations/article-loader.ts';
-import { articleSchema } from './lib/schema.ts';
+import { articleLoader } from './astro/article-loader.ts';
+import { articleSchema } from './model/schema.ts';
 
 /**
  * Every `.mdx` file of the content folder; its path is its page id (`hardware/ascend_910b.mdx` → `hardware:ascend_910b`).
- * The wiki integration has read and checked them all before Astro loads them (src/integrations/article-loader.ts).
+ * The wiki integration has read and checked them all before Astro loads them (src/astro/article-loader.ts).
  */
 const articles = defineCollection({
   loader: articleLoader(),

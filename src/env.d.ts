@@ -1,11 +1,11 @@
 /// <reference types="astro/client" />
 
 declare module 'virtual:wiki/data' {
-  const data: import('./lib/wiki-data.ts').WikiData;
+  const data: import('./model/wiki-data.ts').WikiData;
   export default data;
 }
 
 declare module 'virtual:wiki/references' {
-  const data: { sources: import('./lib/references-index.ts').Source[] };
+  const data: { sources: import('./model/references-index.ts').Source[] };
   export default data;
 }

@@ -1,5 +1,5 @@
 /**
- * Tracked, repeatable corrections applied on import (e.g. `scripts/seed-corrections.json`): exact text
+ * Tracked, repeatable corrections applied on import (e.g. `cli/seed-corrections.json`): exact text
  * replacements in the DokuWiki source, each expected a known number of times and each with its reason, and
  * frontmatter fields to set. A replacement that no longer matches as expected stops the import, so a changed
  * source is never corrected by guesswork.

@@ -6,7 +6,7 @@ import type { Root } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown, type Options, type Unsafe } from 'mdast-util-to-markdown';
-import { wikiLinkToMarkdown } from './wiki-link-node.ts';
+import { wikiLinkToMarkdown } from './wiki-link-to-markdown.ts';
 
 /**
  * MDX reads a line starting with `import` or `export` as an ES module statement; writing the first letter as a

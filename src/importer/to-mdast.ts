@@ -41,7 +41,7 @@ import type {
   QuoteBlock,
   TableBlock,
 } from './types.ts';
-import { wikiLinkSafe } from './wiki-link-node.ts';
+import { wikiLinkSafe } from './wiki-link-to-markdown.ts';
 
 export interface ToMdastOptions {
   readonly id: PageId;

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readSettings } from '../../src/lib/settings.ts';
+import { readSettings } from '../../src/content-folder/settings.ts';
 
 /** The seed article: the page the wiki is measured by. */
 export const SEED_ARTICLE = '/wiki/nvidia_vs_huawei_for_ai_compute/';

@@ -3,7 +3,7 @@
  * a generated 1 MB article), and the cases that stop the build, built together
  * over a previous site: what readers get, what writers read, and that a failed
  * build leaves the previous site as it was. Both builds go through
- * `npm run build`'s script (scripts/build.ts), which builds into a fresh folder
+ * `npm run build`'s script (cli/build.ts), which builds into a fresh folder
  * and swaps it in on success.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { cspHash, directiveSources, inlineEventHandlers, inlineScriptsOfPage, pagePolicy, parsePage } from '../../src/lib/csp.ts';
+import { cspHash, directiveSources, inlineEventHandlers, inlineScriptsOfPage, pagePolicy, parsePage } from '../../src/postbuild/csp.ts';
 import { repoRoot, runBuild, type BuildResult } from '../helpers/build-site.ts';
 import { checkInvariants, htmlFiles, type InvariantReport } from '../helpers/invariants.ts';
 
@@ -29,10 +29,10 @@ function merge(cases: string[], into: string): string {
   return into;
 }
 
-/** `npm run build` (scripts/build.ts) on a content folder, into `outDir`. */
+/** `npm run build` (cli/build.ts) on a content folder, into `outDir`. */
 function buildWithScript(contentDir: string, outDir: string): BuildResult & { seconds: number } {
   const started = performance.now();
-  const result = runBuild([join(repoRoot, 'scripts/build.ts')], contentDir, outDir, join(work, 'cache'), { WIKI_SITE: 'https://wiki.example.org' });
+  const result = runBuild([join(repoRoot, 'cli/build.ts')], contentDir, outDir, join(work, 'cache'), { WIKI_SITE: 'https://wiki.example.org' });
   return { ...result, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -8,10 +8,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ContentError, formatDiagnostic, type Diagnostic } from '../../src/lib/diagnostics.ts';
-import { buildLinkGraph } from '../../src/lib/link-graph.ts';
-import { loadPageIndex } from '../../src/lib/page-index.ts';
-import { buildReferenceIndex } from '../../src/lib/references-index.ts';
+import { ContentError, formatDiagnostic, type Diagnostic } from '../../src/model/diagnostics.ts';
+import { buildLinkGraph } from '../../src/model/link-graph.ts';
+import { loadPageIndex } from '../../src/model/page-index.ts';
+import { buildReferenceIndex } from '../../src/model/references-index.ts';
 import { repoRoot } from '../helpers/build-site.ts';
 
 const badFixtures = join(repoRoot, 'tests/fixtures/bad');

@@ -72,7 +72,7 @@ it('serves a new article and turns red links to it blue without a restart', asyn
   await waitFor(async () => (await get('/wiki/cuda/')).includes('CUDA is a platform for GPU computing, edited.'), 20_000);
   await waitFor(async () => (await get('/wiki/nvidia/')).includes('<a class="wikilink" href="/wiki/cuda/">CUDA platform</a>'), 20_000);
   await waitFor(async () => (await get('/wiki/modules/')).includes('Two is 2. See <a class="wikilink" href="/wiki/cuda/">CUDA platform</a>'), 20_000);
-  // Link previews are served too (a build writes them as files: src/lib/previews.ts), with the new title.
+  // Link previews are served too (a build writes them as files: src/postbuild/previews.ts), with the new title.
   await waitFor(async () => (await get('/previews/cuda.json')).includes('"title":"CUDA platform"'), 20_000);
   expect(JSON.parse(await get('/previews/cuda.json'))).toEqual({ title: 'CUDA platform', url: '/wiki/cuda/', description: 'CUDA is a platform for GPU computing, edited.' });
 }, 90_000);

@@ -3,7 +3,7 @@
  * and render again exactly the articles whose page would otherwise be wrong: the edited one, and those that
  * show something of it (its title in links, its description in See also, a red link that it turns blue).
  * Article pages whose content is unchanged are copied from the last build (Astro's incremental build, keyed by
- * src/lib/page-cache-keys.ts); after a run of edits the site is the one a clean build writes, byte for byte.
+ * src/astro/page-cache-keys.ts); after a run of edits the site is the one a clean build writes, byte for byte.
  */
 import { cpSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -44,9 +44,9 @@ beforeAll(() => {
   cpSync(join(repoRoot, 'tests/fixtures/site'), content, { recursive: true });
   runs.first = build();
   runs.unchanged = build();
-  // `npm run build` builds into a fresh folder each time (scripts/build.ts): pages come from the cache's copies.
+  // `npm run build` builds into a fresh folder each time (cli/build.ts): pages come from the cache's copies.
   afterUnchanged = siteFiles(join(work, 'dist'));
-  runs.freshFolder = runBuild([join(repoRoot, 'scripts/build.ts')], content, join(work, 'npm-dist'), join(work, 'cache'));
+  runs.freshFolder = runBuild([join(repoRoot, 'cli/build.ts')], content, join(work, 'npm-dist'), join(work, 'cache'));
   freshFolderSite = siteFiles(join(work, 'npm-dist'));
   edit('nvidia.mdx', (text) => text.replace('## History', 'A sentence added by an edit.\n\n## History'));
   runs.bodyEdit = build();

@@ -1,5 +1,5 @@
 /** A page index built from in-memory articles, for unit tests. */
-import { buildPageIndex, type PageIndex } from '../../src/lib/page-index.ts';
+import { buildPageIndex, type PageIndex } from '../../src/model/page-index.ts';
 
 /** `{ 'nvidia.mdx': '---\ntitle: Nvidia\n---\nbody' }` → index. */
 export function indexOf(files: Record<string, string>): PageIndex {

@@ -10,8 +10,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, relative, sep } from 'node:path';
 import { LinkChecker } from 'linkinator';
-import { ARTICLE_EXTENSION, idFromPath, slugParamForId } from '../../src/lib/ids.ts';
-import { listFiles } from '../../src/lib/page-index.ts';
+import { ARTICLE_EXTENSION, idFromPath, slugParamForId } from '../../src/model/ids.ts';
+import { listFiles } from '../../src/model/page-index.ts';
 import { repoRoot, type BuildResult } from './build-site.ts';
 
 export interface InvariantReport {

@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateWiki, writeWiki } from '../../bench/generate.ts';
-import type { RenderJob, WikiForRendering } from '../../src/integrations/article-renderer.ts';
-import { loadPageIndex } from '../../src/lib/page-index.ts';
-import { writeCitedEntries } from '../../src/lib/references-bibliography.ts';
-import { buildReferenceIndex } from '../../src/lib/references-index.ts';
+import type { RenderJob, WikiForRendering } from '../../src/render/article-renderer.ts';
+import { loadPageIndex } from '../../src/model/page-index.ts';
+import { writeCitedEntries } from '../../src/content-folder/references-bibliography.ts';
+import { buildReferenceIndex } from '../../src/model/references-index.ts';
 import { repoRoot } from './build-site.ts';
 import { article } from './index.ts';
 

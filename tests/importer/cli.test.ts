@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../scripts/import-dokuwiki.ts';
+import { main } from '../../cli/import-dokuwiki.ts';
 
-const script = fileURLToPath(new URL('../../scripts/import-dokuwiki.ts', import.meta.url));
+const script = fileURLToPath(new URL('../../cli/import-dokuwiki.ts', import.meta.url));
 
 /** In-process, for speed; one test below runs the script as a real process. */
 function run(cwd: string, ...args: string[]) {
@@ -41,7 +41,7 @@ function wiki(): string {
   return dir;
 }
 
-describe('scripts/import-dokuwiki.ts', () => {
+describe('cli/import-dokuwiki.ts', () => {
   it('imports a pages folder with its namespaces and prints the report', () => {
     const dir = wiki();
     const { code, stdout } = run(dir, 'data/pages', '--out', 'content');

@@ -11,12 +11,12 @@ import { compileArticle, fixtureFile, splitFrontmatter, textOf } from './helpers
 
 const root = new URL('../../', import.meta.url);
 const seed = readFileSync(fixtureFile('seed-one-line', 'input.txt'), 'utf8');
-const corrections = parseCorrections(JSON.parse(readFileSync(new URL('scripts/seed-corrections.json', root), 'utf8')));
+const corrections = parseCorrections(JSON.parse(readFileSync(new URL('cli/seed-corrections.json', root), 'utf8')));
 const [pageCorrections] = corrections.pages;
 const published = readFileSync(new URL('content/nvidia_vs_huawei_for_ai_compute.mdx', root), 'utf8');
 
 function importSeed() {
-  if (pageCorrections === undefined) throw new Error('scripts/seed-corrections.json lists no page');
+  if (pageCorrections === undefined) throw new Error('cli/seed-corrections.json lists no page');
   return convertPage(seed, { id: cleanId(pageCorrections.id), corrections: pageCorrections });
 }
 

@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { htmlFolder, removeUnusedHtml, writeArticleHtml } from '../../src/integrations/article-html.ts';
-import { backgroundWritesDone, pendingContent, writeInBackground } from '../../src/lib/background-writes.ts';
+import { htmlFolder, removeUnusedHtml, writeArticleHtml } from '../../src/render/article-html.ts';
+import { backgroundWritesDone, pendingContent, writeInBackground } from '../../src/build/background-writes.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'wiki-background-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateWiki } from '../../bench/generate.ts';
-import type { PageId } from '../../src/lib/ids.ts';
-import { buildLinkGraph } from '../../src/lib/link-graph.ts';
-import { buildPageIndex } from '../../src/lib/page-index.ts';
+import type { PageId } from '../../src/model/ids.ts';
+import { buildLinkGraph } from '../../src/model/link-graph.ts';
+import { buildPageIndex } from '../../src/model/page-index.ts';
 
 const wiki = generateWiki({ pages: 120 });
 const index = buildPageIndex(new Map(wiki.map((a) => [`${a.path}.mdx`, a.mdx])));

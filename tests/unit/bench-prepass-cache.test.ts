@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/lib/parse-article.ts';
-import { cachedParser } from '../../src/lib/prepass-cache.ts';
+import { parseArticle } from '../../src/model/parse-article.ts';
+import { cachedParser } from '../../src/content-folder/prepass-cache.ts';
 import { article } from '../helpers/index.ts';
 
 const source = article('Nvidia', 'Makes [[h100]] and [[cuda|CUDA]].[^a]\n\n## History\n\n[^a]: [Site](https://example.org), 2024.', 'updated: 2026-11-29\ntags: [gpu]\n');
@@ -69,8 +69,8 @@ describe('pre-pass cache (rebuilds parse only changed articles)', () => {
 
 describe('the pre-pass cache version', () => {
   it('covers every module the pre-pass runs, so that a change to any of them parses every article again', async () => {
-    const { PREPASS_MODULES } = await import('../../src/lib/prepass-cache.ts');
-    const lib = join(import.meta.dirname, '../../src/lib');
+    const { PREPASS_MODULES } = await import('../../src/content-folder/prepass-cache.ts');
+    const lib = join(import.meta.dirname, '../../src/model');
     const seen = new Set<string>();
     const visit = (name: string) => {
       if (seen.has(name)) return;
@@ -92,7 +92,7 @@ describe('pre-pass on every core', () => {
     [5000, 8, 3],
     [3000, 8, 2],
   ])('%i articles on %i cores: %i worker threads besides the main one', async (count, cores, workers) => {
-    const { workerCount } = await import('../../src/lib/prepass-cache.ts');
+    const { workerCount } = await import('../../src/content-folder/prepass-cache.ts');
     expect(workerCount(count, cores)).toBe(workers);
   });
 

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildLinkGraph } from '../../src/lib/link-graph.ts';
-import { loadPageIndex } from '../../src/lib/page-index.ts';
+import { buildLinkGraph } from '../../src/model/link-graph.ts';
+import { loadPageIndex } from '../../src/model/page-index.ts';
 import { repoRoot } from '../helpers/build-site.ts';
 
 const contentDir = join(repoRoot, 'content');

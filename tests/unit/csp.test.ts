@@ -1,7 +1,7 @@
 /** The Content-Security-Policy helpers: hashes, what a built page runs, and the site-wide policy for _headers. */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { cspHash, directiveSources, headersFile, inlineEventHandlers, inlineScriptsOfComponent, inlineScriptsOfPage, pagePolicy, pageSecurityProblems, sitePolicy } from '../../src/lib/csp.ts';
+import { cspHash, directiveSources, headersFile, inlineEventHandlers, inlineScriptsOfComponent, inlineScriptsOfPage, pagePolicy, pageSecurityProblems, sitePolicy } from '../../src/postbuild/csp.ts';
 
 const page = (policy: string, body: string) => `<!doctype html><html><head><meta http-equiv="content-security-policy" content="${policy}"></head><body>${body}</body></html>`;
 
@@ -70,7 +70,7 @@ describe('the check of built pages on two threads', () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { checkBuiltPages, PAGES_FOR_A_WORKER } = await import('../../src/integrations/csp.ts');
+    const { checkBuiltPages, PAGES_FOR_A_WORKER } = await import('../../src/astro/csp-integration.ts');
     const dir = mkdtempSync(join(tmpdir(), 'csp-pages-'));
     const policy = "default-src 'self'; script-src 'self'";
     const files = Array.from({ length: PAGES_FOR_A_WORKER + 10 }, (_, i) => {
@@ -100,7 +100,7 @@ describe('the check of a rebuilt site', () => {
     const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { checkBuiltPages, checkSitePages } = await import('../../src/integrations/csp.ts');
+    const { checkBuiltPages, checkSitePages } = await import('../../src/astro/csp-integration.ts');
     const dir = mkdtempSync(join(tmpdir(), 'csp-rebuilt-'));
     const checked = join(dir, 'cache/checked.json');
     const page = (i: number, body = `<p>Page ${i}</p>`) =>

@@ -1,6 +1,6 @@
 /** What `astro dev` leaves unwatched: generated folders, never the content folder, wherever that is. */
 import { describe, expect, it } from 'vitest';
-import { devWatchIgnored, generatedFolders } from '../../src/lib/dev-watch.ts';
+import { devWatchIgnored, generatedFolders } from '../../src/astro/dev-watch.ts';
 
 const root = '/project';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteTarget, idFromPath, idFromUrl, normalizeId, pathForId, urlForId, type PageId } from '../../src/lib/ids.ts';
+import { absoluteTarget, idFromPath, idFromUrl, normalizeId, pathForId, urlForId, type PageId } from '../../src/model/ids.ts';
 
 describe('normalizeId', () => {
   it.each([

@@ -5,12 +5,12 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { parseGitLog } from '../../src/lib/git-dates.ts';
-import { tagSlug, urlForTag, previewUrlForId, type PageId } from '../../src/lib/ids.ts';
-import { buildLinkGraph, orphans, redirects } from '../../src/lib/link-graph.ts';
-import { toWikiData } from '../../src/lib/wiki-data.ts';
-import { remarkSeeAlso } from '../../src/plugins/remark-see-also.ts';
-import { remarkWikiLinks } from '../../src/plugins/remark-wiki-links.ts';
+import { parseGitLog } from '../../src/content-folder/git-dates.ts';
+import { tagSlug, urlForTag, previewUrlForId, type PageId } from '../../src/model/ids.ts';
+import { buildLinkGraph, orphans, redirects } from '../../src/model/link-graph.ts';
+import { toWikiData } from '../../src/model/wiki-data.ts';
+import { remarkSeeAlso } from '../../src/render/plugins/remark-see-also.ts';
+import { remarkWikiLinks } from '../../src/render/plugins/remark-wiki-links.ts';
 import { article, indexOf } from '../helpers/index.ts';
 
 const id = (value: string) => value as PageId;

@@ -1,9 +1,9 @@
 /** "Did you mean" on the 404 page, the random pick and the sitemap's lists: pure functions over tables. */
 import { describe, expect, it } from 'vitest';
-import { excludedPaths, lastChanges } from '../../src/integrations/sitemap.ts';
-import type { PageId } from '../../src/lib/ids.ts';
-import { editDistance, suggestionCandidates, suggestPages } from '../../src/lib/suggest.ts';
-import { pickRandom } from '../../src/scripts/random-article.ts';
+import { excludedPaths, lastChanges } from '../../src/astro/sitemap.ts';
+import type { PageId } from '../../src/model/ids.ts';
+import { editDistance, suggestionCandidates, suggestPages } from '../../src/model/suggest.ts';
+import { pickRandom } from '../../src/client/random-article.ts';
 
 const candidates = suggestionCandidates([
   { id: 'h100', title: 'Nvidia H100', url: '/wiki/h100/', aliases: ['hopper_h100'] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ContentError } from '../../src/lib/diagnostics.ts';
-import { buildLinkGraph, redLinkDiagnostics } from '../../src/lib/link-graph.ts';
+import { ContentError } from '../../src/model/diagnostics.ts';
+import { buildLinkGraph, redLinkDiagnostics } from '../../src/model/link-graph.ts';
 import { article, indexOf } from '../helpers/index.ts';
 
 describe('page index', () => {

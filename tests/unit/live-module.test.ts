@@ -3,7 +3,7 @@
  * holds now, so that a page whose modules `astro dev` kept from before an edit still shows the edit.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { liveModuleCode, provideLive } from '../../src/lib/live-module.ts';
+import { liveModuleCode, provideLive } from '../../src/astro/live-module.ts';
 
 let n = 0;
 /** Evaluates the module's code as Vite's runner would, once, and returns its default export. */

@@ -1,11 +1,11 @@
 /**
- * The keys that let a rebuild copy a page from the last build (src/lib/page-cache-keys.ts): a key must change
+ * The keys that let a rebuild copy a page from the last build (src/astro/page-cache-keys.ts): a key must change
  * whenever anything the page shows changes, including what it shows of other articles.
  */
 import { describe, expect, it } from 'vitest';
-import type { PageId } from '../../src/lib/ids.ts';
-import { articleCacheKey, summaryCacheKey } from '../../src/lib/page-cache-keys.ts';
-import type { PageSummary, WikiData } from '../../src/lib/wiki-data.ts';
+import type { PageId } from '../../src/model/ids.ts';
+import { articleCacheKey, summaryCacheKey } from '../../src/astro/page-cache-keys.ts';
+import type { PageSummary, WikiData } from '../../src/model/wiki-data.ts';
 
 const id = (value: string) => value as PageId;
 const summary = (value: string, more: Partial<PageSummary> = {}): PageSummary => ({

@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateWiki } from '../../bench/generate.ts';
-import { listFiles } from '../../src/lib/page-index.ts';
-import { parseArticle, remarkTree } from '../../src/lib/parse-article.ts';
-import { needsRemark, satteriTree } from '../../src/lib/satteri-reader.ts';
+import { listFiles } from '../../src/model/page-index.ts';
+import { parseArticle, remarkTree } from '../../src/model/parse-article.ts';
+import { needsRemark, satteriTree } from '../../src/model/satteri-reader.ts';
 import { article } from '../helpers/index.ts';
 
 const repo = join(import.meta.dirname, '../..');

@@ -3,10 +3,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { previewUrlForId, type PageId } from '../../src/lib/ids.ts';
-import { backgroundWritesDone } from '../../src/lib/background-writes.ts';
-import { previewFile, previewJson, writePreviews } from '../../src/lib/previews.ts';
-import type { PageSummary } from '../../src/lib/wiki-data.ts';
+import { previewUrlForId, type PageId } from '../../src/model/ids.ts';
+import { backgroundWritesDone } from '../../src/build/background-writes.ts';
+import { previewFile, previewJson, writePreviews } from '../../src/postbuild/previews.ts';
+import type { PageSummary } from '../../src/model/wiki-data.ts';
 
 const summary = (id: string, more: Partial<PageSummary> = {}): PageSummary => ({
   id: id as PageId,

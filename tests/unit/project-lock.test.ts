@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireProjectLock, type LockHolder } from '../../src/lib/project-lock.ts';
+import { acquireProjectLock, type LockHolder } from '../../src/build/project-lock.ts';
 
 let dotAstro: string;
 const children: ChildProcess[] = [];

@@ -1,7 +1,7 @@
 /** Citations in the pre-pass: parsing, URL rules, and every error and warning with file and line. */
 import { describe, expect, it } from 'vitest';
-import { buildReferenceIndex } from '../../src/lib/references-index.ts';
-import { backlinkLabel, classifyUrl, domainOf, linkifyIdentifiers, parseCitationKeys, sourceIdentity } from '../../src/lib/references.ts';
+import { buildReferenceIndex } from '../../src/model/references-index.ts';
+import { backlinkLabel, classifyUrl, domainOf, linkifyIdentifiers, parseCitationKeys, sourceIdentity } from '../../src/model/references.ts';
 import { article, indexOf } from '../helpers/index.ts';
 
 const BIB = `% Cite with [@key]: the @ in this comment must not start an entry.

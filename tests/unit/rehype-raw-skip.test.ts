@@ -8,7 +8,7 @@ import { toHtml } from 'hast-util-to-html';
 import rehypeRaw from 'rehype-raw';
 import { VFile } from 'vfile';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createArticleRenderer, renderJob } from '../../src/integrations/article-renderer.ts';
+import { createArticleRenderer, renderJob } from '../../src/render/article-renderer.ts';
 import { markdown, renderedSites, wikiForRendering } from '../helpers/render-wiki.ts';
 
 const ALWAYS = Symbol.for('rehype-raw.always');

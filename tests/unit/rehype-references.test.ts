@@ -9,9 +9,9 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { parseBibliography, writeBibliographyCache } from '../../src/lib/references-bibliography.ts';
-import { rehypeCitations } from '../../src/plugins/rehype-citations.ts';
-import { rehypeReferences, type ReferenceEntry } from '../../src/plugins/rehype-references.ts';
+import { parseBibliography, writeBibliographyCache } from '../../src/content-folder/references-bibliography.ts';
+import { rehypeCitations } from '../../src/render/plugins/rehype-citations.ts';
+import { rehypeReferences, type ReferenceEntry } from '../../src/render/plugins/rehype-references.ts';
 import { repoRoot } from '../helpers/build-site.ts';
 
 const fixture = join(repoRoot, 'tests/fixtures/references');

@@ -5,7 +5,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { remarkWikiLinks } from '../../src/plugins/remark-wiki-links.ts';
+import { remarkWikiLinks } from '../../src/render/plugins/remark-wiki-links.ts';
 import { article, indexOf } from '../helpers/index.ts';
 
 const index = indexOf({

@@ -1,12 +1,12 @@
 /**
- * Articles are rendered from satteri's reading of their Markdown (src/plugins/remark-satteri-parse.ts), not
+ * Articles are rendered from satteri's reading of their Markdown (src/render/plugins/remark-satteri-parse.ts), not
  * remark's: the pages must be byte for byte the ones remark's reading gives, with the same headings, images
  * and errors. Held here over the real content, every fixture site, a generated wiki and corner cases.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createArticleRenderer, renderJob } from '../../src/integrations/article-renderer.ts';
-import { needsRemark, satteriTree } from '../../src/lib/satteri-reader.ts';
+import { createArticleRenderer, renderJob } from '../../src/render/article-renderer.ts';
+import { needsRemark, satteriTree } from '../../src/model/satteri-reader.ts';
 import { repoRoot } from '../helpers/build-site.ts';
 import { markdown, renderedSites, wikiForRendering } from '../helpers/render-wiki.ts';
 

@@ -1,7 +1,7 @@
 /** Articles rendered in a worker thread come out exactly as those rendered on the main thread. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderArticles, renderWorkerCount } from '../../src/integrations/article-loader.ts';
+import { renderArticles, renderWorkerCount } from '../../src/astro/article-loader.ts';
 import { repoRoot } from '../helpers/build-site.ts';
 import { markdown, wikiForRendering } from '../helpers/render-wiki.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PageId } from '../../src/lib/ids.ts';
-import { resolveWikiLink } from '../../src/lib/resolve-wiki-link.ts';
+import type { PageId } from '../../src/model/ids.ts';
+import { resolveWikiLink } from '../../src/model/resolve-wiki-link.ts';
 import { article, indexOf } from '../helpers/index.ts';
 
 const index = indexOf({

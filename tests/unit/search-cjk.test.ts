@@ -1,7 +1,7 @@
 /** Chinese and Japanese runs split into words for the index and the query, and joined again for display. */
 import { describe, expect, it } from 'vitest';
-import { joinCjkWords, spaceCjkWords } from '../../src/scripts/search-cjk.ts';
-import { excerptParts } from '../../src/scripts/search-results.ts';
+import { joinCjkWords, spaceCjkWords } from '../../src/shared/search-cjk.ts';
+import { excerptParts } from '../../src/client/search-results.ts';
 
 describe('spaceCjkWords', () => {
   it('splits an unbroken run of Chinese into its words, so that a word inside it can be searched', () => {

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, ONE_THREAD_FROM_PAGES, pagefindArguments, pagefindEnvironment, prepareForIndexing } from '../../src/integrations/pagefind.ts';
-import { NOT_SEARCHED } from '../../src/scripts/search-scope.ts';
+import { buildSearchIndex, ONE_THREAD_FROM_PAGES, pagefindArguments, pagefindEnvironment, prepareForIndexing } from '../../src/postbuild/search-index.ts';
+import { NOT_SEARCHED } from '../../src/shared/search-scope.ts';
 
 function site(pages: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'search-index-'));

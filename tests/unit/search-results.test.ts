@@ -1,7 +1,7 @@
 /** What a search result shows, from Pagefind's data: tables of cases. */
 import { describe, expect, it } from 'vitest';
-import type { PagefindFragment, PagefindSubResult } from '../../src/scripts/search-pagefind.ts';
-import { bestSections, excerptParts, isSearchable, readSearchState, resultSummary, resultView, searchPause, SHORT_WORD_PAUSE_MS, writeSearchState } from '../../src/scripts/search-results.ts';
+import type { PagefindFragment, PagefindSubResult } from '../../src/client/search-pagefind.ts';
+import { bestSections, excerptParts, isSearchable, readSearchState, resultSummary, resultView, searchPause, SHORT_WORD_PAUSE_MS, writeSearchState } from '../../src/client/search-results.ts';
 
 describe('excerptParts', () => {
   it.each([

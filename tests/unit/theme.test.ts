@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveTheme, otherTheme, parseTheme, type Theme } from '../../src/scripts/theme.ts';
+import { effectiveTheme, otherTheme, parseTheme, type Theme } from '../../src/client/theme.ts';
 
 describe('parseTheme: only a real choice counts', () => {
   const cases: Array<[string | null | undefined, Theme | undefined]> = [

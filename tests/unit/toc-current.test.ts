@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentSectionIndex } from '../../src/scripts/toc-current.ts';
+import { currentSectionIndex } from '../../src/client/toc-current.ts';
 
 describe('currentSectionIndex: the section the reader is in', () => {
   const cases: Array<[string, number[], number, number]> = [

@@ -3,7 +3,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { isUnsafeUrl, unsafeContentDiagnostics, urlScheme } from '../../src/lib/unsafe-content.ts';
+import { isUnsafeUrl, unsafeContentDiagnostics, urlScheme } from '../../src/model/unsafe-content.ts';
 
 const errorsIn = (source: string) =>
   unsafeContentDiagnostics(unified().use(remarkParse).use(remarkMdx).parse(source), 'a.mdx').map((d) => `${d.line}:${d.column} ${d.message}`);

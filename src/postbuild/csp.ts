@@ -1,0 +1,203 @@
+/**
+ * The site's Content-Security-Policy. Astro writes it into every page as a
+ * `<meta http-equiv="content-security-policy">` (its `security.csp` option,
+ * https://docs.astro.build/en/reference/configuration-reference/#securitycsp),
+ * hashing the scripts and styles it bundles; this module adds what Astro does
+ * not know: the hashes of our own `<script is:inline>` snippets, the directives
+ * Pagefind needs (its WebAssembly: `'wasm-unsafe-eval'`), and the `_headers`
+ * file for hosts that send headers (Netlify, Cloudflare Pages).
+ *
+ * No inline script runs unless its hash is listed, and no inline event handler
+ * runs at all (there is no `'unsafe-inline'` or `'unsafe-hashes'`).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { Tokenizer, TokenizerMode } from 'parse5';
+
+/** Directives besides script-src and style-src, which Astro writes. */
+export const CSP_DIRECTIVES = [
+  "default-src 'self'",
+  // Images in articles may come from other sites; CSS icons are data: URLs.
+  "img-src 'self' https: data:",
+  // Pagefind fetches its index files from the site.
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+] as const;
+
+/** Script sources besides hashes: the site's own files, and Pagefind's WebAssembly. */
+export const SCRIPT_RESOURCES = ["'self'", "'wasm-unsafe-eval'"];
+
+/** Only in the `_headers` file: browsers ignore these in a meta tag. */
+const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'self'"];
+
+/** `sha256-…` of a script or style's text, as CSP writes it. */
+export function cspHash(text: string): string {
+  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+}
+
+/** The text of each `<script is:inline>` in an Astro component's source, as Astro writes it into the page. */
+export function inlineScriptsOfComponent(source: string): string[] {
+  return [...source.matchAll(/<script\b[^>]*\bis:inline\b[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '');
+}
+
+/** What the security checks need of a built page: its policy, its inline scripts, its inline event handlers. */
+export interface PageScan {
+  /** The content of `<meta http-equiv="content-security-policy">`, if any. */
+  policy: string | undefined;
+  /** The text of each inline `<script>` (without `src`), JSON data blocks left out. */
+  inlineScripts: string[];
+  /** The names of `on…` attributes, lower-cased. */
+  eventHandlers: string[];
+}
+
+/** Elements whose content a browser reads as text, and how (scripting on, as in a browser). */
+const TEXT_MODES: Record<string, number> = {
+  script: TokenizerMode.SCRIPT_DATA,
+  style: TokenizerMode.RAWTEXT,
+  xmp: TokenizerMode.RAWTEXT,
+  iframe: TokenizerMode.RAWTEXT,
+  noembed: TokenizerMode.RAWTEXT,
+  noframes: TokenizerMode.RAWTEXT,
+  noscript: TokenizerMode.RAWTEXT,
+  title: TokenizerMode.RCDATA,
+  textarea: TokenizerMode.RCDATA,
+  plaintext: TokenizerMode.PLAINTEXT,
+};
+
+/**
+ * Read a built page with parse5's tokenizer, as a browser would (so that `<script>` inside an attribute value
+ * or a `<textarea>` is text, not a script), without building a tree: a fifth of the time of a full parse.
+ */
+export function parsePage(html: string): PageScan {
+  const scan: PageScan = { policy: undefined, inlineScripts: [], eventHandlers: [] };
+  /** The text of the inline script being read, when inside one. */
+  let script: string | undefined;
+  /** Depth inside `<svg>` or `<math>`, where elements are not switched to text. */
+  let foreign = 0;
+  const text = (token: { chars: string }) => {
+    if (script !== undefined) script += token.chars;
+  };
+  const tokenizer: Tokenizer = new Tokenizer(
+    { sourceCodeLocationInfo: false },
+    {
+      onStartTag(token) {
+        const attribute = (name: string) => token.attrs.find((a) => a.name === name)?.value;
+        for (const { name } of token.attrs) if (/^on[a-z]/i.test(name)) scan.eventHandlers.push(name.toLowerCase());
+        const name = token.tagName;
+        if (name === 'svg' || name === 'math') {
+          if (!token.selfClosing) foreign++;
+          return;
+        }
+        if (foreign > 0) return;
+        if (name === 'meta' && (attribute('http-equiv') ?? '').toLowerCase() === 'content-security-policy') scan.policy ??= attribute('content') ?? '';
+        const mode = TEXT_MODES[name];
+        if (mode === undefined) return;
+        tokenizer.state = mode;
+        if (name === 'script' && attribute('src') === undefined && !/json/i.test(attribute('type') ?? '')) script = '';
+      },
+      onEndTag(token) {
+        if ((token.tagName === 'svg' || token.tagName === 'math') && foreign > 0) foreign--;
+        if (token.tagName === 'script' && script !== undefined) {
+          scan.inlineScripts.push(script);
+          script = undefined;
+        }
+      },
+      onCharacter: text,
+      onWhitespaceCharacter: text,
+      onNullCharacter: text,
+      onComment() {},
+      onDoctype() {},
+      onEof() {
+        if (script !== undefined) scan.inlineScripts.push(script);
+      },
+    },
+  );
+  tokenizer.write(html, true);
+  return scan;
+}
+
+const scanOf = (html: string | PageScan): PageScan => (typeof html === 'string' ? parsePage(html) : html);
+
+/** The text of each inline `<script>` of a built page (those without `src`), JSON data blocks left out. */
+export function inlineScriptsOfPage(html: string | PageScan): string[] {
+  return scanOf(html).inlineScripts;
+}
+
+/** The policy of a built page's meta tag, or undefined when it has none. */
+export function pagePolicy(html: string | PageScan): string | undefined {
+  return scanOf(html).policy;
+}
+
+/** The sources of one directive of a policy: `script-src` → `['\'self\'', …]`. */
+export function directiveSources(policy: string, name: string): string[] {
+  for (const directive of policy.split(';')) {
+    const [directiveName, ...sources] = directive.trim().split(/\s+/);
+    if (directiveName === name) return sources;
+  }
+  return [];
+}
+
+/** Inline event handler attributes (`onclick="…"`) in a built page: the CSP blocks them, so none may be written. */
+export function inlineEventHandlers(html: string | PageScan): string[] {
+  return scanOf(html).eventHandlers;
+}
+
+/**
+ * What is wrong with a built page's security: no policy, an inline script the
+ * policy does not allow (it would not run), or an inline event handler.
+ */
+export function pageSecurityProblems(html: string | PageScan): string[] {
+  const tree = scanOf(html);
+  const policy = pagePolicy(tree);
+  if (!policy) return ['the page has no Content-Security-Policy meta tag'];
+  const allowed = new Set(directiveSources(policy, 'script-src').map((source) => source.replace(/^'|'$/g, '')));
+  const problems = inlineScriptsOfPage(tree)
+    .filter((script) => !allowed.has(cspHash(script)))
+    .map((script) => `an inline script is not allowed by the policy, so browsers will not run it: "${script.trim().slice(0, 60)}…"; load it with \`<script>\` (bundled) or list its component in src/astro/csp-integration.ts`);
+  for (const handler of inlineEventHandlers(tree)) problems.push(`an inline event handler \`${handler}\` is written, and the policy blocks it: attach the handler in a script instead`);
+  return problems;
+}
+
+/**
+ * One policy for the `_headers` file that allows what any page allows: the
+ * union of every page's sources per directive, plus header-only directives.
+ */
+export function sitePolicy(pagePolicies: Iterable<string>): string {
+  const directives = new Map<string, Set<string>>();
+  for (const policy of pagePolicies) {
+    for (const directive of policy.split(';')) {
+      const [name, ...sources] = directive.trim().split(/\s+/);
+      if (!name) continue;
+      const set = directives.get(name) ?? new Set<string>();
+      for (const source of sources) set.add(source);
+      directives.set(name, set);
+    }
+  }
+  return [...[...directives].map(([name, sources]) => [name, ...sources].join(' ')), ...HEADER_ONLY_DIRECTIVES].join('; ');
+}
+
+/** The `_headers` file (https://docs.netlify.com/routing/headers/, also read by Cloudflare Pages). */
+export function headersFile(policy: string): string {
+  return ['/*', `  Content-Security-Policy: ${policy}`, '  X-Content-Type-Options: nosniff', '  Referrer-Policy: strict-origin-when-cross-origin', ''].join('\n');
+}
+
+/** What the check of built pages found: each page's policy (null for a page without one), and each problem with its page. */
+export interface PagesCheck {
+  policies: Array<string | null>;
+  problems: string[];
+}
+
+/** Check the built pages `files` (paths under `outDir`), in order: one tokenizer pass per page serves both checks. */
+export function checkPages(files: readonly string[], outDir: string): PagesCheck {
+  const check: PagesCheck = { policies: [], problems: [] };
+  for (const file of files) {
+    const page = parsePage(readFileSync(file, 'utf8'));
+    check.policies.push(pagePolicy(page) ?? null);
+    for (const problem of pageSecurityProblems(page)) check.problems.push(`${relative(outDir, file)}: ${problem}`);
+  }
+  return check;
+}

@@ -1,0 +1,54 @@
+/**
+ * The wiki's remark and rehype plugins, in order: one list for Astro's markdown processor (articles compiled
+ * as MDX) and for the article loader's renderers (articles rendered straight to HTML, on the main thread and
+ * in worker threads), so that every article is rendered by the same pipeline.
+ */
+import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeExternalLinks from 'rehype-external-links';
+import rehypeSlug from 'rehype-slug';
+import type { PageId } from '../model/ids.ts';
+import type { PageIndex } from '../model/page-index.ts';
+import { rehypeCitations } from './plugins/rehype-citations.ts';
+import { rehypeReferences } from './plugins/rehype-references.ts';
+import { remarkSeeAlso } from './plugins/remark-see-also.ts';
+import { remarkWikiLinks } from './plugins/remark-wiki-links.ts';
+
+export interface PipelineOptions {
+  contentDir: string;
+  citationStyle: string;
+  /** The page index as last read (a function: in `astro dev` it is read again after each change). */
+  index: () => PageIndex;
+  /** The CSL-JSON file of the entries an article cites, if it cites any. */
+  citedPath: (page: PageId) => string | undefined;
+}
+
+export function wikiRemarkPlugins(options: PipelineOptions): RemarkPlugins {
+  return [
+    // See also first: it appends wiki links that remarkWikiLinks then resolves.
+    [remarkSeeAlso, { index: options.index, contentDir: options.contentDir }],
+    [remarkWikiLinks, { index: options.index, contentDir: options.contentDir }],
+  ];
+}
+
+export function wikiRehypePlugins(options: PipelineOptions): RehypePlugins {
+  return [
+    // Citations first, so that the footnote section is merged into References before headings get ids.
+    [
+      rehypeCitations,
+      {
+        contentDir: options.contentDir,
+        style: options.citationStyle,
+        bibliographyFor: (page: PageId | undefined) => {
+          const path = page && options.citedPath(page);
+          return path ? [path] : [];
+        },
+      },
+    ],
+    rehypeReferences,
+    rehypeSlug,
+    [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 }, content: { type: 'text', value: '#' } }],
+    // Links to other sites cannot reach back into the wiki's window, nor learn which page sent the reader.
+    [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
+  ];
+}
