@@ -7,10 +7,12 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { repoRoot, withoutVitestEnv } from '../helpers/build-site.ts';
+import { freePort } from '../helpers/invariants.ts';
 
 const work = join(repoRoot, 'tests/.output/dev-server');
 const contentDir = join(work, 'content');
-const port = 4398;
+/** A free port, so that several checkouts can run this test at once. */
+let port = 0;
 let server: ChildProcess;
 /** What the dev server printed, for the message of a step that times out. */
 let log = '';
@@ -33,6 +35,7 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
 }
 
 beforeAll(async () => {
+  port = await freePort();
   rmSync(work, { recursive: true, force: true });
   mkdirSync(contentDir, { recursive: true });
   cpSync(join(repoRoot, 'tests/fixtures/site/nvidia.mdx'), join(contentDir, 'nvidia.mdx'));

@@ -64,7 +64,7 @@ function searchRecordCount(outDir: string): number {
   return Object.values(languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.on('error', reject);
