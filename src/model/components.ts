@@ -1,0 +1,15 @@
+/**
+ * The wiki's own components: elements an article may write in JSX syntax (`<Infobox …>`, `<Figure …>`) without
+ * importing anything, and without becoming code. They are known elements of the rendering pipeline, turned
+ * into HTML like Markdown is, so an article that uses only these (with literal attributes) stays on the fast
+ * path and is allowed in a wiki that does not trust its articles with code (the `safe` trust level).
+ */
+
+/** The names of the wiki's own components, as written in articles. */
+export const WIKI_COMPONENTS = ['Infobox', 'Figure'] as const;
+
+export type WikiComponentName = (typeof WIKI_COMPONENTS)[number];
+
+export function isWikiComponent(name: string | null | undefined): name is WikiComponentName {
+  return (WIKI_COMPONENTS as readonly string[]).includes(name ?? '');
+}
