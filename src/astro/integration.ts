@@ -19,6 +19,7 @@ import { join, sep } from 'node:path';
 import { lastCommitDates } from '../content-folder/git-dates.ts';
 import { toWikiData, type WikiData } from '../model/wiki-data.ts';
 import { writePreviews } from '../postbuild/previews.ts';
+import { writeTitleIndex } from '../postbuild/search-titles.ts';
 import { backgroundWritesDone } from '../build/background-writes.ts';
 import { liveModuleCode, provideLive } from './live-module.ts';
 import { devWatchIgnored, generatedFolders } from './dev-watch.ts';
@@ -206,6 +207,7 @@ export function wiki(settings: WikiSettings): AstroIntegration {
         releaseLock();
         const { stats, pages } = wikiData();
         writePreviews(fileURLToPath(dir), Object.values(pages));
+        writeTitleIndex(fileURLToPath(dir), wikiData());
         const red = current().graph.redLinks;
         logger.info(`${stats.pages} pages, ${stats.links} wiki links, ${stats.redLinks} red links`);
         for (const link of red) logger.info(`  red link ${link.file}:${link.line} → [[${link.target}]]`);

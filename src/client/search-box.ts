@@ -1,19 +1,23 @@
 /**
- * The header search box, loaded on its first focus (search-trigger.ts): results
- * as you type, arrow keys to move, Enter to open, Escape to close. It follows
- * the ARIA combobox pattern (https://www.w3.org/WAI/ARIA/apg/patterns/combobox/):
- * focus stays in the box and `aria-activedescendant` names the active result.
+ * The header search box, loaded on its first focus (search-trigger.ts): as you type, the articles the
+ * words name ("Go to", from the title index: search-titles.ts), a "Did you mean" for a typo, then the
+ * full-text results; arrow keys to move, Enter to open (on a query that is an article's title or alias,
+ * that article, as Wikipedia's "Go"), Escape to close. It follows the ARIA combobox pattern
+ * (https://www.w3.org/WAI/ARIA/apg/patterns/combobox/): focus stays in the box and
+ * `aria-activedescendant` names the active option.
  */
 import stylesheet from '../styles/search.css?url';
 import { loadPagefind } from './search-pagefind.ts';
-import { addStylesheet, optionElement } from './search-render.ts';
-import { isSearchable, resultView, searchPause, writeSearchState } from './search-results.ts';
+import { addStylesheet, correctionElement, goToElement, optionElement } from './search-render.ts';
+import { goToMatches, isSearchable, pageOf, resultView, searchPause, viewsExcept, writeSearchState } from './search-results.ts';
+import { titleSearch } from './search-titles.ts';
 import { SEARCH_PAGE } from '../shared/search-scope.ts';
+import type { TitleMatch } from '../shared/title-index.ts';
 
 /** The name of the performance measure taken each time results are drawn. */
 export const RESULTS_DRAWN = 'search: keystroke to results drawn';
 
-/** Results shown under the box; the search page shows the rest. */
+/** Full-text results shown under the box; the search page shows the rest. */
 const SHOWN = 5;
 
 /**
@@ -26,12 +30,25 @@ const SHOWN = 5;
 const FETCH_PAUSE_MS = 120;
 // A last word of one or two Latin letters also waits for a pause before it is searched at all (`searchPause`).
 
+/** What the status line reads out when the options change. */
+function announcement(goTo: readonly TitleMatch[], exact: boolean, correction: string | undefined, results: number): string {
+  const parts: string[] = [];
+  if (correction) parts.push(`Did you mean ${correction}?`);
+  const [first, ...more] = goTo;
+  if (first && exact) parts.push(`Article ${first.title}.`);
+  const titles = exact ? more.length : goTo.length;
+  if (titles > 0) parts.push(titles === 1 ? (exact ? '1 more title.' : '1 title.') : `${titles} ${exact ? 'more titles' : 'titles'}.`);
+  parts.push(results === 1 ? '1 result.' : `${results} results.`);
+  return parts.join(' ');
+}
+
 export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement): void {
   const list = form.querySelector<HTMLElement>('[role="listbox"]');
   const status = form.querySelector<HTMLElement>('[role="status"]');
   if (!list || !status) return;
   const styled = addStylesheet(stylesheet);
   const pagefind = loadPagefind();
+  const titles = titleSearch();
   let options: HTMLElement[] = [];
   let active = -1;
   let latest = 0;
@@ -71,6 +88,13 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
     return li;
   };
 
+  /** Search for the correction in place, as if the reader had typed it. */
+  const applyCorrection = (correction: string) => {
+    input.value = correction;
+    input.focus();
+    void update(performance.now());
+  };
+
   /** `keystroke` is the input event's time; the measure lets bench/ and DevTools read keystroke-to-results. */
   const update = async (keystroke: number) => {
     const query = input.value.trim();
@@ -87,27 +111,51 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
       await new Promise((resolve) => setTimeout(resolve, pause));
       if (mine !== latest) return;
     }
-    const [loaded] = await Promise.all([pagefind, styled]);
+    const [loaded, found] = await Promise.all([pagefind, titles.lookup(query), styled]);
+    const correcting = titles.correction(query, found);
     const search = await loaded.search(query);
     if (mine !== latest || !search) return;
-    const top = search.results.slice(0, SHOWN);
-    if (top.some((r) => !fetched.has(r.id))) {
+    const goTo = goToMatches(found);
+    const offered = new Set(goTo.map((match) => pageOf(match.url)));
+    const candidates = search.results.slice(0, SHOWN + goTo.length);
+    if (candidates.some((r) => !fetched.has(r.id))) {
       await new Promise((resolve) => setTimeout(resolve, FETCH_PAUSE_MS));
       if (mine !== latest) return;
     }
-    const views = await Promise.all(top.map(async (r) => resultView(await r.data(), 1)));
-    for (const r of top) fetched.add(r.id);
+    const [{ views, used }, correction] = await Promise.all([viewsExcept(search.results, offered, SHOWN, (fragment) => resultView(fragment, 1)), correcting]);
+    for (const r of search.results.slice(0, used)) fetched.add(r.id);
     if (mine !== latest) return;
-    options = views.map((view, i) => optionElement(view, `search-option-${i}`));
+    const corrected = correction ? correctionElement(correction.query, SEARCH_PAGE + writeSearchState({ query: correction.query, tags: [] }), 'search-option-correction') : undefined;
+    corrected?.addEventListener('click', (event) => {
+      event.preventDefault();
+      if (correction) applyCorrection(correction.query);
+    });
+    const exact = found.exact.length > 0;
+    const goToOptions = goTo.map((match, i) => goToElement(match, `search-option-go-${i}`));
+    options = [
+      // The article named exactly comes first; a correction before guesses.
+      ...(exact ? goToOptions.slice(0, found.exact.length) : []),
+      ...(corrected ? [corrected] : []),
+      ...(exact ? goToOptions.slice(found.exact.length) : goToOptions),
+      ...views.map((view, i) => optionElement(view, `search-option-${i}`)),
+    ];
     if (views.length > 0) options.push(allResultsOption(query, search.results.length));
     active = -1;
     const empty = document.createElement('li');
     empty.className = 'search-empty';
     empty.textContent = `No articles match “${query}”. Try fewer or shorter words.`;
-    list.replaceChildren(...(options.length > 0 ? options : [empty]));
-    status.textContent = search.results.length === 1 ? '1 result' : `${search.results.length} results`;
+    list.replaceChildren(...options, ...(goTo.length + views.length > 0 ? [] : [empty]));
+    status.textContent = announcement(goTo, exact, correction?.query, search.results.length);
     setOpen(true);
     requestAnimationFrame(() => performance.measure(RESULTS_DRAWN, { start: keystroke, end: performance.now() }));
+  };
+
+  /** Wikipedia's "Go": Enter on a query that is exactly one article's title or alias opens that article. */
+  const go = async () => {
+    const { exact } = await titles.lookup(input.value.trim());
+    const [only] = exact;
+    if (only && exact.length === 1) window.location.assign(only.url);
+    else form.submit();
   };
 
   input.addEventListener('input', (event) => void update(event.timeStamp));
@@ -122,10 +170,12 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActive(wrap(active + step, options.length));
     } else if (event.key === 'Enter') {
-      const href = options[active]?.querySelector('a')?.href;
-      if (!open || !href) return; // without a chosen result, Enter opens the search page (the form's action)
+      if (event.isComposing || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
-      window.location.assign(href);
+      const link = open ? options[active]?.querySelector('a') : undefined;
+      if (link?.closest('#search-option-correction')) link.click();
+      else if (link) window.location.assign(link.href);
+      else void go();
     } else if (event.key === 'Escape') {
       if (list.hidden) return;
       event.preventDefault();
@@ -139,7 +189,7 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
   void update(performance.now());
 }
 
-/** Arrow keys cycle through the results and back to the box itself (-1). */
+/** Arrow keys cycle through the options and back to the box itself (-1). */
 function wrap(index: number, count: number): number {
   if (index < -1) return count - 1;
   if (index >= count) return -1;

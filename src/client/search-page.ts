@@ -1,12 +1,18 @@
 /**
  * The search page: reads `?q=…&tag=…`, shows every result with its matching
  * sections, offers the tags as filters with counts, and keeps the address in
- * step so that a search can be shared.
+ * step so that a search can be shared. An article whose title or alias the
+ * query is comes first (search-titles.ts), and a query with a typo gets a
+ * "Did you mean".
  */
 import { loadPagefind, type FilterCounts } from './search-pagefind.ts';
 import stylesheet from '../styles/search.css?url';
-import { addStylesheet, resultElement } from './search-render.ts';
-import { isSearchable, readSearchState, resultSummary, resultView, writeSearchState, type SearchState } from './search-results.ts';
+import { addStylesheet, correctionLine, resultElement } from './search-render.ts';
+import { isSearchable, pageOf, readSearchState, resultSummary, resultView, writeSearchState, type ResultView, type SearchState } from './search-results.ts';
+import { fetchJson, titleSearch } from './search-titles.ts';
+import { previewUrlForId } from '../model/ids.ts';
+import type { TitleMatch } from '../shared/title-index.ts';
+import { SEARCH_PAGE } from '../shared/search-scope.ts';
 
 /** Results drawn at once; "Show more" draws the next ones. */
 const PAGE_SIZE = 20;
@@ -15,6 +21,7 @@ const form = document.querySelector<HTMLFormElement>('.search-page-form');
 const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
 const filters = form?.querySelector<HTMLFieldSetElement>('.search-filters');
 const summary = document.querySelector<HTMLElement>('.search-summary');
+const suggestion = document.querySelector<HTMLElement>('.search-suggestion');
 const list = document.querySelector<HTMLOListElement>('.search-results');
 
 /** One checkbox per tag of the wiki, made once so that focus stays where the reader left it. */
@@ -58,34 +65,69 @@ function allPagesLink(): HTMLAnchorElement {
   return link;
 }
 
+/** An article named by the query that full-text search did not return on its first page: shown from its link preview. */
+async function namedView(match: TitleMatch): Promise<ResultView> {
+  const preview = await fetchJson(previewUrlForId(match.id));
+  const description = typeof preview === 'object' && preview !== null && 'description' in preview && typeof preview.description === 'string' ? preview.description : '';
+  return { title: match.title, url: match.url, description, tags: [], sections: [] };
+}
+
 let latest = 0;
 const styled = addStylesheet(stylesheet);
+const titles = titleSearch();
 
 async function show(state: SearchState) {
-  if (!input || !filters || !summary || !list) return;
+  if (!input || !filters || !summary || !list || !suggestion) return;
   const mine = ++latest;
-  const [pagefind] = await Promise.all([loadPagefind(), styled]);
+  const [pagefind, found] = await Promise.all([loadPagefind(), state.query ? titles.lookup(state.query) : undefined, styled]);
   const all = await pagefind.filters();
   const filter = state.tags.length > 0 ? { tag: { any: state.tags } } : {};
   const search = state.query || state.tags.length > 0 ? await pagefind.search(state.query || null, { filters: filter }) : null;
+  const correction = found && (await titles.correction(state.query, found));
   if (mine !== latest) return; // a newer search replaced this one
   tagBoxes(filters, all, state.tags);
   tagCounts(filters, search?.totalFilters ?? all);
+  suggestion.replaceChildren();
+  if (correction) {
+    const line = correctionLine(correction.query, SEARCH_PAGE + writeSearchState({ query: correction.query, tags: state.tags }));
+    line.querySelector('a')?.addEventListener('click', (event) => {
+      event.preventDefault();
+      input.value = correction.query;
+      form?.requestSubmit();
+    });
+    suggestion.append(line);
+  }
+  suggestion.hidden = !correction;
   const results = search?.results ?? [];
+  // The articles the query names come first; they are not drawn again where full-text search ranks them.
+  const named = found?.exact ?? [];
   list.replaceChildren();
   document.querySelector('.search-more')?.remove();
-  if (results.length === 0) summary.replaceChildren(emptyState(state), ...(state.query || state.tags.length > 0 ? [allPagesLink(), '.'] : []));
-  else summary.textContent = resultSummary(results.length, state);
+  if (results.length === 0 && named.length === 0) summary.replaceChildren(emptyState(state), ...(state.query || state.tags.length > 0 ? [allPagesLink(), '.'] : []));
+  else summary.textContent = resultSummary(Math.max(results.length, named.length), state);
   let drawn = 0;
+  /** Pages drawn first, as named by the query: not drawn again where full-text search ranks them. */
+  const pinned = new Set<string>();
   const more = document.createElement('button');
   more.type = 'button';
   more.className = 'search-more';
   const drawMore = async () => {
+    const first = drawn === 0;
     const next = results.slice(drawn, drawn + PAGE_SIZE);
     drawn += next.length;
     const views = await Promise.all(next.map(async (r) => resultView(await r.data(), 3)));
+    if (first) {
+      // Named articles that full-text search (with the chosen tags) returned on this page keep their excerpts;
+      // without tags chosen, one it did not return is drawn from its preview.
+      const top = named.flatMap((match) => views.find((view) => pageOf(view.url) === pageOf(match.url)) ?? []);
+      const missing = state.tags.length > 0 ? [] : named.filter((match) => !top.some((view) => pageOf(view.url) === pageOf(match.url)));
+      const drawnFirst = [...top, ...(await Promise.all(missing.map(namedView)))];
+      for (const view of drawnFirst) pinned.add(pageOf(view.url));
+      if (mine !== latest) return;
+      list.append(...drawnFirst.map(resultElement));
+    }
     if (mine !== latest) return;
-    list.append(...views.map(resultElement));
+    list.append(...views.filter((view) => !pinned.has(pageOf(view.url))).map(resultElement));
     more.textContent = `Show more (${results.length - drawn} left)`;
     if (drawn >= results.length) more.remove();
     else list.after(more);

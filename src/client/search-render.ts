@@ -3,6 +3,7 @@
  * Text goes in as text nodes; matched words become `<mark>`.
  */
 import type { ExcerptPart, ResultView } from './search-results.ts';
+import type { TitleMatch } from '../shared/title-index.ts';
 
 /**
  * Adds a stylesheet that comes with lazily loaded search code (imported with
@@ -53,6 +54,43 @@ export function optionElement(view: ResultView, id: string): HTMLElement {
   return li;
 }
 
+/** An option of the header box, holding one link that Enter or a click follows. */
+function option(id: string, className: string, href: string): { li: HTMLElement; link: HTMLAnchorElement } {
+  const li = element('li', `search-option ${className}`);
+  li.id = id;
+  li.setAttribute('role', 'option');
+  li.setAttribute('aria-selected', 'false');
+  const link = element('a', 'search-option-link');
+  link.href = href;
+  link.tabIndex = -1;
+  li.append(link);
+  return { li, link };
+}
+
+/** "Go to Nvidia": an article the query names, or whose name starts with it; an alias that matched is shown after the title. */
+export function goToElement(match: TitleMatch, id: string): HTMLElement {
+  const { li, link } = option(id, 'search-option-go', match.url);
+  link.append(element('span', 'search-kind', 'Go to '), element('span', 'search-title', match.title));
+  if (match.via) link.append(element('span', 'search-via', ` — ${match.via.replace(/[_:]+/g, ' ')}`));
+  return li;
+}
+
+/** "Did you mean nvidia?": `href` leads to the search page for the correction, which the box searches in place. */
+export function correctionElement(correction: string, href: string, id: string): HTMLElement {
+  const { li, link } = option(id, 'search-option-correction', href);
+  link.append('Did you mean ', element('em', 'search-correction', correction), '?');
+  return li;
+}
+
+/** "Did you mean nvidia?" on the search page: a link to the search for the correction. */
+export function correctionLine(correction: string, href: string): HTMLElement {
+  const p = element('p', 'search-did-you-mean');
+  const link = element('a', 'search-correction', correction);
+  link.href = href;
+  p.append('Did you mean ', link, '?');
+  return p;
+}
+
 /** One result on the search page: title, description, tags, and up to a few matching sections. */
 export function resultElement(view: ResultView): HTMLElement {
   const li = element('li', 'search-result');
@@ -62,18 +100,20 @@ export function resultElement(view: ResultView): HTMLElement {
   heading.append(link);
   li.append(heading);
   if (view.description) li.append(element('p', 'search-description', view.description));
-  const sections = element('ul', 'search-sections');
-  for (const section of view.sections) {
-    const item = element('li', '');
-    if (section.heading) {
-      const sectionLink = element('a', 'search-section', section.heading);
-      sectionLink.href = section.url;
-      item.append(sectionLink);
+  if (view.sections.length > 0) {
+    const sections = element('ul', 'search-sections');
+    for (const section of view.sections) {
+      const item = element('li', '');
+      if (section.heading) {
+        const sectionLink = element('a', 'search-section', section.heading);
+        sectionLink.href = section.url;
+        item.append(sectionLink);
+      }
+      item.append(excerptElement(section.excerpt));
+      sections.append(item);
     }
-    item.append(excerptElement(section.excerpt));
-    sections.append(item);
+    li.append(sections);
   }
-  li.append(sections);
   if (view.tags.length > 0) li.append(element('p', 'search-tags', view.tags.join(' · ')));
   return li;
 }

@@ -5,7 +5,9 @@
  * tests/unit/search-results.test.ts.
  */
 import { joinCjkWords } from '../shared/search-cjk.ts';
-import type { PagefindFragment, PagefindSubResult } from './search-pagefind.ts';
+import type { PagefindFragment, PagefindResult, PagefindSubResult } from './search-pagefind.ts';
+import type { TitleMatch } from '../shared/title-index.ts';
+import type { TitleLookup } from './search-titles.ts';
 
 /** A run of excerpt text; `marked` runs are the matched words. */
 export interface ExcerptPart {
@@ -79,6 +81,51 @@ export function resultView(fragment: PagefindFragment, sectionLimit: number): Re
     tags: fragment.filters.tag ?? [],
     sections: sections.length > 0 ? sections : [{ heading: undefined, url: fragment.url, excerpt: excerptParts(fragment.excerpt) }],
   };
+}
+
+/** Articles the header box offers by name ("Go to") above the full-text results. */
+export const GO_TO_SHOWN = 4;
+
+/**
+ * The articles offered by name: those the query names (all of them), then those with a name that starts
+ * with it, up to `GO_TO_SHOWN`; with neither, the one a typo away.
+ */
+export function goToMatches(found: TitleLookup): TitleMatch[] {
+  const named = [...found.exact, ...found.prefixed];
+  if (named.length === 0 && found.near) return [found.near];
+  return named.slice(0, Math.max(GO_TO_SHOWN, found.exact.length));
+}
+
+/** The page an address leads to, whatever its query, section or percent-encoding: to tell two results of one article apart. */
+export function pageOf(url: string): string {
+  const path = url.split(/[?#]/)[0] ?? url;
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * The first `count` of Pagefind's results that are not on a page of `skip` (articles already offered by
+ * title), as `view` makes them. Fragments are fetched a batch at a time, only as many as needed.
+ */
+export async function viewsExcept<T>(
+  results: readonly PagefindResult[],
+  skip: ReadonlySet<string>,
+  count: number,
+  view: (fragment: PagefindFragment) => T,
+): Promise<{ views: T[]; used: number }> {
+  const views: T[] = [];
+  let used = 0;
+  while (views.length < count && used < results.length) {
+    const batch = results.slice(used, used + count - views.length);
+    used += batch.length;
+    for (const fragment of await Promise.all(batch.map((r) => r.data()))) {
+      if (!skip.has(pageOf(fragment.url))) views.push(view(fragment));
+    }
+  }
+  return { views, used };
 }
 
 /** The words of a query, as the search page's address keeps them: `?q=…&tag=…&tag=…`. */

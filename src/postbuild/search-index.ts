@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spaceCjkWords } from '../shared/search-cjk.ts';
 import { NOT_SEARCHED } from '../shared/search-scope.ts';
+import { writeSearchWords } from './search-words.ts';
 
 /**
  * Set by `npm run build` (cli/build.ts) for the `astro build` it runs: the integration then leaves the
@@ -98,7 +99,10 @@ export function prepareForIndexing(siteDir: string): { articles: number; restore
   };
 }
 
-/** Index the HTML in `siteDir` and write the bundle to `siteDir/pagefind/`. */
+/**
+ * Index the HTML in `siteDir` and write the bundle to `siteDir/pagefind/`, then the vocabulary that "Did you
+ * mean" reads from it (src/postbuild/search-words.ts).
+ */
 export async function buildSearchIndex(siteDir: string): Promise<SearchIndexReport> {
   const site = existsSync(siteDir) ? prepareForIndexing(siteDir) : { articles: 0, restore: () => {} };
   let ran: { status: number | null; output: string };
@@ -112,6 +116,7 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexRepo
     const lines = [...new Set(output.split('\n').map((line) => line.trim()).filter(Boolean))].slice(-5);
     throw new SearchIndexError(`stopped (exit ${status ?? 'by a signal'}) while indexing ${siteDir}`, lines);
   }
+  writeSearchWords(siteDir);
   return summarize(join(siteDir, 'pagefind'));
 }
 

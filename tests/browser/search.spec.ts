@@ -134,13 +134,95 @@ test('/ focuses the box; arrows move through results, Enter opens one, Escape cl
   await expect(page).toHaveURL(/\/wiki\/hardware\/ascend_910b\/\?highlight=hbm2e#memory$/i);
 });
 
-test('Enter without a chosen result opens the search page for the words', async ({ page }) => {
+test('Enter without a chosen result opens the search page for words that name no article', async ({ page }) => {
   await page.goto(`${site.url}/`);
-  await box(page).fill('huawei');
+  await box(page).fill('chinese');
   await expect(options(page).first()).toBeVisible();
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/search\/\?q=huawei$/);
-  await expect(page.locator('.search-result')).toHaveCount(3);
+  await expect(page).toHaveURL(/\/search\/\?q=chinese$/);
+  await expect(page.locator('.search-result').first()).toBeVisible();
+});
+
+test('a title typed as it is comes first, then titles that start with it, then full-text results, each article once', async ({ page }) => {
+  await page.goto(`${site.url}/wiki/tensor_cores/`);
+  await box(page).fill('Nvidia');
+  await expect(options(page).first()).toHaveText('Go to Nvidia');
+  await expect(options(page).first().getByRole('link')).toHaveAttribute('href', '/wiki/nvidia/');
+  await expect(page.getByRole('status').filter({ hasText: 'Article Nvidia.' })).toHaveCount(1);
+  // Tensor cores mentions Nvidia: a full-text result; Nvidia itself is not listed twice.
+  await expect(options(page).nth(1)).toContainText('Tensor cores');
+  await expect(options(page).filter({ hasText: /^Nvidia/ })).toHaveCount(0);
+
+  await box(page).fill('ascend');
+  await expect(options(page).first()).toHaveText('Go to Ascend 910B');
+  await box(page).fill('hardware:ascend_910b');
+  await expect(options(page).first()).toHaveText('Go to Ascend 910B');
+  await box(page).fill('昇腾'); // a Chinese alias
+  await expect(options(page).first()).toHaveText('Go to Ascend 910B — 昇腾');
+});
+
+test('Enter on a title, an alias or a page id opens the article', async ({ page }) => {
+  for (const [query, url] of [
+    ['huawei', /\/wiki\/huawei\/$/],
+    ['Tensor Cores', /\/wiki\/tensor_cores\/$/],
+    ['hardware:ascend_910b', /\/wiki\/hardware\/ascend_910b\/$/],
+    ['昇腾', /\/wiki\/hardware\/ascend_910b\/$/],
+  ] as const) {
+    await page.goto(`${site.url}/`);
+    await box(page).fill(query);
+    await box(page).press('Enter'); // at once: the box waits for the title index if it must
+    await expect(page, query).toHaveURL(url);
+  }
+});
+
+test('arrows move through the Go to suggestions as through results', async ({ page }) => {
+  await page.goto(`${site.url}/`);
+  await box(page).pressSequentially('tens');
+  await expect(options(page).first()).toHaveText('Go to Tensor cores');
+  await expect(page.getByRole('status').filter({ hasText: /1 title\./ })).toHaveCount(1);
+  await box(page).press('ArrowDown');
+  await expect(box(page)).toHaveAttribute('aria-activedescendant', 'search-option-go-0');
+  await expect(options(page).first()).toHaveAttribute('aria-selected', 'true');
+  await box(page).press('Enter');
+  await expect(page).toHaveURL(/\/wiki\/tensor_cores\/$/);
+});
+
+test('a typo gets "Did you mean" in the box, one click away, and a near title to go to', async ({ page }) => {
+  await page.goto(`${site.url}/`);
+  await box(page).fill('nvidai');
+  await expect(options(page).first()).toHaveText('Did you mean Nvidia?');
+  await expect(options(page).nth(1)).toHaveText('Go to Nvidia');
+  await expect(page.getByRole('status').filter({ hasText: 'Did you mean Nvidia?' })).toHaveCount(1);
+  await options(page).first().click();
+  await expect(box(page)).toHaveValue('Nvidia');
+  await expect(box(page)).toBeFocused();
+  await expect(options(page).first()).toHaveText('Go to Nvidia');
+
+  // A word of the text, not of a title; chosen with the keyboard.
+  await box(page).fill('interconect');
+  await expect(options(page).first()).toHaveText('Did you mean interconnect?');
+  await box(page).press('ArrowDown');
+  await box(page).press('Enter');
+  await expect(box(page)).toHaveValue('interconnect');
+  await expect(options(page).first()).toContainText('Ascend 910B');
+  await expect(options(page).filter({ hasText: 'Did you mean' })).toHaveCount(0);
+});
+
+test('the search page puts the article a query names first, and offers "Did you mean" for a typo', async ({ page }) => {
+  await page.goto(`${site.url}/search/?q=tensor%20cores`);
+  await expect(page.locator('.search-result h2').first()).toHaveText('Tensor cores');
+  await page.goto(`${site.url}/search/?q=nvidia`);
+  const titles = page.locator('.search-result h2');
+  await expect(titles.first()).toHaveText('Nvidia');
+  expect((await titles.allInnerTexts()).filter((t) => t === 'Nvidia')).toHaveLength(1);
+
+  await page.goto(`${site.url}/search/?q=precison`);
+  const suggestion = page.locator('.search-suggestion');
+  await expect(suggestion).toHaveText('Did you mean precision?');
+  await suggestion.getByRole('link', { name: 'precision' }).click();
+  await expect(page).toHaveURL(/\?q=precision$/);
+  await expect(titles.first()).toHaveText('Tensor cores');
+  await expect(suggestion).toBeHidden();
 });
 
 test('the search page shows full results for a shared address, filtered by tag', async ({ page }) => {

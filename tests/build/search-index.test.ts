@@ -1,6 +1,6 @@
 /**
- * `npm run build` writes the Pagefind index itself, over article bodies only:
- * built once from tests/fixtures/search, then read back as Pagefind stores it.
+ * `npm run build` writes the Pagefind index itself, over article bodies only, with the title index and the
+ * vocabulary of "Did you mean" beside it: built once from tests/fixtures/search, then read back as stored.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,5 +76,32 @@ describe('the search index built by npm run build', () => {
   it('weights the title above body text', () => {
     const huawei = site.read('wiki/huawei/index.html');
     expect(huawei).toMatch(/<h1[^>]*data-pagefind-weight="10"[^>]*>Huawei<\/h1>/);
+  });
+});
+
+describe('the title index and the vocabulary written beside it', () => {
+  const json = (path: string) => JSON.parse(site.read(path)) as unknown;
+
+  it('lists every article with its title, id, aliases and how many articles link to it', () => {
+    const manifest = json('search-titles/index.json') as { pieces: Record<string, string>; tops: Record<string, string> };
+    expect(Object.keys(manifest.pieces)).toEqual(['']); // a small wiki is one piece
+    const rows = json(`search-titles/${manifest.pieces['']}`);
+    expect(rows).toEqual([
+      ['hardware:ascend_910b', 'Ascend 910B', 1, '昇腾', 'ascend_910b_npu'],
+      ['huawei', 'Huawei', 2],
+      ['nvidia', 'Nvidia', 1],
+      ['tensor_cores', 'Tensor cores', 1],
+    ]);
+  });
+
+  it('holds the words Pagefind indexed and the words of names, most used first, by first letter', () => {
+    const manifest = json('search-words/index.json') as { pieces: Record<string, string> };
+    const words = Object.values(manifest.pieces).flatMap((file) => json(`search-words/${file}`) as string[]);
+    expect(words).toEqual(expect.arrayContaining(['interconnect', 'shenzhen', 'huawei', 'npu', 'hbm2e', 'precision']));
+    expect(words).not.toContain('quillfeather'); // only in the References list, which is not searched
+    expect(words.filter((word) => /[\p{Script=Han}]|^\d+$|^.{1,2}$/u.test(word))).toEqual([]);
+    expect(json(`search-words/${manifest.pieces['h']}`)).toEqual(expect.arrayContaining(['huawei', 'hardware']));
+    const h = json(`search-words/${manifest.pieces['h']}`) as string[];
+    expect(h.indexOf('huawei')).toBeLessThan(h.indexOf('headquartered')); // in three articles, against one
   });
 });

@@ -1,0 +1,121 @@
+/**
+ * The title layer of search in the browser: which articles a query names (exactly, by the start of a
+ * name, or nearly), and "Did you mean". It fetches the title index (src/shared/title-index.ts) and the
+ * vocabulary (src/shared/search-spelling.ts) piece by piece as queries need them, each file once per page.
+ * Used by the header box and the search page, and by bench/ with a fetch that reads the built files: the
+ * code that ranks is the same everywhere.
+ */
+import { searchKey, searchWords } from '../shared/search-keys.ts';
+import { correctQuery, isVocabularyWord, WORDS_DIR, WORDS_MANIFEST, wordPieceFor, type WordsManifest } from '../shared/search-spelling.ts';
+import {
+  indexRows,
+  matchTitles,
+  nearestTitle,
+  pieceFor,
+  TITLE_INDEX_DIR,
+  TITLE_MANIFEST,
+  type IndexedRow,
+  type TitleManifest,
+  type TitleMatch,
+  type TitleMatches,
+  type TitleRow,
+} from '../shared/title-index.ts';
+
+/** Fetches a JSON file of the site by its path; undefined when there is none (a site built without it, `astro dev`). */
+export type FetchJson = (path: string) => Promise<unknown>;
+
+export const fetchJson: FetchJson = async (path) => {
+  try {
+    const response = await fetch(path);
+    return response.ok ? ((await response.json()) as unknown) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+export interface TitleLookup extends TitleMatches {
+  /** With no exact or prefixed match: the article whose name is a typo away from the query. */
+  near?: TitleMatch;
+}
+
+export interface Correction {
+  /** The query as the reader probably meant it. */
+  query: string;
+}
+
+export interface TitleSearch {
+  lookup: (query: string) => Promise<TitleLookup>;
+  /** "Did you mean": a near title, else the query with its unknown words corrected. */
+  correction: (query: string, lookup: TitleLookup) => Promise<Correction | undefined>;
+}
+
+const NOTHING: TitleLookup = { exact: [], prefixed: [] };
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRows = (value: unknown): value is TitleRow[] => Array.isArray(value) && value.every((row) => Array.isArray(row) && typeof row[0] === 'string' && typeof row[1] === 'string');
+const isWords = (value: unknown): value is string[] => Array.isArray(value) && value.every((word) => typeof word === 'string');
+
+export function titleSearch(fetch: FetchJson = fetchJson): TitleSearch {
+  const files = new Map<string, Promise<unknown>>();
+  const load = (path: string) => {
+    let file = files.get(path);
+    if (!file) {
+      file = fetch(path);
+      files.set(path, file);
+    }
+    return file;
+  };
+  const indexed = new WeakMap<TitleRow[], IndexedRow[]>();
+
+  const titleManifest = async (): Promise<TitleManifest | undefined> => {
+    const manifest = await load(TITLE_INDEX_DIR + TITLE_MANIFEST);
+    return isRecord(manifest) && isRecord(manifest['pieces']) && isRecord(manifest['tops']) ? (manifest as unknown as TitleManifest) : undefined;
+  };
+  const wordsManifest = async (): Promise<WordsManifest | undefined> => {
+    const manifest = await load(WORDS_DIR + WORDS_MANIFEST);
+    return isRecord(manifest) && isRecord(manifest['pieces']) ? (manifest as unknown as WordsManifest) : undefined;
+  };
+
+  const rowsFor = async (query: string): Promise<IndexedRow[]> => {
+    const manifest = await titleManifest();
+    const address = manifest && pieceFor(manifest, searchKey(query));
+    if (!address) return [];
+    const rows = await load(TITLE_INDEX_DIR + address.file);
+    if (!isRows(rows)) return [];
+    let piece = indexed.get(rows);
+    if (!piece) {
+      piece = indexRows(rows);
+      indexed.set(rows, piece);
+    }
+    return piece;
+  };
+
+  const lookup = async (query: string): Promise<TitleLookup> => {
+    if (searchKey(query) === '') return NOTHING;
+    const rows = await rowsFor(query);
+    const matches = matchTitles(query, rows);
+    if (matches.exact.length > 0 || matches.prefixed.length > 0) return matches;
+    const near = nearestTitle(query, rows);
+    return near ? { ...matches, near } : matches;
+  };
+
+  const correction = async (query: string, found: TitleLookup): Promise<Correction | undefined> => {
+    if (found.exact.length > 0) return undefined;
+    if (found.near) return { query: found.near.via ? searchKey(found.near.via) : found.near.title };
+    const manifest = await wordsManifest();
+    if (!manifest) return undefined;
+    const words = searchWords(query).filter(isVocabularyWord);
+    const pieces = new Map<string, readonly string[]>();
+    await Promise.all(
+      words.map(async (word) => {
+        const file = wordPieceFor(manifest, word);
+        const piece = file ? await load(WORDS_DIR + file) : undefined;
+        if (isWords(piece)) pieces.set(word, piece);
+      }),
+    );
+    const corrected = correctQuery(query, (word) => pieces.get(word));
+    return corrected ? { query: corrected } : undefined;
+  };
+
+  return { lookup, correction };
+}

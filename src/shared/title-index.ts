@@ -1,0 +1,196 @@
+/**
+ * The title index: every article's title, id and aliases, so that search knows when a query *is* a name
+ * (issue 21). Written by the build as static files (src/postbuild/search-titles.ts) and read by the browser
+ * only when search is used (src/client/search-titles.ts); this module holds what both must agree on: the
+ * files' shape, how the names are cut into pieces, and how a query finds its piece and its titles.
+ *
+ * A large wiki's names are cut into pieces by the first letters of their search keys (search-keys.ts),
+ * like the volumes of a printed encyclopedia: a piece holds every name that starts with its prefix, and a
+ * prefix with too many names is split by the next letter. A query then fetches the one piece whose prefix
+ * it starts with, which holds every title it equals or begins. A query shorter than the pieces' prefixes
+ * (`n` when the pieces are `na`, `nb`, …) fetches a small *top* piece instead: the names equal to it and the
+ * most-linked names that start with it.
+ */
+import { urlForId, type PageId } from '../model/ids.ts';
+import { editDistance, allowedEdits, letterCount, searchKey } from './search-keys.ts';
+
+/** Where the title index lives in the built site. */
+export const TITLE_INDEX_DIR = '/search-titles/';
+/** Its table of pieces, fetched with the first query; pieces are named by their content's hash. */
+export const TITLE_MANIFEST = 'index.json';
+
+/**
+ * One article in a piece, as JSON: `[id, title, links, ...aliases]`. Keys are not stored: the reader's
+ * browser derives them with the same `searchKey` the build used, which keeps the files small.
+ */
+export type TitleRow = [id: PageId, title: string, links: number, ...aliases: PageId[]];
+
+export interface TitleManifest {
+  /** Prefix → file of the piece with every name starting with it. */
+  pieces: Record<string, string>;
+  /** Prefix that was split → file of its top piece. */
+  tops: Record<string, string>;
+}
+
+/** Names per piece before it is split by the next letter: about 3 KB of gzip, a tenth of a Pagefind index chunk. */
+export const PIECE_ROWS = 200;
+/** Names a top piece offers, besides those equal to its prefix. */
+export const TOP_ROWS = 8;
+
+export type NameKind = 'title' | 'id' | 'alias';
+
+export interface Name {
+  key: string;
+  kind: NameKind;
+  /** The name as written: the title, the id or the alias. */
+  text: string;
+}
+
+/** The names an article is found by, each key once: its title first, then its id, then its aliases. */
+export function namesOf(row: TitleRow): Name[] {
+  const [id, title, , ...aliases] = row;
+  const names: Name[] = [];
+  const add = (text: string, kind: NameKind) => {
+    const key = searchKey(text);
+    if (key !== '' && !names.some((n) => n.key === key)) names.push({ key, kind, text });
+  };
+  add(title, 'title');
+  add(id, 'id');
+  for (const alias of aliases) add(alias, 'alias');
+  return names;
+}
+
+const chars = (text: string) => [...text];
+
+/** Most-linked first, then the shorter name, then A–Z: the order of titles offered for a prefix. */
+function byLinks(a: { row: TitleRow; key: string }, b: { row: TitleRow; key: string }): number {
+  return b.row[2] - a.row[2] || letterCount(a.key) - letterCount(b.key) || a.row[1].localeCompare(b.row[1]);
+}
+
+export interface PiecePlan {
+  pieces: Map<string, TitleRow[]>;
+  tops: Map<string, TitleRow[]>;
+}
+
+/**
+ * Cut the wiki's rows into pieces of at most `maxRows` names. A small wiki is one piece, prefix ''.
+ * Pure; deterministic for the same rows.
+ */
+export function planPieces(rows: readonly TitleRow[], maxRows = PIECE_ROWS, topRows = TOP_ROWS): PiecePlan {
+  const entries = rows.flatMap((row) => namesOf(row).map((name) => ({ key: name.key, letters: chars(name.key), row })));
+  const plan: PiecePlan = { pieces: new Map(), tops: new Map() };
+  const distinctRows = (list: typeof entries) => [...new Set(list.map((e) => e.row))];
+  const split = (prefix: string, depth: number, list: typeof entries) => {
+    if (list.length <= maxRows) {
+      plan.pieces.set(prefix, distinctRows(list));
+      return;
+    }
+    const equal = list.filter((e) => e.letters.length === depth);
+    const longer = list.filter((e) => e.letters.length > depth);
+    const best = [...longer].sort(byLinks);
+    const top = distinctRows([...equal, ...best]);
+    plan.tops.set(prefix, top.slice(0, Math.max(topRows, distinctRows(equal).length)));
+    const children = new Map<string, typeof entries>();
+    for (const entry of longer) {
+      const next = prefix + (entry.letters[depth] ?? '');
+      const group = children.get(next);
+      if (group) group.push(entry);
+      else children.set(next, [entry]);
+    }
+    for (const [child, group] of [...children].sort(([a], [b]) => (a < b ? -1 : 1))) split(child, depth + 1, group);
+  };
+  split('', 0, entries);
+  return plan;
+}
+
+export type PieceAddress = { kind: 'piece' | 'top'; prefix: string; file: string };
+
+/**
+ * The piece that holds every name equal to or starting with `key`, or the top piece of `key` itself when
+ * the pieces are cut finer than `key`; undefined when no name starts with `key`.
+ */
+export function pieceFor(manifest: TitleManifest, key: string): PieceAddress | undefined {
+  const letters = chars(key);
+  let prefix = '';
+  for (let depth = 0; ; depth++) {
+    const piece = manifest.pieces[prefix];
+    if (piece !== undefined) return { kind: 'piece', prefix, file: piece };
+    const top = manifest.tops[prefix];
+    if (top === undefined) return undefined;
+    const next = letters[depth];
+    if (next === undefined) return { kind: 'top', prefix, file: top };
+    prefix += next;
+  }
+}
+
+export interface TitleMatch {
+  id: PageId;
+  title: string;
+  url: string;
+  /** The alias that matched, when the title does not begin with it. */
+  via?: string;
+}
+
+/** A piece as the browser keeps it: each row with its names' keys, derived once. */
+export type IndexedRow = { row: TitleRow; names: Name[] };
+
+export function indexRows(rows: readonly TitleRow[]): IndexedRow[] {
+  return rows.map((row) => ({ row, names: namesOf(row) }));
+}
+
+/**
+ * An article as a match; an alias that matched is named unless the title begins with it (`hbm` for High
+ * Bandwidth Memory, nothing for `quantization`). A page id is not: it is the title's own spelling, or a
+ * namespace and the title.
+ */
+function match(row: TitleRow, name: Name): TitleMatch {
+  const [id, title] = row;
+  const shown = name.kind === 'alias' && !searchKey(title).startsWith(name.key);
+  return { id, title, url: urlForId(id), ...(shown ? { via: name.text } : {}) };
+}
+
+export interface TitleMatches {
+  /** Articles whose title, id or alias equals the query. */
+  exact: TitleMatch[];
+  /** Articles with a name that starts with the query, most-linked first ("Go to" suggestions). */
+  prefixed: TitleMatch[];
+}
+
+/** The articles the query names exactly, and those with a name starting with it. */
+export function matchTitles(query: string, rows: readonly IndexedRow[]): TitleMatches {
+  const key = searchKey(query);
+  if (key === '') return { exact: [], prefixed: [] };
+  const exact: TitleMatch[] = [];
+  const prefixed: Array<{ row: TitleRow; key: string; name: Name }> = [];
+  for (const { row, names } of rows) {
+    const equal = names.find((n) => n.key === key);
+    if (equal) {
+      exact.push(match(row, equal));
+      continue;
+    }
+    // The title, if it starts with the query, else the first name that does.
+    const starts = names.find((n) => n.key.startsWith(key));
+    if (starts) prefixed.push({ row, key: starts.key, name: starts });
+  }
+  exact.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+  return { exact, prefixed: prefixed.sort(byLinks).map((p) => match(p.row, p.name)) };
+}
+
+/**
+ * The article whose name is nearest to a mistyped query, within the edits allowed for its length
+ * (`allowedEdits`): `nvidai` → Nvidia. Ties go to the most-linked article.
+ */
+export function nearestTitle(query: string, rows: readonly IndexedRow[]): TitleMatch | undefined {
+  const key = searchKey(query);
+  const allowed = allowedEdits(letterCount(key.replace(/ /g, '')));
+  if (allowed === 0) return undefined;
+  let best: { match: TitleMatch; distance: number; links: number } | undefined;
+  for (const { row, names } of rows) {
+    for (const name of names) {
+      const distance = editDistance(key, name.key, allowed);
+      if (distance > allowed || distance === 0) continue;
+      if (!best || distance < best.distance || (distance === best.distance && row[2] > best.links)) best = { match: match(row, name), distance, links: row[2] };
+    }
+  }
+  return best?.match;
+}

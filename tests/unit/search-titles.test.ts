@@ -1,0 +1,97 @@
+/**
+ * The title layer as the browser runs it (src/client/search-titles.ts), over an index planned as the build
+ * plans it and served from memory: which files a query fetches, what it finds, and "Did you mean".
+ */
+import { describe, expect, it } from 'vitest';
+import type { PageId } from '../../src/model/ids.ts';
+import { titleSearch, type FetchJson } from '../../src/client/search-titles.ts';
+import { goToMatches, pageOf, viewsExcept } from '../../src/client/search-results.ts';
+import type { PagefindFragment, PagefindResult } from '../../src/client/search-pagefind.ts';
+import { planWordPieces, WORDS_DIR, WORDS_MANIFEST } from '../../src/shared/search-spelling.ts';
+import { planPieces, TITLE_INDEX_DIR, TITLE_MANIFEST, type TitleRow } from '../../src/shared/title-index.ts';
+
+const row = (id: string, title: string, links = 0, ...aliases: string[]): TitleRow => [id as PageId, title, links, ...(aliases as PageId[])];
+
+/** A site's files, as the build would write them for these rows and words, and the paths fetched. */
+function site(rows: TitleRow[], words: Record<string, number>, maxRows?: number) {
+  const files = new Map<string, unknown>();
+  const plan = planPieces(rows, maxRows);
+  const named = (kind: string, map: Map<string, unknown>) =>
+    Object.fromEntries([...map].map(([prefix, value], i) => {
+      files.set(`${TITLE_INDEX_DIR}${kind}${i}.json`, value);
+      return [prefix, `${kind}${i}.json`];
+    }));
+  files.set(TITLE_INDEX_DIR + TITLE_MANIFEST, { pieces: named('p', plan.pieces), tops: named('t', plan.tops) });
+  const wordPieces = planWordPieces(new Map(Object.entries(words)));
+  files.set(WORDS_DIR + WORDS_MANIFEST, { pieces: Object.fromEntries([...wordPieces.keys()].map((p) => [p, `${p}.json`])) });
+  for (const [prefix, list] of wordPieces) files.set(`${WORDS_DIR}${prefix}.json`, list);
+  const fetched: string[] = [];
+  const fetch: FetchJson = async (path) => {
+    fetched.push(path);
+    return files.get(path);
+  };
+  return { fetch, fetched };
+}
+
+const rows = [
+  row('nvidia', 'Nvidia', 12, 'nvidia_corporation'),
+  row('nvidia_gpus', 'Nvidia GPUs', 5),
+  row('h100', 'Nvidia H100', 7),
+  row('huawei', 'Huawei', 9, '华为'),
+  row('hardware:ascend_910b', 'Ascend 910B', 2),
+];
+const words = { nvidia: 12, gpus: 5, huawei: 9, robotics: 1, ascend: 3, memory: 8 };
+
+describe('titleSearch', () => {
+  it('finds the article a query names, the titles it begins, and fetches each file once', async () => {
+    const { fetch, fetched } = site(rows, words);
+    const titles = titleSearch(fetch);
+    const found = await titles.lookup('Nvidia');
+    expect(found.exact.map((m) => m.title)).toEqual(['Nvidia']);
+    expect(goToMatches(found).map((m) => m.title)).toEqual(['Nvidia', 'Nvidia H100', 'Nvidia GPUs']);
+    await titles.lookup('hardware:ascend_910b');
+    expect((await titles.lookup('华为')).exact.map((m) => m.url)).toEqual(['/wiki/huawei/']);
+    expect(fetched).toEqual([`${TITLE_INDEX_DIR}${TITLE_MANIFEST}`, `${TITLE_INDEX_DIR}p0.json`]);
+  });
+
+  it('offers the near title, then corrected words, as "Did you mean"', async () => {
+    const titles = titleSearch(site(rows, words).fetch);
+    const nvidai = await titles.lookup('nvidai');
+    expect(nvidai.near?.title).toBe('Nvidia');
+    expect(goToMatches(nvidai).map((m) => m.title)).toEqual(['Nvidia']);
+    expect(await titles.correction('nvidai', nvidai)).toEqual({ query: 'Nvidia' });
+    const robotics = await titles.lookup('huawei robotcs');
+    expect(await titles.correction('huawei robotcs', robotics)).toEqual({ query: 'huawei robotics' });
+    const exact = await titles.lookup('huawei');
+    expect(await titles.correction('huawei', exact)).toBeUndefined();
+    expect(await titles.correction('memory', await titles.lookup('memory'))).toBeUndefined();
+  });
+
+  it('reads a large index piece by piece: a query fetches the manifest and one piece', async () => {
+    const many = Array.from({ length: 400 }, (_, i) => row(`hardware:unit_${i}`, `${['Latency', 'Memory', 'Cache'][i % 3]} unit ${i}`, i % 7));
+    const { fetch, fetched } = site(many, words, 40);
+    const titles = titleSearch(fetch);
+    expect((await titles.lookup('Memory unit 301')).exact.map((m) => m.id)).toEqual(['hardware:unit_301']);
+    expect(fetched).toHaveLength(2);
+    expect((await titles.lookup('hardware:unit_12')).exact.map((m) => m.title)).toEqual(['Latency unit 12']);
+    expect((await titles.lookup('m')).prefixed.length).toBeGreaterThan(0); // a top piece
+  });
+
+  it('is quietly empty where a site has no title index (astro dev, an older build)', async () => {
+    const titles = titleSearch(async () => undefined);
+    const found = await titles.lookup('nvidia');
+    expect(found).toEqual({ exact: [], prefixed: [] });
+    expect(await titles.correction('nvidai', found)).toBeUndefined();
+  });
+});
+
+describe('viewsExcept', () => {
+  const result = (url: string): PagefindResult => ({ id: url, score: 1, data: async () => ({ url, excerpt: '', meta: {}, filters: {}, sub_results: [] }) as PagefindFragment });
+
+  it('skips the articles already offered by name and fetches only what it shows', async () => {
+    const results = ['/wiki/nvidia/', '/wiki/h100/', '/wiki/%E5%8D%8E%E4%B8%BA/', '/wiki/cuda/', '/wiki/nvlink/'].map(result);
+    const { views, used } = await viewsExcept(results, new Set(['/wiki/nvidia/', pageOf('/wiki/华为/')]), 2, (f) => f.url);
+    expect(views).toEqual(['/wiki/h100/', '/wiki/cuda/']);
+    expect(used).toBe(4);
+  });
+});
