@@ -8,7 +8,7 @@
  */
 import stylesheet from '../styles/search.css?url';
 import { loadPagefind } from './search-pagefind.ts';
-import { addStylesheet, correctionElement, goToElement, optionElement } from './search-render.ts';
+import { addStylesheet, correctionElement, goToElement, optionElement, optionLink } from './search-render.ts';
 import { goToMatches, isSearchable, pageOf, resultView, searchPause, viewsExcept, writeSearchState } from './search-results.ts';
 import { titleSearch } from './search-titles.ts';
 import { SEARCH_PAGE } from '../shared/search-scope.ts';
@@ -31,9 +31,9 @@ const FETCH_PAUSE_MS = 120;
 // A last word of one or two Latin letters also waits for a pause before it is searched at all (`searchPause`).
 
 /** What the status line reads out when the options change. */
-function announcement(goTo: readonly TitleMatch[], exact: boolean, correction: string | undefined, results: number): string {
+function announcement(goTo: readonly TitleMatch[], exact: boolean, correction: string | undefined, instead: boolean, results: number): string {
   const parts: string[] = [];
-  if (correction) parts.push(`Did you mean ${correction}?`);
+  if (correction) parts.push(instead ? `No results; showing results for ${correction}.` : `Did you mean ${correction}?`);
   const [first, ...more] = goTo;
   if (first && exact) parts.push(`Article ${first.title}.`);
   const titles = exact ? more.length : goTo.length;
@@ -49,7 +49,8 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
   const styled = addStylesheet(stylesheet);
   const pagefind = loadPagefind();
   const titles = titleSearch();
-  let options: HTMLElement[] = [];
+  /** The options, each a link with `role="option"` (search-render.ts), in the order the arrows visit them. */
+  let options: HTMLAnchorElement[] = [];
   let active = -1;
   let latest = 0;
   /** Results whose excerpt has been fetched once: drawn again without waiting. */
@@ -75,17 +76,9 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
   };
 
   const allResultsOption = (query: string, count: number) => {
-    const li = document.createElement('li');
-    li.id = 'search-option-all';
-    li.className = 'search-option search-option-all';
-    li.setAttribute('role', 'option');
-    li.setAttribute('aria-selected', 'false');
-    const link = document.createElement('a');
-    link.href = SEARCH_PAGE + writeSearchState({ query, tags: [] });
-    link.tabIndex = -1;
-    link.textContent = count > SHOWN ? `All ${count} results for “${query}”` : `Search page for “${query}”, with tag filters`;
-    li.append(link);
-    return li;
+    const option = optionLink('search-option-all', 'search-option-all', SEARCH_PAGE + writeSearchState({ query, tags: [] }));
+    option.link.textContent = count > SHOWN ? `All ${count} results for “${query}”` : `Search page for “${query}”, with tag filters`;
+    return option;
   };
 
   /** Search for the correction in place, as if the reader had typed it. */
@@ -113,8 +106,19 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
     }
     const [loaded, found] = await Promise.all([pagefind, titles.lookup(query), styled]);
     const correcting = titles.correction(query, found);
-    const search = await loaded.search(query);
+    let search = await loaded.search(query);
     if (mine !== latest || !search) return;
+    // Words that find nothing, with a correction that does: its results are shown instead (as Wikipedia does).
+    let instead: string | undefined;
+    if (search.results.length === 0) {
+      const correction = await correcting;
+      const corrected = correction && (await loaded.search(correction.query));
+      if (mine !== latest) return;
+      if (correction && corrected && corrected.results.length > 0) {
+        search = corrected;
+        instead = correction.query;
+      }
+    }
     const goTo = goToMatches(found);
     const offered = new Set(goTo.map((match) => pageOf(match.url)));
     const candidates = search.results.slice(0, SHOWN + goTo.length);
@@ -122,30 +126,34 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
       await new Promise((resolve) => setTimeout(resolve, FETCH_PAUSE_MS));
       if (mine !== latest) return;
     }
-    const [{ views, used }, correction] = await Promise.all([viewsExcept(search.results, offered, SHOWN, (fragment) => resultView(fragment, 1)), correcting]);
-    for (const r of search.results.slice(0, used)) fetched.add(r.id);
+    const results = search.results;
+    const [{ views, used }, correction] = await Promise.all([viewsExcept(results, offered, SHOWN, (fragment) => resultView(fragment, 1)), correcting]);
+    for (const r of results.slice(0, used)) fetched.add(r.id);
     if (mine !== latest) return;
-    const corrected = correction ? correctionElement(correction.query, SEARCH_PAGE + writeSearchState({ query: correction.query, tags: [] }), 'search-option-correction') : undefined;
-    corrected?.addEventListener('click', (event) => {
+    const corrected = correction ? correctionElement(correction.query, SEARCH_PAGE + writeSearchState({ query: correction.query, tags: [] }), 'search-option-correction', instead !== undefined) : undefined;
+    corrected?.link.addEventListener('click', (event) => {
       event.preventDefault();
       if (correction) applyCorrection(correction.query);
     });
     const exact = found.exact.length > 0;
     const goToOptions = goTo.map((match, i) => goToElement(match, `search-option-go-${i}`));
-    options = [
+    const drawn = [
       // The article named exactly comes first; a correction before guesses.
       ...(exact ? goToOptions.slice(0, found.exact.length) : []),
       ...(corrected ? [corrected] : []),
       ...(exact ? goToOptions.slice(found.exact.length) : goToOptions),
       ...views.map((view, i) => optionElement(view, `search-option-${i}`)),
     ];
-    if (views.length > 0) options.push(allResultsOption(query, search.results.length));
+    if (views.length > 0) drawn.push(allResultsOption(instead ?? query, results.length));
+    options = drawn.map((option) => option.link);
     active = -1;
     const empty = document.createElement('li');
     empty.className = 'search-empty';
+    // Inside the listbox, a list item that is not an option says why there is none.
+    empty.setAttribute('role', 'none');
     empty.textContent = `No articles match “${query}”. Try fewer or shorter words.`;
-    list.replaceChildren(...options, ...(goTo.length + views.length > 0 ? [] : [empty]));
-    status.textContent = announcement(goTo, exact, correction?.query, search.results.length);
+    list.replaceChildren(...drawn.map((option) => option.item), ...(drawn.length > 0 ? [] : [empty]));
+    status.textContent = announcement(goTo, exact, correction?.query, instead !== undefined, results.length);
     setOpen(true);
     requestAnimationFrame(() => performance.measure(RESULTS_DRAWN, { start: keystroke, end: performance.now() }));
   };
@@ -172,9 +180,9 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
     } else if (event.key === 'Enter') {
       if (event.isComposing || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
-      const link = open ? options[active]?.querySelector('a') : undefined;
-      if (link?.closest('#search-option-correction')) link.click();
-      else if (link) window.location.assign(link.href);
+      const chosen = open ? options[active] : undefined;
+      if (chosen?.id === 'search-option-correction') chosen.click();
+      else if (chosen) window.location.assign(chosen.href);
       else void go();
     } else if (event.key === 'Escape') {
       if (list.hidden) return;

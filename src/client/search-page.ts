@@ -79,17 +79,22 @@ const titles = titleSearch();
 async function show(state: SearchState) {
   if (!input || !filters || !summary || !list || !suggestion) return;
   const mine = ++latest;
+  list.setAttribute('aria-busy', 'true');
   const [pagefind, found] = await Promise.all([loadPagefind(), state.query ? titles.lookup(state.query) : undefined, styled]);
   const all = await pagefind.filters();
   const filter = state.tags.length > 0 ? { tag: { any: state.tags } } : {};
-  const search = state.query || state.tags.length > 0 ? await pagefind.search(state.query || null, { filters: filter }) : null;
+  let search = state.query || state.tags.length > 0 ? await pagefind.search(state.query || null, { filters: filter }) : null;
   const correction = found && (await titles.correction(state.query, found));
+  // Words that find nothing, with a correction that does: its results are shown instead (as Wikipedia does).
+  const corrected = correction && search?.results.length === 0 ? await pagefind.search(correction.query, { filters: filter }) : null;
+  const instead = corrected && corrected.results.length > 0 ? correction : undefined;
+  if (instead) search = corrected;
   if (mine !== latest) return; // a newer search replaced this one
   tagBoxes(filters, all, state.tags);
   tagCounts(filters, search?.totalFilters ?? all);
   suggestion.replaceChildren();
   if (correction) {
-    const line = correctionLine(correction.query, SEARCH_PAGE + writeSearchState({ query: correction.query, tags: state.tags }));
+    const line = correctionLine(correction.query, SEARCH_PAGE + writeSearchState({ query: correction.query, tags: state.tags }), instead !== undefined);
     line.querySelector('a')?.addEventListener('click', (event) => {
       event.preventDefault();
       input.value = correction.query;
@@ -104,7 +109,7 @@ async function show(state: SearchState) {
   list.replaceChildren();
   document.querySelector('.search-more')?.remove();
   if (results.length === 0 && named.length === 0) summary.replaceChildren(emptyState(state), ...(state.query || state.tags.length > 0 ? [allPagesLink(), '.'] : []));
-  else summary.textContent = resultSummary(Math.max(results.length, named.length), state);
+  else summary.textContent = resultSummary(Math.max(results.length, named.length), instead ? { ...state, query: instead.query } : state);
   let drawn = 0;
   /** Pages drawn first, as named by the query: not drawn again where full-text search ranks them. */
   const pinned = new Set<string>();
@@ -134,6 +139,7 @@ async function show(state: SearchState) {
   };
   more.addEventListener('click', () => void drawMore());
   await drawMore();
+  if (mine === latest) list.setAttribute('aria-busy', 'false');
 }
 
 if (form && input && filters) {

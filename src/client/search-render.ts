@@ -37,57 +37,61 @@ export function excerptElement(parts: readonly ExcerptPart[]): HTMLElement {
   return p;
 }
 
-/** One result in the header box: a single link, title, section and excerpt. */
-export function optionElement(view: ResultView, id: string): HTMLElement {
-  const li = element('li', 'search-option');
-  li.id = id;
-  li.setAttribute('role', 'option');
-  li.setAttribute('aria-selected', 'false');
+/**
+ * An option of the header box's listbox: the link itself carries `role="option"` (a link may take that
+ * role), so that nothing interactive is nested in an option and a middle click still opens a new tab; its
+ * list item is presentational. `aria-selected` and the `id` that `aria-activedescendant` names are on the link.
+ */
+export function optionLink(id: string, className: string, href: string): { item: HTMLElement; link: HTMLAnchorElement } {
+  const item = element('li', `search-option ${className}`.trim());
+  item.setAttribute('role', 'none');
   const link = element('a', 'search-option-link');
-  link.href = view.url;
-  link.tabIndex = -1;
-  const section = view.sections[0];
-  link.append(element('span', 'search-title', view.title));
-  if (section?.heading) link.append(element('span', 'search-section', section.heading));
-  if (section) link.append(excerptElement(section.excerpt));
-  li.append(link);
-  return li;
-}
-
-/** An option of the header box, holding one link that Enter or a click follows. */
-function option(id: string, className: string, href: string): { li: HTMLElement; link: HTMLAnchorElement } {
-  const li = element('li', `search-option ${className}`);
-  li.id = id;
-  li.setAttribute('role', 'option');
-  li.setAttribute('aria-selected', 'false');
-  const link = element('a', 'search-option-link');
+  link.id = id;
+  link.setAttribute('role', 'option');
+  link.setAttribute('aria-selected', 'false');
   link.href = href;
   link.tabIndex = -1;
-  li.append(link);
-  return { li, link };
+  item.append(link);
+  return { item, link };
+}
+
+/** One result in the header box: title, section and excerpt. */
+export function optionElement(view: ResultView, id: string): { item: HTMLElement; link: HTMLAnchorElement } {
+  const option = optionLink(id, '', view.url);
+  const section = view.sections[0];
+  option.link.append(element('span', 'search-title', view.title));
+  if (section?.heading) option.link.append(element('span', 'search-section', section.heading));
+  if (section) option.link.append(excerptElement(section.excerpt));
+  return option;
 }
 
 /** "Go to Nvidia": an article the query names, or whose name starts with it; an alias that matched is shown after the title. */
-export function goToElement(match: TitleMatch, id: string): HTMLElement {
-  const { li, link } = option(id, 'search-option-go', match.url);
-  link.append(element('span', 'search-kind', 'Go to '), element('span', 'search-title', match.title));
-  if (match.via) link.append(element('span', 'search-via', ` — ${match.via.replace(/[_:]+/g, ' ')}`));
-  return li;
+export function goToElement(match: TitleMatch, id: string): { item: HTMLElement; link: HTMLAnchorElement } {
+  const option = optionLink(id, 'search-option-go', match.url);
+  option.link.append(element('span', 'search-kind', 'Go to '), element('span', 'search-title', match.title));
+  if (match.via) option.link.append(element('span', 'search-via', ` — ${match.via.replace(/[_:]+/g, ' ')}`));
+  return option;
 }
 
-/** "Did you mean nvidia?": `href` leads to the search page for the correction, which the box searches in place. */
-export function correctionElement(correction: string, href: string, id: string): HTMLElement {
-  const { li, link } = option(id, 'search-option-correction', href);
-  link.append('Did you mean ', element('em', 'search-correction', correction), '?');
-  return li;
+/**
+ * "Did you mean nvidia?", or "Showing results for robotics" when the typed words found nothing and the
+ * results shown are the correction's: `href` leads to the search page for the correction, which the box
+ * searches in place.
+ */
+export function correctionElement(correction: string, href: string, id: string, instead: boolean): { item: HTMLElement; link: HTMLAnchorElement } {
+  const option = optionLink(id, 'search-option-correction', href);
+  if (instead) option.link.append('Showing results for ', element('em', 'search-correction', correction));
+  else option.link.append('Did you mean ', element('em', 'search-correction', correction), '?');
+  return option;
 }
 
-/** "Did you mean nvidia?" on the search page: a link to the search for the correction. */
-export function correctionLine(correction: string, href: string): HTMLElement {
+/** The same on the search page: a link to the search for the correction. */
+export function correctionLine(correction: string, href: string, instead: boolean): HTMLElement {
   const p = element('p', 'search-did-you-mean');
   const link = element('a', 'search-correction', correction);
   link.href = href;
-  p.append('Did you mean ', link, '?');
+  if (instead) p.append('No articles match these words. Showing results for ', link, '.');
+  else p.append('Did you mean ', link, '?');
   return p;
 }
 

@@ -6,7 +6,7 @@
  * code that ranks is the same everywhere.
  */
 import { searchKey, searchWords } from '../shared/search-keys.ts';
-import { correctQuery, isVocabularyWord, WORDS_DIR, WORDS_MANIFEST, wordPieceFor, type WordsManifest } from '../shared/search-spelling.ts';
+import { correctQuery, hasUnknownWord, isVocabularyWord, WORDS_DIR, WORDS_MANIFEST, wordPieceFor, type WordsManifest } from '../shared/search-spelling.ts';
 import {
   indexRows,
   matchTitles,
@@ -99,21 +99,36 @@ export function titleSearch(fetch: FetchJson = fetchJson): TitleSearch {
     return near ? { ...matches, near } : matches;
   };
 
-  const correction = async (query: string, found: TitleLookup): Promise<Correction | undefined> => {
-    if (found.exact.length > 0) return undefined;
-    if (found.near) return { query: found.near.via ? searchKey(found.near.via) : found.near.title };
+  /** The loaded vocabulary pieces of the query's words; undefined when the site has no vocabulary. */
+  const wordPieces = async (query: string): Promise<Map<string, readonly string[]> | undefined> => {
     const manifest = await wordsManifest();
     if (!manifest) return undefined;
-    const words = searchWords(query).filter(isVocabularyWord);
     const pieces = new Map<string, readonly string[]>();
     await Promise.all(
-      words.map(async (word) => {
-        const file = wordPieceFor(manifest, word);
-        const piece = file ? await load(WORDS_DIR + file) : undefined;
-        if (isWords(piece)) pieces.set(word, piece);
-      }),
+      searchWords(query)
+        .filter(isVocabularyWord)
+        .map(async (word) => {
+          const file = wordPieceFor(manifest, word);
+          const piece = file ? await load(WORDS_DIR + file) : undefined;
+          if (isWords(piece)) pieces.set(word, piece);
+        }),
     );
-    const corrected = correctQuery(query, (word) => pieces.get(word));
+    return pieces;
+  };
+
+  /**
+   * Offered only when a word of the query is unknown to the wiki (a query of known words that finds little
+   * is not a typo): the title a typo away if there is one, since it corrects the whole query; else the
+   * query with its unknown words corrected.
+   */
+  const correction = async (query: string, found: TitleLookup): Promise<Correction | undefined> => {
+    if (found.exact.length > 0) return undefined;
+    const pieces = await wordPieces(query);
+    const pieceOf = (word: string) => pieces?.get(word);
+    if (pieces && !hasUnknownWord(query, pieceOf)) return undefined;
+    // The title as written when it was the title that was mistyped (`Nvidia`), else the alias or id (`quantization`).
+    if (found.near) return { query: found.near.key === searchKey(found.near.title) ? found.near.title : found.near.key };
+    const corrected = correctQuery(query, pieceOf);
     return corrected ? { query: corrected } : undefined;
   };
 

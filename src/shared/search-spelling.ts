@@ -65,13 +65,22 @@ export function wordPieceFor(manifest: WordsManifest, word: string): string | un
 }
 
 /**
+ * Whether search can find `word` as typed: a word of the wiki (in `piece`, its piece of the vocabulary), one
+ * too short or not spelled letter by letter to judge, or a last word that begins a known one (`nvid`),
+ * taken as still being typed.
+ */
+export function isKnown(word: string, piece: readonly string[], last: boolean): boolean {
+  if (!isVocabularyWord(word) || piece.includes(word)) return true;
+  return last && piece.some((known) => known.startsWith(word));
+}
+
+/**
  * The nearest word of `piece` to `word` when `word` is not itself a word of the wiki, within the edits its
- * length allows; the more frequent of two equally near words. Undefined when the word is known, cannot be
- * corrected, or nothing is near. A last word that begins a known word (`nvid`) is taken as still being typed.
+ * length allows; the more frequent of two equally near words. Undefined when the word is known (`isKnown`)
+ * or nothing is near.
  */
 export function correctWord(word: string, piece: readonly string[], last: boolean): string | undefined {
-  if (!isVocabularyWord(word) || piece.includes(word)) return undefined;
-  if (last && piece.some((known) => known.startsWith(word))) return undefined;
+  if (isKnown(word, piece, last)) return undefined;
   const allowed = allowedEdits(letterCount(word));
   let best: { word: string; distance: number } | undefined;
   for (const known of piece) {
@@ -82,16 +91,21 @@ export function correctWord(word: string, piece: readonly string[], last: boolea
   return best?.word;
 }
 
+/** Whether some word of the query is unknown to the wiki; `pieceOf` gives the loaded piece of a word. */
+export function hasUnknownWord(query: string, pieceOf: (word: string) => readonly string[] | undefined): boolean {
+  const words = searchWords(query);
+  return words.some((word, i) => !isKnown(word, pieceOf(word) ?? [], i === words.length - 1));
+}
+
 /**
  * The query with each unknown word replaced by its correction, or undefined when no word changed.
- * `pieceOf` gives the loaded piece of a word (undefined: none, the word is left as typed).
+ * `pieceOf` gives the loaded piece of a word (undefined: none, so nothing near).
  */
 export function correctQuery(query: string, pieceOf: (word: string) => readonly string[] | undefined): string | undefined {
   const words = searchWords(query);
   let changed = false;
   const corrected = words.map((word, i) => {
-    const piece = pieceOf(word);
-    const better = piece ? correctWord(word, piece, i === words.length - 1) : undefined;
+    const better = correctWord(word, pieceOf(word) ?? [], i === words.length - 1);
     if (better) changed = true;
     return better ?? word;
   });

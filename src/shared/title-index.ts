@@ -127,6 +127,8 @@ export interface TitleMatch {
   id: PageId;
   title: string;
   url: string;
+  /** The key of the name that matched (search-keys.ts). */
+  key: string;
   /** The alias that matched, when the title does not begin with it. */
   via?: string;
 }
@@ -146,7 +148,7 @@ export function indexRows(rows: readonly TitleRow[]): IndexedRow[] {
 function match(row: TitleRow, name: Name): TitleMatch {
   const [id, title] = row;
   const shown = name.kind === 'alias' && !searchKey(title).startsWith(name.key);
-  return { id, title, url: urlForId(id), ...(shown ? { via: name.text } : {}) };
+  return { id, title, url: urlForId(id), key: name.key, ...(shown ? { via: name.text } : {}) };
 }
 
 export interface TitleMatches {

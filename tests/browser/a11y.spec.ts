@@ -20,6 +20,26 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe finds no violations in open search results: Go to, Did you mean, full text, and the search page (${colorScheme})`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/');
+    const box = page.getByRole('combobox', { name: 'Search the wiki' });
+    // A typo: "Did you mean", a title to go to, and full-text results, the first option active.
+    await box.fill('nvidai');
+    await expect(page.locator('#search-option-go-0')).toBeVisible();
+    await box.press('ArrowDown');
+    const inBox = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    expect(inBox.violations.map((v) => `box: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+    await page.goto('/search/?q=quantizaton');
+    await expect(page.locator('.search-suggestion')).toBeVisible();
+    await expect(page.locator('.search-results')).toHaveAttribute('aria-busy', 'false');
+    const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    expect(violations.map((v) => `search page: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  });
+}
+
 test('the 404 page is served with status 404', async ({ page }) => {
   const missing = pageKinds().find((kind) => kind.name === '404 page');
   const response = await page.goto(missing?.path ?? '/');

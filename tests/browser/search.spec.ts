@@ -147,7 +147,7 @@ test('a title typed as it is comes first, then titles that start with it, then f
   await page.goto(`${site.url}/wiki/tensor_cores/`);
   await box(page).fill('Nvidia');
   await expect(options(page).first()).toHaveText('Go to Nvidia');
-  await expect(options(page).first().getByRole('link')).toHaveAttribute('href', '/wiki/nvidia/');
+  await expect(options(page).first()).toHaveAttribute('href', '/wiki/nvidia/');
   await expect(page.getByRole('status').filter({ hasText: 'Article Nvidia.' })).toHaveCount(1);
   // Tensor cores mentions Nvidia: a full-text result; Nvidia itself is not listed twice.
   await expect(options(page).nth(1)).toContainText('Tensor cores');

@@ -35,12 +35,12 @@ function site(rows: TitleRow[], words: Record<string, number>, maxRows?: number)
 
 const rows = [
   row('nvidia', 'Nvidia', 12, 'nvidia_corporation'),
-  row('nvidia_gpus', 'Nvidia GPUs', 5),
+  row('nvidia_gpus', 'Nvidia GPUs', 5, 'tensor_core'),
   row('h100', 'Nvidia H100', 7),
   row('huawei', 'Huawei', 9, '华为'),
   row('hardware:ascend_910b', 'Ascend 910B', 2),
 ];
-const words = { nvidia: 12, gpus: 5, huawei: 9, robotics: 1, ascend: 3, memory: 8 };
+const words = { nvidia: 12, gpus: 5, huawei: 9, robotics: 1, ascend: 3, memory: 8, tensor: 2, cores: 2 };
 
 describe('titleSearch', () => {
   it('finds the article a query names, the titles it begins, and fetches each file once', async () => {
@@ -62,6 +62,11 @@ describe('titleSearch', () => {
     expect(await titles.correction('nvidai', nvidai)).toEqual({ query: 'Nvidia' });
     const robotics = await titles.lookup('huawei robotcs');
     expect(await titles.correction('huawei robotcs', robotics)).toEqual({ query: 'huawei robotics' });
+    // Words of the wiki an edit away from a name (`tensor cores`, alias `tensor_core`) are no typo: the
+    // article is offered to go to, without "Did you mean".
+    const near = await titles.lookup('tensor cores');
+    expect(near.near?.title).toBe('Nvidia GPUs');
+    expect(await titles.correction('tensor cores', near)).toBeUndefined();
     const exact = await titles.lookup('huawei');
     expect(await titles.correction('huawei', exact)).toBeUndefined();
     expect(await titles.correction('memory', await titles.lookup('memory'))).toBeUndefined();
