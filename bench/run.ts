@@ -2,7 +2,7 @@
  * The benchmark: generate a synthetic wiki, build it with the real engine,
  * and print what it cost and what a reader downloads.
  *
- *   npm run bench -- --pages 1000 [--compare starlight] [--rebuild] [--no-browser] [--cpu-prof] [--seed 1]
+ *   npm run bench -- --pages 1000 [--compare starlight] [--rebuild] [--no-browser] [--no-bare] [--cpu-prof] [--seed 1]
  *
  * Everything is written under BENCH_DIR (default bench/.work, git-ignored): the content
  * folder, `dist/`, Astro's cache, profiles and `results-<pages>.json`.
@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { BENCHMARK_QUERIES, generateWiki, writeWiki, type GeneratedArticle } from './generate.ts';
 import { folderSize, pageWeight, runMeasured, typicalPage, type FolderSize, type PageWeight, type RunResult } from './measure.ts';
 import { measureSearchBytes, measureSearchUi, type SearchBytes, type UiSearchBytes } from './search-bytes.ts';
+import { measureTitleRanking, type TitleRanking } from './search-titles.ts';
 import { ensureStarlight, STARLIGHT_VERSION, writeStarlightSite } from './starlight.ts';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -23,6 +24,8 @@ const { values: args } = parseArgs({
     compare: { type: 'string' },
     rebuild: { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
+    // The bare unified pipeline is a build-speed yardstick; a run about search can leave it out.
+    'no-bare': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
   },
 });
@@ -49,6 +52,8 @@ interface SiteResult {
   search: SearchBytes | null;
   /** The same queries typed into the site's own search box. */
   searchUi: UiSearchBytes | null;
+  /** The wiki only: its title index and vocabulary on disk, and every title typed as it is (bench/search-titles.ts). */
+  titleIndex?: { titles: FolderSize; words: FolderSize; ranking: TitleRanking | null };
 }
 
 function check(run: RunResult, what: string): RunResult {
@@ -73,8 +78,13 @@ async function measureSite(name: string, dist: string, build: RunResult, pagePre
   const browser = hasIndex && typical && !args['no-browser'];
   const search = browser ? await measureSearchBytes(dist, typical, BENCHMARK_QUERIES, port) : null;
   const searchUi = browser ? await measureSearchUi(dist, typical, BENCHMARK_QUERIES, port, name === 'starlight' ? 'starlight' : 'wiki') : null;
+  const titleIndex =
+    name === 'wiki' && existsSync(join(dist, 'search-titles'))
+      ? { titles: folderSize(join(dist, 'search-titles')), words: folderSize(join(dist, 'search-words')), ranking: browser ? await measureTitleRanking(dist, 25, port) : null }
+      : undefined;
   console.error(`[bench] ${name}: measured`);
   return {
+    ...(titleIndex ? { titleIndex } : {}),
     build: { ms, cpuMs: build.cpuMs + (indexRun?.cpuMs ?? 0), peakRss: Math.max(build.peakRss, indexRun?.peakRss ?? 0), pagesPerSecond: pages / (ms / 1000) },
     ...(indexRun ? { searchIndexAddedByBench: { ms: indexRun.ms, cpuMs: indexRun.cpuMs, peakRss: indexRun.peakRss } } : {}),
     dist: folderSize(dist),
@@ -158,6 +168,9 @@ function table(wiki: SiteResult, bare: { ms: number }, starlight: SiteResult | u
     ['own search box: median first-query bytes', (r) => r.searchUi?.medianQueryBytes, kb],
     ['own search box: median first-query requests', (r) => r.searchUi?.medianRequests, (n) => String(n ?? '–')],
     ['own search box: keystroke to results drawn, warm', (r) => median(r.searchUi?.queries.flatMap((q) => (q.warmDrawnMs === undefined ? [] : [q.warmDrawnMs]))), (n) => (n === undefined ? '–' : `${n.toFixed(0)} ms`)],
+    ['title index size (search-titles/)', (r) => r.titleIndex?.titles.bytes, kb],
+    ['vocabulary size (search-words/)', (r) => r.titleIndex?.words.bytes, kb],
+    ['titles typed as they are, ranked first', (r) => r.titleIndex?.ranking?.first, (n) => (n === undefined ? '–' : `${n} of ${wiki.titleIndex?.ranking?.articles ?? '?'} (box in Chromium: ${wiki.titleIndex?.ranking?.browser.first ?? '?'} of ${wiki.titleIndex?.ranking?.browser.typed ?? '?'})`)],
   ];
   const lines = [`| ${pages} articles | wiki | ${starlight ? 'Starlight | wiki / Starlight |' : ''}`, `|---|---|${starlight ? '---|---|' : ''}`];
   for (const [label, get, format] of rows) {
@@ -183,7 +196,7 @@ function median(values: number[] | undefined): number | undefined {
 mkdirSync(work, { recursive: true });
 const articles = generateWiki({ pages, seed: Number(args.seed) });
 const wiki = await benchWiki(articles);
-const bare = await bareUnified();
+const bare = args['no-bare'] ? { ms: Number.NaN, cpuMs: Number.NaN, peakRss: Number.NaN } : await bareUnified();
 const starlight = args.compare === 'starlight' ? await benchStarlight(articles) : undefined;
 const result = {
   date: new Date().toISOString(),

@@ -75,7 +75,7 @@ const median = (values: number[]): number => {
 };
 
 /** Serve `dir` on 127.0.0.1 (port 0: a free one), start Chromium, run `body`, and stop both. */
-async function withSiteInBrowser<T>(dir: string, port: number, body: (origin: string, browser: Browser) => Promise<T>): Promise<T> {
+export async function withSiteInBrowser<T>(dir: string, port: number, body: (origin: string, browser: Browser) => Promise<T>): Promise<T> {
   const server = await serveStatic(dir, port);
   const address = server.address();
   const origin = `http://127.0.0.1:${address && typeof address === 'object' ? address.port : port}`;

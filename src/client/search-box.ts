@@ -9,8 +9,8 @@
 import stylesheet from '../styles/search.css?url';
 import { loadPagefind } from './search-pagefind.ts';
 import { addStylesheet, correctionElement, goToElement, optionElement, optionLink } from './search-render.ts';
-import { goToMatches, isSearchable, pageOf, resultView, searchPause, viewsExcept, writeSearchState } from './search-results.ts';
-import { titleSearch } from './search-titles.ts';
+import { goToMatches, isSearchable, markedWords, pageOf, resultView, searchPause, viewsExcept, writeSearchState } from './search-results.ts';
+import { titleSearch, type Correction } from './search-titles.ts';
 import { SEARCH_PAGE } from '../shared/search-scope.ts';
 import type { TitleMatch } from '../shared/title-index.ts';
 
@@ -105,18 +105,17 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
       if (mine !== latest) return;
     }
     const [loaded, found] = await Promise.all([pagefind, titles.lookup(query), styled]);
-    const correcting = titles.correction(query, found);
     let search = await loaded.search(query);
     if (mine !== latest || !search) return;
     // Words that find nothing, with a correction that does: its results are shown instead (as Wikipedia does).
-    let instead: string | undefined;
+    let instead: Correction | undefined;
     if (search.results.length === 0) {
-      const correction = await correcting;
+      const correction = await titles.correction(query, found);
       const corrected = correction && (await loaded.search(correction.query));
       if (mine !== latest) return;
       if (correction && corrected && corrected.results.length > 0) {
         search = corrected;
-        instead = correction.query;
+        instead = correction;
       }
     }
     const goTo = goToMatches(found);
@@ -127,8 +126,10 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
       if (mine !== latest) return;
     }
     const results = search.results;
-    const [{ views, used }, correction] = await Promise.all([viewsExcept(results, offered, SHOWN, (fragment) => resultView(fragment, 1)), correcting]);
+    const { views, used, fragments } = await viewsExcept(results, offered, SHOWN, (fragment) => resultView(fragment, 1));
     for (const r of results.slice(0, used)) fetched.add(r.id);
+    // The words Pagefind marked in these results are known: only the others are looked up for "Did you mean".
+    const correction = instead ?? (await titles.correction(query, found, markedWords(fragments)));
     if (mine !== latest) return;
     const corrected = correction ? correctionElement(correction.query, SEARCH_PAGE + writeSearchState({ query: correction.query, tags: [] }), 'search-option-correction', instead !== undefined) : undefined;
     corrected?.link.addEventListener('click', (event) => {
@@ -144,7 +145,7 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
       ...(exact ? goToOptions.slice(found.exact.length) : goToOptions),
       ...views.map((view, i) => optionElement(view, `search-option-${i}`)),
     ];
-    if (views.length > 0) drawn.push(allResultsOption(instead ?? query, results.length));
+    if (views.length > 0) drawn.push(allResultsOption(instead?.query ?? query, results.length));
     options = drawn.map((option) => option.link);
     active = -1;
     const empty = document.createElement('li');

@@ -8,8 +8,8 @@
 import { loadPagefind, type FilterCounts } from './search-pagefind.ts';
 import stylesheet from '../styles/search.css?url';
 import { addStylesheet, correctionLine, resultElement } from './search-render.ts';
-import { isSearchable, pageOf, readSearchState, resultSummary, resultView, writeSearchState, type ResultView, type SearchState } from './search-results.ts';
-import { fetchJson, titleSearch } from './search-titles.ts';
+import { isSearchable, markedWords, pageOf, readSearchState, resultSummary, resultView, writeSearchState, type ResultView, type SearchState } from './search-results.ts';
+import { fetchJson, titleSearch, type Correction } from './search-titles.ts';
 import { previewUrlForId } from '../model/ids.ts';
 import type { TitleMatch } from '../shared/title-index.ts';
 import { SEARCH_PAGE } from '../shared/search-scope.ts';
@@ -84,25 +84,27 @@ async function show(state: SearchState) {
   const all = await pagefind.filters();
   const filter = state.tags.length > 0 ? { tag: { any: state.tags } } : {};
   let search = state.query || state.tags.length > 0 ? await pagefind.search(state.query || null, { filters: filter }) : null;
-  const correction = found && (await titles.correction(state.query, found));
   // Words that find nothing, with a correction that does: its results are shown instead (as Wikipedia does).
-  const corrected = correction && search?.results.length === 0 ? await pagefind.search(correction.query, { filters: filter }) : null;
+  const correction = found && search?.results.length === 0 ? await titles.correction(state.query, found) : undefined;
+  const corrected = correction ? await pagefind.search(correction.query, { filters: filter }) : null;
   const instead = corrected && corrected.results.length > 0 ? correction : undefined;
   if (instead) search = corrected;
   if (mine !== latest) return; // a newer search replaced this one
   tagBoxes(filters, all, state.tags);
   tagCounts(filters, search?.totalFilters ?? all);
-  suggestion.replaceChildren();
-  if (correction) {
-    const line = correctionLine(correction.query, SEARCH_PAGE + writeSearchState({ query: correction.query, tags: state.tags }), instead !== undefined);
+  const suggest = (offered: Correction | undefined) => {
+    suggestion.replaceChildren();
+    suggestion.hidden = !offered;
+    if (!offered) return;
+    const line = correctionLine(offered.query, SEARCH_PAGE + writeSearchState({ query: offered.query, tags: state.tags }), instead !== undefined);
     line.querySelector('a')?.addEventListener('click', (event) => {
       event.preventDefault();
-      input.value = correction.query;
+      input.value = offered.query;
       form?.requestSubmit();
     });
     suggestion.append(line);
-  }
-  suggestion.hidden = !correction;
+  };
+  suggest(correction);
   const results = search?.results ?? [];
   // The articles the query names come first; they are not drawn again where full-text search ranks them.
   const named = found?.exact ?? [];
@@ -120,7 +122,14 @@ async function show(state: SearchState) {
     const first = drawn === 0;
     const next = results.slice(drawn, drawn + PAGE_SIZE);
     drawn += next.length;
-    const views = await Promise.all(next.map(async (r) => resultView(await r.data(), 3)));
+    const fragments = await Promise.all(next.map((r) => r.data()));
+    const views = fragments.map((fragment) => resultView(fragment, 3));
+    if (first && found && !instead) {
+      // The words Pagefind marked in the first page are known: only the others are looked up for "Did you mean".
+      const offered = await titles.correction(state.query, found, markedWords(fragments));
+      if (mine !== latest) return;
+      suggest(offered);
+    }
     if (first) {
       // Named articles that full-text search (with the chosen tags) returned on this page keep their excerpts;
       // without tags chosen, one it did not return is drawn from its preview.

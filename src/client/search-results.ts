@@ -5,6 +5,7 @@
  * tests/unit/search-results.test.ts.
  */
 import { joinCjkWords } from '../shared/search-cjk.ts';
+import { searchWords } from '../shared/search-keys.ts';
 import type { PagefindFragment, PagefindResult, PagefindSubResult } from './search-pagefind.ts';
 import type { TitleMatch } from '../shared/title-index.ts';
 import type { TitleLookup } from './search-titles.ts';
@@ -108,24 +109,41 @@ export function pageOf(url: string): string {
 
 /**
  * The first `count` of Pagefind's results that are not on a page of `skip` (articles already offered by
- * title), as `view` makes them. Fragments are fetched a batch at a time, only as many as needed.
+ * title), as `view` makes them, and every fragment fetched on the way. Fragments are fetched a batch at a
+ * time, only as many as needed.
  */
 export async function viewsExcept<T>(
   results: readonly PagefindResult[],
   skip: ReadonlySet<string>,
   count: number,
   view: (fragment: PagefindFragment) => T,
-): Promise<{ views: T[]; used: number }> {
+): Promise<{ views: T[]; used: number; fragments: PagefindFragment[] }> {
   const views: T[] = [];
+  const fragments: PagefindFragment[] = [];
   let used = 0;
   while (views.length < count && used < results.length) {
     const batch = results.slice(used, used + count - views.length);
     used += batch.length;
     for (const fragment of await Promise.all(batch.map((r) => r.data()))) {
+      fragments.push(fragment);
       if (!skip.has(pageOf(fragment.url))) views.push(view(fragment));
     }
   }
-  return { views, used };
+  return { views, used, fragments };
+}
+
+/**
+ * The words Pagefind marked in the excerpts of these results, as search keys: the words it found in the
+ * text for the query. A query word that begins one of them was found as typed, and needs no "Did you mean".
+ */
+export function markedWords(fragments: readonly PagefindFragment[]): Set<string> {
+  const words = new Set<string>();
+  for (const fragment of fragments) {
+    for (const excerpt of [fragment.excerpt, ...fragment.sub_results.map((s) => s.excerpt)]) {
+      for (const part of excerptParts(excerpt)) if (part.marked) for (const word of searchWords(part.text)) words.add(word);
+    }
+  }
+  return words;
 }
 
 /** The words of a query, as the search page's address keeps them: `?q=…&tag=…&tag=…`. */

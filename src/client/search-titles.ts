@@ -45,8 +45,8 @@ export interface Correction {
 
 export interface TitleSearch {
   lookup: (query: string) => Promise<TitleLookup>;
-  /** "Did you mean": a near title, else the query with its unknown words corrected. */
-  correction: (query: string, lookup: TitleLookup) => Promise<Correction | undefined>;
+  /** "Did you mean": a near title, else the query with its unknown words corrected (see below). */
+  correction: (query: string, lookup: TitleLookup, foundWords?: ReadonlySet<string>) => Promise<Correction | undefined>;
 }
 
 const NOTHING: TitleLookup = { exact: [], prefixed: [] };
@@ -99,19 +99,17 @@ export function titleSearch(fetch: FetchJson = fetchJson): TitleSearch {
     return near ? { ...matches, near } : matches;
   };
 
-  /** The loaded vocabulary pieces of the query's words; undefined when the site has no vocabulary. */
-  const wordPieces = async (query: string): Promise<Map<string, readonly string[]> | undefined> => {
+  /** The vocabulary pieces of these words; undefined when the site has no vocabulary. */
+  const wordPieces = async (words: readonly string[]): Promise<Map<string, readonly string[]> | undefined> => {
     const manifest = await wordsManifest();
     if (!manifest) return undefined;
     const pieces = new Map<string, readonly string[]>();
     await Promise.all(
-      searchWords(query)
-        .filter(isVocabularyWord)
-        .map(async (word) => {
-          const file = wordPieceFor(manifest, word);
-          const piece = file ? await load(WORDS_DIR + file) : undefined;
-          if (isWords(piece)) pieces.set(word, piece);
-        }),
+      words.map(async (word) => {
+        const file = wordPieceFor(manifest, word);
+        const piece = file ? await load(WORDS_DIR + file) : undefined;
+        if (isWords(piece)) pieces.set(word, piece);
+      }),
     );
     return pieces;
   };
@@ -119,12 +117,18 @@ export function titleSearch(fetch: FetchJson = fetchJson): TitleSearch {
   /**
    * Offered only when a word of the query is unknown to the wiki (a query of known words that finds little
    * is not a typo): the title a typo away if there is one, since it corrects the whole query; else the
-   * query with its unknown words corrected.
+   * query with its unknown words corrected. `found` lists words the full-text search found for the query
+   * (`markedWords`): a query word that begins one of them is known, and its piece of the vocabulary is not
+   * fetched, so a query typed right costs no bytes here.
    */
-  const correction = async (query: string, found: TitleLookup): Promise<Correction | undefined> => {
+  const correction = async (query: string, found: TitleLookup, foundWords: ReadonlySet<string> = new Set()): Promise<Correction | undefined> => {
     if (found.exact.length > 0) return undefined;
-    const pieces = await wordPieces(query);
-    const pieceOf = (word: string) => pieces?.get(word);
+    const confirmed = (word: string) => [...foundWords].some((marked) => marked.startsWith(word));
+    const unconfirmed = searchWords(query).filter((word) => isVocabularyWord(word) && !confirmed(word));
+    if (unconfirmed.length === 0) return undefined;
+    const pieces = await wordPieces(unconfirmed);
+    // A word found in the text counts as its own piece: known.
+    const pieceOf = (word: string) => (confirmed(word) ? [word] : pieces?.get(word));
     if (pieces && !hasUnknownWord(query, pieceOf)) return undefined;
     // The title as written when it was the title that was mistyped (`Nvidia`), else the alias or id (`quantization`).
     if (found.near) return { query: found.near.key === searchKey(found.near.title) ? found.near.title : found.near.key };

@@ -208,6 +208,24 @@ test('a typo gets "Did you mean" in the box, one click away, and a near title to
   await expect(options(page).filter({ hasText: 'Did you mean' })).toHaveCount(0);
 });
 
+test('the title index and vocabulary load with search only, a piece at a time: words typed right fetch no vocabulary', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await page.goto(`${site.url}/wiki/nvidia/`);
+  await page.waitForLoadState('networkidle');
+  expect(fetched.filter((path) => /^\/search-(titles|words)\//.test(path))).toEqual([]);
+
+  await box(page).fill('interconnect');
+  await expect(options(page).first()).toContainText('Ascend 910B');
+  await page.waitForLoadState('networkidle');
+  expect(fetched.filter((path) => path.startsWith('/search-titles/'))).toHaveLength(2); // the manifest and the one piece
+  expect(fetched.filter((path) => path.startsWith('/search-words/'))).toEqual([]);
+
+  await box(page).fill('interconect');
+  await expect(options(page).first()).toHaveText('Did you mean interconnect?');
+  expect(fetched.filter((path) => path.startsWith('/search-words/'))).toHaveLength(2); // its manifest and the piece of "i"
+});
+
 test('the search page puts the article a query names first, and offers "Did you mean" for a typo', async ({ page }) => {
   await page.goto(`${site.url}/search/?q=tensor%20cores`);
   await expect(page.locator('.search-result h2').first()).toHaveText('Tensor cores');

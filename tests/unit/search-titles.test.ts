@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageId } from '../../src/model/ids.ts';
 import { titleSearch, type FetchJson } from '../../src/client/search-titles.ts';
-import { goToMatches, pageOf, viewsExcept } from '../../src/client/search-results.ts';
+import { goToMatches, markedWords, pageOf, viewsExcept } from '../../src/client/search-results.ts';
 import type { PagefindFragment, PagefindResult } from '../../src/client/search-pagefind.ts';
 import { planWordPieces, WORDS_DIR, WORDS_MANIFEST } from '../../src/shared/search-spelling.ts';
 import { planPieces, TITLE_INDEX_DIR, TITLE_MANIFEST, type TitleRow } from '../../src/shared/title-index.ts';
@@ -95,8 +95,29 @@ describe('viewsExcept', () => {
 
   it('skips the articles already offered by name and fetches only what it shows', async () => {
     const results = ['/wiki/nvidia/', '/wiki/h100/', '/wiki/%E5%8D%8E%E4%B8%BA/', '/wiki/cuda/', '/wiki/nvlink/'].map(result);
-    const { views, used } = await viewsExcept(results, new Set(['/wiki/nvidia/', pageOf('/wiki/华为/')]), 2, (f) => f.url);
+    const { views, used, fragments } = await viewsExcept(results, new Set(['/wiki/nvidia/', pageOf('/wiki/华为/')]), 2, (f) => f.url);
     expect(views).toEqual(['/wiki/h100/', '/wiki/cuda/']);
     expect(used).toBe(4);
+    expect(fragments.map((f) => f.url)).toEqual(['/wiki/nvidia/', '/wiki/h100/', '/wiki/%E5%8D%8E%E4%B8%BA/', '/wiki/cuda/']);
+  });
+});
+
+describe('markedWords and "Did you mean" from what full-text search found', () => {
+  const fragment = (excerpt: string, sections: string[] = []) =>
+    ({ url: '/wiki/x/', excerpt, meta: {}, filters: {}, sub_results: sections.map((e) => ({ title: '', url: '', excerpt: e, locations: [], weighted_locations: [] })) }) as PagefindFragment;
+
+  it('reads the marked words of excerpts and sections as keys', () => {
+    expect([...markedWords([fragment('the <mark>Ascend</mark> 910B', ['<mark>HBM2e</mark> and <mark>Huawei&#39;s</mark> chips'])])].sort()).toEqual(['ascend', 'hbm2e', 'huaweis']);
+  });
+
+  it('fetches no vocabulary for words the search found, and corrects the others', async () => {
+    const { fetch, fetched } = site(rows, words);
+    const titles = titleSearch(fetch);
+    const query = 'huawei memory';
+    expect(await titles.correction(query, await titles.lookup(query), new Set(['huaweis', 'memory']))).toBeUndefined();
+    expect(fetched.filter((path) => path.startsWith(WORDS_DIR))).toEqual([]);
+    const typo = 'huawei robotcs';
+    expect(await titles.correction(typo, await titles.lookup(typo), new Set(['huawei']))).toEqual({ query: 'huawei robotics' });
+    expect(fetched.filter((path) => path.startsWith(WORDS_DIR))).toEqual([WORDS_DIR + WORDS_MANIFEST, `${WORDS_DIR}r.json`]);
   });
 });
