@@ -1,32 +1,35 @@
 /**
- * The 404 page: from the address that was not found, suggest the closest
- * articles (over the prebuilt list in the page) and fill the search box with
- * the words of the address.
+ * The 404 page: from the address that was not found, suggest the articles it probably meant and fill the
+ * search box with the words of the address. The suggestions come from the title index, as search's do
+ * (search-titles.ts): the articles whose title, id or alias the address names, begins, or misses by a typo,
+ * looked up by the whole id and by its last segment (a page named without its namespace). Only the pieces
+ * of the index those need are fetched, whatever the size of the wiki.
  */
-import { idFromUrl, normalizeId } from '../model/ids.ts';
-import { suggestPages, type SuggestionCandidate } from '../model/suggest.ts';
+import { baseNameOf, idFromUrl, normalizeId } from '../model/ids.ts';
+import type { TitleMatch } from '../shared/title-index.ts';
+import { titleSearch, type TitleLookup } from './search-titles.ts';
 
-function isCandidate(value: unknown): value is SuggestionCandidate {
-  return typeof value === 'object' && value !== null && 'key' in value && 'title' in value && 'url' in value;
+/** Suggestions shown at most. */
+const SHOWN = 5;
+
+/** The articles of several lookups, each once: named first, then begun, then a typo away. */
+export function suggestionsOf(lookups: readonly TitleLookup[], limit = SHOWN): TitleMatch[] {
+  const all = [...lookups.flatMap((l) => l.exact), ...lookups.flatMap((l) => l.prefixed), ...lookups.flatMap((l) => l.near)];
+  return all.filter((match, i) => all.findIndex((other) => other.id === match.id) === i).slice(0, limit);
 }
 
-export function showSuggestions(): void {
+export async function showSuggestions(): Promise<void> {
   const section = document.getElementById('did-you-mean');
   const list = section?.querySelector('ul');
-  let parsed: unknown = [];
-  try {
-    parsed = JSON.parse(section?.dataset['candidates'] ?? '[]');
-  } catch {
-    parsed = [];
-  }
-  const candidates = Array.isArray(parsed) ? parsed.filter(isCandidate) : [];
   const path = decodeURIComponent(location.pathname);
   // `/wiki/h10/` → `h10`; any other address is read as a page name, e.g. `/nvidia` → `nvidia`.
   const typed = idFromUrl(location.pathname) || normalizeId(path.replace(/^\/+|\/+$/g, '').replace(/\//g, ':'));
   const query = document.querySelector<HTMLInputElement>('#not-found-query');
   if (query && typed) query.value = typed.replace(/[:_]+/g, ' ');
-  const suggestions = suggestPages(typed, candidates);
-  if (!section || !list || suggestions.length === 0) return;
+  if (!section || !list || !typed) return;
+  const titles = titleSearch();
+  const keys = [...new Set([typed, baseNameOf(typed)])];
+  const suggestions = suggestionsOf(await Promise.all(keys.map((key) => titles.lookup(key))));
   for (const suggestion of suggestions) {
     const item = document.createElement('li');
     const link = document.createElement('a');
@@ -36,5 +39,5 @@ export function showSuggestions(): void {
     item.append(link);
     list.append(item);
   }
-  section.hidden = false;
+  section.hidden = suggestions.length === 0;
 }

@@ -9,10 +9,9 @@
 import stylesheet from '../styles/search.css?url';
 import { loadPagefind } from './search-pagefind.ts';
 import { addStylesheet, correctionElement, goToElement, optionElement, optionLink } from './search-render.ts';
-import { goToMatches, isSearchable, markedWords, pageOf, resultView, searchPause, viewsExcept, writeSearchState } from './search-results.ts';
+import { announcement, goToMatches, isSearchable, markedWords, pageOf, resultView, searchPause, viewsExcept, writeSearchState } from './search-results.ts';
 import { titleSearch, type Correction } from './search-titles.ts';
 import { SEARCH_PAGE } from '../shared/search-scope.ts';
-import type { TitleMatch } from '../shared/title-index.ts';
 
 /** The name of the performance measure taken each time results are drawn. */
 export const RESULTS_DRAWN = 'search: keystroke to results drawn';
@@ -29,18 +28,6 @@ const SHOWN = 5;
  */
 const FETCH_PAUSE_MS = 120;
 // A last word of one or two Latin letters also waits for a pause before it is searched at all (`searchPause`).
-
-/** What the status line reads out when the options change. */
-function announcement(goTo: readonly TitleMatch[], exact: boolean, correction: string | undefined, instead: boolean, results: number): string {
-  const parts: string[] = [];
-  if (correction) parts.push(instead ? `No results; showing results for ${correction}.` : `Did you mean ${correction}?`);
-  const [first, ...more] = goTo;
-  if (first && exact) parts.push(`Article ${first.title}.`);
-  const titles = exact ? more.length : goTo.length;
-  if (titles > 0) parts.push(titles === 1 ? (exact ? '1 more title.' : '1 title.') : `${titles} ${exact ? 'more titles' : 'titles'}.`);
-  parts.push(results === 1 ? '1 result.' : `${results} results.`);
-  return parts.join(' ');
-}
 
 export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement): void {
   const list = form.querySelector<HTMLElement>('[role="listbox"]');

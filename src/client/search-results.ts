@@ -93,8 +93,24 @@ export const GO_TO_SHOWN = 4;
  */
 export function goToMatches(found: TitleLookup): TitleMatch[] {
   const named = [...found.exact, ...found.prefixed];
-  if (named.length === 0 && found.near) return [found.near];
+  const [near] = found.near;
+  if (named.length === 0 && near) return [near];
   return named.slice(0, Math.max(GO_TO_SHOWN, found.exact.length));
+}
+
+/**
+ * What the header box's status line reads out when its options change, so that a screen reader hears the
+ * suggestions as well as the results: "Article Nvidia. 3 more titles. 16 results."
+ */
+export function announcement(goTo: readonly TitleMatch[], exact: boolean, correction: string | undefined, instead: boolean, results: number): string {
+  const parts: string[] = [];
+  if (correction) parts.push(instead ? `No results; showing results for ${correction}.` : `Did you mean ${correction}?`);
+  const [first, ...more] = goTo;
+  if (first && exact) parts.push(`Article ${first.title}.`);
+  const titles = exact ? more.length : goTo.length;
+  if (titles > 0) parts.push(`${titles} ${exact ? 'more ' : ''}${titles === 1 ? 'title' : 'titles'}.`);
+  parts.push(results === 1 ? '1 result.' : `${results} results.`);
+  return parts.join(' ');
 }
 
 /** The page an address leads to, whatever its query, section or percent-encoding: to tell two results of one article apart. */

@@ -10,7 +10,7 @@ import { correctQuery, hasUnknownWord, isVocabularyWord, WORDS_DIR, WORDS_MANIFE
 import {
   indexRows,
   matchTitles,
-  nearestTitle,
+  nearTitles,
   pieceFor,
   TITLE_INDEX_DIR,
   TITLE_MANIFEST,
@@ -34,8 +34,8 @@ export const fetchJson: FetchJson = async (path) => {
 };
 
 export interface TitleLookup extends TitleMatches {
-  /** With no exact or prefixed match: the article whose name is a typo away from the query. */
-  near?: TitleMatch;
+  /** Articles with a name a typo away from the query, nearest first (`nearTitles`). */
+  near: TitleMatch[];
 }
 
 export interface Correction {
@@ -49,7 +49,7 @@ export interface TitleSearch {
   correction: (query: string, lookup: TitleLookup, foundWords?: ReadonlySet<string>) => Promise<Correction | undefined>;
 }
 
-const NOTHING: TitleLookup = { exact: [], prefixed: [] };
+const NOTHING: TitleLookup = { exact: [], prefixed: [], near: [] };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isRows = (value: unknown): value is TitleRow[] => Array.isArray(value) && value.every((row) => Array.isArray(row) && typeof row[0] === 'string' && typeof row[1] === 'string');
@@ -93,10 +93,7 @@ export function titleSearch(fetch: FetchJson = fetchJson): TitleSearch {
   const lookup = async (query: string): Promise<TitleLookup> => {
     if (searchKey(query) === '') return NOTHING;
     const rows = await rowsFor(query);
-    const matches = matchTitles(query, rows);
-    if (matches.exact.length > 0 || matches.prefixed.length > 0) return matches;
-    const near = nearestTitle(query, rows);
-    return near ? { ...matches, near } : matches;
+    return { ...matchTitles(query, rows), near: nearTitles(query, rows) };
   };
 
   /** The vocabulary pieces of these words; undefined when the site has no vocabulary. */
@@ -131,7 +128,8 @@ export function titleSearch(fetch: FetchJson = fetchJson): TitleSearch {
     const pieceOf = (word: string) => (confirmed(word) ? [word] : pieces?.get(word));
     if (pieces && !hasUnknownWord(query, pieceOf)) return undefined;
     // The title as written when it was the title that was mistyped (`Nvidia`), else the alias or id (`quantization`).
-    if (found.near) return { query: found.near.key === searchKey(found.near.title) ? found.near.title : found.near.key };
+    const [near] = found.near;
+    if (near) return { query: near.key === searchKey(near.title) ? near.title : near.key };
     const corrected = correctQuery(query, pieceOf);
     return corrected ? { query: corrected } : undefined;
   };

@@ -116,7 +116,7 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexRepo
     const lines = [...new Set(output.split('\n').map((line) => line.trim()).filter(Boolean))].slice(-5);
     throw new SearchIndexError(`stopped (exit ${status ?? 'by a signal'}) while indexing ${siteDir}`, lines);
   }
-  writeSearchWords(siteDir);
+  await writeSearchWords(siteDir);
   return summarize(join(siteDir, 'pagefind'));
 }
 

@@ -9,9 +9,11 @@
  * name can be searched for without appearing in any text.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import { urlForId } from '../model/ids.ts';
 import { searchWords } from '../shared/search-keys.ts';
 import { isVocabularyWord, planWordPieces, WORDS_DIR, WORDS_MANIFEST, type WordsManifest } from '../shared/search-spelling.ts';
@@ -26,42 +28,46 @@ interface Fragment {
   content: string;
 }
 
-function readFragments(fragmentDir: string): Fragment[] {
+/** Pagefind's page fragments; decompressed on Node's thread pool, a batch at a time, while the main thread parses. */
+async function readFragments(fragmentDir: string): Promise<Fragment[]> {
   let files: string[];
   try {
     files = readdirSync(fragmentDir).filter((file) => file.endsWith('.pf_fragment'));
   } catch {
     return [];
   }
-  return files.map((file) => {
-    const text = gunzipSync(readFileSync(join(fragmentDir, file))).toString('utf8');
-    return JSON.parse(text.startsWith(FRAGMENT_SIGNATURE) ? text.slice(FRAGMENT_SIGNATURE.length) : text) as Fragment;
-  });
+  const fragments: Fragment[] = [];
+  for (let start = 0; start < files.length; start += READ_BATCH) {
+    const texts = await Promise.all(files.slice(start, start + READ_BATCH).map(async (file) => (await gunzipAsync(await readFile(join(fragmentDir, file)))).toString('utf8')));
+    for (const text of texts) fragments.push(JSON.parse(text.startsWith(FRAGMENT_SIGNATURE) ? text.slice(FRAGMENT_SIGNATURE.length) : text) as Fragment);
+  }
+  return fragments;
 }
 
-/** Runs of letters, marks, digits and apostrophes: what `searchWords` turns into words, read once per distinct run. */
-const RUN = /[\p{L}\p{M}\p{N}'’]+/gu;
+const READ_BATCH = 64;
+const gunzipAsync = promisify(gunzip);
 
 /**
- * Word → number of articles that use it, from the texts of each article (its indexed text and its names).
- * Exported for tests.
+ * What separates runs of letters, marks, digits and apostrophes: each run is what `searchWords` turns into
+ * words, and is read once per build however often it occurs (splitting, rather than matching runs, takes a
+ * fifth of the time on 10,000 articles).
+ */
+const BETWEEN_RUNS = /[^\p{L}\p{M}\p{N}'’]+/u;
+
+/**
+ * Word → about how many articles use it, from the texts of each article (its indexed text and its names):
+ * the distinct runs of each article are counted, lower-cased, then turned into words once each, so that an
+ * article writing a word two ways (`memory`, `memory's`) counts twice for it. The count only orders the
+ * candidates of a correction. Exported for tests.
  */
 export function countWords(articles: Iterable<readonly string[]>): Map<string, number> {
-  const counts = new Map<string, number>();
-  const wordsOfRun = new Map<string, string[]>();
+  const runs = new Map<string, number>();
   for (const texts of articles) {
-    const seen = new Set<string>();
-    for (const text of texts) {
-      for (const [run] of text.matchAll(RUN)) {
-        let words = wordsOfRun.get(run);
-        if (!words) {
-          words = searchWords(run).filter(isVocabularyWord);
-          wordsOfRun.set(run, words);
-        }
-        for (const word of words) seen.add(word);
-      }
-    }
-    for (const word of seen) counts.set(word, (counts.get(word) ?? 0) + 1);
+    for (const run of new Set(texts.flatMap((text) => text.toLowerCase().split(BETWEEN_RUNS)))) runs.set(run, (runs.get(run) ?? 0) + 1);
+  }
+  const counts = new Map<string, number>();
+  for (const [run, articlesUsing] of runs) {
+    for (const word of new Set(searchWords(run))) if (isVocabularyWord(word)) counts.set(word, (counts.get(word) ?? 0) + articlesUsing);
   }
   return counts;
 }
@@ -73,9 +79,9 @@ export interface WordsReport {
 }
 
 /** Write the vocabulary of the site in `siteDir` (indexed by Pagefind into `siteDir/pagefind/`) to `siteDir/search-words/`. */
-export function writeSearchWords(siteDir: string): WordsReport {
+export async function writeSearchWords(siteDir: string): Promise<WordsReport> {
   const texts = new Map<string, string[]>();
-  for (const fragment of readFragments(join(siteDir, 'pagefind', 'fragment'))) texts.set(decodeURI(fragment.url), [fragment.content]);
+  for (const fragment of await readFragments(join(siteDir, 'pagefind', 'fragment'))) texts.set(decodeURI(fragment.url), [fragment.content]);
   for (const row of readTitleRows(siteDir)) {
     const url = decodeURI(urlForId(row[0]));
     const names = namesOf(row).map((name) => name.key);

@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PageId } from '../../src/model/ids.ts';
 import { titleSearch, type FetchJson } from '../../src/client/search-titles.ts';
-import { goToMatches, markedWords, pageOf, viewsExcept } from '../../src/client/search-results.ts';
+import { announcement, goToMatches, markedWords, pageOf, viewsExcept } from '../../src/client/search-results.ts';
+import { suggestionsOf } from '../../src/client/did-you-mean.ts';
+import { baseNameOf, normalizeId } from '../../src/model/ids.ts';
 import type { PagefindFragment, PagefindResult } from '../../src/client/search-pagefind.ts';
 import { planWordPieces, WORDS_DIR, WORDS_MANIFEST } from '../../src/shared/search-spelling.ts';
 import { planPieces, TITLE_INDEX_DIR, TITLE_MANIFEST, type TitleRow } from '../../src/shared/title-index.ts';
@@ -57,7 +59,7 @@ describe('titleSearch', () => {
   it('offers the near title, then corrected words, as "Did you mean"', async () => {
     const titles = titleSearch(site(rows, words).fetch);
     const nvidai = await titles.lookup('nvidai');
-    expect(nvidai.near?.title).toBe('Nvidia');
+    expect(nvidai.near.map((m) => m.title)).toEqual(['Nvidia']);
     expect(goToMatches(nvidai).map((m) => m.title)).toEqual(['Nvidia']);
     expect(await titles.correction('nvidai', nvidai)).toEqual({ query: 'Nvidia' });
     const robotics = await titles.lookup('huawei robotcs');
@@ -65,7 +67,7 @@ describe('titleSearch', () => {
     // Words of the wiki an edit away from a name (`tensor cores`, alias `tensor_core`) are no typo: the
     // article is offered to go to, without "Did you mean".
     const near = await titles.lookup('tensor cores');
-    expect(near.near?.title).toBe('Nvidia GPUs');
+    expect(near.near.map((m) => m.title)).toEqual(['Nvidia GPUs']);
     expect(await titles.correction('tensor cores', near)).toBeUndefined();
     const exact = await titles.lookup('huawei');
     expect(await titles.correction('huawei', exact)).toBeUndefined();
@@ -85,7 +87,7 @@ describe('titleSearch', () => {
   it('is quietly empty where a site has no title index (astro dev, an older build)', async () => {
     const titles = titleSearch(async () => undefined);
     const found = await titles.lookup('nvidia');
-    expect(found).toEqual({ exact: [], prefixed: [] });
+    expect(found).toEqual({ exact: [], prefixed: [], near: [] });
     expect(await titles.correction('nvidai', found)).toBeUndefined();
   });
 });
@@ -119,5 +121,54 @@ describe('markedWords and "Did you mean" from what full-text search found', () =
     const typo = 'huawei robotcs';
     expect(await titles.correction(typo, await titles.lookup(typo), new Set(['huawei']))).toEqual({ query: 'huawei robotics' });
     expect(fetched.filter((path) => path.startsWith(WORDS_DIR))).toEqual([WORDS_DIR + WORDS_MANIFEST, `${WORDS_DIR}r.json`]);
+  });
+});
+
+describe('the 404 page\'s "Did you mean", from the title index', () => {
+  const wiki = [
+    row('h100', 'Nvidia H100', 7, 'hopper_h100'),
+    row('h200', 'Nvidia H200', 3),
+    row('huawei', 'Huawei', 9, 'huawei_technologies'),
+    row('hardware:ascend_910b', 'Ascend 910B', 2),
+    row('cuda', 'CUDA', 5),
+  ];
+  /** What the page suggests for an address whose id is `typed`, as src/client/did-you-mean.ts looks it up. */
+  const suggest = async (typed: string) => {
+    const titles = titleSearch(site(wiki, {}).fetch);
+    const id = normalizeId(typed);
+    if (id === '') return [];
+    const keys = [...new Set([id, baseNameOf(id)])];
+    return suggestionsOf(await Promise.all(keys.map((key) => titles.lookup(key)))).map((m) => m.title);
+  };
+
+  it.each([
+    ['a typo', 'huawie', ['Huawei']],
+    ['two letters swapped', 'cdua', ['CUDA']],
+    ['a truncated id', 'h10', ['Nvidia H100']],
+    ['the start of several, most linked first', 'h', ['Huawei', 'Nvidia H100', 'Nvidia H200', 'Ascend 910B']],
+    ['an alias leads to its article, once', 'hopper_h10', ['Nvidia H100']],
+    ['a page in a namespace named without it', 'ascend_910', ['Ascend 910B']],
+    ['a namespace typo', 'hardwre:ascend_910b', ['Ascend 910B']],
+    ['nothing close', 'quantum_annealing', []],
+    ['nothing typed', '', []],
+  ])('%s: %j', async (_, typed, titles) => {
+    expect(await suggest(typed)).toEqual(titles);
+  });
+
+  it('suggests five at most', () => {
+    const lookup = { exact: [], near: [], prefixed: Array.from({ length: 9 }, (_, i) => ({ id: `p${i}` as PageId, title: `P${i}`, url: `/wiki/p${i}/`, key: `p${i}` })) };
+    expect(suggestionsOf([lookup])).toHaveLength(5);
+  });
+});
+
+describe('announcement', () => {
+  const m = (title: string) => ({ id: title.toLowerCase() as PageId, title, url: `/wiki/${title.toLowerCase()}/`, key: title.toLowerCase() });
+  it.each([
+    [[m('Nvidia'), m('NVLink')], true, undefined, false, 16, 'Article Nvidia. 1 more title. 16 results.'],
+    [[m('Nvidia')], false, 'Nvidia', false, 10, 'Did you mean Nvidia? 1 title. 10 results.'],
+    [[m('Huawei')], false, 'Huawei', true, 1, 'No results; showing results for Huawei. 1 title. 1 result.'],
+    [[], false, undefined, false, 0, '0 results.'],
+  ])('%#', (goTo, exact, correction, instead, results, said) => {
+    expect(announcement(goTo, exact, correction, instead, results)).toBe(said);
   });
 });

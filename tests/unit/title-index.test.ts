@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PageId } from '../../src/model/ids.ts';
 import { searchKey } from '../../src/shared/search-keys.ts';
-import { indexRows, matchTitles, namesOf, nearestTitle, pieceFor, planPieces, type TitleManifest, type TitleRow } from '../../src/shared/title-index.ts';
+import { indexRows, matchTitles, namesOf, nearTitles, pieceFor, planPieces, type TitleManifest, type TitleRow } from '../../src/shared/title-index.ts';
 
 const row = (id: string, title: string, links = 0, ...aliases: string[]): TitleRow => [id as PageId, title, links, ...(aliases as PageId[])];
 
@@ -69,7 +69,12 @@ describe('matchTitles', () => {
   });
 });
 
-describe('nearestTitle', () => {
+describe('nearTitles', () => {
+  it('lists every article a typo away, nearest first, then the most linked', () => {
+    expect(titles(nearTitles('nvidia h10', rows))).toEqual(['Nvidia H100']);
+    expect(titles(nearTitles('huawe', rows))).toEqual(['Huawei']);
+  });
+
   it.each([
     ['nvidai', 'Nvidia'],
     ['nvdia', 'Nvidia'],
@@ -79,7 +84,7 @@ describe('nearestTitle', () => {
     ['nv', undefined], // too short to correct
     ['zzzzzz', undefined],
   ])('%j → %j', (query, title) => {
-    expect(nearestTitle(query, rows)?.title).toBe(title);
+    expect(nearTitles(query, rows)[0]?.title).toBe(title);
   });
 });
 
