@@ -116,6 +116,13 @@ it('reloads a reader’s page once the edit is read, and that reload shows it', 
   }
 }, 30_000);
 
+it('serves the title index, so that the 404 page suggests articles while writing', async () => {
+  const manifest = JSON.parse(await get('/search-titles/index.json')) as { pieces: Record<string, string> };
+  const piece = manifest.pieces[''] ?? '';
+  const rows = JSON.parse(await get(`/search-titles/${piece}`)) as Array<[string, string]>;
+  expect(rows.map(([id, title]) => [id, title])).toEqual(expect.arrayContaining([['huawei', 'Huawei'], ['nvidia', 'Nvidia']]));
+}, 60_000);
+
 it('stops serving a deleted article and turns the links to it red again', async () => {
   rmSync(join(contentDir, 'cuda.mdx'));
   await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/wiki/cuda/`)).status === 404, 20_000);
