@@ -30,7 +30,7 @@ export async function measureTitleRanking(dir: string, sample = 25, port = 0): P
   const rows = readTitleRows(dir);
   const titles = titleSearch(async (path) => {
     try {
-      return JSON.parse(readFileSync(join(dir, path), 'utf8')) as unknown;
+      return JSON.parse(readFileSync(join(dir, path.split('?')[0] ?? path), 'utf8')) as unknown;
     } catch {
       return undefined;
     }

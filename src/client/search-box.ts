@@ -29,10 +29,16 @@ const SHOWN = 5;
 const FETCH_PAUSE_MS = 120;
 // A last word of one or two Latin letters also waits for a pause before it is searched at all (`searchPause`).
 
-export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement): void {
+/** What the trigger (search-trigger.ts) may ask of the box once it is attached. */
+export interface SearchBox {
+  /** Enter with no option chosen: the article the query names, else the search page. */
+  go: () => Promise<void>;
+}
+
+export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement): SearchBox {
   const list = form.querySelector<HTMLElement>('[role="listbox"]');
   const status = form.querySelector<HTMLElement>('[role="status"]');
-  if (!list || !status) return;
+  if (!list || !status) return { go: async () => form.submit() };
   const styled = addStylesheet(stylesheet);
   const pagefind = loadPagefind();
   const titles = titleSearch();
@@ -107,8 +113,8 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
     }
     const goTo = goToMatches(found);
     const offered = new Set(goTo.map((match) => pageOf(match.url)));
-    const candidates = search.results.slice(0, SHOWN + goTo.length);
-    if (candidates.some((r) => !fetched.has(r.id))) {
+    // The results most likely drawn; one offered by name above is replaced by the next, fetched without a pause.
+    if (search.results.slice(0, SHOWN).some((r) => !fetched.has(r.id))) {
       await new Promise((resolve) => setTimeout(resolve, FETCH_PAUSE_MS));
       if (mine !== latest) return;
     }
@@ -183,6 +189,7 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
   });
   // Words typed before this module arrived are searched now.
   void update(performance.now());
+  return { go };
 }
 
 /** Arrow keys cycle through the options and back to the box itself (-1). */

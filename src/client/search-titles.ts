@@ -15,18 +15,22 @@ import {
   TITLE_INDEX_DIR,
   TITLE_MANIFEST,
   type IndexedRow,
-  type TitleManifest,
+  type PieceIndex,
   type TitleMatch,
   type TitleMatches,
   type TitleRow,
 } from '../shared/title-index.ts';
 
-/** Fetches a JSON file of the site by its path; undefined when there is none (a site built without it, `astro dev`). */
-export type FetchJson = (path: string) => Promise<unknown>;
+/**
+ * Fetches a JSON file of the site by its path; undefined when there is none (a site built without it).
+ * `fresh`: the file changes name-free from build to build (a manifest), so the browser asks the server
+ * whether its copy is current.
+ */
+export type FetchJson = (path: string, fresh?: boolean) => Promise<unknown>;
 
-export const fetchJson: FetchJson = async (path) => {
+export const fetchJson: FetchJson = async (path, fresh = false) => {
   try {
-    const response = await fetch(path);
+    const response = await fetch(path, fresh ? { cache: 'no-cache' } : {});
     return response.ok ? ((await response.json()) as unknown) : undefined;
   } catch {
     return undefined;
@@ -57,30 +61,32 @@ const isWords = (value: unknown): value is string[] => Array.isArray(value) && v
 
 export function titleSearch(fetch: FetchJson = fetchJson): TitleSearch {
   const files = new Map<string, Promise<unknown>>();
-  const load = (path: string) => {
+  const load = (path: string, fresh = false) => {
     let file = files.get(path);
     if (!file) {
-      file = fetch(path);
+      file = fetch(path, fresh);
       files.set(path, file);
     }
     return file;
   };
   const indexed = new WeakMap<TitleRow[], IndexedRow[]>();
 
-  const titleManifest = async (): Promise<TitleManifest | undefined> => {
-    const manifest = await load(TITLE_INDEX_DIR + TITLE_MANIFEST);
-    return isRecord(manifest) && isRecord(manifest['pieces']) && isRecord(manifest['tops']) ? (manifest as unknown as TitleManifest) : undefined;
-  };
+  let manifest: Promise<(PieceIndex & { version: string }) | undefined> | undefined;
+  const titleManifest = () =>
+    (manifest ??= load(TITLE_INDEX_DIR + TITLE_MANIFEST, true).then((value) => {
+      if (!isRecord(value) || typeof value['version'] !== 'string' || !isWords(value['pieces']) || !isWords(value['tops'])) return undefined;
+      return { version: value['version'], pieces: new Set(value['pieces']), tops: new Set(value['tops']) };
+    }));
   const wordsManifest = async (): Promise<WordsManifest | undefined> => {
-    const manifest = await load(WORDS_DIR + WORDS_MANIFEST);
+    const manifest = await load(WORDS_DIR + WORDS_MANIFEST, true);
     return isRecord(manifest) && isRecord(manifest['pieces']) ? (manifest as unknown as WordsManifest) : undefined;
   };
 
   const rowsFor = async (query: string): Promise<IndexedRow[]> => {
-    const manifest = await titleManifest();
-    const address = manifest && pieceFor(manifest, searchKey(query));
-    if (!address) return [];
-    const rows = await load(TITLE_INDEX_DIR + address.file);
+    const index = await titleManifest();
+    const address = index && pieceFor(index, searchKey(query));
+    if (!index || !address) return [];
+    const rows = await load(`${TITLE_INDEX_DIR}${address.file}?v=${index.version}`);
     if (!isRows(rows)) return [];
     let piece = indexed.get(rows);
     if (!piece) {

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WikiData } from '../model/wiki-data.ts';
-import { planPieces, TITLE_INDEX_DIR, TITLE_MANIFEST, type TitleManifest, type TitleRow } from '../shared/title-index.ts';
+import { pieceFile, planPieces, TITLE_INDEX_DIR, TITLE_MANIFEST, type TitleManifest, type TitleRow } from '../shared/title-index.ts';
 
 /** Each article as the index stores it; `links` counts the distinct articles that link to it. */
 export function titleRows(data: Pick<WikiData, 'pages' | 'backlinks'>): TitleRow[] {
@@ -26,23 +26,15 @@ export interface TitleIndexReport {
 
 const folderIn = (outDir: string) => join(outDir, TITLE_INDEX_DIR);
 
-/**
- * The files of the title index of `data`: file name → JSON. Pieces are named by a hash of their content, so
- * that a piece cached by a browser is never stale; `index.json` (`TITLE_MANIFEST`) names the current ones.
- */
+/** The files of the title index of `data`: file name → JSON, `index.json` (`TITLE_MANIFEST`) among them. */
 export function titleIndexFiles(data: Pick<WikiData, 'pages' | 'backlinks'>): Map<string, string> {
   const plan = planPieces(titleRows(data));
   const files = new Map<string, string>();
-  const add = (pieceRows: TitleRow[]) => {
-    const json = JSON.stringify(pieceRows);
-    const file = `${createHash('sha1').update(json).digest('hex').slice(0, 12)}.json`;
-    files.set(file, json);
-    return file;
-  };
-  const manifest: TitleManifest = {
-    pieces: Object.fromEntries([...plan.pieces].map(([prefix, pieceRows]) => [prefix, add(pieceRows)])),
-    tops: Object.fromEntries([...plan.tops].map(([prefix, pieceRows]) => [prefix, add(pieceRows)])),
-  };
+  for (const [prefix, rows] of plan.pieces) files.set(pieceFile('piece', prefix), JSON.stringify(rows));
+  for (const [prefix, rows] of plan.tops) files.set(pieceFile('top', prefix), JSON.stringify(rows));
+  const version = createHash('sha1');
+  for (const [file, json] of files) version.update(file).update('\0').update(json).update('\0');
+  const manifest: TitleManifest = { version: version.digest('hex').slice(0, 12), pieces: [...plan.pieces.keys()], tops: [...plan.tops.keys()] };
   files.set(TITLE_MANIFEST, JSON.stringify(manifest));
   return files;
 }
@@ -71,8 +63,8 @@ export function readTitleRows(outDir: string): TitleRow[] {
     return [];
   }
   const rows = new Map<string, TitleRow>();
-  for (const file of Object.values(manifest.pieces)) {
-    for (const row of JSON.parse(readFileSync(join(folder, file), 'utf8')) as TitleRow[]) rows.set(row[0], row);
+  for (const prefix of manifest.pieces) {
+    for (const row of JSON.parse(readFileSync(join(folder, pieceFile('piece', prefix)), 'utf8')) as TitleRow[]) rows.set(row[0], row);
   }
   return [...rows.values()];
 }

@@ -16,7 +16,7 @@ import { editDistance, allowedEdits, letterCount, searchKey } from './search-key
 
 /** Where the title index lives in the built site. */
 export const TITLE_INDEX_DIR = '/search-titles/';
-/** Its table of pieces, fetched with the first query; pieces are named by their content's hash. */
+/** Its table of pieces, fetched with the first query. */
 export const TITLE_MANIFEST = 'index.json';
 
 /**
@@ -25,11 +25,31 @@ export const TITLE_MANIFEST = 'index.json';
  */
 export type TitleRow = [id: PageId, title: string, links: number, ...aliases: PageId[]];
 
+/** `index.json`: the prefixes of the pieces, from which their file names follow (`pieceFile`). */
 export interface TitleManifest {
-  /** Prefix → file of the piece with every name starting with it. */
-  pieces: Record<string, string>;
-  /** Prefix that was split → file of its top piece. */
-  tops: Record<string, string>;
+  /**
+   * A hash of the whole index. Pieces are fetched with it (`?v=…`), so that a browser never mixes the pieces
+   * of two builds, while the list of prefixes stays small enough to fetch with the first query.
+   */
+  version: string;
+  /** Prefixes of the pieces that hold every name starting with them. */
+  pieces: string[];
+  /** Prefixes that were split, each with a top piece. */
+  tops: string[];
+}
+
+/** The manifest as lookups read it. */
+export interface PieceIndex {
+  pieces: ReadonlySet<string>;
+  tops: ReadonlySet<string>;
+}
+
+export type PieceKind = 'piece' | 'top';
+
+/** The file of a piece: `p-` or `t-` and the UTF-8 bytes of its prefix in hex (`p-6e76.json` for `nv`), safe in any address. */
+export function pieceFile(kind: PieceKind, prefix: string): string {
+  const hex = Array.from(new TextEncoder().encode(prefix), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${kind === 'piece' ? 'p' : 't'}-${hex}.json`;
 }
 
 /** Names per piece before it is split by the next letter: about 1 KB compressed (4 KB at most at 10,000 articles), against ~37 KB for a Pagefind index chunk. */
@@ -103,22 +123,20 @@ export function planPieces(rows: readonly TitleRow[], maxRows = PIECE_ROWS, topR
   return plan;
 }
 
-export type PieceAddress = { kind: 'piece' | 'top'; prefix: string; file: string };
+export type PieceAddress = { kind: PieceKind; prefix: string; file: string };
 
 /**
  * The piece that holds every name equal to or starting with `key`, or the top piece of `key` itself when
  * the pieces are cut finer than `key`; undefined when no name starts with `key`.
  */
-export function pieceFor(manifest: TitleManifest, key: string): PieceAddress | undefined {
+export function pieceFor(index: PieceIndex, key: string): PieceAddress | undefined {
   const letters = chars(key);
   let prefix = '';
   for (let depth = 0; ; depth++) {
-    const piece = manifest.pieces[prefix];
-    if (piece !== undefined) return { kind: 'piece', prefix, file: piece };
-    const top = manifest.tops[prefix];
-    if (top === undefined) return undefined;
+    if (index.pieces.has(prefix)) return { kind: 'piece', prefix, file: pieceFile('piece', prefix) };
+    if (!index.tops.has(prefix)) return undefined;
     const next = letters[depth];
-    if (next === undefined) return { kind: 'top', prefix, file: top };
+    if (next === undefined) return { kind: 'top', prefix, file: pieceFile('top', prefix) };
     prefix += next;
   }
 }

@@ -10,7 +10,7 @@ import { suggestionsOf } from '../../src/client/did-you-mean.ts';
 import { baseNameOf, normalizeId } from '../../src/model/ids.ts';
 import type { PagefindFragment, PagefindResult } from '../../src/client/search-pagefind.ts';
 import { planWordPieces, WORDS_DIR, WORDS_MANIFEST } from '../../src/shared/search-spelling.ts';
-import { planPieces, TITLE_INDEX_DIR, TITLE_MANIFEST, type TitleRow } from '../../src/shared/title-index.ts';
+import { pieceFile, planPieces, TITLE_INDEX_DIR, TITLE_MANIFEST, type TitleRow } from '../../src/shared/title-index.ts';
 
 const row = (id: string, title: string, links = 0, ...aliases: string[]): TitleRow => [id as PageId, title, links, ...(aliases as PageId[])];
 
@@ -18,12 +18,9 @@ const row = (id: string, title: string, links = 0, ...aliases: string[]): TitleR
 function site(rows: TitleRow[], words: Record<string, number>, maxRows?: number) {
   const files = new Map<string, unknown>();
   const plan = planPieces(rows, maxRows);
-  const named = (kind: string, map: Map<string, unknown>) =>
-    Object.fromEntries([...map].map(([prefix, value], i) => {
-      files.set(`${TITLE_INDEX_DIR}${kind}${i}.json`, value);
-      return [prefix, `${kind}${i}.json`];
-    }));
-  files.set(TITLE_INDEX_DIR + TITLE_MANIFEST, { pieces: named('p', plan.pieces), tops: named('t', plan.tops) });
+  for (const [prefix, piece] of plan.pieces) files.set(`${TITLE_INDEX_DIR}${pieceFile('piece', prefix)}?v=test`, piece);
+  for (const [prefix, piece] of plan.tops) files.set(`${TITLE_INDEX_DIR}${pieceFile('top', prefix)}?v=test`, piece);
+  files.set(TITLE_INDEX_DIR + TITLE_MANIFEST, { version: 'test', pieces: [...plan.pieces.keys()], tops: [...plan.tops.keys()] });
   const wordPieces = planWordPieces(new Map(Object.entries(words)));
   files.set(WORDS_DIR + WORDS_MANIFEST, { pieces: Object.fromEntries([...wordPieces.keys()].map((p) => [p, `${p}.json`])) });
   for (const [prefix, list] of wordPieces) files.set(`${WORDS_DIR}${prefix}.json`, list);
@@ -53,7 +50,7 @@ describe('titleSearch', () => {
     expect(goToMatches(found).map((m) => m.title)).toEqual(['Nvidia', 'Nvidia H100', 'Nvidia GPUs']);
     await titles.lookup('hardware:ascend_910b');
     expect((await titles.lookup('华为')).exact.map((m) => m.url)).toEqual(['/wiki/huawei/']);
-    expect(fetched).toEqual([`${TITLE_INDEX_DIR}${TITLE_MANIFEST}`, `${TITLE_INDEX_DIR}p0.json`]);
+    expect(fetched).toEqual([`${TITLE_INDEX_DIR}${TITLE_MANIFEST}`, `${TITLE_INDEX_DIR}p-.json?v=test`]);
   });
 
   it('offers the near title, then corrected words, as "Did you mean"', async () => {

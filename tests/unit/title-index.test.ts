@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PageId } from '../../src/model/ids.ts';
 import { searchKey } from '../../src/shared/search-keys.ts';
-import { indexRows, matchTitles, namesOf, nearTitles, pieceFor, planPieces, type TitleManifest, type TitleRow } from '../../src/shared/title-index.ts';
+import { indexRows, matchTitles, namesOf, nearTitles, pieceFile, pieceFor, planPieces, type TitleRow } from '../../src/shared/title-index.ts';
 
 const row = (id: string, title: string, links = 0, ...aliases: string[]): TitleRow => [id as PageId, title, links, ...(aliases as PageId[])];
 
@@ -90,14 +90,21 @@ describe('nearTitles', () => {
 
 /** The one piece (or top piece) that holds `key`, read back from a plan as the browser would read it. */
 function lookUp(plan: ReturnType<typeof planPieces>, key: string): TitleRow[] {
-  const manifest: TitleManifest = {
-    pieces: Object.fromEntries([...plan.pieces.keys()].map((p) => [p, `p:${p}`])),
-    tops: Object.fromEntries([...plan.tops.keys()].map((p) => [p, `t:${p}`])),
-  };
-  const address = pieceFor(manifest, key);
+  const address = pieceFor({ pieces: new Set(plan.pieces.keys()), tops: new Set(plan.tops.keys()) }, key);
   if (!address) return [];
   return (address.kind === 'piece' ? plan.pieces.get(address.prefix) : plan.tops.get(address.prefix)) ?? [];
 }
+
+describe('pieceFile', () => {
+  it.each([
+    ['piece', '', 'p-.json'],
+    ['piece', 'nv', 'p-6e76.json'],
+    ['top', 'hardware ', 't-686172647761726520.json'],
+    ['piece', '华', 'p-e58d8e.json'],
+  ] as const)('%s %j → %s', (kind, prefix, file) => {
+    expect(pieceFile(kind, prefix)).toBe(file);
+  });
+});
 
 describe('planPieces and pieceFor', () => {
   it('keeps a small wiki in one piece', () => {
