@@ -61,6 +61,8 @@ export type NameKind = 'title' | 'id' | 'alias';
 
 export interface Name {
   key: string;
+  /** Letters in the key (`letterCount`), kept to compare lengths without counting again. */
+  letters: number;
   kind: NameKind;
   /** The name as written: the title, the id or the alias. */
   text: string;
@@ -72,7 +74,7 @@ export function namesOf(row: TitleRow): Name[] {
   const names: Name[] = [];
   const add = (text: string, kind: NameKind) => {
     const key = searchKey(text);
-    if (key !== '' && !names.some((n) => n.key === key)) names.push({ key, kind, text });
+    if (key !== '' && !names.some((n) => n.key === key)) names.push({ key, letters: letterCount(key), kind, text });
   };
   add(title, 'title');
   add(id, 'id');
@@ -82,9 +84,12 @@ export function namesOf(row: TitleRow): Name[] {
 
 const chars = (text: string) => [...text];
 
+/** A–Z as readers sort; one collator, since `localeCompare` builds one on every call. */
+const alphabetical = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }).compare;
+
 /** Most-linked first, then the shorter name, then A–Z: the order of titles offered for a prefix. */
-function byLinks(a: { row: TitleRow; key: string }, b: { row: TitleRow; key: string }): number {
-  return b.row[2] - a.row[2] || letterCount(a.key) - letterCount(b.key) || a.row[1].localeCompare(b.row[1]);
+function byLinks(a: { row: TitleRow; letters: number }, b: { row: TitleRow; letters: number }): number {
+  return b.row[2] - a.row[2] || a.letters - b.letters || alphabetical(a.row[1], b.row[1]);
 }
 
 export interface PiecePlan {
@@ -97,7 +102,7 @@ export interface PiecePlan {
  * Pure; deterministic for the same rows.
  */
 export function planPieces(rows: readonly TitleRow[], maxRows = PIECE_ROWS, topRows = TOP_ROWS): PiecePlan {
-  const entries = rows.flatMap((row) => namesOf(row).map((name) => ({ key: name.key, letters: chars(name.key), row })));
+  const entries = rows.flatMap((row) => namesOf(row).map((name) => ({ key: name.key, chars: chars(name.key), letters: name.letters, row })));
   const plan: PiecePlan = { pieces: new Map(), tops: new Map() };
   const distinctRows = (list: typeof entries) => [...new Set(list.map((e) => e.row))];
   const split = (prefix: string, depth: number, list: typeof entries) => {
@@ -105,14 +110,14 @@ export function planPieces(rows: readonly TitleRow[], maxRows = PIECE_ROWS, topR
       plan.pieces.set(prefix, distinctRows(list));
       return;
     }
-    const equal = list.filter((e) => e.letters.length === depth);
-    const longer = list.filter((e) => e.letters.length > depth);
+    const equal = list.filter((e) => e.letters === depth);
+    const longer = list.filter((e) => e.letters > depth);
     const best = [...longer].sort(byLinks);
     const top = distinctRows([...equal, ...best]);
     plan.tops.set(prefix, top.slice(0, Math.max(topRows, distinctRows(equal).length)));
     const children = new Map<string, typeof entries>();
     for (const entry of longer) {
-      const next = prefix + (entry.letters[depth] ?? '');
+      const next = prefix + (entry.chars[depth] ?? '');
       const group = children.get(next);
       if (group) group.push(entry);
       else children.set(next, [entry]);
@@ -163,37 +168,41 @@ export function indexRows(rows: readonly TitleRow[]): IndexedRow[] {
  * Bandwidth Memory, nothing for `quantization`). A page id is not: it is the title's own spelling, or a
  * namespace and the title.
  */
-function match(row: TitleRow, name: Name): TitleMatch {
+function match({ row, names }: IndexedRow, name: Name): TitleMatch {
   const [id, title] = row;
-  const shown = name.kind === 'alias' && !searchKey(title).startsWith(name.key);
+  const titleKey = names.find((n) => n.kind === 'title')?.key ?? '';
+  const shown = name.kind === 'alias' && !titleKey.startsWith(name.key);
   return { id, title, url: urlForId(id), key: name.key, ...(shown ? { via: name.text } : {}) };
 }
 
 export interface TitleMatches {
   /** Articles whose title, id or alias equals the query. */
   exact: TitleMatch[];
-  /** Articles with a name that starts with the query, most-linked first ("Go to" suggestions). */
+  /** Articles with a name that starts with the query, most-linked first ("Go to" suggestions), the first ten. */
   prefixed: TitleMatch[];
 }
 
-/** The articles the query names exactly, and those with a name starting with it. */
-export function matchTitles(query: string, rows: readonly IndexedRow[]): TitleMatches {
+/**
+ * The articles the query names exactly, and the first `limit` of those with a name starting with it (the box
+ * offers four; a common first word begins hundreds of titles in a large wiki).
+ */
+export function matchTitles(query: string, rows: readonly IndexedRow[], limit = 10): TitleMatches {
   const key = searchKey(query);
   if (key === '') return { exact: [], prefixed: [] };
   const exact: TitleMatch[] = [];
-  const prefixed: Array<{ row: TitleRow; key: string; name: Name }> = [];
-  for (const { row, names } of rows) {
-    const equal = names.find((n) => n.key === key);
+  const prefixed: Array<{ indexed: IndexedRow; row: TitleRow; letters: number; name: Name }> = [];
+  for (const indexed of rows) {
+    const equal = indexed.names.find((n) => n.key === key);
     if (equal) {
-      exact.push(match(row, equal));
+      exact.push(match(indexed, equal));
       continue;
     }
     // The title, if it starts with the query, else the first name that does.
-    const starts = names.find((n) => n.key.startsWith(key));
-    if (starts) prefixed.push({ row, key: starts.key, name: starts });
+    const starts = indexed.names.find((n) => n.key.startsWith(key));
+    if (starts) prefixed.push({ indexed, row: indexed.row, letters: starts.letters, name: starts });
   }
-  exact.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
-  return { exact, prefixed: prefixed.sort(byLinks).map((p) => match(p.row, p.name)) };
+  exact.sort((a, b) => alphabetical(a.title, b.title) || (a.id < b.id ? -1 : 1));
+  return { exact, prefixed: prefixed.sort(byLinks).slice(0, limit).map((p) => match(p.indexed, p.name)) };
 }
 
 /**
@@ -202,16 +211,18 @@ export function matchTitles(query: string, rows: readonly IndexedRow[]): TitleMa
  */
 export function nearTitles(query: string, rows: readonly IndexedRow[]): TitleMatch[] {
   const key = searchKey(query);
+  const letters = letterCount(key);
   const allowed = allowedEdits(letterCount(key.replace(/ /g, '')));
   if (allowed === 0) return [];
   const near: Array<{ match: TitleMatch; distance: number; links: number }> = [];
-  for (const { row, names } of rows) {
+  for (const indexed of rows) {
     let best: { name: Name; distance: number } | undefined;
-    for (const name of names) {
+    for (const name of indexed.names) {
+      if (Math.abs(name.letters - letters) > allowed) continue;
       const distance = editDistance(key, name.key, allowed);
       if (distance > 0 && distance <= allowed && (!best || distance < best.distance)) best = { name, distance };
     }
-    if (best) near.push({ match: match(row, best.name), distance: best.distance, links: row[2] });
+    if (best) near.push({ match: match(indexed, best.name), distance: best.distance, links: indexed.row[2] });
   }
-  return near.sort((a, b) => a.distance - b.distance || b.links - a.links || a.match.title.localeCompare(b.match.title)).map((n) => n.match);
+  return near.sort((a, b) => a.distance - b.distance || b.links - a.links || alphabetical(a.match.title, b.match.title)).map((n) => n.match);
 }

@@ -24,8 +24,8 @@ const titles = (matches: Array<{ title: string }>) => matches.map((m) => m.title
 describe('namesOf', () => {
   it('lists the title, the id and each alias, each key once', () => {
     expect(namesOf(row('nvidia', 'Nvidia', 0, 'nvda', 'NVDA'))).toEqual([
-      { key: 'nvidia', kind: 'title', text: 'Nvidia' },
-      { key: 'nvda', kind: 'alias', text: 'nvda' },
+      { key: 'nvidia', letters: 6, kind: 'title', text: 'Nvidia' },
+      { key: 'nvda', letters: 4, kind: 'alias', text: 'nvda' },
     ]);
     expect(namesOf(row('hardware:ascend_910b', 'Ascend 910B')).map((n) => n.key)).toEqual(['ascend 910b', 'hardware ascend 910b']);
   });
