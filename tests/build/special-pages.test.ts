@@ -139,10 +139,13 @@ describe('around the site', () => {
     expect(site.exists('sitemap-index.xml')).toBe(true);
   });
 
-  it('the 404 page has a search box and the list for "did you mean"', () => {
+  it('the 404 page has a search box and the list for "did you mean", which it fills from the title index, not from a list of its own', () => {
     const html = site.read('404.html');
     expect(html).toMatch(/<form[^>]*role="search" aria-label="Search for this page"[^>]*action="\/search\/"/);
-    const candidates = /data-candidates="([^"]+)"/.exec(html)?.[1]?.replace(/&quot;/g, '"') ?? '[]';
-    expect(JSON.parse(candidates)).toContainEqual({ key: 'nvidia_corporation', title: 'Nvidia', url: '/wiki/nvidia/' });
+    expect(html).toMatch(/<section id="did-you-mean" hidden/);
+    expect(html).not.toContain('nvidia_corporation');
+    const manifest = JSON.parse(site.read('search-titles/index.json')) as { pieces: string[] };
+    expect(manifest.pieces).toEqual(['']);
+    expect(JSON.parse(site.read('search-titles/p-.json'))).toContainEqual(expect.arrayContaining(['nvidia', 'Nvidia', 'nvidia_corporation']));
   });
 });
