@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CSP_DIRECTIVES, SCRIPT_RESOURCES, checkPages, cspHash, headersFile, inlineScriptsOfComponent, sitePolicy, type PagesCheck } from '../postbuild/csp.ts';
+import { recordBuildStep } from '../build/build-receipt.ts';
 import { askWorker } from '../build/worker.ts';
 
 /** From this many pages on, a worker thread checks the first half while this thread checks the rest (1.3 ms a page; a worker starts in ~0.3 s). */
@@ -112,6 +113,7 @@ export function csp(): AstroIntegration {
         if (problems.length > 0) throw new Error(`The site's Content-Security-Policy would break pages:\n${problems.map((p) => `  ${p}`).join('\n')}`);
         const withPolicy = policies.filter((policy): policy is string => policy !== null);
         writeFileSync(join(outDir, '_headers'), headersFile(sitePolicy(withPolicy)));
+        recordBuildStep('security-check');
         logger.info(`Content-Security-Policy on ${withPolicy.length} pages, and in _headers`);
       },
     },

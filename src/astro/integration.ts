@@ -12,6 +12,9 @@ import { ContentError, formatDiagnostic, type Diagnostic } from '../model/diagno
 import { buildLinkGraph, redLinkDiagnostics, type LinkGraph } from '../model/link-graph.ts';
 import { buildPageIndex, readSources, type PageIndex } from '../model/page-index.ts';
 import { cachedParser } from '../content-folder/prepass-cache.ts';
+import { checkBuildFolders, contentFolderProblem, FolderError, SITE_MARKER, SITE_MARKER_TEXT } from '../content-folder/folders.ts';
+import { recordBuildStep } from '../build/build-receipt.ts';
+import { writeFileSync } from 'node:fs';
 import { acquireProjectLock } from '../build/project-lock.ts';
 import type { WikiSettings } from '../content-folder/settings.ts';
 import type { PageId } from '../model/ids.ts';
@@ -140,6 +143,13 @@ export function wiki(settings: WikiSettings): AstroIntegration {
     name: 'wiki',
     hooks: {
       'astro:config:setup': async ({ config, updateConfig, logger, command }) => {
+        // Before anything is read or written: a wrong output folder would be replaced whole, articles and all.
+        const folders = { ...settings, root: fileURLToPath(config.root) };
+        if (command === 'build') checkBuildFolders(folders);
+        else if (command === 'dev') {
+          const problem = contentFolderProblem(folders);
+          if (problem) throw new FolderError(problem);
+        }
         if (command !== 'preview') {
           releaseLock = await acquireProjectLock({
             dotAstroDir: fileURLToPath(new URL('.astro/', config.root)),
@@ -204,8 +214,12 @@ export function wiki(settings: WikiSettings): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         // The compiled modules have been read: another content folder may build now.
         releaseLock();
+        recordBuildStep('pages');
         const { stats, pages } = wikiData();
-        writePreviews(fileURLToPath(dir), Object.values(pages));
+        const outDir = fileURLToPath(dir);
+        writePreviews(outDir, Object.values(pages));
+        writeFileSync(join(outDir, SITE_MARKER), SITE_MARKER_TEXT);
+        recordBuildStep('previews');
         const red = current().graph.redLinks;
         logger.info(`${stats.pages} pages, ${stats.links} wiki links, ${stats.redLinks} red links`);
         for (const link of red) logger.info(`  red link ${link.file}:${link.line} → [[${link.target}]]`);
@@ -227,6 +241,7 @@ function searchIndexAtTheEnd(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         await backgroundWritesDone();
+        recordBuildStep('background-writes');
         if (process.env[SEARCH_INDEX_AFTER_BUILD] === '1') return;
         const search = await buildSearchIndex(fileURLToPath(dir));
         logger.info(`search index: ${search.pages} articles, ${Math.round(search.indexBytes / 1024)} KB of index data in pagefind/`);

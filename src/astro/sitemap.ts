@@ -5,6 +5,7 @@
  */
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
+import { recordBuildStep } from '../build/build-receipt.ts';
 import { urlForId } from '../model/ids.ts';
 import type { WikiData } from '../model/wiki-data.ts';
 
@@ -22,11 +23,22 @@ export function wikiSitemap(data: () => WikiData): AstroIntegration {
   // Read once, at the end of the build, when the wiki's data is final.
   let lists: { excluded: Set<string>; changes: Map<string, string> } | undefined;
   const read = () => (lists ??= { excluded: excludedPaths(data()), changes: lastChanges(data()) });
-  return sitemap({
+  const integration = sitemap({
     filter: (url) => !read().excluded.has(new URL(url).pathname),
     serialize: (item) => {
       const changed = read().changes.get(new URL(item.url).pathname);
       return changed ? { ...item, lastmod: changed } : item;
     },
   });
+  const written = integration.hooks['astro:build:done'];
+  return {
+    ...integration,
+    hooks: {
+      ...integration.hooks,
+      'astro:build:done': async (options) => {
+        await written?.(options);
+        recordBuildStep('sitemap');
+      },
+    },
+  };
 }

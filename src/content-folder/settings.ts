@@ -5,6 +5,7 @@
  * - WIKI_STRICT=1: red links fail the build.
  * - WIKI_SITE: the public address of the site, for canonical links and the sitemap.
  * - WIKI_CACHE_DIR: Astro's cache (content store), so that builds of different folders do not mix.
+ * - WIKI_ALLOW_EMPTY=1: a content folder without articles builds an empty site instead of failing.
  * - WIKI_CITATION_STYLE: how `[@key]` entries are written: a CSL style bundled with rehype-citation
  *   (`vancouver`, the numeric default; `apa`, `harvard1`, `chicago`, `mla`) or a path to a `.csl` file.
  */
@@ -17,6 +18,8 @@ export interface WikiSettings {
   site: string;
   cacheDir: string;
   citationStyle: string;
+  /** A content folder without articles is an error unless this is set (src/content-folder/folders.ts). */
+  allowEmpty: boolean;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): WikiSettings {
@@ -27,5 +30,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, root = proces
     site: env.WIKI_SITE || 'http://localhost:4321',
     cacheDir: resolve(root, env.WIKI_CACHE_DIR || 'node_modules/.astro'),
     citationStyle: env.WIKI_CITATION_STYLE || 'vancouver',
+    allowEmpty: env.WIKI_ALLOW_EMPTY === '1' || env.WIKI_ALLOW_EMPTY === 'true',
   };
 }

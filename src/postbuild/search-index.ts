@@ -98,12 +98,12 @@ export function prepareForIndexing(siteDir: string): { articles: number; restore
   };
 }
 
-/** Index the HTML in `siteDir` and write the bundle to `siteDir/pagefind/`. */
-export async function buildSearchIndex(siteDir: string): Promise<SearchIndexReport> {
+/** Index the HTML in `siteDir` and write the bundle to `siteDir/pagefind/`; `signal` stops Pagefind (an interrupted build). */
+export async function buildSearchIndex(siteDir: string, signal?: AbortSignal): Promise<SearchIndexReport> {
   const site = existsSync(siteDir) ? prepareForIndexing(siteDir) : { articles: 0, restore: () => {} };
   let ran: { status: number | null; output: string };
   try {
-    ran = await runPagefind(siteDir, pagefindEnvironment(site.articles));
+    ran = await runPagefind(siteDir, pagefindEnvironment(site.articles), signal);
   } finally {
     site.restore();
   }
@@ -115,10 +115,10 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexRepo
   return summarize(join(siteDir, 'pagefind'));
 }
 
-async function runPagefind(siteDir: string, env: NodeJS.ProcessEnv): Promise<{ status: number | null; output: string }> {
+async function runPagefind(siteDir: string, env: NodeJS.ProcessEnv, signal?: AbortSignal): Promise<{ status: number | null; output: string }> {
   const program = await pagefindProgram();
   return new Promise<{ status: number | null; output: string }>((resolve, reject) => {
-    const child = spawn(program, pagefindArguments(siteDir), { stdio: ['ignore', 'pipe', 'pipe'], env });
+    const child = spawn(program, pagefindArguments(siteDir), { stdio: ['ignore', 'pipe', 'pipe'], env, ...(signal ? { signal } : {}) });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
