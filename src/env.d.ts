@@ -9,3 +9,8 @@ declare module 'virtual:wiki/references' {
   const data: { sources: import('./model/references-index.ts').Source[] };
   export default data;
 }
+
+declare module 'virtual:wiki/build' {
+  const build: { pageCacheCode: string };
+  export default build;
+}

@@ -1,9 +1,7 @@
 /**
- * The page index: every article of the content folder, read once per build
- * before anything is rendered. It owns the only file-system scan of content.
+ * The page index: every article of the content folder, built once per build from the folder's files
+ * (src/content-folder/read-folder.ts reads them) before anything is rendered.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import { ContentError, type Diagnostic } from './diagnostics.ts';
 import { ARTICLE_EXTENSION, idFromPath, normalizeId, type PageId } from './ids.ts';
 import { parseArticle, type ParsedArticle, type ParseResult } from './parse-article.ts';
@@ -27,24 +25,9 @@ export interface PageIndex extends ResolverIndex {
 
 /** Files the wiki reads besides articles; anything else in the content folder is reported. */
 /** BibTeX files are read with the articles, for `[@key]` citations. */
-const BIBLIOGRAPHY_EXTENSION = '.bib';
+export const BIBLIOGRAPHY_EXTENSION = '.bib';
 
 const KNOWN_NON_ARTICLES = /\.(bib|json|ya?ml|png|jpe?g|gif|webp|avif|svg)$/i;
-
-/** Every file under `dir`, relative, with `/` separators, sorted for stable output. */
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (current: string) => {
-    for (const name of readdirSync(current).sort()) {
-      if (name.startsWith('.')) continue;
-      const full = join(current, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push(relative(dir, full).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /**
  * Build the index from source texts (path → text). Throws a ContentError that
@@ -119,16 +102,3 @@ export function buildPageIndex(sources: ReadonlyMap<string, string>, parse: (sou
   return { pages, aliases, warnings, bibliographies };
 }
 
-/** Read every file of the content folder and build the index; `parse` may be a cached `parseArticle` (prepass-cache.ts). */
-export function loadPageIndex(contentDir: string, parse: (source: string, file: string) => ParseResult = parseArticle): PageIndex {
-  return buildPageIndex(readSources(contentDir), parse);
-}
-
-/** Every file of the content folder (relative path → text; other files than articles and bibliographies → ''). */
-export function readSources(contentDir: string): Map<string, string> {
-  const sources = new Map<string, string>();
-  for (const file of listFiles(contentDir)) {
-    sources.set(file, file.endsWith(ARTICLE_EXTENSION) || file.endsWith(BIBLIOGRAPHY_EXTENSION) ? readFileSync(join(contentDir, file), 'utf8') : '');
-  }
-  return sources;
-}

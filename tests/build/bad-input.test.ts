@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContentError, formatDiagnostic, type Diagnostic } from '../../src/model/diagnostics.ts';
 import { buildLinkGraph } from '../../src/model/link-graph.ts';
-import { loadPageIndex } from '../../src/model/page-index.ts';
+import { loadPageIndex } from '../../src/content-folder/read-folder.ts';
 import { buildReferenceIndex } from '../../src/model/references-index.ts';
 import { repoRoot } from '../helpers/build-site.ts';
 

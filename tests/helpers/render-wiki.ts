@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateWiki, writeWiki } from '../../bench/generate.ts';
 import type { RenderJob, WikiForRendering } from '../../src/render/article-renderer.ts';
-import { loadPageIndex } from '../../src/model/page-index.ts';
+import { loadPageIndex } from '../../src/content-folder/read-folder.ts';
 import { writeCitedEntries } from '../../src/content-folder/references-bibliography.ts';
 import { buildReferenceIndex } from '../../src/model/references-index.ts';
 import { repoRoot } from './build-site.ts';

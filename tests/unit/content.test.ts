@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildLinkGraph } from '../../src/model/link-graph.ts';
-import { loadPageIndex } from '../../src/model/page-index.ts';
+import { loadPageIndex } from '../../src/content-folder/read-folder.ts';
 import { repoRoot } from '../helpers/build-site.ts';
 
 const contentDir = join(repoRoot, 'content');

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateWiki } from '../../bench/generate.ts';
-import { listFiles } from '../../src/model/page-index.ts';
+import { listFiles } from '../../src/content-folder/read-folder.ts';
 import { parseArticle, remarkTree } from '../../src/model/parse-article.ts';
 import { needsRemark, satteriTree } from '../../src/model/satteri-reader.ts';
 import { article } from '../helpers/index.ts';
