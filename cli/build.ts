@@ -12,6 +12,7 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants } from 'node:os';
+import { astroLogTidier } from '../src/build/astro-log.ts';
 import { BUILD_RECEIPT, missingBuildSteps } from '../src/build/build-receipt.ts';
 import { checkBuildFolders, FolderError } from '../src/content-folder/folders.ts';
 import { readSettings } from '../src/content-folder/settings.ts';
@@ -113,17 +114,20 @@ setInterval(() => {
 removeAbandonedBuilds();
 cleanUp();
 const status = await new Promise<number | null>((resolve) => {
-  astro = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)], {
+  // --disable-warning: rehype-citation's bundle imports Node's deprecated `punycode` (timlrx/rehype-citation#64).
+  astro = spawn(process.execPath, ['--disable-warning=DEP0040', join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)], {
     cwd: root,
-    stdio: 'inherit',
+    stdio: ['inherit', 'pipe', 'inherit'],
     detached: true,
-    env: { ...process.env, WIKI_OUT_DIR: fresh, [SEARCH_INDEX_AFTER_BUILD]: '1', [BUILD_RECEIPT]: receipt },
+    // Astro's output goes through astroLogTidier: its colours stay when this process writes to a terminal.
+    env: { ...process.env, ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}), WIKI_OUT_DIR: fresh, [SEARCH_INDEX_AFTER_BUILD]: '1', [BUILD_RECEIPT]: receipt },
   });
+  astro.stdout?.pipe(astroLogTidier()).pipe(process.stdout);
   astro.on('error', (error) => {
     console.error(`[wiki] could not start Astro: ${error.message}`);
     resolve(1);
   });
-  astro.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + (constants.signals[signal] ?? 15) : 1)));
+  astro.on('close', (code, signal) => resolve(code ?? (signal ? 128 + (constants.signals[signal] ?? 15) : 1)));
 });
 finishInterrupted();
 if (status !== 0) failed('The build failed', status ?? 1);
