@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { readSources } from '../content-folder/read-folder.ts';
 import { lastCommitDates } from '../content-folder/git-dates.ts';
 import { cachedParser } from '../content-folder/prepass-cache.ts';
-import { writeCitedEntries } from '../content-folder/references-bibliography.ts';
+import { writeCitedEntries } from '../content-folder/cited-entries.ts';
 import type { WikiSettings } from '../content-folder/settings.ts';
 import type { PageId } from '../model/ids.ts';
 import { buildLinkGraph, type LinkGraph } from '../model/link-graph.ts';

@@ -54,7 +54,7 @@ export interface ParsedArticle {
   aliasesLine: number;
   /**
    * True when the article uses no MDX of its own (no `import`/`export`, JSX element or `{expression}`):
-   * it is then rendered straight to HTML and cached by the content layer (src/lib/article-loader.ts)
+   * it is then rendered straight to HTML and cached by the content layer (src/astro/article-loader.ts)
    * instead of being compiled to a JavaScript module.
    */
   markdownOnly: boolean;

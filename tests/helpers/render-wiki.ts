@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { generateWiki, writeWiki } from '../../bench/generate.ts';
 import type { RenderJob, WikiForRendering } from '../../src/render/article-renderer.ts';
 import { loadPageIndex } from '../../src/content-folder/read-folder.ts';
-import { writeCitedEntries } from '../../src/content-folder/references-bibliography.ts';
+import { writeCitedEntries } from '../../src/content-folder/cited-entries.ts';
 import { buildReferenceIndex } from '../../src/model/references-index.ts';
 import { repoRoot } from './build-site.ts';
 import { article } from './index.ts';
