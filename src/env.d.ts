@@ -11,6 +11,6 @@ declare module 'virtual:wiki/references' {
 }
 
 declare module 'virtual:wiki/build' {
-  const build: { pageCacheCode: string };
+  const build: { pageCacheCode: string; renders: (id: import('./model/ids.ts').PageId) => boolean; sitePages: boolean };
   export default build;
 }

@@ -134,6 +134,8 @@ async function syncArticles(context: LoaderContext, build: BuildContext, whileSe
 
   for (const page of wiki.index.pages.values()) {
     const id = page.id;
+    // A sharded build renders its share of the articles: the others stay out of the collection.
+    if (!build.renders(id)) continue;
     stale.delete(id);
     const filePath = join(wiki.contentDir, page.file);
     const relativePath = relative(root, filePath).split(sep).join('/');

@@ -16,8 +16,8 @@ const MODULES: Record<string, string> = {
   'virtual:wiki/data': 'context.data()',
   /** The sources cited across the wiki, for /special/sources/. */
   'virtual:wiki/references': '({ sources: context.reading().references.sources })',
-  /** Facts about the build that pages need: the code part of the page cache's keys. */
-  'virtual:wiki/build': "({ pageCacheCode: context.cacheCode('pages') })",
+  /** Facts about the build that pages need: the code part of the page cache's keys, the articles it renders. */
+  'virtual:wiki/build': "({ pageCacheCode: context.cacheCode('pages'), renders: context.renders, sitePages: context.rendersSitePages })",
 };
 
 export function wikiVirtualModules(): Plugin {

@@ -16,6 +16,8 @@ import type { WikiSettings } from '../content-folder/settings.ts';
 import type { PageId } from '../model/ids.ts';
 import { buildLinkGraph, type LinkGraph } from '../model/link-graph.ts';
 import { buildPageIndex, type PageIndex } from '../model/page-index.ts';
+import { assignShards, rendersSitePages } from '../model/shards.ts';
+import type { BuildStep, SitemapEntry } from '../model/site-files.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../model/references-index.ts';
 import { toWikiData, type WikiData } from '../model/wiki-data.ts';
 import type { StoredEntry } from '../render/article-html.ts';
@@ -35,6 +37,16 @@ export interface WikiReading {
   commitDates: Map<string, string>;
   /** The content folder's file names and texts, as one hash. */
   digest: string;
+  /** Article → the shard (1…n) that renders it, in a sharded build (src/model/shards.ts). */
+  shards: Map<PageId, number> | undefined;
+}
+
+export interface PartRecord {
+  /** The build's steps done so far. */
+  steps: Set<BuildStep>;
+  /** The distinct Content-Security-Policies of the pages written. */
+  policies: Set<string>;
+  sitemap: SitemapEntry[];
 }
 
 export interface BuildContext {
@@ -46,6 +58,8 @@ export interface BuildContext {
    * read the store as last written, up to half a second behind). Empty in a build.
    */
   readonly liveArticles: Map<string, StoredEntry>;
+  /** What this build's part of the site records for finishing the site (src/postbuild/site-parts.ts). */
+  readonly part: PartRecord;
   /** The reading the content loader last brought Astro's store in line with (`astro dev` waits for it after an edit). */
   syncedReading: WikiReading | undefined;
   /** Read the content folder (again, in `astro dev` after a change). */
@@ -54,6 +68,10 @@ export interface BuildContext {
   reading(): WikiReading;
   /** The data pages read (virtual:wiki/data), made once per reading. */
   data(): WikiData;
+  /** Whether this build renders the article `id`: all of them in a whole build, its share in a sharded one. */
+  renders(id: PageId): boolean;
+  /** Whether this build renders the site's own pages (home, special pages, 404): a whole build, or the first shard. */
+  readonly rendersSitePages: boolean;
   /** Where a cache lives. */
   cachePath(name: CacheName): string;
   /** The code part of a cache's key (src/build/caches.ts). */
@@ -72,8 +90,9 @@ async function readWiki(settings: WikiSettings, cacheFile: string): Promise<Wiki
   const parser = cachedParser(cacheFile, cacheCodeDigest('prepass'));
   let index: PageIndex;
   let digest: string;
+  let sources: Map<string, string>;
   try {
-    const sources = readSources(settings.contentDir);
+    sources = readSources(settings.contentDir);
     digest = sourcesDigest(sources);
     // Articles whose text has not changed since the last build are not parsed again; the others on every core.
     await parser.prefetch(sources);
@@ -81,9 +100,10 @@ async function readWiki(settings: WikiSettings, cacheFile: string): Promise<Wiki
   } finally {
     parser.save();
   }
+  const shards = settings.shard && assignShards(new Map([...index.pages.values()].map((page) => [page.id, sources.get(page.file)?.length ?? 0])), settings.shard.count);
   const references = buildReferenceIndex(index);
   const citedPaths = writeCitedEntries(references.citedEntries, join(settings.cacheDir, WORK_FILES.citations.path));
-  return { index, graph: buildLinkGraph(index), references, citedPaths, commitDates: lastCommitDates(settings.contentDir), digest };
+  return { index, graph: buildLinkGraph(index), references, citedPaths, commitDates: lastCommitDates(settings.contentDir), digest, shards };
 }
 
 export function createBuildContext(settings: WikiSettings): BuildContext {
@@ -98,12 +118,18 @@ export function createBuildContext(settings: WikiSettings): BuildContext {
     writes: new BackgroundWrites(),
     liveArticles: new Map(),
     syncedReading: undefined,
+    part: { steps: new Set(), policies: new Set(), sitemap: [] },
     read: async () => (current = await readWiki(settings, cachePath(settings.cacheDir, 'prepass'))),
     reading,
     data: () => {
       const now = reading();
       if (data?.of !== now) data = { of: now, value: toWikiData(now.index, now.graph, now.commitDates) };
       return data.value;
+    },
+    rendersSitePages: rendersSitePages(settings.shard),
+    renders: (id) => {
+      const { shards } = reading();
+      return !settings.shard || shards?.get(id) === settings.shard.index;
     },
     cachePath: (name) => cachePath(settings.cacheDir, name),
     cacheCode: (name) => cacheCodeDigest(name),
