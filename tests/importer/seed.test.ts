@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyReplacements, parseCorrections } from '../../src/importer/corrections.ts';
 import { convertPage } from '../../src/importer/convert-page.ts';
-import { cleanId } from '../../src/importer/page-id.ts';
+import { DOKUWIKI_DEFAULT_RULES } from '../../src/importer/page-id.ts';
+import { cleanId } from '../../src/model/ids.ts';
 import { compileArticle, fixtureFile, splitFrontmatter, textOf } from './helpers.ts';
 
 const root = new URL('../../', import.meta.url);
@@ -17,7 +18,7 @@ const published = readFileSync(new URL('content/nvidia_vs_huawei_for_ai_compute.
 
 function importSeed() {
   if (pageCorrections === undefined) throw new Error('cli/seed-corrections.json lists no page');
-  return convertPage(seed, { id: cleanId(pageCorrections.id), corrections: pageCorrections });
+  return convertPage(seed, { id: cleanId(pageCorrections.id, DOKUWIKI_DEFAULT_RULES), corrections: pageCorrections });
 }
 
 describe('the seed article', () => {
