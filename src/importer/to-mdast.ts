@@ -107,6 +107,7 @@ export function toMdast(blocks: readonly Block[], options: ToMdastOptions): Mdas
   const children = converter.blocks(blocks);
   const root: Root = { type: 'root', children: [...children, ...converter.definitions] };
   guardAutolinks(root);
+  converter.reportAcronyms();
   return {
     root,
     title: converter.title,
@@ -144,6 +145,8 @@ class Converter {
   /** This page's id in the wiki, for relative media paths. */
   private readonly pageId: PageId | '';
   private readonly typography: TypographyState = { doubleQuotes: 0 };
+  /** Acronyms of DokuWiki's conf/acronyms.conf met in the page, for one report line. */
+  readonly acronyms = new Map<string, { count: number; line: number; meaning: string }>();
 
   constructor(options: ToMdastOptions) {
     this.options = options;
@@ -383,12 +386,29 @@ class Converter {
     }
   }
 
+  /** One line for the page's acronyms, at the first: DokuWiki shows their meaning on hover, the article does not. */
+  reportAcronyms(): void {
+    if (this.acronyms.size === 0) return;
+    const found = [...this.acronyms.entries()];
+    this.report({
+      kind: 'approximated',
+      line: Math.min(...found.map(([, { line }]) => line)),
+      construct: 'acronym',
+      message: `${found.map(([acronym, { count, meaning }]) => `${acronym}${count > 1 ? ` (${count}×)` : ''} "${meaning}"`).join(', ')}: DokuWiki shows ${found.length === 1 ? 'its meaning' : 'their meanings'} on hover (conf/acronyms.conf); the article shows plain text`,
+    });
+  }
+
   /** Running text with DokuWiki's typography and smileys; `<nowiki>` and `%%…%%` text exactly as written. */
   private text(node: TextNode): PhrasingContent[] {
     if (node.literal === true) return [{ type: 'text', value: node.value }];
     const shown: string[] = [];
     const result = typeset(node.value, this.typography, this.site.typography).map((piece): PhrasingContent => {
       if (piece.type === 'text') return { type: 'text', value: piece.value };
+      if (piece.type === 'acronym') {
+        const known = this.acronyms.get(piece.acronym);
+        this.acronyms.set(piece.acronym, { count: (known?.count ?? 0) + 1, line: known?.line ?? node.line, meaning: piece.meaning });
+        return { type: 'text', value: piece.acronym };
+      }
       shown.push(`${piece.smiley} → ${WORD_SMILEYS.has(piece.smiley) ? `**${piece.shown}**` : piece.shown}`);
       return WORD_SMILEYS.has(piece.smiley)
         ? { type: 'strong', children: [{ type: 'text', value: piece.shown }] }

@@ -8,6 +8,9 @@
  *   php reference.php <dokuwiki> resolve < [[page, link], …]     DokuWiki's PageResolver: where each link leads
  *   php reference.php <dokuwiki> render <page id> < page.txt  the page rendered to XHTML as DokuWiki shows it
  *
+ * syntax.reference.html is `render wiki:syntax` of wiki/data/pages/wiki/syntax.txt, with DokuWiki 24c6a7e0
+ * (git clone https://github.com/dokuwiki/dokuwiki), whose data/pages holds the same three wiki: pages.
+ *
  * Settings are DokuWiki's defaults (conf/dokuwiki.php) unless the mode says otherwise.
  */
 if (count($argv) < 3) {
@@ -15,6 +18,9 @@ if (count($argv) < 3) {
     exit(1);
 }
 define('DOKU_INC', realpath($argv[1]) . '/');
+// The same addresses wherever the script runs, so that the saved output does not depend on the folder.
+define('DOKU_BASE', '/');
+define('DOKU_URL', 'https://wiki.example.org/');
 define('NOSESSION', 1);
 require_once(DOKU_INC . 'inc/init.php');
 
