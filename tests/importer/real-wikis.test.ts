@@ -223,6 +223,31 @@ describe('media files', () => {
   });
 });
 
+describe("the imported wiki's settings", () => {
+  it('romanizes ids with --deaccent 2, as a wiki set to romanize names its pages', () => {
+    const wiki = importWiki({ 'start.txt': '====== Start ======\n\n[[Привет мир]]\n', 'privet_mir.txt': '====== Привет мир ======\n' }, {}, '--deaccent', '2');
+    expect(wiki.code).toBe(0);
+    expect(wiki.article('start.mdx')).toContain('[[privet_mir]]');
+  });
+
+  it('refuses pages that would become one article, naming both', () => {
+    // With deaccent 0, DokuWiki keeps stół and stol apart; this wiki folds accents, so they would collide.
+    const wiki = importWiki({ 'stół.txt': '====== A ======\n', 'stol.txt': '====== B ======\n' }, {}, '--deaccent', '0');
+    expect(wiki.code).toBe(1);
+    expect(wiki.stderr).toMatch(/These pages would become the same article; rename one of each:\n {2}data\/pages\/stol\.txt and data\/pages\/stół\.txt → stol/);
+    expect(existsSync(join(wiki.dir, 'content'))).toBe(false);
+  });
+
+  it('reads the interwiki shortcuts of the wiki from --interwiki', () => {
+    const wiki = importWiki({ 'start.txt': '====== Start ======\n\n[[bug>1234|Bug 1234]]\n' });
+    expect(wiki.code).toBe(0);
+    expect(wiki.stdout).toContain('unknown interwiki shortcut "bug"');
+    wiki.write('interwiki.local.conf', 'bug https://bugs.example.org/show?id={URL}\n');
+    expect(wiki.run('--interwiki', 'interwiki.local.conf', '--force').code).toBe(0);
+    expect(wiki.article('start.mdx')).toContain('[Bug 1234](https://bugs.example.org/show?id=1234)');
+  });
+});
+
 describe('7. a re-run over a folder with a hand-edited article', () => {
   it('writes nothing at all without --force, says which files stopped it, and writes everything with it', () => {
     const wiki = importWiki({ 'a.txt': '====== A ======\n\nFirst.\n', 'b.txt': '====== B ======\n\nFirst.\n' });
