@@ -134,3 +134,16 @@ export function sectionId(title: string, rules: IdRules = DOKUWIKI_DEFAULT_RULES
   used.add(candidate);
   return candidate;
 }
+
+/**
+ * What DokuWiki shows for a link without text (`_simpleTitle()` in inc/parser/renderer.php): the section when
+ * one is written, else the page's name without its namespace, or the namespace's name for its start page.
+ */
+export function dokuwikiLinkName(written: string, slashSeparatesNamespaces: boolean): string {
+  const [name = '', hash] = written.trim().replace(/^~+/, '').split('#');
+  if (hash !== undefined && hash !== '') return hash;
+  const parts = name.replaceAll(';', ':').replaceAll('/', slashSeparatesNamespaces ? ':' : '/').split('?')[0]?.split(':') ?? [];
+  const last = parts.at(-1) ?? '';
+  if (last !== '' && last !== START_PAGE) return last;
+  return parts.at(-2) || START_PAGE;
+}

@@ -29,14 +29,15 @@ import type {
   TableRow as MdastTableRow,
 } from 'mdast';
 import { slug } from 'github-slugger';
-import type { MdxJsxAttribute, MdxJsxTextElement } from 'mdast-util-mdx';
-import { cleanId, urlForTag, type PageId } from '../model/ids.ts';
+import { cleanId, urlForTag } from '../model/ids.ts';
 import { guardAutolinks } from './autolink-guard.ts';
 import { FootnoteNames } from './footnote-slugs.ts';
 import { resolveInterwiki } from './interwiki.ts';
-import { classifyLinkTarget, isExternalMedia, mediaKind } from './parse-link.ts';
-import { mediaPathForId, resolvePageId, sectionId, START_PAGE, wikiId } from './page-id.ts';
+import { jsx, MediaWriter, type MediaUse } from './media.ts';
+import { classifyLinkTarget } from './parse-link.ts';
+import { dokuwikiLinkName, resolvePageId, sectionId, wikiId } from './page-id.ts';
 import type { ImportSite } from './site.ts';
+import { columnAlignment } from './table-alignment.ts';
 import { typeset, WORD_SMILEYS, type TypographyState } from './typography.ts';
 import type {
   Block,
@@ -61,13 +62,8 @@ export interface ToMdastOptions {
   readonly site: ImportSite;
 }
 
-/** An internal media file a page uses, and where it has to be for the article's link to work. */
-export interface MediaUse {
-  /** Below DokuWiki's `data/media`: `wiki/logo.png`. */
-  readonly path: string;
-  /** `content`: beside the articles, for the build's image pipeline; `public`: served as is, below the media URL. */
-  readonly place: 'content' | 'public';
-}
+
+export type { MediaUse } from './media.ts';
 
 export interface MdastResult {
   readonly root: Root;
@@ -118,7 +114,7 @@ export function toMdast(blocks: readonly Block[], options: ToMdastOptions): Mdas
     footnoteCitations: converter.footnoteCitations,
     footnoteDefinitions: converter.definitions.length,
     headings: converter.headings,
-    mediaFiles: [...converter.mediaFiles.values()],
+    mediaFiles: converter.mediaWriter.uses(),
   };
 }
 
@@ -136,14 +132,12 @@ class Converter {
   readonly issues: Issue[] = [];
   readonly links: LinkCounts = { internal: 0, external: 0, interwiki: 0, email: 0, media: 0 };
   readonly definitions: FootnoteDefinition[] = [];
-  readonly mediaFiles = new Map<string, MediaUse>();
   footnoteCitations = 0;
   headings = 0;
   private readonly names = new FootnoteNames();
   private readonly options: ToMdastOptions;
   private readonly site: ImportSite;
-  /** This page's id in the wiki, for relative media paths. */
-  private readonly pageId: PageId | '';
+  readonly mediaWriter: MediaWriter;
   private readonly typography: TypographyState = { doubleQuotes: 0 };
   /** Acronyms of DokuWiki's conf/acronyms.conf met in the page, for one report line. */
   readonly acronyms = new Map<string, { count: number; line: number; meaning: string }>();
@@ -151,7 +145,7 @@ class Converter {
   constructor(options: ToMdastOptions) {
     this.options = options;
     this.site = options.site;
-    this.pageId = wikiId(options.id, options.site.ids.rules);
+    this.mediaWriter = new MediaWriter(options.site, options.id, (issue) => this.report(issue));
   }
 
   private report(issue: Issue): void {
@@ -617,106 +611,7 @@ class Converter {
 
   private media(node: MediaNode): PhrasingContent[] {
     this.links.media += 1;
-    const kind = mediaKind(node.src);
-    const files = this.site.media.files;
-    // A file data/media does not have is linked in the public folder, where the build warns that it is missing:
-    // beside the article it would stop the build, which reads every image there.
-    const beside =
-      kind === 'image' &&
-      this.site.media.imagesBesideArticles &&
-      !node.linkOnly &&
-      !isExternalMedia(node.src) &&
-      (files === null || files.has(this.mediaPath(node.src)));
-    const place = beside ? 'content' : 'public';
-    const src = this.mediaUrl(node, place);
-    const fileName = node.src.split(/[:/]/).at(-1) ?? node.src;
-    const fileLink = (): PhrasingContent => ({ type: 'link', url: src, children: [{ type: 'text', value: node.caption ?? fileName }] });
-    if (node.linkOnly || kind === 'file') return [fileLink()];
-    if (kind === 'video' || kind === 'audio') return [this.player(node, kind, src, fileLink())];
-    const alt = node.caption ?? '';
-    const align = node.align === null ? [] : [attribute('className', `align-${node.align}`)];
-    if (place === 'content') {
-      // Beside the article, the build's image pipeline sizes the picture from the file (WebP, srcset).
-      if (node.width !== null || node.height !== null) {
-        this.report({
-          kind: 'approximated',
-          line: node.line,
-          construct: 'image size',
-          message: `${node.raw}: shown at the size of the file, up to the width of the text, not at ${node.width ?? '?'}${node.height === null ? '' : `×${node.height}`} px: the build sizes images beside an article from the file`,
-        });
-      }
-      const image: PhrasingContent = { type: 'image', url: src, alt, title: node.caption };
-      return align.length === 0 ? [image] : [jsx('span', align, [image])];
-    }
-    if (node.width === null && node.height === null && node.align === null) {
-      return [{ type: 'image', url: src, alt, title: node.caption }];
-    }
-    const attributes: MdxJsxAttribute[] = [attribute('src', src), attribute('alt', alt)];
-    if (node.caption !== null) attributes.push(attribute('title', node.caption));
-    if (node.width !== null) attributes.push(attribute('width', String(node.width)));
-    if (node.height !== null) attributes.push(attribute('height', String(node.height)));
-    attributes.push(...align);
-    return [jsx('img', attributes, [])];
-  }
-
-  /**
-   * `<video>` or `<audio>` with the browser's controls, as DokuWiki embeds them (with the other formats of the
-   * same file DokuWiki finds beside it, and a video's poster picture), the link to the file inside for
-   * browsers that play none of them.
-   */
-  private player(node: MediaNode, kind: 'video' | 'audio', src: string, fallback: PhrasingContent): PhrasingContent {
-    const attributes: MdxJsxAttribute[] = [attribute('controls', 'controls')];
-    if (node.caption !== null) attributes.push(attribute('title', node.caption));
-    if (node.width !== null) attributes.push(attribute('width', String(node.width)));
-    if (node.height !== null) attributes.push(attribute('height', String(node.height)));
-    if (node.align !== null) attributes.push(attribute('className', `align-${node.align}`));
-    const sources: PhrasingContent[] = [];
-    const files = this.site.media.files;
-    if (isExternalMedia(node.src) || files === null) {
-      attributes.unshift(attribute('src', src));
-    } else {
-      const stem = src.replace(/\.[^./]+$/, '');
-      const path = this.mediaPath(node.src).replace(/\.[^./]+$/, '');
-      const formats = kind === 'video' ? ['webm', 'ogv', 'mp4'] : ['ogg', 'mp3', 'wav'];
-      for (const format of formats) {
-        if (!files.has(`${path}.${format}`) && `${stem}.${format}` !== src) continue;
-        if (`${stem}.${format}` !== src) this.useMedia(`${path}.${format}`, 'public');
-        sources.push(jsx('source', [attribute('src', `${stem}.${format}`), attribute('type', mimeType(format))], []));
-      }
-      const poster = ['jpg', 'png'].find((format) => files.has(`${path}.${format}`));
-      if (kind === 'video' && poster !== undefined) {
-        this.useMedia(`${path}.${poster}`, 'public');
-        attributes.push(attribute('poster', `${stem}.${poster}`));
-      }
-    }
-    return jsx(kind, attributes, [...sources, fallback]);
-  }
-
-  /** Where the article finds a media file: a relative path beside it, or the public media URL. */
-  private mediaUrl(node: MediaNode, place: MediaUse['place']): string {
-    if (isExternalMedia(node.src)) return node.src;
-    const path = this.mediaPath(node.src);
-    const files = this.site.media.files;
-    if (files !== null && !files.has(path)) {
-      this.report({
-        kind: 'broken',
-        line: node.line,
-        construct: 'media file',
-        message: `${node.raw}: ${path} is not in data/media; the article links to it at ${this.site.media.base}${path}, where the build will warn that it is missing`,
-      });
-    }
-    this.useMedia(path, place);
-    if (place === 'content') return relativePath(this.pageId === '' ? '' : this.pageId.split(':').slice(0, -1).join('/'), path);
-    return `${this.site.media.base}${path}`;
-  }
-
-  private mediaPath(src: string): string {
-    return mediaPathForId(resolvePageId(src, this.options.id, { ...this.site.ids, pageExists: () => false }));
-  }
-
-  /** A file both shown (beside the article) and linked to (public) is needed in both places. */
-  private useMedia(path: string, place: MediaUse['place']): void {
-    this.mediaFiles.set(`${place}:${path}`, { path, place });
+    return this.mediaWriter.media(node);
   }
 
   private macro(name: string, raw: string, line: number): PhrasingContent[] {
@@ -738,74 +633,6 @@ class Converter {
   }
 }
 
-function attribute(name: string, value: string): MdxJsxAttribute {
-  return { type: 'mdxJsxAttribute', name, value };
-}
-
-function jsx(name: string, attributes: MdxJsxAttribute[], children: PhrasingContent[]): MdxJsxTextElement {
-  return { type: 'mdxJsxTextElement', name, attributes, children };
-}
-
-/**
- * The alignment of each column: GFM aligns whole columns, DokuWiki each cell. A column takes the alignment most
- * of its body cells have (a cell without one counts as left, as the browser shows it; on a tie, an alignment
- * written in the source wins, the first one met); `differing` counts the cells, the header's included, shown
- * otherwise than DokuWiki shows them.
- */
-function columnAlignment(
-  block: TableBlock,
-  columns: number,
-  hasHeader: boolean,
-): { align: ('left' | 'right' | 'center' | null)[]; differing: number } {
-  let differing = 0;
-  const align = Array.from({ length: columns }, (_, column) => {
-    const cells = block.rows.flatMap((row, index) => {
-      let at = 0;
-      for (const cell of row.cells) {
-        if (at === column) return cell.children.length > 0 && !cell.rowspan ? [{ align: cell.align, header: hasHeader && index === 0 }] : [];
-        at += cell.colspan;
-      }
-      return [];
-    });
-    const counts = new Map<'left' | 'right' | 'center', { count: number; written: boolean }>();
-    for (const cell of cells.filter((candidate) => !candidate.header)) {
-      const effective = cell.align ?? 'left';
-      const known = counts.get(effective) ?? { count: 0, written: false };
-      counts.set(effective, { count: known.count + 1, written: known.written || cell.align !== null });
-    }
-    let best: 'left' | 'right' | 'center' | null = null;
-    for (const [alignment, { count, written }] of counts) {
-      const current = best === null ? undefined : counts.get(best);
-      if (current === undefined || count > current.count || (count === current.count && written && !current.written)) best = alignment;
-    }
-    const chosen = best ?? 'left';
-    differing += cells.filter((cell) => (cell.align ?? 'left') !== chosen).length;
-    return chosen === 'left' && counts.get('left')?.written !== true ? null : chosen;
-  });
-  return { align, differing };
-}
-
-/** The path from an article's folder (`wiki`, '' at the top) to a file below the content folder, `./` first. */
-function relativePath(fromFolder: string, to: string): string {
-  const from = fromFolder === '' ? [] : fromFolder.split('/');
-  const target = to.split('/');
-  let common = 0;
-  while (common < from.length && common < target.length - 1 && from[common] === target[common]) common += 1;
-  const up = from.length - common;
-  return `${up === 0 ? './' : '../'.repeat(up)}${target.slice(common).join('/')}`;
-}
-
-function mimeType(format: string): string {
-  const types: Readonly<Record<string, string>> = {
-    webm: 'video/webm',
-    ogv: 'video/ogg',
-    mp4: 'video/mp4',
-    ogg: 'audio/ogg',
-    mp3: 'audio/mpeg',
-    wav: 'audio/wav',
-  };
-  return types[format] ?? 'application/octet-stream';
-}
 
 /**
  * `text ((note))` is written `text[^note]`: a GFM footnote reference sits right after the word it belongs to,
@@ -862,15 +689,3 @@ function abbreviate(raw: string): string {
   return oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine;
 }
 
-/**
- * What DokuWiki shows for a link without text (`_simpleTitle()` in inc/parser/renderer.php): the section when
- * one is written, else the page's name without its namespace, or the namespace's name for its start page.
- */
-function dokuwikiLinkName(written: string, slashSeparatesNamespaces: boolean): string {
-  const [name = '', hash] = written.trim().replace(/^~+/, '').split('#');
-  if (hash !== undefined && hash !== '') return hash;
-  const parts = name.replaceAll(';', ':').replaceAll('/', slashSeparatesNamespaces ? ':' : '/').split('?')[0]?.split(':') ?? [];
-  const last = parts.at(-1) ?? '';
-  if (last !== '' && last !== START_PAGE) return last;
-  return parts.at(-2) || START_PAGE;
-}
