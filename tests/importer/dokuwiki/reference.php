@@ -10,6 +10,8 @@
  *
  * syntax.reference.html is `render wiki:syntax` of wiki/data/pages/wiki/syntax.txt, with DokuWiki 24c6a7e0
  * (git clone https://github.com/dokuwiki/dokuwiki), whose data/pages holds the same three wiki: pages.
+ * wiki/ holds DokuWiki's own data/pages/wiki/*.txt and data/media/wiki/* of that commit, unchanged, as test
+ * input (GPL 2, Andreas Gohr and the DokuWiki contributors).
  *
  * Settings are DokuWiki's defaults (conf/dokuwiki.php) unless the mode says otherwise.
  */
