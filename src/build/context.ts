@@ -8,7 +8,8 @@
  * pages read, the caches' paths and keys (src/build/caches.ts), and the background writer.
  */
 import { createHash } from 'node:crypto';
-import { readSources } from '../content-folder/read-folder.ts';
+import { existsSync } from 'node:fs';
+import { listFiles, readSources } from '../content-folder/read-folder.ts';
 import { lastCommitDates } from '../content-folder/git-dates.ts';
 import { cachedParser } from '../content-folder/prepass-cache.ts';
 import { writeCitedEntries } from '../content-folder/cited-entries.ts';
@@ -96,7 +97,8 @@ async function readWiki(settings: WikiSettings, cacheFile: string): Promise<Wiki
     digest = sourcesDigest(sources);
     // Articles whose text has not changed since the last build are not parsed again; the others on every core.
     await parser.prefetch(sources);
-    index = buildPageIndex(sources, parser.parse);
+    // The public folder's files, so that an article's `/media/…` picture that is not there is reported.
+    index = buildPageIndex(sources, parser.parse, new Set(existsSync(settings.publicDir) ? listFiles(settings.publicDir) : []));
   } finally {
     parser.save();
   }

@@ -17,6 +17,8 @@ import { parseShard, type Shard } from '../model/shards.ts';
 
 export interface WikiSettings {
   contentDir: string;
+  /** Astro's public folder (its default, `public/`): files served as they are, such as `/media/…`. */
+  publicDir: string;
   outDir: string;
   strict: boolean;
   site: string;
@@ -33,6 +35,7 @@ export interface WikiSettings {
 export function readSettings(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): WikiSettings {
   return {
     contentDir: resolve(root, env.WIKI_CONTENT_DIR || 'content'),
+    publicDir: resolve(root, 'public'),
     outDir: resolve(root, env.WIKI_OUT_DIR || 'dist'),
     strict: env.WIKI_STRICT === '1' || env.WIKI_STRICT === 'true',
     site: env.WIKI_SITE || 'http://localhost:4321',

@@ -2,9 +2,10 @@
  * The page index: every article of the content folder, built once per build from the folder's files
  * (src/content-folder/read-folder.ts reads them) before anything is rendered.
  */
+import { posix } from 'node:path';
 import { ContentError, type Diagnostic } from './diagnostics.ts';
 import { ARTICLE_EXTENSION, idFromPath, normalizeId, type PageId } from './ids.ts';
-import { parseArticle, type ParsedArticle, type ParseResult } from './parse-article.ts';
+import { parseArticle, type LocalFile, type ParsedArticle, type ParseResult } from './parse-article.ts';
 import type { ResolverIndex, ResolvablePage } from './resolve-wiki-link.ts';
 
 export interface PageRecord extends ResolvablePage {
@@ -32,8 +33,14 @@ const KNOWN_NON_ARTICLES = /\.(bib|json|ya?ml|png|jpe?g|gif|webp|avif|svg)$/i;
 /**
  * Build the index from source texts (path → text). Throws a ContentError that
  * lists every problem, with file and line, when the content cannot be published.
+ * `publicFiles`, the files of the public folder (relative, `/` separators), lets
+ * addresses like `/media/die.png` be checked.
  */
-export function buildPageIndex(sources: ReadonlyMap<string, string>, parse: (source: string, file: string) => ParseResult = parseArticle): PageIndex {
+export function buildPageIndex(
+  sources: ReadonlyMap<string, string>,
+  parse: (source: string, file: string) => ParseResult = parseArticle,
+  publicFiles?: ReadonlySet<string>,
+): PageIndex {
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   const pages = new Map<PageId, PageRecord>();
@@ -64,6 +71,7 @@ export function buildPageIndex(sources: ReadonlyMap<string, string>, parse: (sou
       continue;
     }
     const { frontmatter } = parsed.article;
+    for (const missing of missingFiles(file, parsed.article.localFiles, sources, publicFiles)) (missing.severity === 'error' ? errors : warnings).push(missing);
     pages.set(id, {
       id,
       file,
@@ -102,3 +110,34 @@ export function buildPageIndex(sources: ReadonlyMap<string, string>, parse: (sou
   return { pages, aliases, warnings, bibliographies };
 }
 
+/**
+ * The files an article shows that are not there: beside the article (a Markdown image, which the image pipeline
+ * must read, is an error; an address in `<img>` or `<video>` a warning) or in the public folder (a warning, when
+ * its files are known). The reader would see a broken picture.
+ */
+function missingFiles(file: string, localFiles: readonly LocalFile[], sources: ReadonlyMap<string, string>, publicFiles: ReadonlySet<string> | undefined): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const local of localFiles) {
+    const path = decodeUriSafely(local.url.split(/[?#]/)[0] ?? '');
+    const where = { file, line: local.line, column: local.column };
+    if (path.startsWith('/')) {
+      if (publicFiles !== undefined && !publicFiles.has(path.slice(1))) {
+        diagnostics.push({ severity: 'warning', ...where, message: `\`${local.url}\` is not in the public folder (public${path}): the reader would see a broken ${local.markdown ? 'image' : 'file'}; add the file, or correct the address` });
+      }
+      continue;
+    }
+    const target = posix.normalize(posix.join(posix.dirname(file), path));
+    if (!sources.has(target)) {
+      diagnostics.push({ severity: local.markdown ? 'error' : 'warning', ...where, message: `\`${local.url}\` is not in the content folder (${target}): ${local.markdown ? 'the image cannot be built' : 'the reader would see a broken file'}; add the file beside the article, or correct the address` });
+    }
+  }
+  return diagnostics;
+}
+
+function decodeUriSafely(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}

@@ -50,6 +50,11 @@ export interface ParsedArticle {
   image?: { src: string; alt: string };
   /** Footnotes and `[@key]` citations, with lines, for the References section, the Sources page and their errors. */
   citations: ArticleCitations;
+  /**
+   * Files of the site the article shows (images, video and audio): beside it (`./die.png`) or in the public
+   * folder (`/media/die.png`), with where each is written, so that a missing one is reported (page-index.ts).
+   */
+  localFiles: LocalFile[];
   /** The line of the `aliases:` field (or of the frontmatter's start), for errors about an alias. */
   aliasesLine: number;
   /**
@@ -58,6 +63,23 @@ export interface ParsedArticle {
    * instead of being compiled to a JavaScript module.
    */
   markdownOnly: boolean;
+}
+
+export interface LocalFile {
+  /** The address as written. */
+  url: string;
+  line: number;
+  column: number;
+  /** A Markdown image, which the build's image pipeline reads (a missing one stops the build). */
+  markdown: boolean;
+}
+
+/** Elements whose `src` (or `poster`) is a file the reader's browser loads. */
+const MEDIA_ELEMENTS = new Set(['img', 'video', 'audio', 'source']);
+
+/** An address of this site's own files: relative, or from the root; not `https://…`, `//host/…` or `data:`. */
+function isLocalFileUrl(url: string): boolean {
+  return url !== '' && !url.startsWith('//') && !url.startsWith('#') && !/^[a-z][a-z0-9+.-]*:/i.test(url);
 }
 
 export type ParseResult =
@@ -217,9 +239,19 @@ export function parseArticle(source: string, file: string, readTree: TreeReader 
   let image: ParsedArticle['image'];
   const contexts = new Map<Paragraph | Heading, ReturnType<typeof paragraphTextWithOffsets>>();
   let markdownOnly = true;
+  const localFiles: LocalFile[] = [];
+  const localFile = (url: string, node: RootContent, markdown: boolean) => {
+    if (isLocalFileUrl(url)) localFiles.push({ url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, markdown });
+  };
 
   visitParents(tree, (node, ancestors) => {
     if (node.type.startsWith('mdx')) markdownOnly = false;
+    if (node.type === 'image') localFile(node.url, node, true);
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && MEDIA_ELEMENTS.has(node.name ?? '')) {
+      for (const attribute of node.attributes) {
+        if (attribute.type === 'mdxJsxAttribute' && (attribute.name === 'src' || attribute.name === 'poster') && typeof attribute.value === 'string') localFile(attribute.value, node, false);
+      }
+    }
     if (node.type === 'heading') {
       const text = linkTextToPlain(plainText(node, source), (target) => target).trim();
       headings.push({ depth: node.depth, text, slug: slugger.slug(text) });
@@ -257,5 +289,5 @@ export function parseArticle(source: string, file: string, readTree: TreeReader 
     links.push({ target, line: frontmatterLine, column: 1, context: '' });
   }
 
-  return { ok: true, article: { frontmatter: checked.data, headings, links, lead, ...(image ? { image } : {}), citations: collectCitations(tree), aliasesLine: fieldLine('aliases'), markdownOnly }, diagnostics: [] };
+  return { ok: true, article: { frontmatter: checked.data, headings, links, lead, ...(image ? { image } : {}), citations: collectCitations(tree), localFiles, aliasesLine: fieldLine('aliases'), markdownOnly }, diagnostics: [] };
 }
