@@ -11,7 +11,7 @@
  * Other arguments are passed on to `astro build`.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkBuildFolders, FolderError } from '../src/content-folder/folders.ts';
@@ -68,8 +68,15 @@ const publication = new Publication(settings.outDir);
  */
 function astroRoot(shard: Shard | undefined): string {
   const folder = createHash('sha256').update(settings.contentDir).digest('hex').slice(0, 12);
-  const dir = join(root, 'node_modules/.wiki-roots', shard ? `${folder}-${shard.index}-of-${shard.count}` : folder);
+  const roots = join(root, 'node_modules/.wiki-roots');
+  const dir = join(roots, shard ? `${folder}-${shard.index}-of-${shard.count}` : folder);
   mkdirSync(dir, { recursive: true });
+  utimesSync(dir, new Date(), new Date());
+  // Roots of content folders not built for a month (tests' and benchmarks' folders, mostly) go.
+  for (const name of readdirSync(roots)) {
+    const path = join(roots, name);
+    if (Date.now() - statSync(path).mtimeMs > 30 * 24 * 3600 * 1000) rmSync(path, { recursive: true, force: true });
+  }
   return dir;
 }
 
