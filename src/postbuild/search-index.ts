@@ -118,12 +118,12 @@ export async function indexInBatches(
   workDir: string,
   options: { signal?: AbortSignal; batchPages?: number; runs?: number } = {},
 ): Promise<{ folders: string[]; articles: number }> {
-  const site = existsSync(siteDir) ? prepareForIndexing(siteDir) : { articles: 0, pages: [], restore: () => {} };
+  if (!existsSync(siteDir)) throw new SearchIndexError(`cannot index ${siteDir}, which does not exist`, []);
+  const site = prepareForIndexing(siteDir);
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
   const batchPages = options.batchPages ?? BATCH_PAGES;
   try {
-    if (!existsSync(siteDir)) throw new SearchIndexError(`cannot index ${siteDir}, which does not exist`, []);
     // A wiki without articles still gets an index, with nothing in it, so that search answers "no results".
     const batches = site.pages.length === 0 ? [[]] : Array.from({ length: Math.ceil(site.pages.length / batchPages) }, (_, i) => site.pages.slice(i * batchPages, (i + 1) * batchPages));
     const folders = batches.map((_, i) => join(workDir, `batch-${String(i).padStart(4, '0')}`));
