@@ -1,5 +1,5 @@
 /** The search index is written by Pagefind's command-line program: what it indexes, and how it fails. */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -62,6 +62,7 @@ describe('buildSearchIndex', () => {
 
   it('says what went wrong when Pagefind cannot index the folder', async () => {
     const missing = join(tmpdir(), 'no-such-site-folder-for-pagefind');
+    rmSync(missing, { recursive: true, force: true });
     await expect(buildSearchIndex(missing)).rejects.toThrow(/search index: Pagefind .*The site is built; run the build again/);
     expect(existsSync(join(missing, 'pagefind'))).toBe(false);
   });
