@@ -29,7 +29,10 @@ export interface CachedParser {
 }
 
 /** The modules of the pre-pass (parse-article.ts and what it imports): a change to any starts the cache afresh. */
-export const PREPASS_MODULES = ['parse-article.ts', 'satteri-reader.ts', 'references.ts', 'schema.ts', 'unsafe-content.ts', 'wiki-link-node.ts', 'diagnostics.ts'];
+export const PREPASS_MODULES = [
+  'parse-article.ts', 'satteri-reader.ts', 'references.ts', 'schema.ts', 'unsafe-content.ts', 'wiki-link-node.ts', 'diagnostics.ts',
+  'prose-dollars.ts', 'wiki-syntax.ts', 'wiki-element.ts', 'components.ts', 'inline-markdown.ts', 'infobox.ts', 'figures.ts', 'callouts.ts', 'chart-spec.ts', 'tex.ts',
+];
 
 /** A hash of the pre-pass's code and of the installed packages (package-lock.json beside src/, when there is one). */
 function codeVersion(libDir: string): string {

@@ -11,7 +11,11 @@ import type { PageId } from '../model/ids.ts';
 import type { PageIndex } from '../model/page-index.ts';
 import { rehypeCitations } from './plugins/rehype-citations.ts';
 import { rehypeReferences } from './plugins/rehype-references.ts';
+import { remarkCharts } from './plugins/remark-charts.ts';
+import { remarkMathSyntax } from './plugins/remark-math-syntax.ts';
+import { remarkMathml } from './plugins/remark-mathml.ts';
 import { remarkSeeAlso } from './plugins/remark-see-also.ts';
+import { remarkWikiSyntax } from './plugins/remark-wiki-syntax.ts';
 import { remarkWikiLinks } from './plugins/remark-wiki-links.ts';
 
 export interface PipelineOptions {
@@ -25,6 +29,12 @@ export interface PipelineOptions {
 
 export function wikiRemarkPlugins(options: PipelineOptions): RemarkPlugins {
   return [
+    // `$` math is read with the article; then the wiki's blocks (infobox, figures, callouts, charts) are
+    // expanded, so that the formulas, links and citations inside them are drawn and resolved with the rest.
+    remarkMathSyntax,
+    [remarkWikiSyntax, { index: options.index, contentDir: options.contentDir }],
+    [remarkCharts, { index: options.index }],
+    remarkMathml,
     // See also first: it appends wiki links that remarkWikiLinks then resolves.
     [remarkSeeAlso, { index: options.index, contentDir: options.contentDir }],
     [remarkWikiLinks, { index: options.index, contentDir: options.contentDir }],

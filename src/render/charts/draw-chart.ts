@@ -1,0 +1,165 @@
+/**
+ * A chart drawn at build time: Observable Plot lays it out on linkedom's server-side DOM (chosen over
+ * Vega-Lite's SVG renderer on cost per chart and size: bench/RESULTS.md), and the SVG joins the article as
+ * hast. What Plot would style inline is moved to classes (the site's Content-Security-Policy blocks inline
+ * styles): the series take the theme's colours (`--chart-1` …, src/styles/chart.css), text and axes take
+ * the text colour, so the chart is right in both themes and in print. The SVG has a `<title>` and a `<desc>`
+ * that says what it shows; a table of the numbers follows in a `<details>`, for screen readers and copying.
+ */
+import * as Plot from '@observablehq/plot';
+import type { Element, ElementContent, Properties } from 'hast';
+import { h, s } from 'hastscript';
+import { parseHTML } from 'linkedom';
+import { chartNumber, type ChartRow, type ChartSpec, type ChartValue } from '../../model/chart-spec.ts';
+
+/** The drawing's size in SVG units; it scales to the column (src/styles/chart.css). */
+const WIDTH = 480;
+const HEIGHT = 300;
+/** Series colours of the theme, `--chart-1` to `--chart-6`, then again. */
+const COLOURS = 6;
+
+let plotDocument: Document | undefined;
+/** One DOM per thread: Plot only creates elements in it. */
+function domDocument(): Document {
+  plotDocument ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+  return plotDocument;
+}
+
+const colour = (i: number) => `var(--chart-${(i % COLOURS) + 1})`;
+
+/** Distinct values in the order they first appear (Plot would sort them). */
+function inOrder(values: ChartValue[]): ChartValue[] {
+  return [...new Set(values)];
+}
+
+const isoDate = /^\d{4}-\d{2}(-\d{2})?$/;
+
+/** How the horizontal axis reads its values: numbers, dates or names (in the order written). */
+function xKind(spec: ChartSpec, rows: ChartRow[]): 'number' | 'date' | 'name' {
+  if (spec.type === 'bar') return 'name';
+  const values = rows.map((row) => row[spec.x]);
+  if (values.every((v) => chartNumber(v) !== undefined)) return 'number';
+  if (spec.type === 'line' && values.every((v) => typeof v === 'string' && isoDate.test(v))) return 'date';
+  return 'name';
+}
+
+function label(written: string | undefined, column: string, unit?: string): string {
+  return `${written ?? column}${unit ? ` (${unit})` : ''}`;
+}
+
+/** The rows as Plot reads them: numbers as numbers, dates as dates, the series as text. */
+function plotRows(spec: ChartSpec, rows: ChartRow[], kind: ReturnType<typeof xKind>): Array<Record<string, unknown>> {
+  return rows.map((row) => ({
+    x: kind === 'number' ? chartNumber(row[spec.x]) : kind === 'date' ? new Date(String(row[spec.x])) : String(row[spec.x] ?? ''),
+    y: chartNumber(row[spec.y]),
+    series: spec.series ? String(row[spec.series] ?? '') : '',
+  }));
+}
+
+function plotOptions(spec: ChartSpec, rows: ChartRow[]): Plot.PlotOptions {
+  const kind = xKind(spec, rows);
+  const data = plotRows(spec, rows, kind);
+  const series = spec.series ? inOrder(data.map((d) => String(d.series))) : [];
+  const fill = spec.series ? 'series' : colour(0);
+  const color = spec.series ? { type: 'ordinal' as const, domain: series, range: series.map((_, i) => colour(i)) } : undefined;
+  const xDomain = kind === 'name' ? inOrder(data.map((d) => d.x as ChartValue)) : [];
+  const yLabel = label(spec.yLabel, spec.y, spec.unit);
+  const xLabel = label(spec.xLabel, spec.x);
+  const common = { document: domDocument(), width: WIDTH, height: HEIGHT, marginLeft: 56, marginBottom: 40, ...(color ? { color } : {}) };
+  if (spec.type === 'bar') {
+    // Bars side by side only when a name has several series; else one bar per name, coloured by its series.
+    const grouped = spec.series !== undefined && new Set(data.map((d) => String(d.x))).size < data.length;
+    if (grouped) {
+      return {
+        ...common,
+        fx: { domain: xDomain, label: xLabel, padding: 0.15 },
+        x: { domain: series, axis: null },
+        y: { label: yLabel, grid: true },
+        marks: [Plot.barY(data, { fx: 'x', x: 'series', y: 'y', fill }), Plot.ruleY([0])],
+      };
+    }
+    return { ...common, x: { domain: xDomain, label: xLabel, padding: 0.2 }, y: { label: yLabel, grid: true }, marks: [Plot.barY(data, { x: 'x', y: 'y', fill }), Plot.ruleY([0])] };
+  }
+  const x = { label: xLabel, inset: 12, ...(kind === 'name' ? { type: 'point' as const, domain: xDomain } : {}), ...(kind === 'number' ? { tickFormat: (n: number) => (Number.isInteger(n) && Math.abs(n) >= 1000 && Math.abs(n) < 3000 ? String(n) : Plot.formatNumber()(n)) } : {}) };
+  const y = { label: yLabel, grid: true, inset: 8 };
+  if (spec.type === 'line') {
+    const stroke = spec.series ? 'series' : colour(0);
+    return { ...common, x, y, marks: [Plot.lineY(data, { x: 'x', y: 'y', stroke, strokeWidth: 2, ...(spec.series ? { z: 'series' } : {}) }), Plot.dot(data, { x: 'x', y: 'y', fill, r: 3 })] };
+  }
+  return { ...common, x: { ...x, grid: true }, y, marks: [Plot.dot(data, { x: 'x', y: 'y', fill, r: 4 })] };
+}
+
+/** Colours written as `var(--chart-n)` in an attribute become the class that gives them. */
+const COLOUR_VALUE = /^var\(--chart-(\d+)\)$/;
+
+/** linkedom's node as hast, without what the CSP would block or the theme would not follow. */
+function toHast(node: ChildNode): ElementContent | undefined {
+  if (node.nodeType === 3) return { type: 'text', value: node.textContent ?? '' };
+  if (node.nodeType !== 1) return undefined;
+  const el = node as unknown as { tagName: string; localName: string; attributes: ArrayLike<{ name: string; value: string }>; childNodes: ArrayLike<ChildNode> };
+  const name = el.localName;
+  if (name === 'style') return undefined;
+  const properties: Record<string, string> = {};
+  const classes: string[] = [];
+  for (const { name: attribute, value } of Array.from(el.attributes)) {
+    if (attribute === 'style' || attribute === 'font-family' || attribute === 'class') continue;
+    const match = (attribute === 'fill' || attribute === 'stroke') && COLOUR_VALUE.exec(value);
+    if (match) classes.push(`chart-${attribute}-${match[1]}`);
+    else properties[attribute] = value;
+  }
+  const children = Array.from(el.childNodes).flatMap((child) => toHast(child) ?? []);
+  const element = s(name, { ...properties, ...(classes.length > 0 ? { className: classes } : {}) }, children);
+  return element;
+}
+
+function format(value: ChartValue | undefined): string {
+  return value === undefined ? '' : String(value);
+}
+
+/** What the chart shows, in words: each point for a small chart, the extremes for a large one. */
+export function describeChart(spec: ChartSpec, rows: ChartRow[]): string {
+  if (spec.description) return spec.description;
+  const kind = spec.type === 'bar' ? 'Bar chart' : spec.type === 'line' ? 'Line chart' : 'Scatter plot';
+  const head = `${kind} of ${label(spec.yLabel, spec.y, spec.unit)} by ${label(spec.xLabel, spec.x)}${spec.series ? `, one series per ${spec.series}` : ''}.`;
+  const point = (row: ChartRow) => `${spec.series ? `${format(row[spec.series])}, ` : ''}${format(row[spec.x])}: ${format(row[spec.y])}`;
+  if (rows.length <= 12) return `${head} ${rows.map(point).join('; ')}.`;
+  const sorted = [...rows].sort((a, b) => (chartNumber(a[spec.y]) ?? 0) - (chartNumber(b[spec.y]) ?? 0));
+  const lowest = sorted[0];
+  const highest = sorted.at(-1);
+  return `${head} ${rows.length} points; lowest ${lowest ? point(lowest) : ''}; highest ${highest ? point(highest) : ''}. The table below lists them all.`;
+}
+
+function dataTable(spec: ChartSpec, rows: ChartRow[]): Element {
+  const columns = [spec.x, ...(spec.series ? [spec.series] : []), spec.y];
+  const heading = (column: string) => (column === spec.y ? label(spec.yLabel, spec.y, spec.unit) : column === spec.x ? label(spec.xLabel, spec.x) : column);
+  return h('details', { className: ['chart-data'] }, [
+    h('summary', 'The numbers'),
+    h('table', [
+      h('thead', h('tr', columns.map((column) => h('th', { scope: 'col' }, heading(column))))),
+      h('tbody', rows.map((row) => h('tr', columns.map((column, i) => (i === 0 ? h('th', { scope: 'row' }, format(row[column])) : h('td', format(row[column]))))))),
+    ]),
+  ]);
+}
+
+function legend(spec: ChartSpec, rows: ChartRow[]): Element | undefined {
+  if (!spec.series) return undefined;
+  const series = inOrder(rows.map((row) => format(row[spec.series ?? ''])));
+  return h(
+    'ul',
+    { className: ['chart-legend'] },
+    series.map((name, i) =>
+      h('li', [s('svg', { className: ['chart-swatch'], viewBox: '0 0 10 10', width: 10, height: 10, ariaHidden: 'true' }, [s('rect', { width: 10, height: 10, className: [`chart-fill-${(i % COLOURS) + 1}`] })]), ` ${name}`]),
+    ),
+  );
+}
+
+/** The chart's parts, in reading order: the SVG (with title and description), its legend, its numbers. */
+export function drawChart(spec: ChartSpec, rows: ChartRow[]): ElementContent[] {
+  const plotted = Plot.plot(plotOptions(spec, rows)) as unknown as ChildNode;
+  const svg = toHast(plotted);
+  if (svg?.type !== 'element') throw new Error(`Plot drew no SVG for the chart "${spec.title}"`);
+  const properties: Properties = { ...svg.properties, className: ['chart-svg'], role: 'img', fontSize: '13', dataPagefindIgnore: '' };
+  svg.properties = properties;
+  svg.children.unshift(s('title', spec.title), s('desc', describeChart(spec, rows)));
+  return [svg, ...(legend(spec, rows) ? [legend(spec, rows) as Element] : []), dataTable(spec, rows)];
+}
