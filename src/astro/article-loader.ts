@@ -29,6 +29,7 @@ import { backgroundWritesDone } from '../build/background-writes.ts';
 import { createArticleRenderer, renderJob, type MarkdownSettings, type RenderJob, type RenderOutcome, type WikiForRendering } from '../render/article-renderer.ts';
 import type { RenderRequest } from '../render/render-worker.ts';
 import { liveArticles, removeUnusedHtml, storedHtmlFile, writeArticleHtml, type StoredArticleMetadata } from '../render/article-html.ts';
+import { stopChartPrefetch } from '../render/charts/chart-prefetch.ts';
 
 /** What the loader needs from the wiki integration, which reads the content before Astro syncs it: what rendering needs. */
 export type ArticleSource = WikiForRendering;
@@ -77,7 +78,8 @@ function codeVersion(): string {
 
 /**
  * Everything an article's HTML depends on besides its own text: for each wiki link and See also entry, how it
- * resolves (page, title, section) and what a See also list shows of the target; the bibliography entries it cites.
+ * resolves (page, title, section) and what a See also list shows of the target; the bibliography entries it cites;
+ * the CSV files its charts read.
  */
 function dependencies(page: PageRecord, source: ArticleSource): string {
   const parts: unknown[] = [source.contentDir, source.citationStyle];
@@ -88,6 +90,8 @@ function dependencies(page: PageRecord, source: ArticleSource): string {
   }
   const cited = source.citedPaths.get(page.id);
   parts.push(cited && existsSync(cited) ? readFileSync(cited, 'utf8') : '');
+  // A chart's CSV file beside the article is an input of its page.
+  for (const chart of page.article.charts) if (chart.dataFile !== undefined) parts.push(chart.dataFile, source.index.dataFiles.get(chart.dataFile) ?? null);
   return JSON.stringify(parts);
 }
 
@@ -203,6 +207,8 @@ export function articleLoader(): Loader {
       markdownSettings(config),
       source,
     );
+    // Charts drawn ahead for articles that did not need rendering are not waited for (src/render/charts/chart-prefetch.ts).
+    stopChartPrefetch();
     const cacheDir = fileURLToPath(config.cacheDir);
     toRender.forEach(({ id, relativePath, digest, data, job }, i) => {
       const outcome = outcomes[i]!;

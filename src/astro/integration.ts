@@ -27,7 +27,8 @@ import { writeCitedEntries } from '../content-folder/references-bibliography.ts'
 import { buildReferenceIndex, type ReferenceIndex } from '../model/references-index.ts';
 import { buildSearchIndex, SEARCH_INDEX_AFTER_BUILD } from '../postbuild/search-index.ts';
 import { wikiRehypePlugins, wikiRemarkPlugins, type PipelineOptions } from '../render/pipeline.ts';
-import { provideArticles } from './article-loader.ts';
+import { provideArticles, renderWorkerCount } from './article-loader.ts';
+import { chartJobs, prefetchCharts } from '../render/charts/chart-prefetch.ts';
 
 const VIRTUAL_ID = 'virtual:wiki/data';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -153,6 +154,9 @@ export function wiki(settings: WikiSettings): AstroIntegration {
           });
         }
         state = await readWiki(settings, command === 'dev' ? (sources) => (firstDigest = sourcesDigest(sources)) : undefined);
+        // Charts are drawn on the other core while Astro starts and the articles render (render worker threads,
+        // for large wikis, draw their own).
+        if (command === 'build' && renderWorkerCount(state.index.pages.size) === 0) prefetchCharts(chartJobs(state.index));
         const diagnostics = allDiagnostics(state, settings.strict);
         const errors = diagnostics.filter((d) => d.severity === 'error');
         if (errors.length > 0 && command === 'build') {

@@ -14,13 +14,14 @@ export type CalloutType = keyof typeof CALLOUT_TYPES;
 
 const MARKER = /^\[!([A-Za-z][\w-]*)\]([+-]?)[ \t]*/;
 
-export function expandCallouts(tree: Root, file: string): Diagnostic[] {
+/** `source`: the article's text, in which a marker written `\\[!NOTE]` is quoted as written. */
+export function expandCallouts(tree: Root, file: string, source?: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const walk = (parent: { children: RootContent[] }) => {
     parent.children.forEach((node, i) => {
       if ('children' in node) walk(node as { children: RootContent[] });
       if (node.type !== 'blockquote') return;
-      const callout = calloutOf(node, file, diagnostics);
+      const callout = calloutOf(node, file, diagnostics, source);
       if (callout) parent.children[i] = callout;
     });
   };
@@ -28,11 +29,13 @@ export function expandCallouts(tree: Root, file: string): Diagnostic[] {
   return diagnostics;
 }
 
-function calloutOf(quote: Blockquote, file: string, diagnostics: Diagnostic[]): RootContent | undefined {
+function calloutOf(quote: Blockquote, file: string, diagnostics: Diagnostic[], source?: string): RootContent | undefined {
   const first = quote.children[0];
   if (first?.type !== 'paragraph') return undefined;
   const lead = first.children[0];
   if (lead?.type !== 'text') return undefined;
+  const at = lead.position?.start.offset;
+  if (source !== undefined && at !== undefined && source[at] !== '[') return undefined;
   const match = MARKER.exec(lead.value);
   if (!match) return undefined;
   const written = match[1] ?? '';

@@ -16,7 +16,8 @@
  * files are read), drawn by src/render/charts/. Every mistake names the line and the fix. Pure.
  */
 import { csvParse } from 'd3-dsv';
-import { LineCounter, parseDocument, YAMLParseError } from 'yaml';
+// js-yaml, not the `yaml` package of the frontmatter: a tenth of the time for a spec (bench/RESULTS.md).
+import { load, YAMLException } from 'js-yaml';
 
 export const CHART_TYPES = ['bar', 'line', 'scatter'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
@@ -59,22 +60,37 @@ export interface ChartProblem {
   message: string;
 }
 
+/** The lines of a spec's text: where each top-level field and each row of `data` is written. */
+function specLines(yaml: string, firstLine: number): { field: (name: string) => number; row: (index: number) => number } {
+  const lines = yaml.split('\n');
+  const fields = new Map<string, number>();
+  const rows: number[] = [];
+  let inData = false;
+  lines.forEach((text, i) => {
+    const top = /^([A-Za-z_][\w-]*)\s*:/.exec(text);
+    if (top?.[1]) {
+      fields.set(top[1], firstLine + i);
+      inData = top[1] === 'data';
+    } else if (inData && /^\s*-/.test(text)) {
+      rows.push(firstLine + i);
+    }
+  });
+  return { field: (name) => fields.get(name) ?? firstLine, row: (index) => rows[index] ?? fields.get('data') ?? firstLine };
+}
+
 /** Read and check the YAML of a chart block whose first line of YAML is line `firstLine` of the article. */
 export function parseChartSpec(yaml: string, firstLine: number): { ok: true; spec: ChartSpec } | { ok: false; problems: ChartProblem[] } {
-  const counter = new LineCounter();
-  const document = parseDocument(yaml, { lineCounter: counter, prettyErrors: false });
-  const lineAt = (offset: number | undefined) => firstLine + (offset === undefined ? 0 : counter.linePos(offset).line - 1);
-  if (document.errors.length > 0) {
-    const error = document.errors[0]!;
-    const reason = error instanceof YAMLParseError ? error.message.split('\n')[0] : String(error);
-    return { ok: false, problems: [{ line: lineAt(error.pos[0]), message: `the chart's spec is not valid YAML (${reason}): write one \`field: value\` per line, e.g. \`type: bar\`` }] };
+  let value: unknown;
+  try {
+    value = load(yaml);
+  } catch (error) {
+    const line = error instanceof YAMLException ? firstLine + error.mark.line : firstLine;
+    const reason = error instanceof YAMLException ? error.reason : String(error);
+    return { ok: false, problems: [{ line, message: `the chart's spec is not valid YAML (${reason}): write one \`field: value\` per line, e.g. \`type: bar\`` }] };
   }
-  const value: unknown = document.toJS();
   if (!isRecord(value)) return fail(firstLine, 'a chart block holds a YAML spec: `type`, `title`, `x`, `y` and `data`, one per line, e.g. `type: bar`');
-  const fieldLine = (field: string) => {
-    const node = document.get(field, true) as { range?: [number, number, number] } | undefined;
-    return lineAt(node?.range?.[0]);
-  };
+  const where = specLines(yaml, firstLine);
+  const fieldLine = where.field;
   const problems: ChartProblem[] = [];
   for (const key of Object.keys(value)) {
     if (!FIELDS.includes(key)) problems.push({ line: fieldLine(key), message: `unknown field \`${key}\` in the chart: remove it, or use one of ${FIELDS.join(', ')}` });
@@ -104,12 +120,12 @@ export function parseChartSpec(yaml: string, firstLine: number): { ok: true; spe
     const v = text(field, false, field === 'unit' ? 'TB/s' : '…');
     if (v !== undefined) optional[field] = v;
   }
-  const data = chartData(value.data, fieldLine('data'), problems, document, lineAt);
+  const data = chartData(value.data, fieldLine('data'), problems, where.row);
   if (problems.length > 0 || type === undefined || title === undefined || x === undefined || y === undefined || data === undefined) return { ok: false, problems: problems.length > 0 ? problems : [{ line: firstLine, message: 'the chart is incomplete' }] };
   const spec: ChartSpec = { type: type as ChartType, title, x, y, ...optional, data };
   if (typeof data !== 'string') {
     const rowProblems = checkChartRows(spec, data);
-    if (rowProblems.length > 0) return { ok: false, problems: rowProblems.map((p) => ({ line: p.row === undefined ? fieldLine('data') : rowLine(document, p.row, lineAt), message: p.message })) };
+    if (rowProblems.length > 0) return { ok: false, problems: rowProblems.map((p) => ({ line: p.row !== undefined ? where.row(p.row) : fieldLine(p.field ?? 'data'), message: p.message })) };
   }
   return { ok: true, spec };
 }
@@ -122,18 +138,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function rowLine(document: ReturnType<typeof parseDocument>, row: number, lineAt: (offset: number | undefined) => number): number {
-  const node = document.getIn(['data', row], true) as { range?: [number, number, number] } | undefined;
-  return lineAt(node?.range?.[0]);
-}
-
-function chartData(
-  value: unknown,
-  line: number,
-  problems: ChartProblem[],
-  document: ReturnType<typeof parseDocument>,
-  lineAt: (offset: number | undefined) => number,
-): ChartSpec['data'] | undefined {
+function chartData(value: unknown, line: number, problems: ChartProblem[], rowLine: (index: number) => number): ChartSpec['data'] | undefined {
   const fix = 'write `data: ./numbers.csv` (a CSV file beside the article) or rows, one per line: `- { chip: H100, bandwidth: 3.35 }`';
   if (value === undefined || value === null) {
     problems.push({ line, message: `the chart has no \`data\`: ${fix}` });
@@ -153,7 +158,7 @@ function chartData(
   const rows: ChartRow[] = [];
   value.forEach((row: unknown, i) => {
     if (!isRecord(row)) {
-      problems.push({ line: rowLine(document, i, lineAt), message: `row ${i + 1} of the chart's \`data\` is not \`{ column: value, … }\`: ${fix}` });
+      problems.push({ line: rowLine(i), message: `row ${i + 1} of the chart's \`data\` is not \`{ column: value, … }\`: ${fix}` });
       return;
     }
     const clean: ChartRow = {};
@@ -161,7 +166,7 @@ function chartData(
       if (typeof cell === 'number' || typeof cell === 'string') clean[column] = cell;
       else if (typeof cell === 'boolean') clean[column] = String(cell);
       else if (cell instanceof Date) clean[column] = cell.toISOString().slice(0, 10);
-      else if (cell !== null && cell !== undefined) problems.push({ line: rowLine(document, i, lineAt), message: `\`${column}\` in row ${i + 1} of the chart's \`data\` must be a number or text` });
+      else if (cell !== null && cell !== undefined) problems.push({ line: rowLine(i), message: `\`${column}\` in row ${i + 1} of the chart's \`data\` must be a number or text` });
     }
     rows.push(clean);
   });
@@ -178,14 +183,14 @@ export function chartNumber(value: ChartValue | undefined): number | undefined {
 }
 
 /** Problems of the rows against the spec: columns that do not exist, text where a number must be. `row` counts from 0. */
-export function checkChartRows(spec: ChartSpec, rows: ChartRow[], where = 'the chart\'s `data`'): Array<{ row?: number; message: string }> {
+export function checkChartRows(spec: ChartSpec, rows: ChartRow[], where = 'the chart\'s `data`'): Array<{ row?: number; field?: string; message: string }> {
   if (rows.length === 0) return [{ message: `${where} has no rows: add at least one` }];
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const problems: Array<{ row?: number; message: string }> = [];
+  const problems: Array<{ row?: number; field?: string; message: string }> = [];
   for (const field of ['x', 'y', 'series'] as const) {
     const column = spec[field];
     if (column !== undefined && !columns.includes(column)) {
-      problems.push({ message: `\`${field}: ${column}\` names no column of ${where}: use one of ${columns.map((c) => `\`${c}\``).join(', ')}` });
+      problems.push({ field, message: `\`${field}: ${column}\` names no column of ${where}: use one of ${columns.map((c) => `\`${c}\``).join(', ')}` });
     }
   }
   if (problems.length > 0) return problems;
@@ -219,4 +224,14 @@ export function chartDataFile(articleFile: string, written: string): string {
     else if (part !== '.' && part !== '') base.push(part);
   }
   return base.join('/');
+}
+
+/** The rows a chart draws: its own, or its CSV file's (from `dataFiles`, path → text); else what is wrong. */
+export function chartRows(chart: ChartUse, dataFiles: ReadonlyMap<string, string>): ChartRow[] | string {
+  if (typeof chart.spec.data !== 'string') return chart.spec.data;
+  const text = chart.dataFile === undefined ? undefined : dataFiles.get(chart.dataFile);
+  if (text === undefined) return `the chart's data file \`${chart.spec.data}\` does not exist: create it beside the article, or correct \`data:\``;
+  const rows = parseChartCsv(text);
+  const problems = checkChartRows(chart.spec, rows, `\`${chart.spec.data}\``);
+  return problems.length > 0 ? problems.map((p) => p.message).join('; ') : rows;
 }

@@ -16,7 +16,6 @@
 import type { Image, List, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Point, Position } from 'unist';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { literalAttributes, type JsxElementLike } from './components.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { parseInlineMarkdown } from './inline-markdown.ts';
@@ -36,32 +35,45 @@ export interface InfoboxSpec {
 
 /**
  * The checked `infobox` field with the line of each row in the file. `yaml` is the frontmatter's text and
- * `firstLine` the file's line of its first line; rows keep the order they are written in.
+ * `firstLine` the file's line of its first line. Rows keep the order they are written in, and a number
+ * keeps the digits written (`3.0`, not 3). Read from the text's lines (the frontmatter is parsed already):
+ * rows written as `Label: value`, one per line under `rows:`, as the README shows.
  */
 export function infoboxSpec(infobox: NonNullable<ArticleFrontmatter['infobox']>, yaml: string, firstLine: number): InfoboxSpec {
-  const counter = new LineCounter();
-  const document = parseDocument(yaml, { lineCounter: counter });
-  const lineAt = (offset: number | undefined) => firstLine + (offset === undefined ? 0 : counter.linePos(offset).line - 1);
-  const root = document.contents;
-  const pair = isMap(root) ? root.items.find((item) => isScalar(item.key) && item.key.value === 'infobox') : undefined;
-  const infoboxLine = lineAt(pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined);
-  const rowsNode = pair && isMap(pair.value) ? pair.value.get('rows', true) : undefined;
-  const written = new Map<string, { value: string; line: number }>();
-  if (isMap(rowsNode)) {
-    for (const item of rowsNode.items) {
-      if (!isScalar(item.key)) continue;
-      // A number stays as written (`3.0`, not 3): the row shows the writer's text.
-      const value = isScalar(item.value) && typeof item.value.value !== 'string' && item.value.range ? yaml.slice(item.value.range[0], item.value.range[1]) : undefined;
-      written.set(String(item.key.value), { value: value ?? infobox.rows[String(item.key.value)] ?? '', line: lineAt(item.key.range?.[0]) });
+  const lines = yaml.split('\n');
+  const start = lines.findIndex((line) => /^infobox\s*:/.test(line));
+  const written = new Map<string, { raw: string; line: number }>();
+  let inRows = false;
+  let rowsIndent = -1;
+  for (let i = start + 1; start !== -1 && i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (/^\S/.test(line)) break;
+    const indent = line.search(/\S/);
+    if (indent === -1) continue;
+    if (/^\s*rows\s*:\s*$/.test(line)) {
+      inRows = true;
+      rowsIndent = indent;
+      continue;
     }
+    if (inRows && indent <= rowsIndent) inRows = false;
+    const row = inRows ? /^\s*("([^"]*)"|'([^']*)'|[^:#][^:]*?)\s*:\s*(.*?)\s*(#.*)?$/.exec(line) : null;
+    if (row) written.set(row[2] ?? row[3] ?? (row[1] ?? '').trim(), { raw: row[4] ?? '', line: firstLine + i });
   }
-  const labels = written.size > 0 ? [...written.keys()] : Object.keys(infobox.rows);
+  const infoboxLine = firstLine + Math.max(start, 0);
+  const order = [...written.keys()].filter((label) => label in infobox.rows);
+  const labels = [...order, ...Object.keys(infobox.rows).filter((label) => !written.has(label))];
+  const valueOf = (label: string) => {
+    const value = infobox.rows[label] ?? '';
+    const raw = written.get(label)?.raw;
+    // A number as the writer wrote it: YAML would give 3 for `3.0`.
+    return raw !== undefined && /^[-+]?[\d.,_eE+]+$/.test(raw) && Number(value) === Number(raw.replace(/_/g, '')) ? raw : value;
+  };
   return {
     ...(infobox.title !== undefined ? { title: infobox.title } : {}),
     ...(infobox.image !== undefined ? { image: infobox.image } : {}),
     ...(infobox.alt !== undefined ? { alt: infobox.alt } : {}),
     ...(infobox.caption !== undefined ? { caption: infobox.caption } : {}),
-    rows: labels.map((label) => ({ label, value: written.get(label)?.value ?? infobox.rows[label] ?? '', line: written.get(label)?.line ?? infoboxLine })),
+    rows: labels.map((label) => ({ label, value: valueOf(label), line: written.get(label)?.line ?? infoboxLine })),
     line: infoboxLine,
   };
 }

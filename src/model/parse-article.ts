@@ -209,10 +209,11 @@ export function parseArticle(source: string, file: string, readTree: TreeReader 
   if (!checked.success) {
     return {
       ok: false,
-      diagnostics: describeSchemaIssues(checked.error).map((message) => ({
+      diagnostics: describeSchemaIssues(checked.error).map((message, i) => ({
         severity: 'error' as const,
         file,
-        line: yamlNode.position?.start.line ?? 1,
+        // The infobox's problems at its own line: it is a block of many lines.
+        line: checked.error.issues[i]?.path[0] === 'infobox' ? (yamlNode.position?.start.line ?? 1) + 1 + Math.max(yamlNode.value.split('\n').findIndex((line) => /^infobox\s*:/.test(line)), 0) : (yamlNode.position?.start.line ?? 1),
         message,
       })),
     };
@@ -220,7 +221,7 @@ export function parseArticle(source: string, file: string, readTree: TreeReader 
 
   // The wiki's own blocks first, so that the links, citations and formulas inside them are read below.
   const infobox = checked.data.infobox ? infoboxSpec(checked.data.infobox, yamlNode.value, (yamlNode.position?.start.line ?? 1) + 1) : undefined;
-  const expanded = expandWikiSyntax(tree, { file, title: checked.data.title, ...(infobox ? { infobox } : {}) });
+  const expanded = expandWikiSyntax(tree, { file, title: checked.data.title, source, ...(infobox ? { infobox } : {}) });
   const problems = [...expanded.diagnostics, ...texDiagnostics(tree, file), ...unsafeContentDiagnostics(tree, file)];
   if (problems.length > 0) return { ok: false, diagnostics: problems };
 

@@ -42,6 +42,7 @@ export function proseDollarOffsets(tree: Root, source: string): number[] {
 export function readWithProseDollars(source: string, read: (text: string) => Root): Root {
   let text = source;
   let tree = read(text);
+  if (!text.includes('$')) return tree;
   /** Offsets, in `text`, of the backslashes inserted so far, ascending. */
   let inserted: number[] = [];
   for (let offsets = proseDollarOffsets(tree, text); offsets.length > 0; offsets = proseDollarOffsets(tree, text)) {

@@ -10,8 +10,21 @@ import type { Diagnostic } from './diagnostics.ts';
 /** Options shared by the check and the drawing: no `\href` or `\html…` (an article cannot link or style through TeX). */
 export const TEX_OPTIONS = { throwOnError: true, trust: false, strict: false } as const;
 
+/** Formulas already checked in this process: articles repeat the same ones ($N$, $C \approx 6ND$). */
+const checked = new Map<string, string | undefined>();
+const CHECKED_MAX = 20_000;
+
 /** What TeX says is wrong with a formula, without temml's underlining, or undefined when it reads. */
 export function texProblem(tex: string, display: boolean): string | undefined {
+  const key = `${display ? 'D' : 'I'}${tex}`;
+  if (checked.has(key)) return checked.get(key);
+  const problem = readTex(tex, display);
+  if (checked.size >= CHECKED_MAX) checked.clear();
+  checked.set(key, problem);
+  return problem;
+}
+
+function readTex(tex: string, display: boolean): string | undefined {
   try {
     temml.renderToString(tex, { ...TEX_OPTIONS, displayMode: display });
     return undefined;

@@ -24,6 +24,8 @@ export interface WikiSyntaxContext {
   title: string;
   /** The frontmatter's infobox, if the article has one. */
   infobox?: InfoboxSpec;
+  /** The article's text, to tell `> \\[!NOTE]` (quoted as written) from a callout. */
+  source?: string;
 }
 
 export interface WikiSyntaxResult {
@@ -63,7 +65,7 @@ export function expandWikiSyntax(tree: Root, context: WikiSyntaxContext): WikiSy
   };
   walk(tree);
   expandMarkdownFigures(tree, footnotes);
-  diagnostics.push(...expandCallouts(tree, context.file));
+  diagnostics.push(...expandCallouts(tree, context.file, context.source));
   if (context.infobox) {
     const at = tree.children.findIndex((node) => node.type !== 'yaml');
     tree.children.splice(at === -1 ? tree.children.length : at, 0, infoboxFromSpec(context.infobox, context.title, footnotes));

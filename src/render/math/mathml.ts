@@ -78,9 +78,21 @@ export function texToMathml(tex: string, display: boolean): Element {
   return math;
 }
 
+/** Formulas drawn in this process: articles repeat the same ones ($N$, $C \approx 6ND$). */
+const drawn = new Map<string, Element>();
+const DRAWN_MAX = 20_000;
+
 /** The hast a formula node of the article becomes: its `<math>`, a display formula in a box that scrolls when too wide. */
 export function formulaElement(tex: string, display: boolean): { hName: string; hProperties: Properties; hChildren: ElementContent[] } {
-  const math = texToMathml(tex, display);
+  const key = `${display ? 'D' : 'I'}${tex}`;
+  let known = drawn.get(key);
+  if (!known) {
+    known = texToMathml(tex, display);
+    if (drawn.size >= DRAWN_MAX) drawn.clear();
+    drawn.set(key, known);
+  }
+  // A copy: later plugins may change the tree of the page.
+  const math = structuredClone(known);
   if (!display) return { hName: 'math', hProperties: math.properties, hChildren: math.children };
   return { hName: 'div', hProperties: { className: ['math-display'] }, hChildren: [math] };
 }

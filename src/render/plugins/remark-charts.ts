@@ -6,33 +6,33 @@
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
-import { checkChartRows, parseChartCsv, type ChartRow, type ChartUse } from '../../model/chart-spec.ts';
+import { chartRows } from '../../model/chart-spec.ts';
 import type { PageIndex } from '../../model/page-index.ts';
+import { chartKey, prefetchedChart } from '../charts/chart-prefetch.ts';
 import { drawChart } from '../charts/draw-chart.ts';
+import type { WikiElement } from '../../model/wiki-element.ts';
 
 export interface RemarkChartsOptions {
   index: () => PageIndex;
 }
 
-function rowsOf(chart: ChartUse, index: PageIndex): ChartRow[] | string {
-  if (typeof chart.spec.data !== 'string') return chart.spec.data;
-  const text = chart.dataFile === undefined ? undefined : index.dataFiles.get(chart.dataFile);
-  if (text === undefined) return `the chart's data file \`${chart.spec.data}\` does not exist: create it beside the article, or correct \`data:\``;
-  const rows = parseChartCsv(text);
-  const problems = checkChartRows(chart.spec, rows, `\`${chart.spec.data}\``);
-  return problems.length > 0 ? problems.map((p) => p.message).join('; ') : rows;
-}
-
 export const remarkCharts: Plugin<[RemarkChartsOptions], Root> = function (options) {
-  return (tree, file) => {
+  return async (tree, file) => {
+    const charts: WikiElement[] = [];
     visit(tree, 'wikiElement', (node) => {
+      if (node.data.chart) charts.push(node);
+    });
+    for (const node of charts) {
       const chart = node.data.chart;
-      if (!chart) return;
-      const rows = rowsOf(chart, options.index());
+      if (!chart) continue;
+      const rows = chartRows(chart, options.index().dataFiles);
       // The pre-pass reports these with file and line first (src/model/page-index.ts); never a chart with wrong numbers.
       if (typeof rows === 'string') throw new Error(`${file.path ?? ''}:${chart.line}: ${rows}`);
-      node.data = { hName: 'div', hProperties: { className: ['chart-graphic'] }, hChildren: drawChart(chart.spec, rows) };
-    });
+      // Drawn ahead on the other core when the build asked for it (src/render/charts/chart-prefetch.ts).
+      const ahead = prefetchedChart(chartKey(chart.spec, rows));
+      const parts = ahead ? await ahead.catch(() => drawChart(chart.spec, rows)) : drawChart(chart.spec, rows);
+      node.data = { hName: 'div', hProperties: { className: ['chart-graphic'] }, hChildren: parts };
+    }
   };
 };
 
