@@ -72,10 +72,19 @@ export interface GenerateOptions {
   /**
    * Give every article the wiki's own blocks besides its prose: an infobox, a formula, a callout, a figure and
    * a chart (`npm run bench -- --components`). The articles are otherwise the same, byte for byte, so the
-   * two builds compare what the blocks cost. The figure's picture is FIGURE_FILE, shared by every article.
+   * two builds compare what the blocks cost.
    */
   components?: boolean;
+  /**
+   * The picture of the figures and infoboxes: `remote` (default), an https:// address, shown as written; or
+   * `local`, FIGURE_FILE beside the articles, which Astro's image pipeline converts and the article loader keeps
+   * in its store rather than in a file (`npm run bench -- --components --local-pictures`).
+   */
+  pictures?: 'remote' | 'local';
 }
+
+/** The picture of the generated figures and infoboxes when they are remote. */
+export const FIGURE_URL = 'https://example.org/figures/figure.png';
 
 /** The picture of every generated figure and infobox, relative to the content folder (bench/figure.png is copied there). */
 export const FIGURE_FILE = 'figures/figure.png';
@@ -163,8 +172,8 @@ function figures(index: number, count: number): number[] {
 }
 
 /** The wiki's own blocks for one article (see GenerateOptions.components). */
-function componentBlocks(self: Skeleton, index: number, links: Link[]): { frontmatter: string[]; afterLead: string[]; inSection: string[] } {
-  const figure = `${self.path.split('/').map(() => '..').slice(1).join('/') || '.'}/${FIGURE_FILE}`;
+function componentBlocks(self: Skeleton, index: number, links: Link[], pictures: 'remote' | 'local'): { frontmatter: string[]; afterLead: string[]; inSection: string[] } {
+  const figure = pictures === 'local' ? `${self.path.split('/').map(() => '..').slice(1).join('/') || '.'}/${FIGURE_FILE}` : FIGURE_URL;
   const [a, b, c, d, e] = figures(index, 5);
   const linked = links.find((l) => l.target)?.target;
   return {
@@ -204,7 +213,7 @@ function componentBlocks(self: Skeleton, index: number, links: Link[]): { frontm
   };
 }
 
-function article(self: Skeleton, index: number, all: Skeleton[], rand: () => number, components = false): GeneratedArticle {
+function article(self: Skeleton, index: number, all: Skeleton[], rand: () => number, components = false, pictures: 'remote' | 'local' = 'remote'): GeneratedArticle {
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
   const word = () =>
     rand() < 0.25 ? rareWord(Math.floor(Math.exp(rand() * Math.log(RARE_WORDS))) - 1) : (WORDS[Math.floor(rand() * WORDS.length)] ?? 'word');
@@ -290,7 +299,7 @@ function article(self: Skeleton, index: number, all: Skeleton[], rand: () => num
     '---',
     '',
   ];
-  const blocks2 = components ? componentBlocks(self, index, links) : undefined;
+  const blocks2 = components ? componentBlocks(self, index, links, pictures) : undefined;
   if (blocks2) frontmatter.splice(frontmatter.indexOf('---', 1), 0, ...blocks2.frontmatter);
   const starlightFrontmatter = ['---', `title: ${self.title}`, `description: ${description}`, '---', ''];
 
@@ -326,14 +335,14 @@ function article(self: Skeleton, index: number, all: Skeleton[], rand: () => num
 }
 
 /** The synthetic wiki of `pages` articles; the same options give the same articles, byte for byte. */
-export function generateWiki({ pages, seed = 1, components = false }: GenerateOptions): GeneratedArticle[] {
+export function generateWiki({ pages, seed = 1, components = false, pictures = 'remote' }: GenerateOptions): GeneratedArticle[] {
   const rand = random(seed);
   const all = skeletons(pages, rand);
   // Hubs get an alias, so some links go through the alias table.
   all.slice(0, hubCount(pages)).forEach((hub, i) => {
     hub.alias = `hub_alias_${i}`;
   });
-  return all.map((self, i) => article(self, i, all, rand, components));
+  return all.map((self, i) => article(self, i, all, rand, components, pictures));
 }
 
 /** Write the articles as a content folder of `.mdx` files (or `.md` files in `markdown` form), with the figures' picture. */

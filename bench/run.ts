@@ -5,7 +5,8 @@
  *   npm run bench -- --pages 1000 [--compare starlight] [--rebuild] [--no-browser] [--cpu-prof] [--seed 1] [--components]
  *
  * `--components` gives every article an infobox, a formula, a callout, a figure and a chart (bench/generate.ts),
- * built in its own folder: compare with the same command without it.
+ * built in its own folder: compare with the same command without it. Their pictures are remote (shown as
+ * written); `--local-pictures` puts one beside the articles instead, through Astro's image pipeline.
  *
  * Everything is written under BENCH_DIR (default bench/.work, git-ignored): the content
  * folder, `dist/`, Astro's cache, profiles and `results-<pages>.json`.
@@ -28,6 +29,7 @@ const { values: args } = parseArgs({
     'no-browser': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
     components: { type: 'boolean', default: false },
+    'local-pictures': { type: 'boolean', default: false },
   },
 });
 const pages = Number(args.pages);
@@ -42,7 +44,8 @@ const work = resolve(process.env.BENCH_DIR ?? join(repo, 'bench/.work'));
 const port = Number(process.env.PW_PORT ?? 0);
 const node = process.execPath;
 /** The generated wiki's folder under `work`: the variant with the wiki's own blocks has its own. */
-const siteName = `wiki-${pages}${args.components ? '-components' : ''}`;
+const variant = args.components ? (args['local-pictures'] ? '-components-local' : '-components') : '';
+const siteName = `wiki-${pages}${variant}`;
 const quietEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
 
 interface SiteResult {
@@ -188,7 +191,7 @@ function median(values: number[] | undefined): number | undefined {
 }
 
 mkdirSync(work, { recursive: true });
-const articles = generateWiki({ pages, seed: Number(args.seed), components: args.components });
+const articles = generateWiki({ pages, seed: Number(args.seed), components: args.components, pictures: args['local-pictures'] ? 'local' : 'remote' });
 const wiki = await benchWiki(articles);
 const bare = await bareUnified();
 const starlight = args.compare === 'starlight' ? await benchStarlight(articles) : undefined;
@@ -202,6 +205,6 @@ const result = {
   bareUnified: bare,
   ...(starlight ? { starlight, starlightVersion: STARLIGHT_VERSION } : {}),
 };
-writeFileSync(join(work, `results-${pages}${args.components ? '-components' : ''}${starlight ? '-starlight' : ''}.json`), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(join(work, `results-${pages}${variant}${starlight ? '-starlight' : ''}.json`), `${JSON.stringify(result, null, 2)}\n`);
 console.log(table(wiki, bare, starlight));
 console.log(JSON.stringify(result));

@@ -1,7 +1,6 @@
 /**
- * A chart drawn at build time: Observable Plot lays it out on linkedom's server-side DOM (chosen over
- * Vega-Lite's SVG renderer on cost per chart and size: bench/RESULTS.md), and the SVG joins the article as
- * hast. What Plot would style inline is moved to classes (the site's Content-Security-Policy blocks inline
+ * A chart drawn at build time: Observable Plot lays it out (chosen over Vega-Lite's SVG renderer on cost per
+ * chart and size: bench/RESULTS.md) on the small DOM of plot-dom.ts, and the SVG joins the article as hast. What Plot would style inline is moved to classes (the site's Content-Security-Policy blocks inline
  * styles): the series take the theme's colours (`--chart-1` …, src/styles/chart.css), text and axes take
  * the text colour, so the chart is right in both themes and in print. The SVG has a `<title>` and a `<desc>`
  * that says what it shows; a table of the numbers follows in a `<details>`, for screen readers and copying.
@@ -9,8 +8,8 @@
 import * as Plot from '@observablehq/plot';
 import type { Element, ElementContent, Properties } from 'hast';
 import { h, s } from 'hastscript';
-import { parseHTML } from 'linkedom';
 import { chartNumber, type ChartRow, type ChartSpec, type ChartValue } from '../../model/chart-spec.ts';
+import { PlotDocument, PlotElement, type PlotNode } from './plot-dom.ts';
 
 /** The drawing's size in SVG units; it scales to the column (src/styles/chart.css). */
 const WIDTH = 480;
@@ -18,12 +17,8 @@ const HEIGHT = 300;
 /** Series colours of the theme, `--chart-1` to `--chart-6`, then again. */
 const COLOURS = 6;
 
-let plotDocument: Document | undefined;
 /** One DOM per thread: Plot only creates elements in it. */
-function domDocument(): Document {
-  plotDocument ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
-  return plotDocument;
-}
+const plotDocument = new PlotDocument();
 
 const colour = (i: number) => `var(--chart-${(i % COLOURS) + 1})`;
 
@@ -56,7 +51,7 @@ function plotRows(spec: ChartSpec, rows: ChartRow[], kind: ReturnType<typeof xKi
   }));
 }
 
-function plotOptions(spec: ChartSpec, rows: ChartRow[]): Plot.PlotOptions {
+function plotOptions(spec: ChartSpec, rows: ChartRow[], document: unknown): Plot.PlotOptions {
   const kind = xKind(spec, rows);
   const data = plotRows(spec, rows, kind);
   const series = spec.series ? inOrder(data.map((d) => String(d.series))) : [];
@@ -65,7 +60,7 @@ function plotOptions(spec: ChartSpec, rows: ChartRow[]): Plot.PlotOptions {
   const xDomain = kind === 'name' ? inOrder(data.map((d) => d.x as ChartValue)) : [];
   const yLabel = label(spec.yLabel, spec.y, spec.unit);
   const xLabel = label(spec.xLabel, spec.x);
-  const common = { document: domDocument(), width: WIDTH, height: HEIGHT, marginLeft: 56, marginBottom: 40, ...(color ? { color } : {}) };
+  const common = { document: document as Document, width: WIDTH, height: HEIGHT, marginLeft: 56, marginBottom: 40, ...(color ? { color } : {}) };
   if (spec.type === 'bar') {
     // Bars side by side only when a name has several series; else one bar per name, coloured by its series.
     const grouped = spec.series !== undefined && new Set(data.map((d) => String(d.x))).size < data.length;
@@ -92,24 +87,27 @@ function plotOptions(spec: ChartSpec, rows: ChartRow[]): Plot.PlotOptions {
 /** Colours written as `var(--chart-n)` in an attribute become the class that gives them. */
 const COLOUR_VALUE = /^var\(--chart-(\d+)\)$/;
 
-/** linkedom's node as hast, without what the CSP would block or the theme would not follow. */
-function toHast(node: ChildNode): ElementContent | undefined {
-  if (node.nodeType === 3) return { type: 'text', value: node.textContent ?? '' };
-  if (node.nodeType !== 1) return undefined;
-  const el = node as unknown as { tagName: string; localName: string; attributes: ArrayLike<{ name: string; value: string }>; childNodes: ArrayLike<ChildNode> };
-  const name = el.localName;
-  if (name === 'style') return undefined;
-  const properties: Record<string, string> = {};
+/** Plot's SVG as hast, without what the CSP would block or the theme would not follow. */
+function toHast(node: PlotNode): ElementContent | undefined {
+  if (!(node instanceof PlotElement)) return node.nodeType === 3 ? { type: 'text', value: node.textContent } : undefined;
+  if (node.localName === 'style') return undefined;
+  const properties: Record<string, string | string[]> = {};
   const classes: string[] = [];
-  for (const { name: attribute, value } of Array.from(el.attributes)) {
-    if (attribute === 'style' || attribute === 'font-family' || attribute === 'class') continue;
+  for (const [attribute, value] of node.attributes) {
+    // Plot's `font-variant="tabular-nums"` is not a valid SVG attribute value: src/styles/chart.css sets it.
+    if (attribute === 'style' || attribute === 'font-family' || attribute === 'font-variant' || attribute === 'class') continue;
     const match = (attribute === 'fill' || attribute === 'stroke') && COLOUR_VALUE.exec(value);
     if (match) classes.push(`chart-${attribute}-${match[1]}`);
     else properties[attribute] = value;
   }
-  const children = Array.from(el.childNodes).flatMap((child) => toHast(child) ?? []);
-  const element = s(name, { ...properties, ...(classes.length > 0 ? { className: classes } : {}) }, children);
-  return element;
+  if (classes.length > 0) properties.className = classes;
+  // Attribute names as written: hast-util-to-html writes them back as they are.
+  return { type: 'element', tagName: node.localName, properties, children: node.childNodes.flatMap((child) => toHast(child) ?? []) };
+}
+
+/** What Plot draws for the chart, in `document` (the wiki's own DOM, or another for comparison). */
+export function plotChart(spec: ChartSpec, rows: ChartRow[], document: unknown = plotDocument): unknown {
+  return Plot.plot(plotOptions(spec, rows, document));
 }
 
 function format(value: ChartValue | undefined): string {
@@ -155,10 +153,11 @@ function legend(spec: ChartSpec, rows: ChartRow[]): Element | undefined {
 
 /** The chart's parts, in reading order: the SVG (with title and description), its legend, its numbers. */
 export function drawChart(spec: ChartSpec, rows: ChartRow[]): ElementContent[] {
-  const plotted = Plot.plot(plotOptions(spec, rows)) as unknown as ChildNode;
-  const svg = toHast(plotted);
+  const plotted = plotChart(spec, rows);
+  const svg = plotted instanceof PlotElement ? toHast(plotted) : undefined;
   if (svg?.type !== 'element') throw new Error(`Plot drew no SVG for the chart "${spec.title}"`);
-  const properties: Properties = { ...svg.properties, className: ['chart-svg'], role: 'img', fontSize: '13', dataPagefindIgnore: '' };
+  const { 'font-size': _plotFontSize, ...drawn } = svg.properties;
+  const properties: Properties = { ...drawn, 'font-size': '13', className: ['chart-svg'], role: 'img', dataPagefindIgnore: '' };
   svg.properties = properties;
   svg.children.unshift(s('title', spec.title), s('desc', describeChart(spec, rows)));
   return [svg, ...(legend(spec, rows) ? [legend(spec, rows) as Element] : []), dataTable(spec, rows)];

@@ -25,7 +25,6 @@ const STYLE_CLASSES: Record<string, string> = {
   'padding-top:0': 'tml-pt0',
   'padding-bottom:0': 'tml-pb0',
   'padding:0': 'tml-p0',
-  'math-depth:0': 'tml-md0',
   'border-top:0.06em solid': 'tml-bt',
   'border-top:0.06em dashed': 'tml-bt-dashed',
   'border-top:0.15em double': 'tml-bt-double',

@@ -1,0 +1,17 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateWiki, writeWiki } from './bench/generate.ts';
+import { createArticleRenderer, renderJob } from './src/render/article-renderer.ts';
+import * as prefetch from './src/render/charts/chart-prefetch.ts';
+import { markdown, wikiForRendering } from './tests/helpers/render-wiki.ts';
+const dir = mkdtempSync(join(tmpdir(), 'gen-'));
+writeWiki(dir, generateWiki({ pages: 60, components: true }));
+const { wiki, jobs } = wikiForRendering(dir);
+const r = await createArticleRenderer(markdown, () => wiki);
+prefetch.prefetchCharts(prefetch.chartJobs(wiki.index));
+const keys = prefetch.chartJobs(wiki.index).map((j) => j.key);
+console.log('jobs', keys.length, 'first key known', prefetch.prefetchedChart(keys[0]!) !== undefined);
+let t = performance.now();
+for (const job of jobs) await renderJob(r, job);
+console.log('rendered', (performance.now() - t).toFixed(0), 'ms');

@@ -1,0 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateWiki, writeWiki } from './bench/generate.ts';
+import { createArticleRenderer, renderJob } from './src/render/article-renderer.ts';
+import { markdown, wikiForRendering } from './tests/helpers/render-wiki.ts';
+const dir = mkdtempSync(join(tmpdir(), 'gen-'));
+writeWiki(dir, generateWiki({ pages: 400, components: true }));
+const { wiki, jobs } = wikiForRendering(dir);
+const r = await createArticleRenderer(markdown, () => wiki);
+for (let k = 0; k < 3; k++) for (const job of jobs) await renderJob(r, job);
