@@ -84,6 +84,8 @@ function plotOptions(spec: ChartSpec, rows: ChartRow[], document: unknown): Plot
   return { ...common, x: { ...x, grid: true }, y, marks: [Plot.dot(data, { x: 'x', y: 'y', fill, r: 4 })] };
 }
 
+const DROPPED_ATTRIBUTES = new Set(['style', 'class', 'font-family', 'font-variant', 'aria-label', 'aria-description']);
+
 /** Colours written as `var(--chart-n)` in an attribute become the class that gives them. */
 const COLOUR_VALUE = /^var\(--chart-(\d+)\)$/;
 
@@ -94,8 +96,9 @@ function toHast(node: PlotNode): ElementContent | undefined {
   const properties: Record<string, string | string[]> = {};
   const classes: string[] = [];
   for (const [attribute, value] of node.attributes) {
-    // Plot's `font-variant="tabular-nums"` is not a valid SVG attribute value: src/styles/chart.css sets it.
-    if (attribute === 'style' || attribute === 'font-family' || attribute === 'font-variant' || attribute === 'class') continue;
+    // Plot's `font-variant="tabular-nums"` is not a valid SVG attribute value (src/styles/chart.css sets it), and
+    // its `aria-label`s name groups inside an image, which has one name: its <title>.
+    if (DROPPED_ATTRIBUTES.has(attribute)) continue;
     const match = (attribute === 'fill' || attribute === 'stroke') && COLOUR_VALUE.exec(value);
     if (match) classes.push(`chart-${attribute}-${match[1]}`);
     else properties[attribute] = value;
