@@ -1,8 +1,8 @@
 /**
  * The few DOM calls Observable Plot makes to build an SVG chart (d3-selection's append, attr, text, insert), as
- * plain objects, for drawing charts at build time. A full server-side DOM (linkedom) does the same work in
- * 2.1–3.2 ms a chart against 0.9–1.4 ms here (bench/RESULTS.md): most of its cost is event-target and
- * attribute bookkeeping that a chart never uses. What Plot draws is the same either way
+ * plain objects, for drawing charts at build time. A full server-side DOM (linkedom) spends most of its time on
+ * event-target and attribute bookkeeping that a chart never uses: drawing with it took 1.1–2.4x the CPU time
+ * (bench/RESULTS.md). What Plot draws is the same either way
  * (tests/unit/plot-dom.test.ts draws each kind of chart with both). A call this DOM does not know fails
  * loudly instead of drawing a wrong chart.
  */
