@@ -99,15 +99,15 @@ export function infoboxElement({ title, image, caption, rows }: InfoboxParts, po
 }
 
 /** The frontmatter's infobox as an element, its values read as inline Markdown. */
-export function infoboxFromSpec(spec: InfoboxSpec, pageTitle: string, footnotes: ReadonlySet<string>): WikiElement {
-  const at: Point = { line: spec.line, column: 1 };
+export function infoboxFromSpec(spec: InfoboxSpec, pageTitle: string, footnotes: ReadonlySet<string>, offsetOfLine: (line: number) => number = () => 0): WikiElement {
+  const at: Point = { line: spec.line, column: 1, offset: offsetOfLine(spec.line) };
   const image: Image | undefined = spec.image ? { type: 'image', url: spec.image, alt: spec.alt ?? spec.caption ?? '', title: null, position: { start: at, end: at } } : undefined;
   return infoboxElement(
     {
       title: spec.title ?? pageTitle,
       ...(image ? { image } : {}),
       caption: parseInlineMarkdown(spec.caption ?? '', at, footnotes),
-      rows: spec.rows.map((row) => ({ label: row.label, value: parseInlineMarkdown(row.value, { line: row.line, column: 1 }, footnotes) })),
+      rows: spec.rows.map((row) => ({ label: row.label, value: parseInlineMarkdown(row.value, { line: row.line, column: 1, offset: offsetOfLine(row.line) }, footnotes) })),
     },
     { start: at, end: at },
   );

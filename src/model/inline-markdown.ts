@@ -32,7 +32,9 @@ export function parseInlineMarkdown(text: string, at: Point, footnotes: Readonly
 }
 
 function settle(nodes: PhrasingContent[], source: string, at: Point, footnotes: ReadonlySet<string>): PhrasingContent[] {
-  const position = { start: { line: at.line, column: at.column }, end: { line: at.line, column: at.column } };
+  // Every position has an offset (HTML tools that read positions expect one): that of `at` in the article.
+  const point = { line: at.line, column: at.column, offset: at.offset ?? 0 };
+  const position = { start: point, end: { ...point } };
   return nodes.flatMap((node): PhrasingContent[] => {
     if (node.type === 'link' && isWikiLink(node, source)) return [wikiLink(node, source, position)];
     // Raw HTML has no place in a field: shown as the text it is.

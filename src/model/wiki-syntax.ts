@@ -68,9 +68,17 @@ export function expandWikiSyntax(tree: Root, context: WikiSyntaxContext): WikiSy
   diagnostics.push(...expandCallouts(tree, context.file, context.source));
   if (context.infobox) {
     const at = tree.children.findIndex((node) => node.type !== 'yaml');
-    tree.children.splice(at === -1 ? tree.children.length : at, 0, infoboxFromSpec(context.infobox, context.title, footnotes));
+    tree.children.splice(at === -1 ? tree.children.length : at, 0, infoboxFromSpec(context.infobox, context.title, footnotes, lineOffsets(context.source)));
   }
   return { diagnostics, charts };
+}
+
+/** The offset of each line's start in `source` (0 without a source). */
+function lineOffsets(source: string | undefined): (line: number) => number {
+  if (source === undefined) return () => 0;
+  const starts = [0];
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (line) => starts[line - 1] ?? 0;
 }
 
 /** Names the article imports or declares itself (`import Figure from …`): its own components win over the wiki's. */
@@ -120,7 +128,7 @@ function chartElement(node: Code, context: WikiSyntaxContext, footnotes: Readonl
   const use: ChartUse = { line, spec, ...(typeof spec.data === 'string' ? { dataFile: chartDataFile(context.file, spec.data) } : {}) };
   const position: Position | undefined = node.position;
   const graphic: WikiElement = { ...element('div', { className: ['chart-graphic'] }, []), data: { hName: 'div', hProperties: { className: ['chart-graphic'] }, chart: use } };
-  const source: PhrasingContent[] = spec.source ? parseInlineMarkdown(spec.source, { line, column: 1 }, footnotes) : [];
+  const source: PhrasingContent[] = spec.source ? parseInlineMarkdown(spec.source, node.position?.start ?? { line, column: 1 }, footnotes) : [];
   const parts: RootContent[] = [element('figcaption', { className: ['chart-title'] }, [{ type: 'text', value: spec.title }]), graphic];
   if (source.length > 0) parts.push(element('p', { className: ['chart-source'] }, [{ type: 'text', value: 'Source: ' }, ...source]));
   return { element: element('figure', { className: ['chart', `chart-${spec.type}`] }, parts, position), use };
