@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { ARTICLE_EXTENSION } from '../model/ids.ts';
-import { BIBLIOGRAPHY_EXTENSION, buildPageIndex, type PageIndex } from '../model/page-index.ts';
+import { BIBLIOGRAPHY_EXTENSION, buildPageIndex, DATA_EXTENSION, type PageIndex } from '../model/page-index.ts';
 import { parseArticle, type ParseResult } from '../model/parse-article.ts';
 
 /** Every file under `dir`, relative, with `/` separators, sorted for stable output. */
@@ -28,11 +28,12 @@ export function loadPageIndex(contentDir: string, parse: (source: string, file: 
   return buildPageIndex(readSources(contentDir), parse);
 }
 
-/** Every file of the content folder (relative path → text; other files than articles and bibliographies → ''). */
+/** Every file of the content folder (relative path → text; other files than articles, bibliographies and chart data → ''). */
 export function readSources(contentDir: string): Map<string, string> {
   const sources = new Map<string, string>();
   for (const file of listFiles(contentDir)) {
-    sources.set(file, file.endsWith(ARTICLE_EXTENSION) || file.endsWith(BIBLIOGRAPHY_EXTENSION) ? readFileSync(join(contentDir, file), 'utf8') : '');
+    const read = file.endsWith(ARTICLE_EXTENSION) || file.endsWith(BIBLIOGRAPHY_EXTENSION) || file.toLowerCase().endsWith(DATA_EXTENSION);
+    sources.set(file, read ? readFileSync(join(contentDir, file), 'utf8') : '');
   }
   return sources;
 }
