@@ -81,6 +81,11 @@ export interface GenerateOptions {
    * in its store rather than in a file (`npm run bench -- --components --local-pictures`).
    */
   pictures?: 'remote' | 'local';
+  /**
+   * `long`: articles of about 4,000 words with 25–45 footnotes each (a wiki of long, heavily cited articles,
+   * the shape that costs the most memory per article); `standard` (default): about 1,000 words, 2–8 footnotes.
+   */
+  shape?: 'standard' | 'long';
 }
 
 /** The picture of the generated figures and infoboxes when they are remote. */
@@ -213,7 +218,15 @@ function componentBlocks(self: Skeleton, index: number, links: Link[], pictures:
   };
 }
 
-function article(self: Skeleton, index: number, all: Skeleton[], rand: () => number, components = false, pictures: 'remote' | 'local' = 'remote'): GeneratedArticle {
+function article(
+  self: Skeleton,
+  index: number,
+  all: Skeleton[],
+  rand: () => number,
+  components = false,
+  pictures: 'remote' | 'local' = 'remote',
+  shape: 'standard' | 'long' = 'standard',
+): GeneratedArticle {
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
   const word = () =>
     rand() < 0.25 ? rareWord(Math.floor(Math.exp(rand() * Math.log(RARE_WORDS))) - 1) : (WORDS[Math.floor(rand() * WORDS.length)] ?? 'word');
@@ -239,7 +252,7 @@ function article(self: Skeleton, index: number, all: Skeleton[], rand: () => num
       ...(roll > 0.7 && roll <= 0.8 && target.alias ? { viaAlias: true } : {}),
     };
   });
-  const footnotes = int(2, 8);
+  const footnotes = shape === 'long' ? int(25, 45) : int(2, 8);
   const sectionNames = ['Overview', ...SECTIONS.slice(1).filter(() => rand() < 0.6)].slice(0, int(4, 6));
   const withTable = rand() < 0.2;
   const withCode = rand() < 0.1;
@@ -250,7 +263,7 @@ function article(self: Skeleton, index: number, all: Skeleton[], rand: () => num
   let words = 0;
   let nextLink = 0;
   let nextNote = 1;
-  const targetWords = int(900, 1100);
+  const targetWords = shape === 'long' ? int(3600, 4400) : int(900, 1100);
   const paragraphs = Math.max(sectionNames.length + 1, Math.round(targetWords / 90));
   for (let p = 0; p < paragraphs; p++) {
     const sentences: Piece[] = [];
@@ -335,14 +348,14 @@ function article(self: Skeleton, index: number, all: Skeleton[], rand: () => num
 }
 
 /** The synthetic wiki of `pages` articles; the same options give the same articles, byte for byte. */
-export function generateWiki({ pages, seed = 1, components = false, pictures = 'remote' }: GenerateOptions): GeneratedArticle[] {
+export function generateWiki({ pages, seed = 1, components = false, pictures = 'remote', shape = 'standard' }: GenerateOptions): GeneratedArticle[] {
   const rand = random(seed);
   const all = skeletons(pages, rand);
   // Hubs get an alias, so some links go through the alias table.
   all.slice(0, hubCount(pages)).forEach((hub, i) => {
     hub.alias = `hub_alias_${i}`;
   });
-  return all.map((self, i) => article(self, i, all, rand, components, pictures));
+  return all.map((self, i) => article(self, i, all, rand, components, pictures, shape));
 }
 
 /** Write the articles as a content folder of `.mdx` files (or `.md` files in `markdown` form), with the figures' picture. */
