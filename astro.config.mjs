@@ -1,13 +1,20 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 import { csp } from './src/astro/csp-integration.ts';
 import { wiki } from './src/astro/integration.ts';
+import { createBuildContext } from './src/build/context.ts';
 import { readSettings } from './src/content-folder/settings.ts';
 
 const settings = readSettings();
+// One context per build: settings, the wiki as read, caches and background writes (src/build/context.ts).
+const context = createBuildContext(settings);
 
 export default defineConfig({
+  // `npm run build` gives each content folder and shard an Astro root of its own, where Astro keeps its `.astro/`
+  // state (cli/build.ts); the source stays here.
+  ...(settings.astroRoot ? { root: settings.astroRoot, srcDir: fileURLToPath(new URL('./src/', import.meta.url)), publicDir: fileURLToPath(new URL('./public/', import.meta.url)) } : {}),
   site: settings.site,
   outDir: settings.outDir,
   cacheDir: settings.cacheDir,
@@ -20,7 +27,7 @@ export default defineConfig({
   // Prism colours code with classes, which follow the theme and need no inline styles under the CSP (code.css).
   markdown: { syntaxHighlight: 'prism' },
   // optimize: static parts of each article compile to HTML strings, not JSX calls: smaller chunks, faster bundling (bench/RESULTS.md).
-  integrations: [wiki(settings), mdx({ optimize: true }), csp()],
+  integrations: [wiki(context), mdx({ optimize: true }), csp(context)],
   // A rebuild copies from the last build (kept in cacheDir) every page whose cacheKey and code are unchanged:
   // articles and redirects (src/astro/page-cache-keys.ts).
   experimental: { incrementalBuild: true },

@@ -9,3 +9,8 @@ declare module 'virtual:wiki/references' {
   const data: { sources: import('./model/references-index.ts').Source[] };
   export default data;
 }
+
+declare module 'virtual:wiki/build' {
+  const build: { pageCacheCode: string; renders: (id: import('./model/ids.ts').PageId) => boolean; sitePages: boolean };
+  export default build;
+}

@@ -12,11 +12,12 @@ import { createHash } from 'node:crypto';
 import type { PageId } from '../model/ids.ts';
 import type { PageSummary, WikiData } from '../model/wiki-data.ts';
 
-/** Raised whenever what a page reads changes shape, so that no key of an older build can match. */
-const VERSION = '1';
-
-function keyOf(parts: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify([VERSION, ...parts])).digest('base64url');
+/**
+ * `code`: the digest of the code that shapes what a page reads (src/build/caches.ts, `pages`), so that no key of
+ * a build with other code can match.
+ */
+function keyOf(code: string, parts: unknown[]): string {
+  return createHash('sha256').update(code).update('\0').update(JSON.stringify(parts)).digest('base64url');
 }
 
 /** Each summary hashed once per build: a hub's summary is shown by every page it links to. */
@@ -39,6 +40,7 @@ function summaryDigest(page: PageSummary | undefined): string | null {
  * module (`htmlFile` absent), which Astro renders on every build.
  */
 export function articleCacheKey(
+  code: string,
   wiki: Pick<WikiData, 'pages' | 'backlinks'>,
   id: PageId,
   entry: { digest: string | number | undefined; data: unknown; htmlFile: string | undefined },
@@ -46,7 +48,7 @@ export function articleCacheKey(
   if (entry.htmlFile === undefined || entry.digest === undefined) return undefined;
   const page = wiki.pages[id];
   if (!page) return undefined;
-  return keyOf([
+  return keyOf(code, [
     'article',
     entry.digest,
     entry.htmlFile,
@@ -58,6 +60,6 @@ export function articleCacheKey(
 }
 
 /** The key of a page made from one article's summary alone (a redirect to it). */
-export function summaryCacheKey(kind: string, page: PageSummary, ...more: unknown[]): string {
-  return keyOf([kind, summaryDigest(page), ...more]);
+export function summaryCacheKey(code: string, kind: string, page: PageSummary, ...more: unknown[]): string {
+  return keyOf(code, [kind, summaryDigest(page), ...more]);
 }

@@ -1,13 +1,12 @@
 /**
  * The pre-pass, remembered across builds: each article's parse result kept
  * under a hash of its file name, its text and the code of the pre-pass itself
- * (its modules and the installed packages), so a rebuild parses only what changed. Saved with
+ * (`version`: its modules and the installed packages), so a rebuild parses only what changed. Saved with
  * `node:v8` serialization, which keeps dates, maps and sets as they were.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
 import { ARTICLE_EXTENSION } from '../model/ids.ts';
@@ -26,17 +25,6 @@ export interface CachedParser {
   /** Write the results used by this build (entries of deleted or changed files are dropped). */
   save: () => void;
   stats: () => { hits: number; misses: number };
-}
-
-/** The modules of the pre-pass (parse-article.ts and what it imports): a change to any starts the cache afresh. */
-export const PREPASS_MODULES = ['parse-article.ts', 'satteri-reader.ts', 'references.ts', 'schema.ts', 'unsafe-content.ts', 'wiki-link-node.ts', 'diagnostics.ts'];
-
-/** A hash of the pre-pass's code and of the installed packages (package-lock.json beside src/, when there is one). */
-function codeVersion(libDir: string): string {
-  const hash = createHash('sha256');
-  const files = [...PREPASS_MODULES.map((name) => join(libDir, name)), join(libDir, '../../package-lock.json')];
-  for (const file of files) if (existsSync(file)) hash.update(file).update(readFileSync(file));
-  return hash.digest('hex');
 }
 
 function readCache(file: string): Map<string, ParseResult> {
@@ -62,9 +50,11 @@ export function workerCount(count: number, cores = availableParallelism()): numb
   return Math.max(0, Math.min(cores - 1, Math.floor(count / MIN_ARTICLES_PER_WORKER) - 1, 3));
 }
 
-/** `parseArticle`, with results kept in `cacheFile` between builds. */
-export function cachedParser(cacheFile: string, libDir = join(dirname(fileURLToPath(import.meta.url)), '../model')): CachedParser {
-  const version = codeVersion(libDir);
+/**
+ * `parseArticle`, with results kept in `cacheFile` between builds. `version`: the digest of the pre-pass's code
+ * (src/build/caches.ts), part of every key, so that results of other code are never used.
+ */
+export function cachedParser(cacheFile: string, version: string): CachedParser {
   const previous = readCache(cacheFile);
   const used = new Map<string, ParseResult>();
   let hits = 0;

@@ -9,6 +9,7 @@ import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mda
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkWikiLink from 'remark-wiki-link';
@@ -19,6 +20,10 @@ import type { Diagnostic } from './diagnostics.ts';
 import { collectCitations, type ArticleCitations } from './references.ts';
 import { articleSchema, describeSchemaIssues, type ArticleFrontmatter } from './schema.ts';
 import { unsafeContentDiagnostics } from './unsafe-content.ts';
+import type { ChartUse } from './chart-spec.ts';
+import { infoboxSpec, type InfoboxSpec } from './infobox.ts';
+import { texDiagnostics } from './tex.ts';
+import { expandWikiSyntax } from './wiki-syntax.ts';
 import { readArticleTree, satteriTree, type TreeReader } from './satteri-reader.ts';
 import { wikiLinkSyntaxOptions, writtenAlias, writtenTarget, type WikiLinkNode } from './wiki-link-node.ts';
 
@@ -50,14 +55,41 @@ export interface ParsedArticle {
   image?: { src: string; alt: string };
   /** Footnotes and `[@key]` citations, with lines, for the References section, the Sources page and their errors. */
   citations: ArticleCitations;
+  /**
+   * Files of the site the article shows (images, video and audio): beside it (`./die.png`) or in the public
+   * folder (`/media/die.png`), with where each is written, so that a missing one is reported (page-index.ts).
+   */
+  localFiles: LocalFile[];
   /** The line of the `aliases:` field (or of the frontmatter's start), for errors about an alias. */
   aliasesLine: number;
+  /** The frontmatter's infobox with the line of each row, for the renderer (src/model/infobox.ts). */
+  infobox?: InfoboxSpec;
+  /** Its chart blocks, checked; a chart's CSV file is an input of the article (src/model/chart-spec.ts). */
+  charts: ChartUse[];
   /**
-   * True when the article uses no MDX of its own (no `import`/`export`, JSX element or `{expression}`):
-   * it is then rendered straight to HTML and cached by the content layer (src/lib/article-loader.ts)
+   * True when the article uses no MDX of its own (no `import`/`export`, `{expression}` or JSX element other
+   * than the wiki's own components with text attributes, src/model/components.ts):
+   * it is then rendered straight to HTML and cached by the content layer (src/astro/article-loader.ts)
    * instead of being compiled to a JavaScript module.
    */
   markdownOnly: boolean;
+}
+
+export interface LocalFile {
+  /** The address as written. */
+  url: string;
+  line: number;
+  column: number;
+  /** A Markdown image, which the build's image pipeline reads (a missing one stops the build). */
+  markdown: boolean;
+}
+
+/** Elements whose `src` (or `poster`) is a file the reader's browser loads. */
+const MEDIA_ELEMENTS = new Set(['img', 'video', 'audio', 'source']);
+
+/** An address of this site's own files: relative, or from the root; not `https://…`, `//host/…` or `data:`. */
+function isLocalFileUrl(url: string): boolean {
+  return url !== '' && !url.startsWith('//') && !url.startsWith('#') && !/^[a-z][a-z0-9+.-]*:/i.test(url);
 }
 
 export type ParseResult =
@@ -69,10 +101,11 @@ const parser = unified()
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkMdx)
   .use(remarkGfm)
+  .use(remarkMath)
   .use(remarkWikiLink, wikiLinkSyntaxOptions);
 
 /**
- * The tree remark reads (remark-parse with MDX, GFM, YAML frontmatter and remark-wiki-link): the reader of
+ * The tree remark reads (remark-parse with MDX, GFM, YAML frontmatter, `$` math and remark-wiki-link): the reader of
  * the pages themselves (src/render/pipeline.ts), and the one whose errors the pre-pass reports.
  */
 export const remarkTree: TreeReader = (source) => parser.parse(source);
@@ -198,17 +231,21 @@ export function parseArticle(source: string, file: string, readTree: TreeReader 
   if (!checked.success) {
     return {
       ok: false,
-      diagnostics: describeSchemaIssues(checked.error).map((message) => ({
+      diagnostics: describeSchemaIssues(checked.error).map((message, i) => ({
         severity: 'error' as const,
         file,
-        line: yamlNode.position?.start.line ?? 1,
+        // The infobox's problems at its own line: it is a block of many lines.
+        line: checked.error.issues[i]?.path[0] === 'infobox' ? (yamlNode.position?.start.line ?? 1) + 1 + Math.max(yamlNode.value.split('\n').findIndex((line) => /^infobox\s*:/.test(line)), 0) : (yamlNode.position?.start.line ?? 1),
         message,
       })),
     };
   }
 
-  const unsafe = unsafeContentDiagnostics(tree, file);
-  if (unsafe.length > 0) return { ok: false, diagnostics: unsafe };
+  // The wiki's own blocks first, so that the links, citations and formulas inside them are read below.
+  const infobox = checked.data.infobox ? infoboxSpec(checked.data.infobox, yamlNode.value, (yamlNode.position?.start.line ?? 1) + 1) : undefined;
+  const expanded = expandWikiSyntax(tree, { file, title: checked.data.title, source, ...(infobox ? { infobox } : {}) });
+  const problems = [...expanded.diagnostics, ...texDiagnostics(tree, file), ...unsafeContentDiagnostics(tree, file)];
+  if (problems.length > 0) return { ok: false, diagnostics: problems };
 
   const slugger = new GithubSlugger();
   const headings: HeadingInfo[] = [];
@@ -217,9 +254,19 @@ export function parseArticle(source: string, file: string, readTree: TreeReader 
   let image: ParsedArticle['image'];
   const contexts = new Map<Paragraph | Heading, ReturnType<typeof paragraphTextWithOffsets>>();
   let markdownOnly = true;
+  const localFiles: LocalFile[] = [];
+  const localFile = (url: string, node: RootContent, markdown: boolean) => {
+    if (isLocalFileUrl(url)) localFiles.push({ url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, markdown });
+  };
 
   visitParents(tree, (node, ancestors) => {
     if (node.type.startsWith('mdx')) markdownOnly = false;
+    if (node.type === 'image') localFile(node.url, node, true);
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && MEDIA_ELEMENTS.has(node.name ?? '')) {
+      for (const attribute of node.attributes) {
+        if (attribute.type === 'mdxJsxAttribute' && (attribute.name === 'src' || attribute.name === 'poster') && typeof attribute.value === 'string') localFile(attribute.value, node, false);
+      }
+    }
     if (node.type === 'heading') {
       const text = linkTextToPlain(plainText(node, source), (target) => target).trim();
       headings.push({ depth: node.depth, text, slug: slugger.slug(text) });
@@ -257,5 +304,21 @@ export function parseArticle(source: string, file: string, readTree: TreeReader 
     links.push({ target, line: frontmatterLine, column: 1, context: '' });
   }
 
-  return { ok: true, article: { frontmatter: checked.data, headings, links, lead, ...(image ? { image } : {}), citations: collectCitations(tree), aliasesLine: fieldLine('aliases'), markdownOnly }, diagnostics: [] };
+  return {
+    ok: true,
+    article: {
+      frontmatter: checked.data,
+      headings,
+      links,
+      lead,
+      ...(image ? { image } : {}),
+      citations: collectCitations(tree),
+      localFiles,
+      aliasesLine: fieldLine('aliases'),
+      ...(infobox ? { infobox } : {}),
+      charts: expanded.charts,
+      markdownOnly,
+    },
+    diagnostics: [],
+  };
 }

@@ -7,7 +7,7 @@ import { posix } from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
 import type { PageId } from './ids.ts';
 import type { PageIndex } from './page-index.ts';
-import { parseBibliography, type BibEntry, type Bibliography } from '../content-folder/references-bibliography.ts';
+import { parseBibliography, type BibEntry, type Bibliography } from './bibliography.ts';
 import { classifyUrl, sourceIdentity, type ReferenceUrl } from './references.ts';
 
 /** The wiki's shared bibliography, relative to the content folder. */

@@ -7,18 +7,19 @@
  */
 import type { Root, RootContent } from 'mdast';
 import { mdxToMdast } from 'satteri';
+import { readWithProseDollars } from './prose-dollars.ts';
 import { wikiLinkSyntaxOptions, type WikiLinkNode } from './wiki-link-node.ts';
 
 /** How an article is read into a tree; throws on an MDX syntax error. */
 export type TreeReader = (source: string) => Root;
 
 /**
- * The article's tree as satteri reads it (MDX, GFM, YAML frontmatter, wiki links). satteri gives
+ * The article's tree as satteri reads it (MDX, GFM, YAML frontmatter, wiki links, `$` math). satteri gives
  * `[[target|text]]` as a `link` node; it becomes the `wikiLink` node remark-wiki-link makes, with the target
  * as written.
  */
 export const satteriTree: TreeReader = (source) => {
-  const tree = mdxToMdast(source, { features: { wikilinks: true, gfm: true, frontmatter: true } }) as unknown as Root;
+  const tree = mdxToMdast(source, { features: { wikilinks: true, gfm: true, frontmatter: true, math: true } }) as unknown as Root;
   markWikiLinks(tree, source);
   return tree;
 };
@@ -57,14 +58,16 @@ export function needsRemark(node: Root | RootContent): boolean {
 /**
  * An article's tree: satteri's reading (`satteri`), unless remark may read the article otherwise
  * (`needsRemark`) or satteri refuses it; then `remark`'s, whose reading and errors are the ones the page
- * meets. Throws what `remark` throws.
+ * meets. Dollar signs of prose are read as prose by both (src/model/prose-dollars.ts). Throws what `remark` throws.
  */
 export function readArticleTree(source: string, remark: (source: string) => Root, satteri: TreeReader = satteriTree): Root {
-  let tree: Root | undefined;
-  try {
-    tree = satteri(source);
-  } catch {
-    tree = undefined;
-  }
-  return tree && !needsRemark(tree) ? tree : remark(source);
+  return readWithProseDollars(source, (text) => {
+    let tree: Root | undefined;
+    try {
+      tree = satteri(text);
+    } catch {
+      tree = undefined;
+    }
+    return tree && !needsRemark(tree) ? tree : remark(text);
+  });
 }

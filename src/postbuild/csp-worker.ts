@@ -1,6 +1,6 @@
 /**
  * A worker thread of the security check after a build: checks the pages it is sent (`checkPages`) and sends
- * back what it found. See src/astro/csp-integration.ts.
+ * back what it found. See src/postbuild/security-check.ts.
  */
 import { parentPort } from 'node:worker_threads';
 import { checkPages } from './csp.ts';

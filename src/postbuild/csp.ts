@@ -52,6 +52,8 @@ export interface PageScan {
   inlineScripts: string[];
   /** The names of `on…` attributes, lower-cased. */
   eventHandlers: string[];
+  /** The elements that carry a `style` attribute (the policy blocks inline styles). */
+  styledElements: string[];
 }
 
 /** Elements whose content a browser reads as text, and how (scripting on, as in a browser). */
@@ -73,7 +75,7 @@ const TEXT_MODES: Record<string, number> = {
  * or a `<textarea>` is text, not a script), without building a tree: a fifth of the time of a full parse.
  */
 export function parsePage(html: string): PageScan {
-  const scan: PageScan = { policy: undefined, inlineScripts: [], eventHandlers: [] };
+  const scan: PageScan = { policy: undefined, inlineScripts: [], eventHandlers: [], styledElements: [] };
   /** The text of the inline script being read, when inside one. */
   let script: string | undefined;
   /** Depth inside `<svg>` or `<math>`, where elements are not switched to text. */
@@ -86,7 +88,10 @@ export function parsePage(html: string): PageScan {
     {
       onStartTag(token) {
         const attribute = (name: string) => token.attrs.find((a) => a.name === name)?.value;
-        for (const { name } of token.attrs) if (/^on[a-z]/i.test(name)) scan.eventHandlers.push(name.toLowerCase());
+        for (const { name } of token.attrs) {
+          if (/^on[a-z]/i.test(name)) scan.eventHandlers.push(name.toLowerCase());
+          else if (name.toLowerCase() === 'style') scan.styledElements.push(token.tagName);
+        }
         const name = token.tagName;
         if (name === 'svg' || name === 'math') {
           if (!token.selfClosing) foreign++;
@@ -148,7 +153,8 @@ export function inlineEventHandlers(html: string | PageScan): string[] {
 
 /**
  * What is wrong with a built page's security: no policy, an inline script the
- * policy does not allow (it would not run), or an inline event handler.
+ * policy does not allow (it would not run), an inline event handler, or an inline
+ * style attribute (it would not apply).
  */
 export function pageSecurityProblems(html: string | PageScan): string[] {
   const tree = scanOf(html);
@@ -159,6 +165,8 @@ export function pageSecurityProblems(html: string | PageScan): string[] {
     .filter((script) => !allowed.has(cspHash(script)))
     .map((script) => `an inline script is not allowed by the policy, so browsers will not run it: "${script.trim().slice(0, 60)}…"; load it with \`<script>\` (bundled) or list its component in src/astro/csp-integration.ts`);
   for (const handler of inlineEventHandlers(tree)) problems.push(`an inline event handler \`${handler}\` is written, and the policy blocks it: attach the handler in a script instead`);
+  const styled = tree.styledElements;
+  if (styled.length > 0) problems.push(`${styled.length} inline \`style\` attribute(s) (first on \`<${styled[0]}>\`) are written, and the policy blocks them, so the page would not look as meant: give the element a class of the stylesheet instead`);
   return problems;
 }
 

@@ -7,7 +7,7 @@
  * take about 0.1 s. `astro dev` serves the same JSON from src/pages/previews/[...slug].json.ts.
  */
 import { mkdirSync } from 'node:fs';
-import { writeInBackground } from '../build/background-writes.ts';
+import type { BackgroundWrites } from '../build/background-writes.ts';
 import { dirname, join } from 'node:path';
 import { slugParamForId } from '../model/ids.ts';
 import type { PageSummary } from '../model/wiki-data.ts';
@@ -23,7 +23,7 @@ export function previewFile(page: Pick<PageSummary, 'id'>): string {
 }
 
 /** Write every article's preview into the built site at `outDir`, in the background (src/build/background-writes.ts); gives the number. */
-export function writePreviews(outDir: string, pages: Iterable<PageSummary>): number {
+export function writePreviews(writes: BackgroundWrites, outDir: string, pages: Iterable<PageSummary>): number {
   const folders = new Set<string>();
   let written = 0;
   for (const page of pages) {
@@ -33,7 +33,7 @@ export function writePreviews(outDir: string, pages: Iterable<PageSummary>): num
       mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
-    writeInBackground(file, previewJson(page));
+    writes.write(file, previewJson(page));
     written++;
   }
   return written;

@@ -1,13 +1,15 @@
 /**
  * Writes the title index (src/shared/title-index.ts) into the built site, `search-titles/`: every
  * article's title, id and aliases with the number of articles that link to it, in pieces by first
- * letters. Called once the pages are generated (src/astro/integration.ts); `astro dev` serves the same
- * files from src/pages/search-titles/[file].ts. They are fetched only by search and the 404 page
+ * letters. Written once the pages are generated (src/astro/integration.ts), by the part of the build that writes
+ * the site's own pages (a whole build, or the first shard, whose files a merge keeps); `astro dev` serves the
+ * same files from src/pages/search-titles/[file].json.ts. They are fetched only by search and the 404 page
  * (src/client/search-titles.ts).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BackgroundWrites } from '../build/background-writes.ts';
 import type { WikiData } from '../model/wiki-data.ts';
 import { pieceFile, planPieces, TITLE_INDEX_DIR, TITLE_MANIFEST, type TitleManifest, type TitleRow } from '../shared/title-index.ts';
 
@@ -39,15 +41,18 @@ export function titleIndexFiles(data: Pick<WikiData, 'pages' | 'backlinks'>): Ma
   return files;
 }
 
-/** Write the title index of `data` into the site at `outDir`, replacing any from an earlier build. */
-export function writeTitleIndex(outDir: string, data: Pick<WikiData, 'pages' | 'backlinks'>): TitleIndexReport {
+/**
+ * Write the title index of `data` into the site at `outDir`, replacing any from an earlier build, in the
+ * background (src/build/background-writes.ts): the build's last step waits for the files.
+ */
+export function writeTitleIndex(writes: BackgroundWrites, outDir: string, data: Pick<WikiData, 'pages' | 'backlinks'>): TitleIndexReport {
   const folder = folderIn(outDir);
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   const files = titleIndexFiles(data);
   let bytes = 0;
   for (const [file, json] of files) {
-    writeFileSync(join(folder, file), json);
+    writes.write(join(folder, file), json);
     bytes += Buffer.byteLength(json);
   }
   return { articles: Object.keys(data.pages).length, pieces: files.size - 1, bytes };

@@ -6,12 +6,9 @@
  * path, the headings and the references; the article page reads the file when it renders.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { isBeingWritten, pendingContent, writeInBackground } from '../build/background-writes.ts';
-import { processShared } from '../build/process-shared.ts';
+import type { BackgroundWrites } from '../build/background-writes.ts';
 import { join } from 'node:path';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
-
-const FOLDER = 'wiki-html';
 
 /** What the store keeps in `rendered.metadata` of such an article. */
 export interface StoredArticleMetadata {
@@ -22,29 +19,24 @@ export interface StoredArticleMetadata {
   htmlFile: string;
 }
 
-export function htmlFolder(cacheDir: string): string {
-  return join(cacheDir, FOLDER);
-}
-
 /**
- * Write an article's HTML under its digest (the same digest, the same HTML) and give the file's path. The file
- * is written in the background (src/build/background-writes.ts); pages read the HTML meanwhile from memory.
+ * Write an article's HTML under its digest (the same digest, the same HTML) into `folder` and give the file's
+ * path. The file is written in the background (src/build/background-writes.ts); pages read the HTML meanwhile
+ * from memory.
  */
-export function writeArticleHtml(cacheDir: string, digest: string, html: string): string {
-  const folder = htmlFolder(cacheDir);
+export function writeArticleHtml(writes: BackgroundWrites, folder: string, digest: string, html: string): string {
   mkdirSync(folder, { recursive: true });
   const file = join(folder, `${digest}.html`);
-  writeInBackground(file, html);
+  writes.write(file, html);
   return file;
 }
 
 /** Remove the files of digests no article has any more (and leftovers of writes that never ended), not those being written. */
-export function removeUnusedHtml(cacheDir: string, used: ReadonlySet<string>): void {
-  const folder = htmlFolder(cacheDir);
+export function removeUnusedHtml(writes: BackgroundWrites, folder: string, used: ReadonlySet<string>): void {
   if (!existsSync(folder)) return;
   for (const name of readdirSync(folder)) {
     const path = join(folder, name);
-    if (!used.has(path) && !isBeingWritten(path)) rmSync(path, { force: true });
+    if (!used.has(path) && !writes.isBeingWritten(path)) rmSync(path, { force: true });
   }
 }
 
@@ -55,33 +47,30 @@ export function storedHtmlFile(entry: { rendered?: { metadata?: Record<string, u
 }
 
 /** An entry of the collection as the store holds it. */
-interface StoredEntry {
+export interface StoredEntry {
   id: string;
   data: Record<string, unknown>;
   rendered?: { metadata?: Record<string, unknown> };
 }
 
 /**
- * `astro dev`: each article as the loader last stored it, by id, kept in the process. Pages read the store as
- * Astro last wrote it to disk, up to half a second after the loader changed it (its writes wait for more);
- * read from here, the reload the loader asks for shows the edit already. Empty in a build, where the store
- * the pages read is the one the loader wrote.
+ * An article page's frontmatter, content, headings and references, read from the cache folder. `live`: in
+ * `astro dev`, the articles as the loader last stored them (pages read the store as Astro last wrote it to disk,
+ * up to half a second behind the loader); `writes`: the build's background writes, whose files may not be on
+ * disk yet.
  */
-export function liveArticles(): Map<string, StoredEntry> {
-  return processShared('wiki:live-articles', () => new Map<string, StoredEntry>());
-}
-
-/** An article page's frontmatter, content, headings and references, read from the cache folder. */
 export function readArticleHtml(
   fromCollection: StoredEntry,
+  live: ReadonlyMap<string, StoredEntry>,
+  writes: BackgroundWrites,
 ): { data: Record<string, unknown>; html: string; headings: MarkdownHeading[]; frontmatter: Record<string, unknown> } | undefined {
-  const entry = liveArticles().get(fromCollection.id) ?? fromCollection;
+  const entry = live.get(fromCollection.id) ?? fromCollection;
   const file = storedHtmlFile(entry);
   if (!file) return undefined;
   const metadata = entry.rendered?.metadata as Partial<StoredArticleMetadata>;
   let html: string;
   try {
-    html = pendingContent(file) ?? readFileSync(file, 'utf8');
+    html = writes.pending(file) ?? readFileSync(file, 'utf8');
   } catch {
     throw new Error(`the rendered HTML of ${entry.id} is missing from the cache (${file}): was WIKI_CACHE_DIR emptied during the build? Build again.`);
   }

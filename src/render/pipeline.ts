@@ -7,11 +7,16 @@ import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeSlug from 'rehype-slug';
+import type { ElementContent } from 'hast';
 import type { PageId } from '../model/ids.ts';
 import type { PageIndex } from '../model/page-index.ts';
 import { rehypeCitations } from './plugins/rehype-citations.ts';
 import { rehypeReferences } from './plugins/rehype-references.ts';
+import { remarkCharts } from './plugins/remark-charts.ts';
+import { remarkMathSyntax } from './plugins/remark-math-syntax.ts';
+import { remarkMathml } from './plugins/remark-mathml.ts';
 import { remarkSeeAlso } from './plugins/remark-see-also.ts';
+import { remarkWikiSyntax } from './plugins/remark-wiki-syntax.ts';
 import { remarkWikiLinks } from './plugins/remark-wiki-links.ts';
 
 export interface PipelineOptions {
@@ -21,10 +26,18 @@ export interface PipelineOptions {
   index: () => PageIndex;
   /** The CSL-JSON file of the entries an article cites, if it cites any. */
   citedPath: (page: PageId) => string | undefined;
+  /** Charts drawn ahead on the other core, by key (src/render/charts/chart-prefetch.ts). */
+  prefetchedChart?: (key: string) => Promise<ElementContent[]> | undefined;
 }
 
 export function wikiRemarkPlugins(options: PipelineOptions): RemarkPlugins {
   return [
+    // `$` math is read with the article; then the wiki's blocks (infobox, figures, callouts, charts) are
+    // expanded, so that the formulas, links and citations inside them are drawn and resolved with the rest.
+    remarkMathSyntax,
+    [remarkWikiSyntax, { index: options.index, contentDir: options.contentDir }],
+    [remarkCharts, { index: options.index, prefetched: options.prefetchedChart }],
+    remarkMathml,
     // See also first: it appends wiki links that remarkWikiLinks then resolves.
     [remarkSeeAlso, { index: options.index, contentDir: options.contentDir }],
     [remarkWikiLinks, { index: options.index, contentDir: options.contentDir }],

@@ -3,23 +3,37 @@
  * reduced to a *search key* before they meet, by the build that writes the title index
  * (src/postbuild/search-titles.ts) and by the browser that reads it (src/client/search-titles.ts).
  *
- * The key follows the id rules of src/model/ids.ts (case, accents, `/` and `;` as namespace separators,
- * letters of every script kept), then reads `:`, `_`, `.` and `-` as spaces, so that `Nvidia GPUs`,
- * `nvidia_gpus`, `NVIDIA-GPUs` and `hardware:ascend_910b` / `Hardware: Ascend 910B` meet. Apostrophes
- * are dropped rather than spaced (`Moore's law` → `moores law`), and a space between two Chinese or
- * Japanese characters is dropped, since those scripts are written without them (`华为 技术` → `华为技术`).
+ * The key folds compatibility forms and Latin accents, follows the id rules of src/model/ids.ts (case, `/`
+ * and `;` as namespace separators, letters of every script kept), then reads `:`, `_`, `.` and `-` as
+ * spaces, so that `Nvidia GPUs`, `nvidia_gpus`, `NVIDIA-GPUs` and `hardware:ascend_910b` /
+ * `Hardware: Ascend 910B` meet. Apostrophes are dropped rather than spaced (`Moore's law` → `moores law`), and
+ * a space between two Chinese or Japanese characters is dropped, since those scripts are written without them
+ * (`华为 技术` → `华为技术`).
  */
 import { normalizeId } from '../model/ids.ts';
 
 const APOSTROPHES = /['’‘`´]/g;
-const SEPARATORS = /[:_.\-]+/g;
+const SEPARATORS = /[:_.-]+/g;
 const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
 const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}]) (?=[${CJK}])`, 'gu');
 const HAS_CJK = new RegExp(`[${CJK}]`, 'u');
 
 /** `Nvidia H100` → `nvidia h100`; `hardware:ascend_910b` → `hardware ascend 910b`; '' when nothing is left. */
 export function searchKey(text: string): string {
-  return normalizeId(text.replace(APOSTROPHES, '')).replace(SEPARATORS, ' ').trim().replace(SPACE_BETWEEN_CJK, '');
+  return normalizeId(folded(text.replace(APOSTROPHES, ''))).replace(SEPARATORS, ' ').trim().replace(SPACE_BETWEEN_CJK, '');
+}
+
+/** Latin letters' combining accents, which NFKD sets apart from their letters. */
+const LATIN_ACCENTS = /[\u0300-\u036f]/g;
+
+/**
+ * Compatibility forms read as their plain letters (fullwidth `ＨＢＭ３` as `HBM3`, as a Chinese or Japanese
+ * keyboard types it) and Latin accents dropped (`Über` → `Uber`), before the id rules: those follow DokuWiki,
+ * which spells `ü` as `ue` and keeps fullwidth letters, while a reader types `uber` for Über. Marks of other
+ * scripts (Devanagari's vowel signs, Japanese voicing marks) are kept.
+ */
+function folded(text: string): string {
+  return text.normalize('NFKD').replace(LATIN_ACCENTS, '').normalize('NFC');
 }
 
 /** The words of a key, or of any text read as one. */

@@ -1,18 +1,30 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 const SEED = '/wiki/nvidia_vs_huawei_for_ai_compute/';
 
-test('the seed article has 4 references, numbered by first citation; Interconnects has 6 back-links', async ({ page }) => {
+test('the seed article numbers its references by first citation; a source cited n times has n back-links', async ({ page }) => {
   await page.goto(SEED);
   const entries = page.locator('.references .reference-list > li');
-  await expect(entries).toHaveCount(4);
-  await expect(entries.first()).toContainText('Notes from Inside China');
-  await expect(entries.first().locator('.reference-backlinks a')).toHaveText(['a', 'b', 'c', 'd', 'e', 'f']);
+  const count = await entries.count();
+  expect(count).toBeGreaterThanOrEqual(10);
   const numbers = await page.locator('.article-body sup.reference a').allTextContents();
   const firstAppearance = [...new Set(numbers)];
-  expect(firstAppearance).toEqual(['[1]', '[2]', '[3]', '[4]']);
-  expect(numbers).toHaveLength(9);
+  expect(firstAppearance).toEqual(Array.from({ length: count }, (_, i) => `[${i + 1}]`));
+  // Interconnects' notes, the source the article cites most, are one entry with a back-link per citation.
+  const interconnects = entries.filter({ hasText: /Notes from inside China/i });
+  await expect(interconnects).toHaveCount(1);
+  const id = await interconnects.getAttribute('id');
+  const citations = await page.locator(`.article-body sup.reference a[href="#${id}"]`).count();
+  expect(citations).toBeGreaterThanOrEqual(6);
+  await expect(interconnects.locator('.reference-backlinks a')).toHaveText(Array.from({ length: citations }, (_, i) => String.fromCharCode(97 + i)));
 });
+
+/** The text of the reference entry a marker links to, as the tooltip should show it (its first words). */
+async function entryTextOf(page: Page, marker: Locator): Promise<string> {
+  const href = await marker.getAttribute('href');
+  const text = (await page.locator(`${href} .reference-text`).first().textContent()) ?? (await page.locator(href ?? '').textContent()) ?? '';
+  return text.replace(/\s+/g, ' ').trim().slice(0, 40);
+}
 
 test('hovering over a marker previews its reference without leaving the text', async ({ page }) => {
   await page.goto(SEED);
@@ -20,7 +32,7 @@ test('hovering over a marker previews its reference without leaving the text', a
   const tooltip = page.getByRole('tooltip');
   await marker.hover();
   await expect(tooltip).toBeVisible();
-  await expect(tooltip).toContainText('H100 Tensor GPU Technical Specifications');
+  await expect(tooltip).toContainText(await entryTextOf(page, marker));
   await expect(marker).toHaveAttribute('aria-describedby', 'reference-tooltip');
   expect(new URL(page.url()).hash).toBe('');
   await page.mouse.move(0, 0);
@@ -37,7 +49,7 @@ test('a marker reached with the keyboard shows its reference; Escape closes it',
   await expect(marker).toBeFocused();
   const tooltip = page.getByRole('tooltip');
   await expect(tooltip).toBeVisible();
-  await expect(tooltip).toContainText('Notes from Inside China');
+  await expect(tooltip).toContainText(await entryTextOf(page, marker));
   await page.keyboard.press('Escape');
   await expect(tooltip).toBeHidden();
   await page.keyboard.press('Enter');
@@ -52,14 +64,14 @@ test.describe('on a touch screen', () => {
     await marker.tap();
     const tooltip = page.getByRole('tooltip');
     await expect(tooltip).toBeVisible();
-    await expect(tooltip).toContainText('Megatron-LM');
+    await expect(tooltip).toContainText(await entryTextOf(page, marker));
     expect(new URL(page.url()).hash).toBe('');
     await page.locator('h1').tap();
     await expect(tooltip).toBeHidden();
     await marker.tap();
     await expect(tooltip).toBeVisible();
     await marker.tap();
-    await expect(page).toHaveURL(/#ref-3$/);
+    await expect(page).toHaveURL(new RegExp(`${await marker.getAttribute('href')}$`));
   });
 });
 
@@ -67,7 +79,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('a marker is a plain link to its entry', async ({ page }) => {
     await page.goto(SEED);
-    await page.locator('.article-body sup.reference a[href="#ref-4"]').click();
+    await page.locator('.article-body sup.reference a[href="#ref-4"]').first().click();
     await expect(page).toHaveURL(/#ref-4$/);
     await expect(page.locator('#ref-4')).toBeInViewport();
     await expect(page.getByRole('tooltip')).toHaveCount(0);
@@ -79,7 +91,7 @@ test('the Sources page lists the sources cited in the wiki, with the articles ci
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sources');
   const first = page.locator('ol.sources > li').first();
   await expect(first.locator('.source-cited-by a').first()).toHaveAttribute('href', /^\/wiki\//);
-  const interconnects = page.locator('ol.sources > li', { hasText: 'Notes from Inside China' });
-  await expect(interconnects).toContainText('Cited 6 times');
+  const interconnects = page.locator('ol.sources > li', { hasText: /Notes from inside China/i });
+  await expect(interconnects).toContainText(/Cited (\d{2,}|[6-9]) times/);
   await expect(interconnects.getByRole('link', { name: 'Nvidia vs. Huawei for AI Compute' })).toBeVisible();
 });

@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { cspHash, directiveSources, inlineEventHandlers, inlineScriptsOfPage, pagePolicy, parsePage } from '../../src/postbuild/csp.ts';
+import { SITE_MARKER, SITE_MARKER_TEXT } from '../../src/model/site-files.ts';
 import { repoRoot, runBuild, type BuildResult } from '../helpers/build-site.ts';
 import { checkInvariants, htmlFiles, type InvariantReport } from '../helpers/invariants.ts';
 
@@ -48,6 +49,7 @@ beforeAll(async () => {
   writeFileSync(join(publishedContent, 'large.mdx'), `---\ntitle: Large\n---\n\n## Section\n\n${LARGE_PARAGRAPH.repeat(Math.ceil(1_048_576 / LARGE_PARAGRAPH.length))}The last sentence.\n`);
   // A stale file from an earlier build: the swap must replace the whole folder.
   mkdirSync(siteDir, { recursive: true });
+  writeFileSync(join(siteDir, SITE_MARKER), SITE_MARKER_TEXT);
   writeFileSync(join(siteDir, 'stale.html'), 'from an earlier build');
   published = buildWithScript(publishedContent, siteDir);
   invariants = await checkInvariants(published, publishedContent);

@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { join, relative, sep } from 'node:path';
 import { LinkChecker } from 'linkinator';
 import { ARTICLE_EXTENSION, idFromPath, slugParamForId } from '../../src/model/ids.ts';
-import { listFiles } from '../../src/model/page-index.ts';
+import { listFiles } from '../../src/content-folder/read-folder.ts';
 import { repoRoot, type BuildResult } from './build-site.ts';
 
 export interface InvariantReport {

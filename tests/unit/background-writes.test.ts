@@ -3,54 +3,59 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { htmlFolder, removeUnusedHtml, writeArticleHtml } from '../../src/render/article-html.ts';
-import { backgroundWritesDone, pendingContent, writeInBackground } from '../../src/build/background-writes.ts';
+import { removeUnusedHtml, writeArticleHtml } from '../../src/render/article-html.ts';
+import { BackgroundWrites } from '../../src/build/background-writes.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'wiki-background-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('background writes', () => {
   it('give a file’s content while it is written, and are all on disk once waited for', async () => {
+    const writes = new BackgroundWrites();
     const files = Array.from({ length: 50 }, (_, i) => join(dir, `${i}.html`));
-    files.forEach((file, i) => writeInBackground(file, `<p>article ${i}</p>`));
-    expect(pendingContent(files[7]!)).toBe('<p>article 7</p>');
-    await backgroundWritesDone();
+    files.forEach((file, i) => writes.write(file, `<p>article ${i}</p>`));
+    expect(writes.pending(files[7]!)).toBe('<p>article 7</p>');
+    await writes.done();
     expect(files.map((file) => readFileSync(file, 'utf8'))).toEqual(files.map((_, i) => `<p>article ${i}</p>`));
-    expect(pendingContent(files[7]!)).toBeUndefined();
+    expect(writes.pending(files[7]!)).toBeUndefined();
     // Each file is written beside itself and renamed into place: nothing else is left in the folder.
     expect(readdirSync(dir).sort()).toEqual(files.map((file) => file.slice(dir.length + 1)).sort());
   });
 
   it('keep the last content of a file written twice', async () => {
+    const writes = new BackgroundWrites();
     const file = join(dir, 'twice.json');
-    writeInBackground(file, '{"v":1}');
-    writeInBackground(file, '{"v":2}');
-    expect(pendingContent(file)).toBe('{"v":2}');
-    await backgroundWritesDone();
+    writes.write(file, '{"v":1}');
+    writes.write(file, '{"v":2}');
+    expect(writes.pending(file)).toBe('{"v":2}');
+    await writes.done();
     expect(readFileSync(file, 'utf8')).toBe('{"v":2}');
   });
 
   it('are left alone by the clean-up of the article HTML folder while under way', async () => {
-    const cacheDir = join(dir, 'cache');
-    const folder = htmlFolder(cacheDir);
+    const writes = new BackgroundWrites();
+    const folder = join(dir, 'cache', 'wiki-html');
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'old.html'), 'an article that has changed since');
     const html = `<p>${'long article '.repeat(1_000_000)}</p>`;
-    const file = writeArticleHtml(cacheDir, 'abc', html);
+    const file = writeArticleHtml(writes, folder, 'abc', html);
     // Wait (on this thread; the write goes on in the thread pool) until the write has begun on disk.
     const deadline = Date.now() + 5000;
-    while (Date.now() < deadline && !readdirSync(folder).some((name) => name.endsWith('.tmp'))) {}
-    removeUnusedHtml(cacheDir, new Set([file]));
-    await backgroundWritesDone();
+    while (Date.now() < deadline && !readdirSync(folder).some((name) => name.endsWith('.tmp'))) {
+      // Busy: the write must be caught while it is under way.
+    }
+    removeUnusedHtml(writes, folder, new Set([file]));
+    await writes.done();
     expect(readdirSync(folder)).toEqual(['abc.html']);
     expect(readFileSync(file, 'utf8')).toBe(html);
   });
 
   it('report a write that failed, naming the file, once', async () => {
+    const writes = new BackgroundWrites();
     const file = join(dir, 'no-such-folder', 'a.html');
-    writeInBackground(file, 'x');
-    await expect(backgroundWritesDone()).rejects.toThrow(`could not write ${file}`);
+    writes.write(file, 'x');
+    await expect(writes.done()).rejects.toThrow(`could not write ${file}`);
     expect(existsSync(file)).toBe(false);
-    await expect(backgroundWritesDone()).resolves.toBeUndefined();
+    await expect(writes.done()).resolves.toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,10 +10,7 @@ const source = article('Nvidia', 'Makes [[h100]] and [[cuda|CUDA]].[^a]\n\n## Hi
 
 function fresh() {
   const dir = mkdtempSync(join(tmpdir(), 'prepass-'));
-  const lib = join(dir, 'lib');
-  mkdirSync(lib);
-  writeFileSync(join(lib, 'parse-article.ts'), 'version 1');
-  return { file: join(dir, 'cache', 'prepass.bin'), lib };
+  return { file: join(dir, 'cache', 'prepass.bin'), lib: 'code-1' };
 }
 
 describe('pre-pass cache (rebuilds parse only changed articles)', () => {
@@ -55,8 +52,7 @@ describe('pre-pass cache (rebuilds parse only changed articles)', () => {
     const first = cachedParser(file, lib);
     first.parse(source, 'nvidia.mdx');
     first.save();
-    writeFileSync(join(lib, 'parse-article.ts'), 'version 2');
-    const second = cachedParser(file, lib);
+    const second = cachedParser(file, 'code-2');
     second.parse(source, 'nvidia.mdx');
     expect(second.stats()).toEqual({ hits: 0, misses: 1 });
 
@@ -68,18 +64,21 @@ describe('pre-pass cache (rebuilds parse only changed articles)', () => {
 });
 
 describe('the pre-pass cache version', () => {
-  it('covers every module the pre-pass runs, so that a change to any of them parses every article again', async () => {
-    const { PREPASS_MODULES } = await import('../../src/content-folder/prepass-cache.ts');
-    const lib = join(import.meta.dirname, '../../src/model');
+  it('is the digest of every module the pre-pass runs, so that a change to any of them parses every article again', async () => {
+    const { moduleGraph } = await import('../../src/build/code-digest.ts');
+    const { CACHES } = await import('../../src/build/caches.ts');
+    const model = join(import.meta.dirname, '../../src/model');
+    // What parse-article.ts imports, read independently with TypeScript's own pre-processor.
+    const ts = (await import('typescript')).default;
     const seen = new Set<string>();
-    const visit = (name: string) => {
-      if (seen.has(name)) return;
-      seen.add(name);
-      for (const [, local] of readFileSync(join(lib, name), 'utf8').matchAll(/from '\.\/([\w-]+\.ts)'/g)) visit(local!);
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const { fileName } of ts.preProcessFile(readFileSync(file, 'utf8')).importedFiles) if (fileName.startsWith('.')) visit(join(file, '..', fileName));
     };
-    visit('parse-article.ts');
+    visit(join(model, 'parse-article.ts'));
     expect(seen.size).toBeGreaterThan(4);
-    expect([...seen].filter((name) => !PREPASS_MODULES.includes(name))).toEqual([]);
+    expect(moduleGraph(CACHES.prepass.code.map((url) => url.pathname))).toEqual([...seen].sort());
   });
 });
 

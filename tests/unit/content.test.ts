@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildLinkGraph } from '../../src/model/link-graph.ts';
-import { loadPageIndex } from '../../src/model/page-index.ts';
+import { loadPageIndex } from '../../src/content-folder/read-folder.ts';
 import { repoRoot } from '../helpers/build-site.ts';
 
 const contentDir = join(repoRoot, 'content');
@@ -11,10 +11,15 @@ const index = loadPageIndex(contentDir);
 const graph = buildLinkGraph(index);
 const pages = [...index.pages.values()];
 
-/** Words of the body: without frontmatter, footnote definitions, tables and the See also list. */
+/**
+ * Words of the body: without frontmatter (and so the infobox), footnote definitions, tables, fenced blocks (a
+ * chart's spec is data, not prose), display formulas and the See also list.
+ */
 function bodyWords(file: string): number {
   const source = readFileSync(join(contentDir, file), 'utf8');
-  const body = source.replace(/^---\n[\s\S]*?\n---\n/, '').split(/\n## See also\n/i)[0] ?? '';
+  const body = (source.replace(/^---\n[\s\S]*?\n---\n/, '').split(/\n## See also\n/i)[0] ?? '')
+    .replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[ \t]*$/gm, '')
+    .replace(/^\$\$[ \t]*\n[\s\S]*?^\$\$[ \t]*$/gm, '');
   const prose = body
     .split('\n')
     .filter((line) => !/^\[\^[^\]]+\]:/.test(line) && !line.startsWith('|'))

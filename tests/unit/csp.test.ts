@@ -70,7 +70,7 @@ describe('the check of built pages on two threads', () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { checkBuiltPages, PAGES_FOR_A_WORKER } = await import('../../src/astro/csp-integration.ts');
+    const { checkBuiltPages, PAGES_FOR_A_WORKER } = await import('../../src/postbuild/security-check.ts');
     const dir = mkdtempSync(join(tmpdir(), 'csp-pages-'));
     const policy = "default-src 'self'; script-src 'self'";
     const files = Array.from({ length: PAGES_FOR_A_WORKER + 10 }, (_, i) => {
@@ -100,9 +100,9 @@ describe('the check of a rebuilt site', () => {
     const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { checkBuiltPages, checkSitePages } = await import('../../src/astro/csp-integration.ts');
+    const { checkBuiltPages, checkSitePages } = await import('../../src/postbuild/security-check.ts');
     const dir = mkdtempSync(join(tmpdir(), 'csp-rebuilt-'));
-    const checked = join(dir, 'cache/checked.json');
+    const checked = { file: join(dir, 'cache/checked.json'), code: 'code-1' };
     const page = (i: number, body = `<p>Page ${i}</p>`) =>
       `<!doctype html><html><head><meta http-equiv="content-security-policy" content="default-src 'self'; style-src 'sha256-${i % 2}'"></head><body>${body}</body></html>`;
     const files = Array.from({ length: 6 }, (_, i) => {
@@ -116,16 +116,15 @@ describe('the check of a rebuilt site', () => {
     expect(first.policies[4]).toContain("'sha256-0'");
     expect(first.policies[5]).toContain("'sha256-1'");
     // Two distinct policies, stored once each.
-    expect((JSON.parse(readFileSync(checked, 'utf8')) as { policies: string[] }).policies).toHaveLength(2);
+    expect((JSON.parse(readFileSync(checked.file, 'utf8')) as { policies: string[] }).policies).toHaveLength(2);
     expect(await checkSitePages(files, dir, checked, 1)).toEqual(first);
 
     // A page checked before is not checked again: what the file says of it is what the check returns.
-    const memo = JSON.parse(readFileSync(checked, 'utf8')) as { version: string; policies: string[]; pages: Record<string, number> };
-    writeFileSync(checked, JSON.stringify({ ...memo, policies: memo.policies.map((policy) => `${policy}; remembered`) }));
+    const memo = JSON.parse(readFileSync(checked.file, 'utf8')) as { version: string; policies: string[]; pages: Record<string, number> };
+    writeFileSync(checked.file, JSON.stringify({ ...memo, policies: memo.policies.map((policy) => `${policy}; remembered`) }));
     expect((await checkSitePages(files, dir, checked, 1)).policies[0]).toMatch(/; remembered$/);
-    // …unless the file comes from another version of the check.
-    writeFileSync(checked, JSON.stringify({ ...memo, version: 'older', policies: memo.policies.map((policy) => `${policy}; remembered`) }));
-    expect(await checkSitePages(files, dir, checked, 1)).toEqual(first);
+    // …unless the file comes from other code of the check.
+    expect(await checkSitePages(files, dir, { ...checked, code: 'code-2' }, 1)).toEqual(first);
 
     // A page that changed is checked: an inline handler added to it is found.
     writeFileSync(files[2]!, page(2, '<p onclick="x()">Page 2</p>'));

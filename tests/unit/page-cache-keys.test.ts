@@ -34,7 +34,7 @@ function wiki(change: (w: Pick<WikiData, 'pages' | 'backlinks'>) => void = () =>
   return w;
 }
 const entry = { digest: 'd1', data: { title: 'nvidia', toc: true }, htmlFile: '/cache/wiki-html/d1.html' };
-const key = (w = wiki(), e: { digest: string | number | undefined; data: unknown; htmlFile: string | undefined } = entry) => articleCacheKey(w, id('nvidia'), e);
+const key = (w = wiki(), e: { digest: string | number | undefined; data: unknown; htmlFile: string | undefined } = entry) => articleCacheKey('code', w, id('nvidia'), e);
 
 describe('the key of an article page', () => {
   it('is the same for the same article, its See also and its linkers', () => {
@@ -68,8 +68,8 @@ describe('the key of an article page', () => {
 describe('the key of a redirect', () => {
   it('changes with the article it leads to and with the alias', () => {
     const page = summary('nvidia');
-    expect(summaryCacheKey('redirect', page, 'nvidia_corporation')).toBe(summaryCacheKey('redirect', summary('nvidia'), 'nvidia_corporation'));
-    expect(summaryCacheKey('redirect', { ...page, title: 'NVIDIA' }, 'nvidia_corporation')).not.toBe(summaryCacheKey('redirect', page, 'nvidia_corporation'));
-    expect(summaryCacheKey('redirect', page, 'nv')).not.toBe(summaryCacheKey('redirect', page, 'nvidia_corporation'));
+    expect(summaryCacheKey('code', 'redirect', page, 'nvidia_corporation')).toBe(summaryCacheKey('code', 'redirect', summary('nvidia'), 'nvidia_corporation'));
+    expect(summaryCacheKey('code', 'redirect', { ...page, title: 'NVIDIA' }, 'nvidia_corporation')).not.toBe(summaryCacheKey('code', 'redirect', page, 'nvidia_corporation'));
+    expect(summaryCacheKey('code', 'redirect', page, 'nv')).not.toBe(summaryCacheKey('code', 'redirect', page, 'nvidia_corporation'));
   });
 });

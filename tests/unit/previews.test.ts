@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { previewUrlForId, type PageId } from '../../src/model/ids.ts';
-import { backgroundWritesDone } from '../../src/build/background-writes.ts';
+import { BackgroundWrites } from '../../src/build/background-writes.ts';
 import { previewFile, previewJson, writePreviews } from '../../src/postbuild/previews.ts';
 import type { PageSummary } from '../../src/model/wiki-data.ts';
 
@@ -36,9 +36,10 @@ describe('link previews', () => {
 
   it('are written where the reader fetches them, namespaces as folders, non-ASCII ids as they are', async () => {
     const pages = [summary('nvidia'), summary('hardware:ascend_910b'), summary('hardware:chips:h100'), summary('华为')];
-    expect(writePreviews(out, pages)).toBe(4);
+    const writes = new BackgroundWrites();
+    expect(writePreviews(writes, out, pages)).toBe(4);
     // Written in the background: the build's last step waits for them.
-    await backgroundWritesDone();
+    await writes.done();
     for (const page of pages) {
       // The address the link-preview script fetches, decoded, is the file's path.
       expect(decodeURIComponent(previewUrlForId(page.id))).toBe(`/${previewFile(page)}`);
