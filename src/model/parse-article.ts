@@ -4,7 +4,6 @@
  * links (with line and the sentence around them) and its lead. Pure: text in,
  * data out; the page index calls it once per file per build.
  */
-import GithubSlugger from 'github-slugger';
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -19,7 +18,10 @@ import type { Diagnostic } from './diagnostics.ts';
 import { collectCitations, type ArticleCitations } from './references.ts';
 import { articleSchema, describeSchemaIssues, type ArticleFrontmatter } from './schema.ts';
 import { unsafeContentDiagnostics } from './unsafe-content.ts';
-import { readArticleTree, satteriTree, type TreeReader } from './satteri-reader.ts';
+import { headingSlugger } from './heading-ids.ts';
+import { collectMdxFeatures, type MdxFeature } from './mdx-features.ts';
+import { ReadingLimitError } from './reading-limits.ts';
+import { readArticleTree, satteriTree, withoutByteOrderMark, type TreeReader } from './satteri-reader.ts';
 import { wikiLinkSyntaxOptions, writtenAlias, writtenTarget, type WikiLinkNode } from './wiki-link-node.ts';
 
 export interface HeadingInfo {
@@ -57,6 +59,10 @@ export interface ParsedArticle {
   localFiles: LocalFile[];
   /** The line of the `aliases:` field (or of the frontmatter's start), for errors about an alias. */
   aliasesLine: number;
+  /** The line of the `bibliography:` field (or of the frontmatter's start), for errors about it. */
+  bibliographyLine: number;
+  /** What the article uses of MDX beyond Markdown, for the trust check (trust.ts), which depends on the wiki's setting. */
+  mdx: MdxFeature[];
   /**
    * True when the article uses no MDX of its own (no `import`/`export`, JSX element or `{expression}`):
    * it is then rendered straight to HTML and cached by the content layer (src/astro/article-loader.ts)
@@ -105,6 +111,8 @@ interface PositionedError {
   line?: number;
   column?: number;
   place?: { line?: number; column?: number; start?: { line: number; column: number } };
+  /** What acorn said, for an `import`/`export` line that is not JavaScript. */
+  cause?: unknown;
 }
 
 function mdxSyntaxDiagnostic(file: string, error: PositionedError): Diagnostic {
@@ -114,13 +122,14 @@ function mdxSyntaxDiagnostic(file: string, error: PositionedError): Diagnostic {
   const reason = error.reason ?? error.message;
   // MDX reads a line that starts with `import` or `export` as JavaScript, even in the middle of prose.
   const esm = /import\/exports?/.test(reason);
+  const javascript = error.cause instanceof Error ? ` (${error.cause.message})` : '';
   return {
     severity: 'error',
     file,
     ...(line !== undefined ? { line } : {}),
     ...(column !== undefined ? { column } : {}),
     message: esm
-      ? 'MDX reads a line that starts with `import` or `export` as JavaScript: reword the line so that it starts with another word (e.g. `Imports of …`), or join it to the line before'
+      ? `MDX reads a line that starts with \`import\` or \`export\` as JavaScript, and this is not valid JavaScript${javascript}: if the line is prose, reword it so that it starts with another word (e.g. \`Imports of …\`), or join it to the line before; if it is code, correct it`
       : `MDX cannot read this: ${reason}. ` +
         'In prose, write `\\{`, `\\}` and `\\<` for literal braces and angle brackets, and do not start a line with `import` or `export`.',
   };
@@ -150,18 +159,62 @@ function plainText(node: RootContent | Root, source: string): string {
   return toString(node);
 }
 
-/** The sentence of `paragraphText` that holds the character at `index`. */
-function sentenceAround(paragraphText: string, index: number): string {
-  const before = paragraphText.slice(0, index);
-  const start = Math.max(before.search(/[.!?。！？]\s+[^.!?。！？]*$/) + 1, 0);
-  const afterMatch = /[.!?。！？](\s|$)/.exec(paragraphText.slice(index));
-  const end = afterMatch ? index + afterMatch.index + 1 : paragraphText.length;
-  const sentence = paragraphText.slice(start, end).replace(/\s+/g, ' ').trim();
-  return sentence.length > 320 ? `${sentence.slice(0, 317)}…` : sentence;
+const SENTENCE_END = /[.!?。！？]/;
+const CONTEXT_LENGTH = 320;
+
+/**
+ * Where the sentences of a paragraph's text start and end, found once per paragraph so that the sentence
+ * around each of its links costs the length of that sentence, not of the paragraph (a paragraph of 10,000
+ * links took 90 s when each link searched the text before it). A sentence starts after the last `.`, `!` or
+ * `?` (or `。！？`) before the link when whitespace follows it, else at the paragraph's start, and ends with
+ * the first such mark after the link that whitespace or the end follows.
+ */
+function sentenceBounds(text: string): { startOf: Int32Array; endOf: Int32Array } {
+  const startOf = new Int32Array(text.length + 1);
+  let last = -1;
+  for (let i = 0; i <= text.length; i++) {
+    startOf[i] = last >= 0 && /\s/.test(text[last + 1] ?? '') && last + 1 < i ? last + 1 : 0;
+    if (i < text.length && SENTENCE_END.test(text[i] ?? '')) last = i;
+  }
+  const endOf = new Int32Array(text.length + 1);
+  let next = text.length;
+  for (let i = text.length; i >= 0; i--) {
+    if (i < text.length && SENTENCE_END.test(text[i] ?? '') && (i + 1 === text.length || /\s/.test(text[i + 1] ?? ''))) next = i + 1;
+    endOf[i] = next;
+  }
+  return { startOf, endOf };
+}
+
+/** The sentence of a paragraph that holds the character at `index`, whitespace collapsed, at most CONTEXT_LENGTH characters. */
+function sentenceAround(paragraph: ParagraphText, index: number): string {
+  const start = paragraph.bounds.startOf[index] ?? 0;
+  const end = paragraph.bounds.endOf[index] ?? paragraph.text.length;
+  const key = start * (paragraph.text.length + 1) + end;
+  const known = paragraph.sentences.get(key);
+  if (known !== undefined) return known;
+  // Read no more of a long sentence than the context shows: the cost stays the length of the context.
+  let read = Math.min(end, start + CONTEXT_LENGTH * 2);
+  let sentence = paragraph.text.slice(start, read).replace(/\s+/g, ' ').trim();
+  while (sentence.length <= CONTEXT_LENGTH && read < end) {
+    read = Math.min(end, read + CONTEXT_LENGTH * 2);
+    sentence = paragraph.text.slice(start, read).replace(/\s+/g, ' ').trim();
+  }
+  if (read < end) sentence = `${sentence}…`;
+  const context = sentence.length > CONTEXT_LENGTH ? `${sentence.slice(0, CONTEXT_LENGTH - 3)}…` : sentence;
+  paragraph.sentences.set(key, context);
+  return context;
+}
+
+interface ParagraphText {
+  text: string;
+  offsets: Map<WikiLinkNode, number>;
+  bounds: ReturnType<typeof sentenceBounds>;
+  /** Contexts already made, by sentence: the links of one sentence share it. */
+  sentences: Map<number, string>;
 }
 
 /** Plain text of a paragraph and where each wiki link falls in it. */
-function paragraphTextWithOffsets(paragraph: Paragraph | Heading, source: string): { text: string; offsets: Map<WikiLinkNode, number> } {
+function paragraphTextWithOffsets(paragraph: Paragraph | Heading, source: string): ParagraphText {
   const offsets = new Map<WikiLinkNode, number>();
   let text = '';
   const walk = (nodes: PhrasingContent[]) => {
@@ -172,15 +225,58 @@ function paragraphTextWithOffsets(paragraph: Paragraph | Heading, source: string
     }
   };
   walk(paragraph.children);
-  return { text, offsets };
+  return { text, offsets, bounds: sentenceBounds(text), sentences: new Map() };
+}
+
+/**
+ * Characters that no article needs and that would reach its page raw: control characters (NUL, ESC, …),
+ * which are not allowed in HTML and often mark text decoded in the wrong encoding. Tabs and line ends aside.
+ */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/g;
+
+/** One error per line (the first five lines) that holds a control character. */
+function controlCharacterDiagnostics(source: string, file: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<number>();
+  for (const match of source.matchAll(CONTROL_CHARACTER)) {
+    const before = source.slice(0, match.index);
+    const line = before.split('\n').length;
+    if (seen.has(line)) continue;
+    seen.add(line);
+    const code = (match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    diagnostics.push({
+      severity: 'error',
+      file,
+      line,
+      column: match.index - before.lastIndexOf('\n'),
+      message: `the invisible control character U+${code} is in the text: remove it (control characters are not allowed in web pages; they often come from text pasted from a terminal or decoded in the wrong encoding)`,
+    });
+    if (diagnostics.length === 5) break;
+  }
+  return diagnostics;
 }
 
 /** What the build needs to know of one article before rendering, read by satteri or remark (`readArticleTree`). */
 export function parseArticle(source: string, file: string, readTree: TreeReader = satteriTree): ParseResult {
+  try {
+    return readArticle(source, file, readTree);
+  } catch (error) {
+    // A stack overflow in any walk over the tree: the reading limits (reading-limits.ts) should have stopped the article before.
+    if (!(error instanceof RangeError)) throw error;
+    return { ok: false, diagnostics: [{ severity: 'error', file, line: 1, message: `the article is nested too deeply to be read (${error.message}): flatten lists, quotes, emphasis or elements nested inside one another` }] };
+  }
+}
+
+function readArticle(text: string, file: string, readTree: TreeReader): ParseResult {
+  const source = withoutByteOrderMark(text);
+  const controls = controlCharacterDiagnostics(source, file);
+  if (controls.length > 0) return { ok: false, diagnostics: controls };
   let tree: Root;
   try {
     tree = readArticleTree(source, remarkTree, readTree);
   } catch (error) {
+    if (error instanceof ReadingLimitError) return { ok: false, diagnostics: [{ severity: 'error', file, line: error.line, column: error.column, message: error.message }] };
+    if (error instanceof RangeError) throw error;
     return { ok: false, diagnostics: [mdxSyntaxDiagnostic(file, error as PositionedError)] };
   }
 
@@ -232,8 +328,9 @@ export function parseArticle(source: string, file: string, readTree: TreeReader 
   const unsafe = unsafeContentDiagnostics(tree, file);
   if (unsafe.length > 0) return { ok: false, diagnostics: unsafe };
 
-  const slugger = new GithubSlugger();
+  const slug = headingSlugger();
   const headings: HeadingInfo[] = [];
+  const inFootnote: Diagnostic[] = [];
   const links: WikiLinkOccurrence[] = [];
   let lead = '';
   let image: ParsedArticle['image'];
@@ -245,7 +342,20 @@ export function parseArticle(source: string, file: string, readTree: TreeReader 
   };
 
   visitParents(tree, (node, ancestors) => {
-    if (node.type.startsWith('mdx')) markdownOnly = false;
+    if (node.type.startsWith('mdx')) {
+      markdownOnly = false;
+      if (node.type !== 'mdxjsEsm' && ancestors.some((a) => a.type === 'footnoteDefinition')) {
+        const what = node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement' ? `\`<${node.name ?? ''}>\`` : 'an `{expression}`';
+        inFootnote.push({
+          severity: 'error',
+          file,
+          line: node.position?.start.line ?? 1,
+          column: node.position?.start.column ?? 1,
+          message: `${what} inside a footnote: a footnote is text, with Markdown emphasis and links (\`*title*\`, \`[site](https://…)\`); write it so, or move the element into the article's text`,
+        });
+        return 'skip';
+      }
+    }
     if (node.type === 'image') localFile(node.url, node, true);
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && MEDIA_ELEMENTS.has(node.name ?? '')) {
       for (const attribute of node.attributes) {
@@ -254,7 +364,7 @@ export function parseArticle(source: string, file: string, readTree: TreeReader 
     }
     if (node.type === 'heading') {
       const text = linkTextToPlain(plainText(node, source), (target) => target).trim();
-      headings.push({ depth: node.depth, text, slug: slugger.slug(text) });
+      headings.push({ depth: node.depth, text, slug: slug(text) });
     } else if (node.type === 'paragraph' && !lead && ancestors.length === 1) {
       lead = plainText(node, source).replace(/\s+/g, ' ').trim();
     } else if (node.type === 'image' && !image && /^(https?:)?\//.test(node.url)) {
@@ -268,7 +378,7 @@ export function parseArticle(source: string, file: string, readTree: TreeReader 
           info = paragraphTextWithOffsets(block, source);
           contexts.set(block, info);
         }
-        context = sentenceAround(info.text, info.offsets.get(node) ?? 0);
+        context = sentenceAround(info, info.offsets.get(node) ?? 0);
       }
       const alias = writtenAlias(node, source);
       links.push({
@@ -279,7 +389,10 @@ export function parseArticle(source: string, file: string, readTree: TreeReader 
         context,
       });
     }
+    return undefined;
   });
+
+  if (inFootnote.length > 0) return { ok: false, diagnostics: inFootnote };
 
   // `seeAlso` entries are links too: they count for What links here, wanted pages and red links.
   const yamlLines = yamlNode.value.split('\n');
@@ -289,5 +402,5 @@ export function parseArticle(source: string, file: string, readTree: TreeReader 
     links.push({ target, line: frontmatterLine, column: 1, context: '' });
   }
 
-  return { ok: true, article: { frontmatter: checked.data, headings, links, lead, ...(image ? { image } : {}), citations: collectCitations(tree), localFiles, aliasesLine: fieldLine('aliases'), markdownOnly }, diagnostics: [] };
+  return { ok: true, article: { frontmatter: checked.data, headings, links, lead, ...(image ? { image } : {}), citations: collectCitations(tree), aliasesLine: fieldLine('aliases'), bibliographyLine: fieldLine('bibliography'), localFiles, mdx: collectMdxFeatures(tree), markdownOnly }, diagnostics: [] };
 }

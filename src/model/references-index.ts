@@ -80,7 +80,8 @@ export function buildReferenceIndex(index: PageIndex): ReferenceIndex {
     if (own) {
       const path = posix.normalize(posix.join(posix.dirname(page.file), own));
       if (bibliographies.has(path)) files.push(path);
-      else diagnostics.push({ severity: 'error', file: page.file, line: 1, message: `field \`bibliography\`: \`${own}\` is not a file of the content folder (looked for ${path}): fix the path, relative to the article` });
+      else if (!path.endsWith('.bib')) diagnostics.push({ severity: 'error', file: page.file, line: page.article.bibliographyLine, message: `field \`bibliography\`: \`${own}\` is not a BibTeX file: name a \`.bib\` file of the content folder, relative to the article, e.g. \`bibliography: ./chips.bib\`` });
+      else diagnostics.push({ severity: 'error', file: page.file, line: page.article.bibliographyLine, message: `field \`bibliography\`: \`${own}\` is not a file of the content folder (looked for ${path}): fix the path, relative to the article` });
     }
     pageBibliographies.set(page.id, files);
 

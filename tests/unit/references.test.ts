@@ -142,7 +142,7 @@ describe('reference errors, with file and line', () => {
   });
 
   it('a frontmatter bibliography that does not exist is an error; one that does is used', () => {
-    expect(messages({ 'a.mdx': article('A', '', 'bibliography: ./chips.bib\n') })[0]).toMatch(/^a\.mdx:1 error: field `bibliography`: `\.\/chips\.bib` is not a file/);
+    expect(messages({ 'a.mdx': article('A', '', 'bibliography: ./chips.bib\n') })[0]).toMatch(/^a\.mdx:3 error: field `bibliography`: `\.\/chips\.bib` is not a file/);
     const refs = referencesOf({ 'hw/chips.bib': BIB, 'hw/a.mdx': article('A', '[@gamma2019]', 'bibliography: ./chips.bib\n') });
     expect(refs.diagnostics).toEqual([]);
     expect([...refs.pageBibliographies.values()]).toEqual([['hw/chips.bib']]);
