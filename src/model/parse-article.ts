@@ -129,7 +129,7 @@ function mdxSyntaxDiagnostic(file: string, error: PositionedError): Diagnostic {
     ...(line !== undefined ? { line } : {}),
     ...(column !== undefined ? { column } : {}),
     message: esm
-      ? `MDX reads a line that starts with \`import\` or \`export\` as JavaScript, and this is not valid JavaScript${javascript}: if the line is prose, reword it so that it starts with another word (e.g. \`Imports of …\`), or join it to the line before; if it is code, correct it`
+      ? `MDX reads a line that starts with \`import\` or \`export\` as JavaScript, and this is not valid JavaScript${javascript}: if the line is prose, reword the line so that it starts with another word (e.g. \`Imports of …\`), or join it to the line before; if it is code, correct it`
       : `MDX cannot read this: ${reason}. ` +
         'In prose, write `\\{`, `\\}` and `\\<` for literal braces and angle brackets, and do not start a line with `import` or `export`.',
   };

@@ -8,11 +8,12 @@
  *   walks recurse), and no article needs a hundred levels. Lists and quotes and elements are counted on
  *   the text, before any parser runs (`textNestingProblem`); the rest on satteri's tree, which it reads in
  *   linear time (`treeNestingProblem`).
- * - The cost of micromark (remark's parser, which reads articles with MDX of their own): some of its
- *   constructs look back over the paragraph for each mark (`*`, `_`, `[`, `]`, …), so that a paragraph of n
- *   marks costs about n² (4,000 `[[a` in one paragraph: 6 s). The sum of each paragraph's marks squared
- *   must stay under REMARK_BUDGET (`remarkCostProblem`), which keeps micromark under about 3 s per article
- *   and is some forty times what a 1 MB article of ordinary prose needs.
+ * - Marks per paragraph: both parsers look back over the paragraph, or on to its end, from some marks
+ *   (micromark, remark's parser, from `*`, `_`, `[`, `]`: 4,000 `[[a` in one paragraph take 6 s; satteri
+ *   from `<` and `{` that open nothing: 10,000 `</span>` take 3 s), so that a paragraph of n marks costs
+ *   about n². The sum of each paragraph's marks squared must stay under MARK_BUDGET (`markCostProblem`),
+ *   which keeps either parser to about a second per article and is some forty times what a 1 MB article
+ *   of ordinary prose needs.
  */
 import type { Root } from 'mdast';
 import type { Node, Parent } from 'unist';
@@ -20,8 +21,8 @@ import type { Node, Parent } from 'unist';
 /** How deep lists, quotes, emphasis, links and elements may be nested in one another. */
 export const MAX_NESTING = 100;
 
-/** The sum over paragraphs of (marks in the paragraph)², past which micromark is not asked to read an article. */
-export const REMARK_BUDGET = 30_000_000;
+/** The sum over paragraphs of (marks in the paragraph)², past which no parser is asked to read an article. */
+export const MARK_BUDGET = 30_000_000;
 
 /** Thrown by a reader when an article is past a limit: the line, the column and the sentence for the writer. */
 export class ReadingLimitError extends Error {
@@ -141,8 +142,8 @@ export function treeNestingProblem(tree: Root): ReadingLimitError | undefined {
   return undefined;
 }
 
-/** Characters micromark's inline constructs look back from. */
-const MARKS = /[*_~`[\]<>]/g;
+/** Characters the parsers' inline constructs look back or on from. */
+const MARKS = /[*_~`[\]<>{}]/g;
 /** A bullet or `1.` item with content: it starts a list item even after a paragraph line. */
 const ITEM_ANYWHERE = /^ {0,3}(?:[-*+]|1[.)])[ \t]+\S/;
 /** Any ordered item: after a paragraph line it starts one only inside an ordered list with its delimiter. */
@@ -165,12 +166,12 @@ function closesFence(line: string, fence: string): boolean {
 }
 
 /**
- * What micromark would spend on an article, in (marks per paragraph)², judged on the text: the first
- * paragraph that takes the sum past REMARK_BUDGET, or undefined. A paragraph ends where micromark's does:
+ * What the parsers would spend on an article, in (marks per paragraph)², judged on the text: the first
+ * paragraph that takes the sum past MARK_BUDGET, or undefined. A paragraph ends where micromark's does:
  * at a blank line, a fence, a heading, or a line that starts a list item; a table's rows are read one by one.
  * Where the text leaves it unsure, it reads one paragraph on, which can only overestimate.
  */
-export function remarkCostProblem(source: string): ReadingLimitError | undefined {
+export function markCostProblem(source: string): ReadingLimitError | undefined {
   const lines = source.split('\n');
   let total = 0;
   let marks = 0;
@@ -196,7 +197,7 @@ export function remarkCostProblem(source: string): ReadingLimitError | undefined
     const ordered = ORDERED_ITEM.exec(line)?.[1];
     const item = ITEM_ANYWHERE.test(line) || (ordered !== undefined && (previousBlank || list === ordered));
     if (item) list = BULLET_ITEM.exec(line)?.[1] ?? ordered ?? '';
-    if (blank || opening || ATX_HEADING.test(line) || item || table) close(i);
+    if (blank || opening || ATX_HEADING.test(line) || item || table) close(blank ? i + 1 : i);
     previousBlank = blank;
     if (blank) table = false;
     if (opening) {
@@ -209,11 +210,11 @@ export function remarkCostProblem(source: string): ReadingLimitError | undefined
       close(i);
     }
     marks += line.match(MARKS)?.length ?? 0;
-    if (total + marks * marks > REMARK_BUDGET) {
+    if (total + marks * marks > MARK_BUDGET) {
       return new ReadingLimitError(
         start + 1,
         1,
-        'this paragraph holds too many marks (`*`, `_`, `[`, `]`, …) for the MDX parser to read in reasonable time (it compares each with those before it, and it reads this article because the article uses MDX of its own): split the paragraph into shorter ones',
+        'this paragraph holds too many marks (`*`, `_`, `[`, `]`, `<`, `{`, …) to be read in reasonable time (the parser compares each with the others): split the paragraph into shorter ones',
       );
     }
   }

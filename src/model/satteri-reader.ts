@@ -7,7 +7,7 @@
  */
 import type { Root, RootContent } from 'mdast';
 import { mdxToMdast } from 'satteri';
-import { remarkCostProblem, textNestingProblem, treeNestingProblem } from './reading-limits.ts';
+import { markCostProblem, textNestingProblem, treeNestingProblem } from './reading-limits.ts';
 import { wikiLinkSyntaxOptions, type WikiLinkNode } from './wiki-link-node.ts';
 
 /**
@@ -68,11 +68,11 @@ export function needsRemark(node: Root | RootContent): boolean {
  * An article's tree: satteri's reading (`satteri`), unless remark may read the article otherwise
  * (`needsRemark`) or satteri refuses it; then `remark`'s, whose reading and errors are the ones the page
  * meets. Throws what `remark` throws, and a ReadingLimitError (reading-limits.ts) for an article nested
- * too deeply, or too costly for remark to read, found before any reading that would take more than linear time.
+ * too deeply or too costly to read, found on the text before any reading that would take more than linear time.
  */
 export function readArticleTree(source: string, remark: (source: string) => Root, satteri: TreeReader = satteriTree): Root {
-  const nesting = textNestingProblem(source);
-  if (nesting) throw nesting;
+  const problem = textNestingProblem(source) ?? markCostProblem(source);
+  if (problem) throw problem;
   let tree: Root | undefined;
   try {
     tree = satteri(source);
@@ -82,8 +82,6 @@ export function readArticleTree(source: string, remark: (source: string) => Root
   const deep = tree && treeNestingProblem(tree);
   if (deep) throw deep;
   if (tree && !needsRemark(tree)) return tree;
-  const cost = remarkCostProblem(source);
-  if (cost) throw cost;
   const read = remark(source);
   const deepRead = treeNestingProblem(read);
   if (deepRead) throw deepRead;
