@@ -10,6 +10,7 @@ import type { PageId } from '../model/ids.ts';
 import type { PageIndex } from '../model/page-index.ts';
 import { rehypeCitations } from './plugins/rehype-citations.ts';
 import { rehypeHeadingIds } from './plugins/rehype-heading-ids.ts';
+import { rehypeLinkSchemes } from './plugins/rehype-link-schemes.ts';
 import { rehypeReferences } from './plugins/rehype-references.ts';
 import { remarkExpressionErrors } from './plugins/remark-expression-errors.ts';
 import { remarkSeeAlso } from './plugins/remark-see-also.ts';
@@ -51,7 +52,9 @@ export function wikiRehypePlugins(options: PipelineOptions): RehypePlugins {
     rehypeReferences,
     rehypeHeadingIds,
     [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 }, content: { type: 'text', value: '#' } }],
-    // Links to other sites cannot reach back into the wiki's window, nor learn which page sent the reader.
+    // Links to other sites cannot reach back into the wiki's window, nor learn which page sent the reader
+    // (`HTTPS://…` too: rehype-external-links compares schemes as written).
+    rehypeLinkSchemes,
     [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
   ];
 }
