@@ -161,6 +161,13 @@ describe('reference errors, with file and line', () => {
     expect(cited('b')).toEqual(['Gamma Book']);
   });
 
+  it('a BibTeX entry whose text holds HTML is an error with its line; citeproc\'s own markup is text', () => {
+    const bib = '@article{fine,\n  title = {The <i>Drosophila</i> genome and CO<sub>2</sub>},\n  year = {2024}\n}\n\n@article{evil,\n  title = {Title <img src=x onerror=alert(1)>},\n  year = {2024}\n}\n';
+    expect(messages({ 'references.bib': bib })).toEqual([
+      'references.bib:6 error: entry `@evil`: field `title` holds HTML (`<img…`), which a reference shows as text: write plain text (italics as `<i>…</i>` or `\\emph{…}`)',
+    ]);
+  });
+
   it('a BibTeX file that cannot be read is an error naming the file', () => {
     expect(messages({ 'references.bib': '@article{broken, title = {x}\n@book{' })[0]).toMatch(/^references\.bib:\d* error: BibTeX cannot be read/);
   });
