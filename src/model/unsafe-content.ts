@@ -3,7 +3,7 @@
  * the page: `javascript:` and `data:` addresses (in any case or encoding), `<script>`, `<meta>`, `<base>` and
  * other elements that load code or change how the page behaves, inline event handlers such as `onClick`,
  * attributes that write their value into the page as HTML (Astro's `set:html`), and links that open a window
- * the linked site could steer (`target="_blank"` without `noopener`, `rel="opener"`). Each is a build error
+ * whose site could take over the page (`target="_blank"` without `noopener`, `rel="opener"`). Each is a build error
  * with file, line and fix. Pure: tree in, diagnostics out.
  *
  * HTML reaches an article's page only through the tree read here: JSX elements (MDX has no raw HTML), the
@@ -124,14 +124,14 @@ function elementProblems(element: ElementUse): string[] {
       const unsafe = addressesOf(lower, value ?? '').find(isUnsafeUrl);
       if (unsafe !== undefined) problems.push(`the address \`${urlScheme(unsafe)}:…\` in \`${name}\` would run script or show unchecked content in the reader's browser: ${URL_FIX}`);
     } else if (lower === 'rel' && /(^|\s)opener(\s|$)/i.test(value ?? '')) {
-      problems.push(`\`rel="opener"\` on \`${tag}\` lets the linked site steer this page's window: remove \`opener\` (links to other sites get \`rel="noopener noreferrer"\`)`);
+      problems.push(`\`rel="opener"\` on \`${tag}\` lets the linked site take over this page (reverse tabnabbing): remove \`opener\` (links to other sites get \`rel="noopener noreferrer"\`)`);
     }
   }
   const target = attribute('target');
   if (target && (target.value === undefined || !SAME_WINDOW_TARGETS.has((target.value ?? '').trim().toLowerCase()))) {
     const rel = attribute('rel');
     if (rel?.value === undefined || !/(^|\s)noopener(\s|$)/i.test(rel.value ?? '')) {
-      problems.push(`\`target\` on \`${tag}\` opens a window that the linked site could steer: add \`rel="noopener noreferrer"\`, or write the link in Markdown, \`[text](https://…)\``);
+      problems.push(`\`target\` on \`${tag}\` opens a new tab whose site could take over this page (reverse tabnabbing): add \`rel="noopener noreferrer"\`, or write the link in Markdown, \`[text](https://…)\``);
     }
   }
   return problems;

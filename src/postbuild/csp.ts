@@ -91,7 +91,7 @@ function refreshTarget(content: string): string {
 /** Problems of one start tag: the page's own parts never have any; content that slipped through would. */
 function unsafeInTag(name: string, attribute: (name: string) => string | undefined, attributes: Array<{ name: string; value: string }>, inBody: boolean): string[] {
   const problems: string[] = [];
-  if (EMBEDDING_ELEMENTS.has(name)) problems.push(`a \`<${name}>\` element would load another document or plugin into the page`);
+  if (EMBEDDING_ELEMENTS.has(name)) problems.push(`a \`<${name}>\` element would load another page or a plugin into this one`);
   if (name === 'base') problems.push('a `<base>` element changes where every link of the page leads');
   if (name === 'meta' && (attribute('http-equiv') ?? '').trim().toLowerCase() === 'refresh') {
     const target = refreshTarget(attribute('content') ?? '');
@@ -109,10 +109,10 @@ function unsafeInTag(name: string, attribute: (name: string) => string | undefin
     }
   }
   const rel = (attribute('rel') ?? '').toLowerCase().split(/\s+/);
-  if (rel.includes('opener')) problems.push(`\`rel="opener"\` on \`<${name}>\` lets the linked site steer the page's window`);
+  if (rel.includes('opener')) problems.push(`\`rel="opener"\` on \`<${name}>\` lets the linked site take over this page`);
   const target = (attribute('target') ?? '').trim().toLowerCase();
   if (target && !['_self', '_top', '_parent'].includes(target) && !rel.includes('noopener')) {
-    problems.push(`\`<${name} target="${target}">\` without \`rel="noopener"\` lets the linked site steer the page's window`);
+    problems.push(`\`<${name} target="${target}">\` without \`rel="noopener"\` lets the linked site take over this page`);
   }
   return problems;
 }

@@ -143,7 +143,7 @@ describe('the second line: what the article checks refuse, found again on the bu
     ['<meta http-equiv="refresh" content="0;url=https://evil.example/">', 'a `<meta http-equiv="refresh">` in the page\'s body sends the reader to `https://evil.example/`'],
     ['<div><meta http-equiv=REFRESH content="0; URL=/wiki/x/"></div>', 'in the page\'s body sends the reader to `/wiki/x/`'],
     ['<base href="https://evil.example/">', 'a `<base>` element changes where every link of the page leads'],
-    ['<iframe src="https://evil.example/"></iframe>', 'a `<iframe>` element would load another document'],
+    ['<iframe src="https://evil.example/"></iframe>', 'a `<iframe>` element would load another page'],
     ['<a href="javascript:alert(1)">x</a>', 'an address `javascript:…` in `href` of `<a>`'],
     ['<a href="&#106;avascript:alert(1)">x</a>', 'an address `javascript:…` in `href` of `<a>`'],
     ['<a href=" %6Aavascript:alert(1)">x</a>', 'an address `javascript:…`'],

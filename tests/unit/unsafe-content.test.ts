@@ -77,10 +77,10 @@ describe('unsafeContentDiagnostics', () => {
     ['<video poster="data:image/svg+xml,x" />', '1:1 the address `data:…` in `poster`'],
     ['<blockquote cite="vbscript:x">q</blockquote>', '1:1 the address `vbscript:…` in `cite`'],
     ['[^a]\n\n[^a]: [x](javascript:alert(1))', '3:7 the address `javascript:…`'],
-    // Windows the linked site could steer.
-    ['<a href="https://e.example" target="_blank">x</a>', '1:1 `target` on `<a>` opens a window that the linked site could steer: add `rel="noopener noreferrer"`'],
-    ['<a href="https://e.example" target="other" rel="noreferrer">x</a>', '1:1 `target` on `<a>` opens a window'],
-    ['<a href="https://e.example" rel="opener">x</a>', '1:1 `rel="opener"` on `<a>` lets the linked site steer'],
+    // Tabs whose site could take over this page (reverse tabnabbing).
+    ['<a href="https://e.example" target="_blank">x</a>', '1:1 `target` on `<a>` opens a new tab whose site could take over this page (reverse tabnabbing): add `rel="noopener noreferrer"`'],
+    ['<a href="https://e.example" target="other" rel="noreferrer">x</a>', '1:1 `target` on `<a>` opens a new tab'],
+    ['<a href="https://e.example" rel="opener">x</a>', '1:1 `rel="opener"` on `<a>` lets the linked site take over this page'],
   ])('%j → %s', (source, start) => {
     const errors = errorsIn(source);
     expect(errors).toHaveLength(1);
