@@ -159,36 +159,52 @@ function plainText(node: RootContent | Root, source: string): string {
   return toString(node);
 }
 
-const SENTENCE_END = /[.!?。！？]/;
+const SENTENCE_END = /[.!?。！？]/g;
 const CONTEXT_LENGTH = 320;
 
 /**
- * Where the sentences of a paragraph's text start and end, found once per paragraph so that the sentence
+ * Where the sentences of a paragraph's text may start and end, found once per paragraph so that the sentence
  * around each of its links costs the length of that sentence, not of the paragraph (a paragraph of 10,000
  * links took 90 s when each link searched the text before it). A sentence starts after the last `.`, `!` or
  * `?` (or `。！？`) before the link when whitespace follows it, else at the paragraph's start, and ends with
  * the first such mark after the link that whitespace or the end follows.
  */
-function sentenceBounds(text: string): { startOf: Int32Array; endOf: Int32Array } {
-  const startOf = new Int32Array(text.length + 1);
-  let last = -1;
-  for (let i = 0; i <= text.length; i++) {
-    startOf[i] = last >= 0 && /\s/.test(text[last + 1] ?? '') && last + 1 < i ? last + 1 : 0;
-    if (i < text.length && SENTENCE_END.test(text[i] ?? '')) last = i;
+interface SentenceBounds {
+  /** Offsets of every sentence mark, in order. */
+  marks: number[];
+  /** Offsets just after each mark that whitespace or the end of the text follows, in order. */
+  ends: number[];
+}
+
+function sentenceBounds(text: string): SentenceBounds {
+  const marks: number[] = [];
+  const ends: number[] = [];
+  for (const match of text.matchAll(SENTENCE_END)) {
+    marks.push(match.index);
+    const next = text[match.index + 1];
+    if (next === undefined || /\s/.test(next)) ends.push(match.index + 1);
   }
-  const endOf = new Int32Array(text.length + 1);
-  let next = text.length;
-  for (let i = text.length; i >= 0; i--) {
-    if (i < text.length && SENTENCE_END.test(text[i] ?? '') && (i + 1 === text.length || /\s/.test(text[i + 1] ?? ''))) next = i + 1;
-    endOf[i] = next;
+  return { marks, ends };
+}
+
+/** The index of the first value of the sorted `values` that is at least `at` (`values.length` when none is). */
+function firstAtLeast(values: number[], at: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((values[middle] ?? 0) < at) low = middle + 1;
+    else high = middle;
   }
-  return { startOf, endOf };
+  return low;
 }
 
 /** The sentence of a paragraph that holds the character at `index`, whitespace collapsed, at most CONTEXT_LENGTH characters. */
 function sentenceAround(paragraph: ParagraphText, index: number): string {
-  const start = paragraph.bounds.startOf[index] ?? 0;
-  const end = paragraph.bounds.endOf[index] ?? paragraph.text.length;
+  const { marks, ends } = paragraph.bounds;
+  const last = marks[firstAtLeast(marks, index) - 1];
+  const start = last !== undefined && last + 1 < index && /\s/.test(paragraph.text[last + 1] ?? '') ? last + 1 : 0;
+  const end = ends[firstAtLeast(ends, index + 1)] ?? paragraph.text.length;
   const key = start * (paragraph.text.length + 1) + end;
   const known = paragraph.sentences.get(key);
   if (known !== undefined) return known;
@@ -208,7 +224,7 @@ function sentenceAround(paragraph: ParagraphText, index: number): string {
 interface ParagraphText {
   text: string;
   offsets: Map<WikiLinkNode, number>;
-  bounds: ReturnType<typeof sentenceBounds>;
+  bounds: SentenceBounds;
   /** Contexts already made, by sentence: the links of one sentence share it. */
   sentences: Map<number, string>;
 }

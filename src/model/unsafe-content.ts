@@ -73,7 +73,8 @@ function percentDecoded(url: string): string {
  * (`%6Aavascript:`): whichever reading finds an unsafe scheme wins, so no encoding hides one.
  */
 export function urlScheme(url: string): string {
-  const readings = [url, parseEntities(url), percentDecoded(url), percentDecoded(parseEntities(url))].map(schemeOf);
+  const decoded = url.includes('&') ? parseEntities(url) : url;
+  const readings = [url, decoded, ...(decoded.includes('%') ? [percentDecoded(url), percentDecoded(decoded)] : [])].map(schemeOf);
   return readings.find((scheme) => UNSAFE_SCHEMES.has(scheme)) ?? readings[0] ?? '';
 }
 
