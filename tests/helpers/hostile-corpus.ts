@@ -95,7 +95,7 @@ export const CORPUS: Record<string, CorpusFolder> = {
       // Errors that had no place
       { file: 'footnote-jsx.mdx', verdict: 'rejected', says: [at('footnote-jsx.mdx', 7, '`<abbr>` inside a footnote')] },
       { file: 'html-comment.mdx', verdict: 'rejected', says: [at('html-comment.mdx', 5, 'MDX cannot read this')] },
-      { file: 'missing-image.mdx', verdict: 'rejected', says: [at('missing-image.mdx', 5, 'the image `./no-such-chip.png` is not in the content folder')] },
+      { file: 'missing-image.mdx', verdict: 'rejected', says: [at('missing-image.mdx', 5, '`./no-such-chip.png` is not in the content folder (no-such-chip.png): the image cannot be built')] },
       { file: 'long-alias.mdx', verdict: 'rejected', says: [at('long-alias.mdx', 3, 'has a name of 300 bytes')] },
       { file: LONG_NAME, verdict: 'rejected', says: [of(LONG_NAME, "the file's page id has a name of 240 bytes")], make: write(LONG_NAME, article('A long file name', 'Text.')) },
       { file: 'self-loop.mdx', verdict: 'rejected', says: [of('self-loop.mdx', 'leads round in a loop of links')], make: link('self-loop.mdx', 'self-loop.mdx') },

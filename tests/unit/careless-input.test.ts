@@ -97,7 +97,7 @@ describe('files the build would publish', () => {
     });
     expect(errors).toEqual([
       'hw/a.mdx:7:1: error: the image `../../outside/x.png` is outside the content folder, whose files alone the build publishes: copy it into the content folder (beside the article) and write its path from there',
-      'hw/a.mdx:9:1: error: the image `./nope.png` is not in the content folder (looked for hw/nope.png): add the file, or correct the path, which is relative to the article',
+      'hw/a.mdx:9:1: error: `./nope.png` is not in the content folder (hw/nope.png): the image cannot be built; add the file beside the article, or correct the address',
       'hw/a.mdx:11:1: error: `./notes.mdx` is not a picture the build can publish: use a .png, .jpg, .gif, .webp, .avif or .svg file',
     ]);
   });
