@@ -117,16 +117,18 @@ interface PositionedError {
 
 function mdxSyntaxDiagnostic(file: string, error: PositionedError): Diagnostic {
   const place = error.place && 'start' in error.place && error.place.start ? error.place.start : error.place;
-  const line = error.line ?? place?.line;
-  const column = error.column ?? place?.column;
   const reason = error.reason ?? error.message;
+  // Some errors of MDX's JSX name their place only in their text: "Expected a closing tag for `<span>` (7:1-7:7)".
+  const written = /\((\d+):(\d+)(?:-\d+:\d+)?\)/.exec(reason);
+  const line = error.line ?? place?.line ?? (written ? Number(written[1]) : 1);
+  const column = error.column ?? place?.column ?? (written ? Number(written[2]) : undefined);
   // MDX reads a line that starts with `import` or `export` as JavaScript, even in the middle of prose.
   const esm = /import\/exports?/.test(reason);
   const javascript = error.cause instanceof Error ? ` (${error.cause.message})` : '';
   return {
     severity: 'error',
     file,
-    ...(line !== undefined ? { line } : {}),
+    line,
     ...(column !== undefined ? { column } : {}),
     message: esm
       ? `MDX reads a line that starts with \`import\` or \`export\` as JavaScript, and this is not valid JavaScript${javascript}: if the line is prose, reword the line so that it starts with another word (e.g. \`Imports of …\`), or join it to the line before; if it is code, correct it`

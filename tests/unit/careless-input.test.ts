@@ -115,6 +115,11 @@ describe('files the build would publish', () => {
     expect(errors).toEqual(['a.mdx:3: error: field `bibliography`: `./target.mdx` is not a BibTeX file: name a `.bib` file of the content folder, relative to the article, e.g. `bibliography: ./chips.bib`']);
   });
 
+  it('gives an MDX error the line its text names when MDX gives it no place (an element never closed)', () => {
+    const parsed = parseArticle(article('A', '<abbr title="x">y</abbr>\n\n<span>\nx'), 'a.mdx');
+    expect(parsed.ok ? [] : parsed.diagnostics.map(formatDiagnostic)).toEqual([expect.stringMatching(/^a\.mdx:7:1: error: MDX cannot read this: Expected a closing tag for `<span>`/)]);
+  });
+
   it('refuses JSX or an expression inside a footnote, with its line (was 0:0)', () => {
     const parsed = parseArticle(article('A', 'Claim.[^a]\n\n[^a]: See <abbr title="x">X</abbr>, 2024.'), 'a.mdx');
     expect(parsed.ok ? [] : parsed.diagnostics.map(formatDiagnostic)).toEqual([
