@@ -12,19 +12,21 @@ import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runBuild, type BuildResult } from '../helpers/build-site.ts';
-import { htmlFiles } from '../helpers/invariants.ts';
+import { checkInvariants, htmlFiles, type InvariantReport } from '../helpers/invariants.ts';
 import { inlineEventHandlers, parsePage } from '../../src/postbuild/csp.ts';
 import { CORPUS, corpusFigures, prepareCorpusFolder } from '../helpers/hostile-corpus.ts';
 
 const work = join(repoRoot, 'tests/.output/hostile');
 
 const builds: Record<string, BuildResult> = {};
+let invariants: InvariantReport;
 
-beforeAll(() => {
+beforeAll(async () => {
   rmSync(work, { recursive: true, force: true });
   for (const [name, folder] of Object.entries(CORPUS)) {
     const content = prepareCorpusFolder(name, work);
     builds[name] = runBuild([join(repoRoot, 'cli/build.ts')], content, join(work, name, 'site'), join(work, name, 'cache'), { WIKI_TRUST: folder.trust, WIKI_SITE: 'https://wiki.example.org' });
+    if (name === 'published' && builds[name]?.status === 0) invariants = await checkInvariants(builds[name], content);
   }
 }, 900_000);
 
@@ -60,7 +62,15 @@ describe('published: what readers get', () => {
     expect(site().exists('wiki/private/secret/index.html')).toBe(false);
   });
 
-  it('holds nothing that runs, redirects or opens a steerable window on any page (the built-page check passed)', () => {
+  it('keeps the invariants: a page and a search record per article, no broken link or #anchor, valid HTML (no empty or repeated id)', () => {
+    expect(invariants.missingPages).toEqual([]);
+    expect(invariants.extraPages).toEqual([]);
+    expect(invariants.searchRecords).toBe(invariants.articles);
+    expect(invariants.brokenLinks).toEqual([]);
+    expect(invariants.htmlErrors).toEqual([]);
+  });
+
+  it('holds nothing that runs, redirects or opens a tab that could take over the page (the built-page check passed)', () => {
     for (const file of htmlFiles(site().outDir)) {
       const html = readFileSync(join(site().outDir, file), 'utf8');
       expect(parsePage(html).unsafe, file).toEqual([]);
