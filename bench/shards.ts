@@ -3,7 +3,7 @@
  * run on a machine of its own (one after the other here, each with an empty cache, as a CI job without a kept
  * cache), then the merge.
  *
- *   node bench/shards.ts --pages 20000 --shards 4,8 [--seed 1]
+ *   node bench/shards.ts --pages 20000 --shards 4,8 [--seed 1] [--shape long]
  *
  * Prints, per build: wall time, CPU time, peak memory of the process tree and of the largest single process
  * (and which one); for n shards: the slowest shard, the merge, the total CPU, and the wall time when every
@@ -17,11 +17,11 @@ import { runMeasured, type RunResult } from './measure.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
-  options: { pages: { type: 'string', default: '20000' }, shards: { type: 'string', default: '4,8' }, seed: { type: 'string', default: '1' } },
+  options: { pages: { type: 'string', default: '20000' }, shards: { type: 'string', default: '4,8' }, seed: { type: 'string', default: '1' }, shape: { type: 'string', default: 'standard' } },
 });
 const pages = Number(args.pages);
 const counts = (args.shards ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
-const work = resolve(process.env.BENCH_DIR ?? join(repo, 'bench/.work'), `shards-${pages}`);
+const work = resolve(process.env.BENCH_DIR ?? join(repo, 'bench/.work'), `shards-${pages}${args.shape === 'long' ? '-long' : ''}`);
 const content = join(work, 'content');
 const quietEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
 
@@ -47,7 +47,8 @@ async function run(what: string, script: string, scriptArgs: string[], env: Reco
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
-writeWiki(content, generateWiki({ pages, seed: Number(args.seed) }));
+if (args.shape !== 'standard' && args.shape !== 'long') throw new Error(`--shape is \`standard\` or \`long\` (got ${args.shape})`);
+writeWiki(content, generateWiki({ pages, seed: Number(args.seed), shape: args.shape }));
 
 const whole = await run(`whole build of ${pages} articles`, 'cli/build.ts', [], { WIKI_OUT_DIR: join(work, 'whole'), WIKI_CACHE_DIR: join(work, 'cache-whole') });
 rmSync(join(work, 'cache-whole'), { recursive: true, force: true });
@@ -71,7 +72,7 @@ for (const count of counts) {
 
 const os = await import('node:os');
 const result = { date: new Date().toISOString(), machine: `${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`, pages, whole, sharded };
-writeFileSync(join(resolve(work, '..'), `results-shards-${pages}.json`), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(join(resolve(work, '..'), `results-shards-${pages}${args.shape === 'long' ? '-long' : ''}.json`), `${JSON.stringify(result, null, 2)}\n`);
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;

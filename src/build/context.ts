@@ -22,6 +22,7 @@ import type { BuildStep, SitemapEntry } from '../model/site-files.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../model/references-index.ts';
 import { toWikiData, type WikiData } from '../model/wiki-data.ts';
 import type { StoredEntry } from '../render/article-html.ts';
+import { ChartPrefetch } from '../render/charts/chart-prefetch.ts';
 import { BackgroundWrites } from './background-writes.ts';
 import { cacheCodeDigest, cachePath, WORK_FILES, type CacheName } from './caches.ts';
 import { join } from 'node:path';
@@ -54,6 +55,8 @@ export interface BuildContext {
   readonly settings: WikiSettings;
   /** The files written in the background; the build's last step waits for them. */
   readonly writes: BackgroundWrites;
+  /** Charts drawn ahead on the other core while Astro starts (src/render/charts/chart-prefetch.ts). */
+  readonly charts: ChartPrefetch;
   /**
    * `astro dev`: each article as the loader last stored it, ahead of Astro's write of its store to disk (pages
    * read the store as last written, up to half a second behind). Empty in a build.
@@ -120,6 +123,7 @@ export function createBuildContext(settings: WikiSettings): BuildContext {
   return {
     settings,
     writes: new BackgroundWrites(),
+    charts: new ChartPrefetch(),
     liveArticles: new Map(),
     syncedReading: undefined,
     part: { steps: new Set(), policies: new Set(), sitemap: [] },

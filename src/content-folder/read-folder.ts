@@ -10,12 +10,12 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'no
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../model/diagnostics.ts';
 import { ARTICLE_EXTENSION } from '../model/ids.ts';
-import { buildPageIndex, BIBLIOGRAPHY_EXTENSION, type IndexOptions, type PageIndex } from '../model/page-index.ts';
+import { buildPageIndex, BIBLIOGRAPHY_EXTENSION, DATA_EXTENSION, type IndexOptions, type PageIndex } from '../model/page-index.ts';
 import { parseArticle, type ParseResult } from '../model/parse-article.ts';
 import { withoutByteOrderMark } from '../model/satteri-reader.ts';
 
 export interface ContentFolder {
-  /** Every file of the folder, by path relative to it with `/` separators: the text of articles and bibliographies, '' for other files. */
+  /** Every file of the folder, by path relative to it with `/` separators: the text of articles, bibliographies and chart data, '' for other files. */
   sources: Map<string, string>;
   /** What was not read, or is not published, with the reason and the fix. */
   diagnostics: Diagnostic[];
@@ -24,9 +24,9 @@ export interface ContentFolder {
 /** Folders of tools that are never content, skipped without a word. */
 const TOOL_FOLDERS = new Set(['.git', '.hg', '.svn']);
 
-/** Whether the text of `file` is read: articles and bibliographies. */
+/** Whether the text of `file` is read: articles, bibliographies and the data of charts. */
 function isText(file: string): boolean {
-  return file.endsWith(ARTICLE_EXTENSION) || file.endsWith(BIBLIOGRAPHY_EXTENSION);
+  return file.endsWith(ARTICLE_EXTENSION) || file.endsWith(BIBLIOGRAPHY_EXTENSION) || file.toLowerCase().endsWith(DATA_EXTENSION);
 }
 
 /**
@@ -181,7 +181,7 @@ export function readContentFolder(dir: string): ContentFolder {
   return { sources, diagnostics };
 }
 
-/** Every file of the content folder (relative path → text; other files than articles and bibliographies → ''). */
+/** Every file of the content folder (relative path → text; other files than articles, bibliographies and chart data → ''). */
 export function readSources(dir: string): Map<string, string> {
   return readContentFolder(dir).sources;
 }

@@ -8,6 +8,7 @@ import { ARTICLE_EXTENSION, idFromPath, normalizeId, type PageId } from './ids.t
 import { parseArticle, type LocalFile, type ParsedArticle, type ParseResult } from './parse-article.ts';
 import type { ResolverIndex, ResolvablePage } from './resolve-wiki-link.ts';
 import { mdxTrustDiagnostics, type TrustLevel } from './trust.ts';
+import { checkChartRows, parseChartCsv } from './chart-spec.ts';
 
 export interface PageRecord extends ResolvablePage {
   /** Path relative to the content folder, with `/` separators. */
@@ -23,13 +24,17 @@ export interface PageIndex extends ResolverIndex {
   warnings: Diagnostic[];
   /** BibTeX files of the content folder (path → text), for the references index. */
   bibliographies: Map<string, string>;
+  /** CSV files of the content folder (path → text): the data of charts (src/model/chart-spec.ts). */
+  dataFiles: Map<string, string>;
 }
 
 /** BibTeX files are read with the articles, for `[@key]` citations. */
 export const BIBLIOGRAPHY_EXTENSION = '.bib';
+/** CSV files are read with the articles, as the data of their charts. */
+export const DATA_EXTENSION = '.csv';
 
 /** Files the wiki reads besides articles; anything else in the content folder is reported. */
-const KNOWN_NON_ARTICLES = /\.(bib|json|ya?ml|png|jpe?g|gif|webp|avif|svg)$/i;
+const KNOWN_NON_ARTICLES = /\.(bib|csv|json|ya?ml|png|jpe?g|gif|webp|avif|svg)$/i;
 
 export interface IndexOptions {
   /** What articles may use of MDX (src/model/trust.ts); default `safe`. */
@@ -70,9 +75,11 @@ export function buildPageIndex(sources: ReadonlyMap<string, string>, parse: (sou
   const pages = new Map<PageId, PageRecord>();
   const aliases = new Map<PageId, PageId>();
   const bibliographies = new Map<string, string>();
+  const dataFiles = new Map<string, string>();
 
   for (const [file, source] of sources) {
     if (file.endsWith(BIBLIOGRAPHY_EXTENSION)) bibliographies.set(file, source);
+    if (file.toLowerCase().endsWith(DATA_EXTENSION)) dataFiles.set(file, source);
     if (!file.endsWith(ARTICLE_EXTENSION)) {
       if (!KNOWN_NON_ARTICLES.test(file)) {
         warnings.push({ severity: 'warning', file, message: `not published: only \`${ARTICLE_EXTENSION}\` files are articles; rename it to \`${file.replace(/\.[^./]*$/, '')}${ARTICLE_EXTENSION}\` to publish it` });
@@ -145,8 +152,29 @@ export function buildPageIndex(sources: ReadonlyMap<string, string>, parse: (sou
     }
   }
 
+  errors.push(...chartDataProblems(pages, dataFiles));
   if (errors.length > 0) throw new ContentError(errors);
-  return { pages, aliases, warnings, bibliographies };
+  return { pages, aliases, warnings, bibliographies, dataFiles };
+}
+
+/** Charts whose CSV file is missing, or whose rows do not fit the chart: errors at the chart's line. */
+function chartDataProblems(pages: ReadonlyMap<PageId, PageRecord>, dataFiles: ReadonlyMap<string, string>): Diagnostic[] {
+  const errors: Diagnostic[] = [];
+  for (const page of pages.values()) {
+    for (const chart of page.article.charts) {
+      if (chart.dataFile === undefined) continue;
+      const text = dataFiles.get(chart.dataFile);
+      const written = String(chart.spec.data);
+      if (text === undefined) {
+        errors.push({ severity: 'error', file: page.file, line: chart.line, message: `the chart's data file \`${written}\` does not exist (${chart.dataFile}): create it beside the article, or correct \`data:\`` });
+        continue;
+      }
+      for (const problem of checkChartRows(chart.spec, parseChartCsv(text), `\`${written}\``)) {
+        errors.push({ severity: 'error', file: page.file, line: chart.line, message: problem.row === undefined ? problem.message : `${problem.message} (line ${problem.row + 2} of ${chart.dataFile})` });
+      }
+    }
+  }
+  return errors;
 }
 
 /** Pictures Astro's image pipeline reads from beside an article (https://docs.astro.build/en/guides/images/). */

@@ -8,6 +8,7 @@ import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mda
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkWikiLink from 'remark-wiki-link';
@@ -21,6 +22,10 @@ import { unsafeContentDiagnostics } from './unsafe-content.ts';
 import { headingSlugger } from './heading-ids.ts';
 import { collectMdxFeatures, type MdxFeature } from './mdx-features.ts';
 import { ReadingLimitError } from './reading-limits.ts';
+import type { ChartUse } from './chart-spec.ts';
+import { infoboxSpec, type InfoboxSpec } from './infobox.ts';
+import { texDiagnostics } from './tex.ts';
+import { expandWikiSyntax } from './wiki-syntax.ts';
 import { readArticleTree, satteriTree, withoutByteOrderMark, type TreeReader } from './satteri-reader.ts';
 import { wikiLinkSyntaxOptions, writtenAlias, writtenTarget, type WikiLinkNode } from './wiki-link-node.ts';
 
@@ -63,8 +68,13 @@ export interface ParsedArticle {
   bibliographyLine: number;
   /** What the article uses of MDX beyond Markdown, for the trust check (trust.ts), which depends on the wiki's setting. */
   mdx: MdxFeature[];
+  /** The frontmatter's infobox with the line of each row, for the renderer (src/model/infobox.ts). */
+  infobox?: InfoboxSpec;
+  /** Its chart blocks, checked; a chart's CSV file is an input of the article (src/model/chart-spec.ts). */
+  charts: ChartUse[];
   /**
-   * True when the article uses no MDX of its own (no `import`/`export`, JSX element or `{expression}`):
+   * True when the article uses no MDX of its own (no `import`/`export`, `{expression}` or JSX element other
+   * than the wiki's own components with text attributes, src/model/components.ts):
    * it is then rendered straight to HTML and cached by the content layer (src/astro/article-loader.ts)
    * instead of being compiled to a JavaScript module.
    */
@@ -97,10 +107,11 @@ const parser = unified()
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkMdx)
   .use(remarkGfm)
+  .use(remarkMath)
   .use(remarkWikiLink, wikiLinkSyntaxOptions);
 
 /**
- * The tree remark reads (remark-parse with MDX, GFM, YAML frontmatter and remark-wiki-link): the reader of
+ * The tree remark reads (remark-parse with MDX, GFM, YAML frontmatter, `$` math and remark-wiki-link): the reader of
  * the pages themselves (src/render/pipeline.ts), and the one whose errors the pre-pass reports.
  */
 export const remarkTree: TreeReader = (source) => parser.parse(source);
@@ -334,17 +345,21 @@ function readArticle(text: string, file: string, readTree: TreeReader): ParseRes
   if (!checked.success) {
     return {
       ok: false,
-      diagnostics: describeSchemaIssues(checked.error).map((message) => ({
+      diagnostics: describeSchemaIssues(checked.error).map((message, i) => ({
         severity: 'error' as const,
         file,
-        line: yamlNode.position?.start.line ?? 1,
+        // The infobox's problems at its own line: it is a block of many lines.
+        line: checked.error.issues[i]?.path[0] === 'infobox' ? (yamlNode.position?.start.line ?? 1) + 1 + Math.max(yamlNode.value.split('\n').findIndex((line) => /^infobox\s*:/.test(line)), 0) : (yamlNode.position?.start.line ?? 1),
         message,
       })),
     };
   }
 
-  const unsafe = unsafeContentDiagnostics(tree, file);
-  if (unsafe.length > 0) return { ok: false, diagnostics: unsafe };
+  // The wiki's own blocks first, so that the links, citations and formulas inside them are read below.
+  const infobox = checked.data.infobox ? infoboxSpec(checked.data.infobox, yamlNode.value, (yamlNode.position?.start.line ?? 1) + 1) : undefined;
+  const expanded = expandWikiSyntax(tree, { file, title: checked.data.title, source, ...(infobox ? { infobox } : {}) });
+  const problems = [...expanded.diagnostics, ...texDiagnostics(tree, file), ...unsafeContentDiagnostics(tree, file)];
+  if (problems.length > 0) return { ok: false, diagnostics: problems };
 
   const slug = headingSlugger();
   const headings: HeadingInfo[] = [];
@@ -420,5 +435,23 @@ function readArticle(text: string, file: string, readTree: TreeReader): ParseRes
     links.push({ target, line: frontmatterLine, column: 1, context: '' });
   }
 
-  return { ok: true, article: { frontmatter: checked.data, headings, links, lead, ...(image ? { image } : {}), citations: collectCitations(tree), aliasesLine: fieldLine('aliases'), bibliographyLine: fieldLine('bibliography'), localFiles, mdx: collectMdxFeatures(tree), markdownOnly }, diagnostics: [] };
+  return {
+    ok: true,
+    article: {
+      frontmatter: checked.data,
+      headings,
+      links,
+      lead,
+      ...(image ? { image } : {}),
+      citations: collectCitations(tree),
+      localFiles,
+      aliasesLine: fieldLine('aliases'),
+      bibliographyLine: fieldLine('bibliography'),
+      mdx: collectMdxFeatures(tree),
+      ...(infobox ? { infobox } : {}),
+      charts: expanded.charts,
+      markdownOnly,
+    },
+    diagnostics: [],
+  };
 }

@@ -8,6 +8,7 @@
 import type { Root, RootContent } from 'mdast';
 import { mdxToMdast } from 'satteri';
 import { markCostProblem, textNestingProblem, treeNestingProblem } from './reading-limits.ts';
+import { readWithProseDollars } from './prose-dollars.ts';
 import { wikiLinkSyntaxOptions, type WikiLinkNode } from './wiki-link-node.ts';
 
 /**
@@ -23,12 +24,12 @@ export function withoutByteOrderMark(text: string): string {
 export type TreeReader = (source: string) => Root;
 
 /**
- * The article's tree as satteri reads it (MDX, GFM, YAML frontmatter, wiki links). satteri gives
+ * The article's tree as satteri reads it (MDX, GFM, YAML frontmatter, wiki links, `$` math). satteri gives
  * `[[target|text]]` as a `link` node; it becomes the `wikiLink` node remark-wiki-link makes, with the target
  * as written.
  */
 export const satteriTree: TreeReader = (source) => {
-  const tree = mdxToMdast(source, { features: { wikilinks: true, gfm: true, frontmatter: true } }) as unknown as Root;
+  const tree = mdxToMdast(source, { features: { wikilinks: true, gfm: true, frontmatter: true, math: true } }) as unknown as Root;
   markWikiLinks(tree, withoutByteOrderMark(source));
   return tree;
 };
@@ -67,23 +68,26 @@ export function needsRemark(node: Root | RootContent): boolean {
 /**
  * An article's tree: satteri's reading (`satteri`), unless remark may read the article otherwise
  * (`needsRemark`) or satteri refuses it; then `remark`'s, whose reading and errors are the ones the page
- * meets. Throws what `remark` throws, and a ReadingLimitError (reading-limits.ts) for an article nested
- * too deeply or too costly to read, found on the text before any reading that would take more than linear time.
+ * meets. Dollar signs of prose are read as prose by both (src/model/prose-dollars.ts). Throws what `remark`
+ * throws, and a ReadingLimitError (reading-limits.ts) for an article nested too deeply or too costly to read,
+ * found on the text before any reading that would take more than linear time.
  */
 export function readArticleTree(source: string, remark: (source: string) => Root, satteri: TreeReader = satteriTree): Root {
   const problem = textNestingProblem(source) ?? markCostProblem(source);
   if (problem) throw problem;
-  let tree: Root | undefined;
-  try {
-    tree = satteri(source);
-  } catch {
-    tree = undefined;
-  }
-  const deep = tree && treeNestingProblem(tree);
-  if (deep) throw deep;
-  if (tree && !needsRemark(tree)) return tree;
-  const read = remark(source);
-  const deepRead = treeNestingProblem(read);
-  if (deepRead) throw deepRead;
-  return read;
+  return readWithProseDollars(source, (text) => {
+    let tree: Root | undefined;
+    try {
+      tree = satteri(text);
+    } catch {
+      tree = undefined;
+    }
+    const deep = tree && treeNestingProblem(tree);
+    if (deep) throw deep;
+    if (tree && !needsRemark(tree)) return tree;
+    const read = remark(text);
+    const deepRead = treeNestingProblem(read);
+    if (deepRead) throw deepRead;
+    return read;
+  });
 }

@@ -85,6 +85,30 @@ export const articleSchema = z.strictObject({
   bibliography: text('bibliography', '`bibliography` must be a path to a .bib file, e.g. `bibliography: ./chips.bib`').optional(),
   /** Show the table of contents. Default: true. */
   toc: z.boolean({ error: '`toc` must be `true` or `false`' }).default(true),
+  /** The infobox beside the lead: a picture, its caption and rows of facts, each value inline Markdown (src/model/infobox.ts). */
+  infobox: z
+    .strictObject(
+      {
+        /** The infobox's heading. Default: the article's title. */
+        title: z.string({ error: '`infobox.title` must be text, e.g. `title: Nvidia H100`' }).optional(),
+        /** A picture beside the article (`./h100.png`) or an https:// address. */
+        image: z.string({ error: '`infobox.image` must be a path to a picture, e.g. `image: ./h100.png`' }).optional(),
+        /** What the picture shows, for readers who cannot see it. Default: the caption. */
+        alt: z.string({ error: '`infobox.alt` must be text that says what the picture shows' }).optional(),
+        caption: z.string({ error: '`infobox.caption` must be text, e.g. `caption: Nvidia H100 SXM`' }).optional(),
+        /** Label → value, in the order written; values are inline Markdown (`"[[nvidia]]"`, `"2022[^launch]"`). */
+        rows: z.record(
+          z.string(),
+          z.union([z.string(), z.number(), z.boolean()], { error: 'each row of `infobox.rows` is `Label: value`, with a value of text or a number, e.g. `Designer: "[[nvidia]]"`' }).transform(String),
+          { error: '`infobox.rows` must be `Label: value` lines, e.g. `rows:` then `  Designer: "[[nvidia]]"`' },
+        ),
+      },
+      { error: '`infobox` must be fields on lines of their own: `image`, `caption` and `rows`, e.g. `infobox:` then `  rows:` then `    Designer: "[[nvidia]]"`' },
+    )
+    .refine((box) => !box.image || box.alt !== undefined || box.caption !== undefined, {
+      error: 'the picture needs a text alternative: add `alt: What the picture shows` or a `caption:` to `infobox`',
+    })
+    .optional(),
 });
 
 export type ArticleFrontmatter = z.infer<typeof articleSchema>;
@@ -93,9 +117,13 @@ export type ArticleFrontmatter = z.infer<typeof articleSchema>;
 export function describeSchemaIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const field = issue.path.length > 0 ? issue.path.join('.') : '(frontmatter)';
+    if (issue.code === 'unrecognized_keys' && issue.path[0] === 'infobox') {
+      const keys = issue.keys.map((key) => `\`infobox.${key}\``).join(', ');
+      return `unknown field ${keys}: remove it, or use one of title, image, alt, caption, rows`;
+    }
     if (issue.code === 'unrecognized_keys') {
       const keys = issue.keys.map((key) => `\`${key}\``).join(', ');
-      return `unknown field ${keys}: remove it, or use one of title, description, tags, aliases, seeAlso, updated, bibliography, toc`;
+      return `unknown field ${keys}: remove it, or use one of title, description, tags, aliases, seeAlso, updated, bibliography, toc, infobox`;
     }
     return `field \`${field}\`: ${issue.message}`;
   });

@@ -57,6 +57,8 @@ export interface PageScan {
    * (src/model/unsafe-content.ts) would have reported it: the second line, on what the build wrote.
    */
   unsafe: string[];
+  /** The elements that carry a `style` attribute (the policy blocks inline styles). */
+  styledElements: string[];
 }
 
 /** Elements no page of the wiki writes, which would load or run code. */
@@ -136,7 +138,7 @@ const TEXT_MODES: Record<string, number> = {
  * or a `<textarea>` is text, not a script), without building a tree: a fifth of the time of a full parse.
  */
 export function parsePage(html: string): PageScan {
-  const scan: PageScan = { policy: undefined, inlineScripts: [], eventHandlers: [], unsafe: [] };
+  const scan: PageScan = { policy: undefined, inlineScripts: [], eventHandlers: [], styledElements: [], unsafe: [] };
   let inBody = false;
   /** The text of the inline script being read, when inside one. */
   let script: string | undefined;
@@ -150,7 +152,10 @@ export function parsePage(html: string): PageScan {
     {
       onStartTag(token) {
         const attribute = (name: string) => token.attrs.find((a) => a.name === name)?.value;
-        for (const { name } of token.attrs) if (/^on[a-z]/i.test(name)) scan.eventHandlers.push(name.toLowerCase());
+        for (const { name } of token.attrs) {
+          if (/^on[a-z]/i.test(name)) scan.eventHandlers.push(name.toLowerCase());
+          else if (name.toLowerCase() === 'style') scan.styledElements.push(token.tagName);
+        }
         const name = token.tagName;
         if (name === 'body') inBody = true;
         scan.unsafe.push(...unsafeInTag(name, attribute, token.attrs, inBody));
@@ -217,8 +222,9 @@ const unsafeProblem = (problem: string) => `${problem}: the article checks (src/
 
 /**
  * What is wrong with a built page's security: no policy, an inline script the
- * policy does not allow (it would not run), an inline event handler, or content
- * that would send the reader elsewhere or run code (`PageScan.unsafe`).
+ * policy does not allow (it would not run), an inline event handler, an inline
+ * style attribute (it would not apply), or content that would send the reader
+ * elsewhere or run code (`PageScan.unsafe`).
  */
 export function pageSecurityProblems(html: string | PageScan): string[] {
   const tree = scanOf(html);
@@ -229,6 +235,8 @@ export function pageSecurityProblems(html: string | PageScan): string[] {
     .filter((script) => !allowed.has(cspHash(script)))
     .map((script) => `an inline script is not allowed by the policy, so browsers will not run it: "${script.trim().slice(0, 60)}…"; load it with \`<script>\` (bundled) or list its component in src/astro/csp-integration.ts`);
   for (const handler of inlineEventHandlers(tree)) problems.push(`an inline event handler \`${handler}\` is written, and the policy blocks it: attach the handler in a script instead`);
+  const styled = tree.styledElements;
+  if (styled.length > 0) problems.push(`${styled.length} inline \`style\` attribute(s) (first on \`<${styled[0]}>\`) are written, and the policy blocks them, so the page would not look as meant: give the element a class of the stylesheet instead`);
   // What the article checks should have stopped: found here, the page is not published.
   problems.push(...tree.unsafe.map(unsafeProblem));
   return problems;

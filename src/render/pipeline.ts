@@ -6,6 +6,7 @@
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeExternalLinks from 'rehype-external-links';
+import type { ElementContent } from 'hast';
 import type { PageId } from '../model/ids.ts';
 import type { PageIndex } from '../model/page-index.ts';
 import { rehypeCitations } from './plugins/rehype-citations.ts';
@@ -13,7 +14,11 @@ import { rehypeHeadingIds } from './plugins/rehype-heading-ids.ts';
 import { rehypeLinkSchemes } from './plugins/rehype-link-schemes.ts';
 import { rehypeReferences } from './plugins/rehype-references.ts';
 import { remarkExpressionErrors } from './plugins/remark-expression-errors.ts';
+import { remarkCharts } from './plugins/remark-charts.ts';
+import { remarkMathSyntax } from './plugins/remark-math-syntax.ts';
+import { remarkMathml } from './plugins/remark-mathml.ts';
 import { remarkSeeAlso } from './plugins/remark-see-also.ts';
+import { remarkWikiSyntax } from './plugins/remark-wiki-syntax.ts';
 import { remarkWikiLinks } from './plugins/remark-wiki-links.ts';
 
 export interface PipelineOptions {
@@ -23,10 +28,18 @@ export interface PipelineOptions {
   index: () => PageIndex;
   /** The CSL-JSON file of the entries an article cites, if it cites any. */
   citedPath: (page: PageId) => string | undefined;
+  /** Charts drawn ahead on the other core, by key (src/render/charts/chart-prefetch.ts). */
+  prefetchedChart?: (key: string) => Promise<ElementContent[]> | undefined;
 }
 
 export function wikiRemarkPlugins(options: PipelineOptions): RemarkPlugins {
   return [
+    // `$` math is read with the article; then the wiki's blocks (infobox, figures, callouts, charts) are
+    // expanded, so that the formulas, links and citations inside them are drawn and resolved with the rest.
+    remarkMathSyntax,
+    [remarkWikiSyntax, { index: options.index, contentDir: options.contentDir }],
+    [remarkCharts, { index: options.index, prefetched: options.prefetchedChart }],
+    remarkMathml,
     // See also first: it appends wiki links that remarkWikiLinks then resolves.
     [remarkSeeAlso, { index: options.index, contentDir: options.contentDir }],
     [remarkWikiLinks, { index: options.index, contentDir: options.contentDir }],

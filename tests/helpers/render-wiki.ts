@@ -36,6 +36,11 @@ function cornerWiki(): string {
     blocks: article('Blocks', '> Quoted [[target]].\n\n- item\n  - nested [[links|two]]\n1. one\n2. two\n\n- [ ] task\n- [x] done\n\n```python\nprint("[[not a link]]")\n```\n\n***\n\nSetext\n---\n\n## Same\n\n## Same\n\nLine  \nbreak\\\nagain'),
     prose: article('Prose', 'Entities &amp; &copy; AT&T; www.example.org and https://example.org/path; 5 \\< 6; 华为的[[target|昇腾]]芯片。"Quotes" -- dashes... and ![image](https://example.org/a.png "t").\n\n    indented text\n\nA [ref] and [full][ref].\n\n[ref]: https://example.org "Title"'),
     nested: article('Nested', 'A [label with [[target]] link](https://example.org).'),
+    components: article(
+      'Components',
+      'Prices $5 and $10; about $C \\approx 6ND$.[^a]\n\n$$\nL = \\frac{A}{N}\n$$\n\n> [!WARNING] Careful [[target]]\n> Body.\n\n![Die](https://example.org/die.png "The die[^a] on [[target|T]]")\n\n<Figure src="https://example.org/d.png" alt="D" caption="C $x$" credit="Me" />\n\n```chart\ntype: line\ntitle: T\nx: year\ny: v\nseries: s\nsource: "S[^a]"\ndata:\n  - { year: 2020, v: 1, s: A }\n  - { year: 2021, v: 2, s: A }\n  - { year: 2020, v: 3, s: B }\n```\n\n[^a]: [A](https://example.org/a), 2024.',
+      'infobox:\n  caption: Cap\n  rows:\n    Designer: "[[target]]"\n    Year: 2022[^a]\n',
+    ),
   };
   for (const [name, text] of Object.entries(pages)) writeFileSync(join(dir, `${name}.mdx`), text);
   return dir;

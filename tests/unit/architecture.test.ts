@@ -89,7 +89,7 @@ describe('paths named in code and documents', () => {
     const files = [...roots.flatMap((dir) => textFiles(join(repoRoot, dir))), ...['README.md', 'ARCHITECTURE.md', 'CONTRIBUTING.md', 'vendor/README.md'].map((name) => join(repoRoot, name))];
     const missing = new Set<string>();
     for (const file of files) {
-      for (const [path] of readFileSync(file, 'utf8').matchAll(/\b(?:src|cli)\/[\w./\[\]-]+\.(?:ts|mjs|astro|css|json)\b/g)) {
+      for (const [path] of readFileSync(file, 'utf8').matchAll(/\b(?:src|cli)\/[\w./[\]-]+\.(?:ts|mjs|astro|css|json)\b/g)) {
         if (!statExists(join(repoRoot, path))) missing.add(`${relative(repoRoot, file)}: ${path}`);
       }
     }
