@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import type { PageId } from '../model/ids.ts';
 import type { PageRecord } from '../model/page-index.ts';
 import { resolveWikiLink } from '../model/resolve-wiki-link.ts';
+import { withoutByteOrderMark } from '../model/satteri-reader.ts';
 import { pageDescription } from '../model/wiki-data.ts';
 import { askWorker } from '../build/worker.ts';
 import type { BuildContext, WikiReading } from '../build/context.ts';
@@ -149,7 +150,7 @@ async function syncArticles(context: LoaderContext, build: BuildContext, whileSe
     stale.delete(id);
     const filePath = join(wiki.contentDir, page.file);
     const relativePath = relative(root, filePath).split(sep).join('/');
-    const text = readFileSync(filePath, 'utf8');
+    const text = withoutByteOrderMark(readFileSync(filePath, 'utf8'));
     const digest = generateDigest(`${version}\0${page.article.markdownOnly}\0${text}\0${dependencies(page, wiki)}`);
     const existing = store.get(id);
     const htmlFile = existing ? storedHtmlFile(existing) : undefined;

@@ -24,7 +24,7 @@ export function csp(context: BuildContext): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const { policies, problems } = await checkSitePages(filesUnder(outDir, '.html'), outDir, { file: context.cachePath('securityCheck'), code: context.cacheCode('securityCheck') });
-        if (problems.length > 0) throw new Error(`The site's Content-Security-Policy would break pages:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+        if (problems.length > 0) throw new Error(`The security check of the built pages failed:\n${problems.map((p) => `  ${p}`).join('\n')}`);
         const withPolicy = policies.filter((policy): policy is string => policy !== null);
         // `_headers` is written with the site's other site-wide files, from every part's policies (src/postbuild/site-parts.ts).
         for (const policy of withPolicy) context.part.policies.add(policy);

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { listFiles, readSources } from '../content-folder/read-folder.ts';
+import { listFiles, readContentFolder } from '../content-folder/read-folder.ts';
 import { lastCommitDates } from '../content-folder/git-dates.ts';
 import { cachedParser } from '../content-folder/prepass-cache.ts';
 import { writeCitedEntries } from '../content-folder/cited-entries.ts';
@@ -96,12 +96,14 @@ async function readWiki(settings: WikiSettings, cacheFile: string): Promise<Wiki
   let digest: string;
   let sources: Map<string, string>;
   try {
-    sources = readSources(settings.contentDir);
+    const folder = readContentFolder(settings.contentDir);
+    sources = folder.sources;
     digest = sourcesDigest(sources);
     // Articles whose text has not changed since the last build are not parsed again; the others on every core.
     await parser.prefetch(sources);
     // The public folder's files, so that an article's `/media/…` picture that is not there is reported.
-    index = buildPageIndex(sources, parser.parse, new Set(existsSync(settings.publicDir) ? listFiles(settings.publicDir) : []));
+    const publicFiles = new Set(existsSync(settings.publicDir) ? listFiles(settings.publicDir) : []);
+    index = buildPageIndex(sources, parser.parse, { trust: settings.trust, diagnostics: folder.diagnostics, publicFiles });
   } finally {
     parser.save();
   }

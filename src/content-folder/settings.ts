@@ -11,9 +11,12 @@
  *   and shard, so that builds of several folders or shards can run at once in one checkout).
  * - WIKI_CITATION_STYLE: how `[@key]` entries are written: a CSL style bundled with rehype-citation
  *   (`vancouver`, the numeric default; `apa`, `harvard1`, `chicago`, `mla`) or a path to a `.csl` file.
+ * - WIKI_TRUST: what articles may hold (src/model/trust.ts): `safe` (the default) allows Markdown, HTML
+ *   elements and the wiki's own components, and no code; `trusted` allows full MDX, whose code runs at build time.
  */
 import { resolve } from 'node:path';
 import { parseShard, type Shard } from '../model/shards.ts';
+import { parseTrustLevel, type TrustLevel } from '../model/trust.ts';
 
 export interface WikiSettings {
   contentDir: string;
@@ -30,6 +33,8 @@ export interface WikiSettings {
   shard: Shard | undefined;
   /** Astro's project root when it is not the checkout (src/ and public/ stay the checkout's). */
   astroRoot: string | undefined;
+  /** What articles may hold: `safe` (no code) or `trusted` (full MDX). */
+  trust: TrustLevel;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): WikiSettings {
@@ -44,5 +49,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, root = proces
     allowEmpty: env.WIKI_ALLOW_EMPTY === '1' || env.WIKI_ALLOW_EMPTY === 'true',
     shard: parseShard(env.WIKI_SHARD),
     astroRoot: env.WIKI_ASTRO_ROOT ? resolve(root, env.WIKI_ASTRO_ROOT) : undefined,
+    trust: parseTrustLevel(env.WIKI_TRUST),
   };
 }

@@ -195,13 +195,20 @@ export function previewUrlForId(id: PageId): string {
   return `/previews/${id.split(NAMESPACE_SEPARATOR).map(encodeURIComponent).join('/')}.json`;
 }
 
-/** The URL segment of a tag: `High Bandwidth Memory` → `high-bandwidth-memory`; '' when nothing is left. */
+/**
+ * The URL segment of a tag: `High Bandwidth Memory` → `high-bandwidth-memory`; '' when nothing is left.
+ * Spellings that differ only in case, accents or punctuation share a segment, except for the signs that make
+ * a different topic of a name, which are spelled out: `C++` → `c-plus-plus`, `C#` → `c-sharp`, `R&D` → `r-and-d`.
+ */
 export function tagSlug(tag: string): string {
   return tag
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .normalize('NFC')
     .toLowerCase()
+    .replace(/\+/g, ' plus ')
+    .replace(/#/g, ' sharp ')
+    .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
 }

@@ -6,12 +6,14 @@
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeExternalLinks from 'rehype-external-links';
-import rehypeSlug from 'rehype-slug';
 import type { ElementContent } from 'hast';
 import type { PageId } from '../model/ids.ts';
 import type { PageIndex } from '../model/page-index.ts';
 import { rehypeCitations } from './plugins/rehype-citations.ts';
+import { rehypeHeadingIds } from './plugins/rehype-heading-ids.ts';
+import { rehypeLinkSchemes } from './plugins/rehype-link-schemes.ts';
 import { rehypeReferences } from './plugins/rehype-references.ts';
+import { remarkExpressionErrors } from './plugins/remark-expression-errors.ts';
 import { remarkCharts } from './plugins/remark-charts.ts';
 import { remarkMathSyntax } from './plugins/remark-math-syntax.ts';
 import { remarkMathml } from './plugins/remark-mathml.ts';
@@ -41,6 +43,8 @@ export function wikiRemarkPlugins(options: PipelineOptions): RemarkPlugins {
     // See also first: it appends wiki links that remarkWikiLinks then resolves.
     [remarkSeeAlso, { index: options.index, contentDir: options.contentDir }],
     [remarkWikiLinks, { index: options.index, contentDir: options.contentDir }],
+    // Full MDX only: an expression that throws names its article and line.
+    [remarkExpressionErrors, { contentDir: options.contentDir }],
   ];
 }
 
@@ -59,9 +63,11 @@ export function wikiRehypePlugins(options: PipelineOptions): RehypePlugins {
       },
     ],
     rehypeReferences,
-    rehypeSlug,
+    rehypeHeadingIds,
     [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 }, content: { type: 'text', value: '#' } }],
-    // Links to other sites cannot reach back into the wiki's window, nor learn which page sent the reader.
+    // Links to other sites cannot reach back into the wiki's window, nor learn which page sent the reader
+    // (`HTTPS://…` too: rehype-external-links compares schemes as written).
+    rehypeLinkSchemes,
     [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
   ];
 }

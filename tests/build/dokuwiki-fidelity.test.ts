@@ -115,7 +115,7 @@ describe('a media file the wiki lacks', () => {
       ['logo.png', ''],
     ]);
     expect(() => buildPageIndex(sources)).toThrow(/ns\/page\.mdx:5:\d+: error: `\.\/die\.png` is not in the content folder \(ns\/die\.png\)/);
-    const index = buildPageIndex(new Map([...sources, ['ns/die.png', '']]), undefined, new Set(['favicon.svg']));
+    const index = buildPageIndex(new Map([...sources, ['ns/die.png', '']]), undefined, { publicFiles: new Set(['favicon.svg']) });
     expect(index.warnings.map((warning) => warning.message)).toEqual([
       '`/media/none.png` is not in the public folder (public/media/none.png): the reader would see a broken file; add the file, or correct the address',
     ]);

@@ -14,7 +14,9 @@ const work = join(repoRoot, 'tests/.output/incremental');
 const content = join(work, 'content');
 // `npm run build` (cli/build.ts), as writers and CI build.
 const npmBuild = [join(repoRoot, 'cli/build.ts')];
-const build = () => runBuild(npmBuild, content, join(work, 'dist'), join(work, 'cache'));
+// The site fixture holds an `{expression}` on purpose: full MDX (src/model/trust.ts).
+const TRUSTED = { WIKI_TRUST: 'trusted' };
+const build = () => runBuild(npmBuild, content, join(work, 'dist'), join(work, 'cache'), TRUSTED);
 const edit = (file: string, change: (text: string) => string) => writeFileSync(join(content, file), change(readFileSync(join(content, file), 'utf8')));
 /** The loader's count line: [rendered, unchanged, MDX modules]. */
 const counts = (result: BuildResult) => {
@@ -47,7 +49,7 @@ beforeAll(() => {
   runs.unchanged = build();
   // `npm run build` builds into a fresh folder each time (cli/build.ts): pages come from the cache's copies.
   afterUnchanged = siteFiles(join(work, 'dist'));
-  runs.freshFolder = runBuild(npmBuild, content, join(work, 'npm-dist'), join(work, 'cache'));
+  runs.freshFolder = runBuild(npmBuild, content, join(work, 'npm-dist'), join(work, 'cache'), TRUSTED);
   freshFolderSite = siteFiles(join(work, 'npm-dist'));
   edit('nvidia.mdx', (text) => text.replace('## History', 'A sentence added by an edit.\n\n## History'));
   runs.bodyEdit = build();
@@ -67,7 +69,7 @@ beforeAll(() => {
   unlinkSync(join(content, 'cuda.mdx'));
   runs.moreEdits = build();
   rebuiltSite = siteFiles(join(work, 'dist'));
-  runs.clean = runBuild(npmBuild, content, join(work, 'clean/dist'), join(work, 'clean/cache'));
+  runs.clean = runBuild(npmBuild, content, join(work, 'clean/dist'), join(work, 'clean/cache'), TRUSTED);
   cleanSite = siteFiles(join(work, 'clean/dist'));
 }, 300_000);
 

@@ -46,7 +46,8 @@ const CORNER_CASES: Record<string, string> = {
 
 const corpus: Array<[string, string]> = [
   ...filesOf('content'),
-  ...filesOf('tests/fixtures'),
+  // The hostile corpus is read by tests/build/hostile.test.ts: some of it is refused before either reader may run.
+  ...filesOf('tests/fixtures').filter(([file]) => !file.startsWith('tests/fixtures/hostile/')),
   ...generateWiki({ pages: 300, seed: 7 }).map((a): [string, string] => [`generated/${a.path}.mdx`, a.mdx]),
   ...Object.entries(CORNER_CASES).map(([name, body]): [string, string] => [`corner/${name}.mdx`, article(name, body)]),
 ];

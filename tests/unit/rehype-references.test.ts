@@ -56,6 +56,16 @@ describe('rehypeReferences: numbering and merging', () => {
     expect(references[1]?.backlinks).toEqual(['cite-ref-2-a', 'cite-ref-2-b']);
   });
 
+  it('keeps two footnotes of the same text but different addresses as two sources, and merges those that match in both', async () => {
+    const { markers, references, html } = await render(
+      'One.[^one] Two.[^two] Again.[^three]\n\n[^one]: [Report](https://e.example/1)\n[^two]: [Report](https://e.example/2)\n[^three]: [Report](https://e.example/1)\n',
+    );
+    expect(markers).toEqual(['[1]→ref-1', '[2]→ref-2', '[1]→ref-1']);
+    expect(references.map((r) => r.html.match(/href="([^"]+)"/)?.[1])).toEqual(['https://e.example/1', 'https://e.example/2']);
+    expect(references[0]?.backlinks).toEqual(['cite-ref-1-a', 'cite-ref-1-b']);
+    expect(html).toContain('id="cite-ref-2-a"');
+  });
+
   it('every back-link id is a marker on the page', async () => {
     const { html, references } = await render('A.[^x] B.[^x] C [@beta2021; @alpha2020].\n\n[^x]: Ex.\n');
     for (const id of references.flatMap((r) => r.backlinks)) expect(html).toContain(`id="${id}"`);
