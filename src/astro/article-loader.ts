@@ -152,7 +152,14 @@ async function syncArticles(context: LoaderContext, build: BuildContext, whileSe
     const relativePath = relative(root, filePath).split(sep).join('/');
     const text = withoutByteOrderMark(readFileSync(filePath, 'utf8'));
     const digest = generateDigest(`${version}\0${page.article.markdownOnly}\0${text}\0${dependencies(page, wiki)}`);
-    const existing = store.get(id);
+    let existing = store.get(id);
+    // An entry stored under another Astro root (`astro check` runs at the checkout, `npm run build` in a root of
+    // its own) names its file, and so its MDX module and the pictures Astro resolves from it, from there.
+    if (existing && existing.filePath !== relativePath) {
+      existing = { ...existing, filePath: relativePath };
+      store.delete(id);
+      store.set(existing);
+    }
     const htmlFile = existing ? storedHtmlFile(existing) : undefined;
     if (existing && existing.digest === digest && (!htmlFile || existsSync(htmlFile))) {
       if (htmlFile) usedHtml.add(htmlFile);
