@@ -19,7 +19,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { PageId } from '../model/ids.ts';
+import { urlForId, type PageId } from '../model/ids.ts';
+import { listedChanges, type ListedChange } from '../render/wiki-lists.ts';
 import type { PageRecord } from '../model/page-index.ts';
 import { resolveWikiLink } from '../model/resolve-wiki-link.ts';
 import { pageDescription } from '../model/wiki-data.ts';
@@ -35,7 +36,9 @@ import { removeUnusedHtml, storedHtmlFile, writeArticleHtml, type StoredArticleM
  * resolves (page, title, section) and what a See also list shows of the target; the bibliography entries it cites.
  */
 function dependencies(page: PageRecord, wiki: WikiForRendering): string {
-  const parts: unknown[] = [wiki.contentDir, wiki.citationStyle];
+  const parts: unknown[] = [wiki.contentDir, wiki.citationStyle, wiki.language, wiki.strings['article.redLinkTitle']];
+  // An article that embeds the wiki's lists shows every article's title and the latest changes.
+  if (page.article.lists.length > 0) parts.push(page.article.lists, wiki.strings, wiki.recent, [...wiki.index.pages.values()].map((p) => [p.id, p.title, p.article.frontmatter.tags, pageDescription(p, wiki.index), p.article.image]));
   for (const link of page.article.links) {
     const resolution = resolveWikiLink(link.target, wiki.index, page.id);
     const target = resolution.kind === 'page' ? wiki.index.pages.get(resolution.id) : undefined;
@@ -102,9 +105,30 @@ interface StoreWithAssets {
   addAssetImports?: (assets: string[], filePath?: string) => void;
 }
 
+/** The latest changes as the embedded lists show them, made once per reading. */
+const listedRecent = new WeakMap<WikiReading, ListedChange[]>();
+export function recentForLists(reading: WikiReading): ListedChange[] {
+  let made = listedRecent.get(reading);
+  if (!made) {
+    const pages = new Map([...reading.index.pages.values()].map((page) => [page.file, { title: page.title, url: urlForId(page.id) }]));
+    made = listedChanges(reading.history.recent, (file) => pages.get(file));
+    listedRecent.set(reading, made);
+  }
+  return made;
+}
+
 /** What rendering needs of the wiki, from the build context. */
 export function wikiForRendering(context: BuildContext, reading: WikiReading = context.reading()): WikiForRendering {
-  return { contentDir: context.settings.contentDir, citationStyle: context.settings.citationStyle, index: reading.index, citedPaths: reading.citedPaths };
+  const { settings } = context;
+  return {
+    contentDir: settings.contentDir,
+    citationStyle: settings.citationStyle,
+    index: reading.index,
+    citedPaths: reading.citedPaths,
+    language: settings.language,
+    strings: settings.uiStrings,
+    recent: recentForLists(reading),
+  };
 }
 
 /**

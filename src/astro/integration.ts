@@ -17,6 +17,8 @@ import { ContentError } from '../model/diagnostics.ts';
 import { writePreviews } from '../postbuild/previews.ts';
 import { buildSearchIndex, SEARCH_INDEX_AFTER_BUILD } from '../postbuild/search-index.ts';
 import { wikiRehypePlugins, wikiRemarkPlugins, type PipelineOptions } from '../render/pipeline.ts';
+import { historySummary } from '../content-folder/wiki-history.ts';
+import { recentForLists } from './article-loader.ts';
 import { followContentEdits } from './dev-edits.ts';
 import { devWatchIgnored, generatedFolders } from './dev-watch.ts';
 import { allDiagnostics, report, withoutRedLinks } from './report.ts';
@@ -34,6 +36,9 @@ export function wiki(context: BuildContext): AstroIntegration {
     citationStyle: settings.citationStyle,
     index: () => context.reading().index,
     citedPath: (page) => context.reading().citedPaths.get(page),
+    language: settings.language,
+    strings: settings.uiStrings,
+    recent: () => recentForLists(context.reading()),
   };
 
   return {
@@ -66,7 +71,8 @@ export function wiki(context: BuildContext): AstroIntegration {
           report(logger, diagnostics.filter((d) => d.severity !== 'error'));
           throw new ContentError(errors, settings.strict && reading.graph.redLinks.length > 0 ? 'The wiki has red links and is built with WIKI_STRICT=1' : undefined);
         }
-        report(logger, withoutRedLinks(diagnostics));
+        report(logger, [...settings.warnings, ...withoutRedLinks(diagnostics)]);
+        logger.info(`${settings.configFile ? `settings from ${settings.configFile}` : 'no wiki.config.yaml in the content folder: default settings'}; ${historySummary(reading.history)}`);
         updateConfig({
           markdown: {
             processor: unified({

@@ -9,7 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readSources } from '../content-folder/read-folder.ts';
-import { lastCommitDates } from '../content-folder/git-dates.ts';
+import { startGitHistory } from '../content-folder/git-history.ts';
+import { wikiHistory, type WikiHistory } from '../content-folder/wiki-history.ts';
 import { cachedParser } from '../content-folder/prepass-cache.ts';
 import { writeCitedEntries } from '../content-folder/references-bibliography.ts';
 import type { WikiSettings } from '../content-folder/settings.ts';
@@ -19,6 +20,10 @@ import { buildPageIndex, type PageIndex } from '../model/page-index.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../model/references-index.ts';
 import { toWikiData, type WikiData } from '../model/wiki-data.ts';
 import type { StoredEntry } from '../render/article-html.ts';
+import { articleCitation } from '../render/page-citation.ts';
+import type { HistoryStatus, RecentChange } from '../model/history.ts';
+import { siteConfig, type SiteConfig } from '../model/site-config.ts';
+import type { PageHistory } from '../content-folder/wiki-history.ts';
 import { BackgroundWrites } from './background-writes.ts';
 import { cacheCodeDigest, cachePath, WORK_FILES, type CacheName } from './caches.ts';
 import { join } from 'node:path';
@@ -33,6 +38,8 @@ export interface WikiReading {
   citedPaths: Map<PageId, string>;
   /** File → date of its last commit, read with one `git log` per reading. */
   commitDates: Map<string, string>;
+  /** Each article's revisions, the latest change's word diff, Recent changes: from the same `git log`. */
+  history: WikiHistory;
   /** The content folder's file names and texts, as one hash. */
   digest: string;
 }
@@ -54,10 +61,21 @@ export interface BuildContext {
   reading(): WikiReading;
   /** The data pages read (virtual:wiki/data), made once per reading. */
   data(): WikiData;
+  /** What pages know of the wiki itself (virtual:wiki/config): name, language, strings, links. */
+  config(): SiteConfig;
+  /** Each article's history and Recent changes (virtual:wiki/history). */
+  history(): HistoryData;
+  /** An article's "Cite this page" (virtual:wiki/citations), made when its page asks. */
+  citation(id: PageId): ReturnType<typeof articleCitation> | undefined;
   /** Where a cache lives. */
   cachePath(name: CacheName): string;
   /** The code part of a cache's key (src/build/caches.ts). */
   cacheCode(name: CacheName): string;
+  /**
+   * The part of every page's cache key that is not about one article: the pages' code and the wiki's settings as
+   * pages show them (a new name or language shows on every page).
+   */
+  pageCacheCode(): string;
 }
 
 /** What the content folder holds, file names and text, as one hash. */
@@ -69,6 +87,8 @@ export function sourcesDigest(sources: ReadonlyMap<string, string>): string {
 
 /** Read the wiki: the pre-pass (cached by each article's text), the link graph, the references, the commit dates. */
 async function readWiki(settings: WikiSettings, cacheFile: string): Promise<WikiReading> {
+  // git reads the history in its own process while this one reads the articles.
+  const log = startGitHistory(settings.contentDir);
   const parser = cachedParser(cacheFile, cacheCodeDigest('prepass'));
   let index: PageIndex;
   let digest: string;
@@ -83,16 +103,36 @@ async function readWiki(settings: WikiSettings, cacheFile: string): Promise<Wiki
   }
   const references = buildReferenceIndex(index);
   const citedPaths = writeCitedEntries(references.citedEntries, join(settings.cacheDir, WORK_FILES.citations.path));
-  return { index, graph: buildLinkGraph(index), references, citedPaths, commitDates: lastCommitDates(settings.contentDir), digest };
+  const history = await wikiHistory(await log, index, settings.contentDir);
+  return { index, graph: buildLinkGraph(index), references, citedPaths, commitDates: history.commitDates, history, digest };
+}
+
+/** What history pages and Recent changes read: the reading's history, with articles by id. */
+export interface HistoryData {
+  status: HistoryStatus;
+  pages: Record<string, PageHistory>;
+  recent: RecentChange[];
 }
 
 export function createBuildContext(settings: WikiSettings): BuildContext {
   let current: WikiReading | undefined;
-  let data: { of: WikiReading; value: WikiData } | undefined;
   const reading = (): WikiReading => {
     if (!current) throw new Error('the wiki was used before its content was read');
     return current;
   };
+  /** `make` once per reading of the wiki. */
+  const perReading = <T>(make: (now: WikiReading) => T): (() => T) => {
+    let made: { of: WikiReading; value: T } | undefined;
+    return () => {
+      const now = reading();
+      if (made?.of !== now) made = { of: now, value: make(now) };
+      return made.value;
+    };
+  };
+  const data = perReading((now) => toWikiData(now.index, now.graph, now.commitDates, now.history.lastCommits));
+  const config = perReading((now) => siteConfig(settings, now.history.status));
+  const history = perReading((now): HistoryData => ({ status: now.history.status, pages: Object.fromEntries(now.history.pages), recent: now.history.recent }));
+  const citations = perReading(() => new Map<PageId, ReturnType<typeof articleCitation> | undefined>());
   return {
     settings,
     writes: new BackgroundWrites(),
@@ -100,12 +140,20 @@ export function createBuildContext(settings: WikiSettings): BuildContext {
     syncedReading: undefined,
     read: async () => (current = await readWiki(settings, cachePath(settings.cacheDir, 'prepass'))),
     reading,
-    data: () => {
-      const now = reading();
-      if (data?.of !== now) data = { of: now, value: toWikiData(now.index, now.graph, now.commitDates) };
-      return data.value;
+    data,
+    config,
+    history,
+    citation: (id) => {
+      const made = citations();
+      if (!made.has(id)) {
+        const page = data().pages[id];
+        const latest = reading().history.pages.get(id)?.revisions[0]?.commit;
+        made.set(id, page ? articleCitation({ config: config(), page, latest }) : undefined);
+      }
+      return made.get(id);
     },
     cachePath: (name) => cachePath(settings.cacheDir, name),
     cacheCode: (name) => cacheCodeDigest(name),
+    pageCacheCode: perReading(() => createHash('sha256').update(cacheCodeDigest('pages')).update(JSON.stringify(config())).digest('base64url')),
   };
 }

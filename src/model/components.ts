@@ -5,8 +5,10 @@
  * path and is allowed in a wiki that does not trust its articles with code (the `safe` trust level).
  */
 
-/** The names of the wiki's own components, as written in articles. */
-export const WIKI_COMPONENTS = ['Infobox', 'Figure'] as const;
+import { WIKI_LISTS } from './wiki-lists.ts';
+
+/** The names of the wiki's own components, as written in articles; the lists a page may embed are src/model/wiki-lists.ts. */
+export const WIKI_COMPONENTS = ['Infobox', 'Figure', ...WIKI_LISTS] as const;
 
 export type WikiComponentName = (typeof WIKI_COMPONENTS)[number];
 

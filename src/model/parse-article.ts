@@ -19,6 +19,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { collectCitations, type ArticleCitations } from './references.ts';
 import { articleSchema, describeSchemaIssues, type ArticleFrontmatter } from './schema.ts';
 import { unsafeContentDiagnostics } from './unsafe-content.ts';
+import { isWikiList, readWikiList, type WikiListUse } from './wiki-lists.ts';
 import { readArticleTree, satteriTree, type TreeReader } from './satteri-reader.ts';
 import { wikiLinkSyntaxOptions, writtenAlias, writtenTarget, type WikiLinkNode } from './wiki-link-node.ts';
 
@@ -52,6 +53,8 @@ export interface ParsedArticle {
   citations: ArticleCitations;
   /** The line of the `aliases:` field (or of the frontmatter's start), for errors about an alias. */
   aliasesLine: number;
+  /** The wiki's lists the article embeds (`<RecentChanges />`…: src/model/wiki-lists.ts), checked. */
+  lists: WikiListUse[];
   /**
    * True when the article uses no MDX of its own (no `import`/`export`, JSX element or `{expression}`):
    * it is then rendered straight to HTML and cached by the content layer (src/lib/article-loader.ts)
@@ -217,8 +220,20 @@ export function parseArticle(source: string, file: string, readTree: TreeReader 
   let image: ParsedArticle['image'];
   const contexts = new Map<Paragraph | Heading, ReturnType<typeof paragraphTextWithOffsets>>();
   let markdownOnly = true;
+  const lists: WikiListUse[] = [];
+  const listErrors: Diagnostic[] = [];
 
   visitParents(tree, (node, ancestors) => {
+    // The wiki's lists are known elements, rendered like Markdown: they keep an article off the MDX path.
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && isWikiList(node.name)) {
+      const read = readWikiList({ ...node, name: node.name }, file);
+      if (!read.ok) listErrors.push(read.diagnostic);
+      else {
+        lists.push(read.use);
+        if (read.use.list === 'FeaturedArticle') links.push({ target: read.use.page, line: node.position?.start.line ?? 0, column: node.position?.start.column ?? 0, context: '' });
+      }
+      return;
+    }
     if (node.type.startsWith('mdx')) markdownOnly = false;
     if (node.type === 'heading') {
       const text = linkTextToPlain(plainText(node, source), (target) => target).trim();
@@ -249,6 +264,8 @@ export function parseArticle(source: string, file: string, readTree: TreeReader 
     }
   });
 
+  if (listErrors.length > 0) return { ok: false, diagnostics: listErrors };
+
   // `seeAlso` entries are links too: they count for What links here, wanted pages and red links.
   const yamlLines = yamlNode.value.split('\n');
   const fieldLine = (field: string) => (yamlNode.position?.start.line ?? 1) + 1 + Math.max(yamlLines.findIndex((line) => new RegExp(`^${field}\\s*:`).test(line)), 0);
@@ -257,5 +274,5 @@ export function parseArticle(source: string, file: string, readTree: TreeReader 
     links.push({ target, line: frontmatterLine, column: 1, context: '' });
   }
 
-  return { ok: true, article: { frontmatter: checked.data, headings, links, lead, ...(image ? { image } : {}), citations: collectCitations(tree), aliasesLine: fieldLine('aliases'), markdownOnly }, diagnostics: [] };
+  return { ok: true, article: { frontmatter: checked.data, headings, links, lead, ...(image ? { image } : {}), citations: collectCitations(tree), aliasesLine: fieldLine('aliases'), lists, markdownOnly }, diagnostics: [] };
 }

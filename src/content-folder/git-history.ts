@@ -1,0 +1,99 @@
+/**
+ * The content folder's git history, read with ONE `git log` per build (never one process per file), and the
+ * texts of the blobs the history pages compare, read with at most one `git cat-file --batch`. The log runs in
+ * its own process while the build reads the articles (`startGitHistory` returns at once). A folder outside
+ * git, a machine without git, or a shallow clone builds fine: the history says what it lacks.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { COMMIT_MARK, LOG_FORMAT, parseGitLog, type HistoryStatus, type LoggedCommit } from '../model/history.ts';
+
+export interface GitHistory {
+  status: HistoryStatus;
+  /** Newest first; empty without history. */
+  commits: LoggedCommit[];
+}
+
+const GIT_ENV = { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' };
+
+/** Where the content folder stands in git: in a repository (shallow or not, and where), or not. Cheap: one `git rev-parse`. */
+export function gitStatus(contentDir: string): HistoryStatus {
+  const result = spawnSync('git', ['rev-parse', '--is-shallow-repository', '--show-prefix'], { cwd: contentDir, encoding: 'utf8', env: GIT_ENV });
+  if (result.error) return { kind: 'none', reason: 'no-git', detail: `git could not be run (${result.error.message})` };
+  if (result.status !== 0) {
+    const said = result.stderr.trim().split('\n')[0] ?? '';
+    return /not a git repository/i.test(said) ? { kind: 'none', reason: 'not-a-repository', detail: said } : { kind: 'none', reason: 'failed', detail: said };
+  }
+  const [shallow = 'false', prefix = ''] = result.stdout.split('\n');
+  return { kind: 'git', shallow: shallow.trim() === 'true', sourceDir: prefix.trim().replace(/\/+$/, '') };
+}
+
+/** The arguments of the one `git log` (run in the content folder). */
+export function gitLogArguments(): string[] {
+  return ['-c', 'core.quotePath=false', '-c', 'diff.renames=true', 'log', `--format=${LOG_FORMAT}`, '-z', '--raw', '--numstat', '-M', '--no-abbrev', '--no-color', '--relative', '--', '.'];
+}
+
+/**
+ * Start reading the history of `contentDir`; the promise settles when git is done. Never rejects: a failure is
+ * a status the build reports.
+ */
+export function startGitHistory(contentDir: string): Promise<GitHistory> {
+  const status = gitStatus(contentDir);
+  if (status.kind === 'none') return Promise.resolve({ status, commits: [] });
+  return new Promise((resolve) => {
+    const child = spawn('git', gitLogArguments(), { cwd: contentDir, env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    let errors = '';
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.on('error', (error) => resolve({ status: { kind: 'none', reason: 'no-git', detail: `git could not be run (${error.message})` }, commits: [] }));
+    child.on('close', (code) => {
+      const output = Buffer.concat(chunks).toString('utf8');
+      if (code !== 0) {
+        // A repository without commits yet has no history, and nothing is wrong.
+        if (/does not have any commits yet|bad default revision/i.test(errors)) resolve({ status, commits: [] });
+        else resolve({ status: { kind: 'none', reason: 'failed', detail: errors.trim().split('\n')[0] ?? `git log exited with ${code}` }, commits: [] });
+        return;
+      }
+      const commits = output.includes(COMMIT_MARK) ? parseGitLog(output) : [];
+      const oldest = commits.at(-1);
+      resolve({ status: status.shallow && oldest ? { ...status, since: oldest.date.slice(0, 10) } : status, commits });
+    });
+  });
+}
+
+/**
+ * The texts of `blobs` (object ids), read with one `git cat-file --batch` in `cwd`: `each` is called for each
+ * blob in order as its text arrives (undefined for a blob git does not have, as in a shallow clone), so that the
+ * texts need not all be held at once.
+ */
+export function readBlobs(cwd: string, blobs: readonly string[], each: (index: number, text: string | undefined) => void): Promise<void> {
+  if (blobs.length === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['cat-file', '--batch'], { cwd, env: GIT_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
+    let buffer: Buffer = Buffer.alloc(0);
+    let next = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
+      // Each answer: `<id> blob <size>\n<bytes>\n`, or `<id> missing\n`.
+      for (;;) {
+        const end = buffer.indexOf(10);
+        if (end === -1) return;
+        const header = buffer.subarray(0, end).toString('utf8');
+        const missing = / missing$/.exec(header);
+        if (missing) {
+          buffer = buffer.subarray(end + 1);
+          each(next++, undefined);
+          continue;
+        }
+        const size = Number(header.split(' ')[2]);
+        if (buffer.length < end + 1 + size + 1) return;
+        const text = buffer.subarray(end + 1, end + 1 + size).toString('utf8');
+        buffer = buffer.subarray(end + 1 + size + 1);
+        each(next++, text);
+      }
+    });
+    child.on('error', reject);
+    child.on('close', () => resolve());
+    child.stdin.end(`${blobs.join('\n')}\n`);
+  });
+}

@@ -1,0 +1,121 @@
+/**
+ * The wiki's history, as pages show it: each article's revisions (renames followed), the word diff of its
+ * latest change, and Recent changes. Made once per reading of the wiki from the one `git log`
+ * (src/content-folder/git-history.ts) and, for the diffs, one `git cat-file --batch`.
+ */
+import type { PageId } from '../model/ids.ts';
+import { ARTICLE_EXTENSION } from '../model/ids.ts';
+import { lastCommitDates, recentChanges, revisionsByFile, type HistoryStatus, type RecentChange, type Revision } from '../model/history.ts';
+import type { PageIndex } from '../model/page-index.ts';
+import { wordDiff, type WordDiff } from '../model/word-diff.ts';
+import { readBlobs, type GitHistory } from './git-history.ts';
+
+/** Recent changes and the feed list this many changes. */
+export const RECENT_CHANGES = 50;
+
+/** Texts longer than this are not compared word by word (their diff would not help a reader anyway). */
+const MAX_DIFF_TEXT = 200_000;
+
+/** What the history page shows of an article's latest change. */
+export type LatestChange =
+  | { kind: 'diff'; diff: WordDiff }
+  /** The change created the file. */
+  | { kind: 'created' }
+  /** A rename, or a change of whitespace only. */
+  | { kind: 'unchanged' }
+  | { kind: 'too-large' }
+  /** The text before is not in this clone (a shallow clone's oldest commit). */
+  | { kind: 'unknown' };
+
+export interface PageHistory {
+  /** Newest first. */
+  revisions: Revision[];
+  latest?: LatestChange;
+}
+
+export interface WikiHistory {
+  status: HistoryStatus;
+  pages: Map<PageId, PageHistory>;
+  /** The last RECENT_CHANGES changes to articles, newest first. */
+  recent: RecentChange[];
+  /** File → `YYYY-MM-DD` of its last commit. */
+  commitDates: Map<string, string>;
+  /** File → the hash of its last commit. */
+  lastCommits: Map<string, string>;
+}
+
+/** What the build log says of the history: where it came from, and what it lacks. */
+export function historySummary(history: WikiHistory): string {
+  const { status } = history;
+  if (status.kind === 'none') {
+    const why = status.reason === 'not-a-repository' ? 'the content folder is not in a git repository' : status.reason === 'no-git' ? 'git is not installed' : `git failed (${status.detail})`;
+    return `history: ${why}, so articles have no history pages, and Recent changes and its feed list articles by their \`updated\` date`;
+  }
+  const commits = new Set(history.recent.map((change) => change.commit.hash)).size;
+  const shallow = status.shallow
+    ? `; this is a shallow clone, so history before ${status.since ?? 'its oldest commit'} is missing (run \`git fetch --unshallow\`, or clone with \`fetch-depth: 0\` in CI)`
+    : '';
+  return `history: ${history.pages.size} articles' histories from git${commits > 0 ? '' : ' (no commits yet)'}${shallow}`;
+}
+
+/** The history as the build has it when git gives none. */
+export function noHistory(status: HistoryStatus): WikiHistory {
+  return { status, pages: new Map(), recent: [], commitDates: new Map(), lastCommits: new Map() };
+}
+
+/** What the latest change did, from the file's text before and after it. */
+function latestChange(before: string | undefined, after: string | undefined): LatestChange {
+  if (before === undefined || after === undefined) return { kind: 'unknown' };
+  if (before.length > MAX_DIFF_TEXT || after.length > MAX_DIFF_TEXT) return { kind: 'too-large' };
+  const diff = wordDiff(before, after);
+  return diff.hunks.length === 0 ? { kind: 'unchanged' } : { kind: 'diff', diff };
+}
+
+/** Put the history of `git` (the log, read while the articles were) together with the articles of `index`. */
+export async function wikiHistory(git: GitHistory, index: PageIndex, contentDir: string): Promise<WikiHistory> {
+  if (git.status.kind === 'none') return noHistory(git.status);
+  const files = new Map<string, PageId>();
+  for (const page of index.pages.values()) files.set(page.file, page.id);
+  const byFile = revisionsByFile(git.commits, files.keys());
+  const pages = new Map<PageId, PageHistory>();
+  // The latest change of each article is shown word by word: its texts before and after, read in one batch.
+  const pairs = new Map<PageId, { before: string; after: string }>();
+  for (const [file, revisions] of byFile) {
+    const id = files.get(file);
+    if (id === undefined) continue;
+    const history: PageHistory = { revisions };
+    pages.set(id, history);
+    const newest = revisions[0];
+    if (!newest) continue;
+    const { change, commit } = newest;
+    if (change.status === 'added' || change.oldBlob === undefined) {
+      history.latest = git.status.shallow && commit.parents.length === 0 ? { kind: 'unknown' } : { kind: 'created' };
+    } else if (change.newBlob !== undefined) {
+      pairs.set(id, { before: change.oldBlob, after: change.newBlob });
+    }
+  }
+  // Before and after of each pair in turn: each diff is made as soon as its two texts are read, then they are dropped.
+  const order = [...pairs];
+  let before: string | undefined;
+  await readBlobs(
+    contentDir,
+    order.flatMap(([, pair]) => [pair.before, pair.after]),
+    (at, text) => {
+      if (at % 2 === 0) {
+        before = text;
+        return;
+      }
+      const entry = order[(at - 1) / 2];
+      const history = entry && pages.get(entry[0]);
+      if (history) history.latest = latestChange(before, text);
+      before = undefined;
+    },
+  );
+  return {
+    status: git.status,
+    pages,
+    recent: recentChanges(git.commits, (path) => path.endsWith(ARTICLE_EXTENSION), byFile, RECENT_CHANGES),
+    commitDates: lastCommitDates(byFile),
+    lastCommits: new Map([...byFile].flatMap(([file, list]) => (list[0] ? [[file, list[0].commit.hash] as const] : []))),
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * The word-level diff of a change to an article, as its history page shows it: the changed lines only, each
+ * with the words added and removed marked and long unchanged stretches cut to a few words of context.
+ * Lines are compared first (jsdiff's `diffLines`), and words only inside the lines that changed, so that a
+ * small edit to a long article costs little. Pure.
+ */
+import { diffLines, diffWordsWithSpace } from 'diff';
+
+export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string } | { kind: 'gap' };
+
+export interface DiffHunk {
+  /** The first line of the hunk in the new text (1-based). */
+  line: number;
+  parts: DiffPart[];
+}
+
+export interface WordDiff {
+  hunks: DiffHunk[];
+  /** Hunks left out past `maxHunks`. */
+  more: number;
+}
+
+export interface WordDiffOptions {
+  /** Unchanged words kept on each side of a change. */
+  context?: number;
+  /** At most this many hunks are kept. */
+  maxHunks?: number;
+}
+
+/** Keep `context` words at the edges of an unchanged stretch, cut the middle. */
+function trimmed(text: string, context: number, keepStart: boolean, keepEnd: boolean): DiffPart[] {
+  const words = text.split(/(\s+)/);
+  // `words` alternates word, space, word…: 2 entries per word.
+  const keep = context * 2;
+  if (words.length <= keep * 2 + 2) return [{ kind: 'same', text }];
+  const start = keepStart ? words.slice(0, keep).join('') : '';
+  const end = keepEnd ? words.slice(-keep).join('') : '';
+  return [...(start ? [{ kind: 'same' as const, text: start }] : []), { kind: 'gap' as const }, ...(end ? [{ kind: 'same' as const, text: end }] : [])];
+}
+
+/** The word diff of `before` → `after`. */
+export function wordDiff(before: string, after: string, options: WordDiffOptions = {}): WordDiff {
+  const context = options.context ?? 12;
+  const maxHunks = options.maxHunks ?? 20;
+  const hunks: DiffHunk[] = [];
+  let more = 0;
+  let line = 1;
+  const blocks = diffLines(before, after);
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (!block) continue;
+    if (!block.added && !block.removed) {
+      line += block.count ?? 0;
+      continue;
+    }
+    // A removal followed by an addition is one edit: compare its words. A lone addition or removal is shown whole.
+    const nextBlock = blocks[i + 1];
+    const removed = block.removed ? block.value : '';
+    const added = block.added ? block.value : nextBlock?.added && block.removed ? nextBlock.value : '';
+    if (block.removed && nextBlock?.added) i++;
+    const start = line;
+    line += added === '' ? 0 : added.split('\n').length - (added.endsWith('\n') ? 1 : 0);
+    if (hunks.length >= maxHunks) {
+      more++;
+      continue;
+    }
+    const words = removed !== '' && added !== '' ? diffWordsWithSpace(removed, added) : [{ value: removed || added, added: added !== '', removed: removed !== '' }];
+    const parts: DiffPart[] = [];
+    words.forEach((word, w) => {
+      if (word.added) parts.push({ kind: 'added', text: word.value });
+      else if (word.removed) parts.push({ kind: 'removed', text: word.value });
+      else parts.push(...trimmed(word.value, context, w > 0, w < words.length - 1));
+    });
+    // Trailing line breaks add nothing to read.
+    const last = parts.at(-1);
+    if (last && last.kind !== 'gap') last.text = last.text.replace(/\n+$/, '');
+    hunks.push({ line: start, parts: parts.filter((part) => part.kind === 'gap' || part.text !== '') });
+  }
+  return { hunks, more };
+}
