@@ -92,8 +92,9 @@ async function readWiki(settings: WikiSettings, cacheFile: string): Promise<Wiki
   const parser = cachedParser(cacheFile, cacheCodeDigest('prepass'));
   let index: PageIndex;
   let digest: string;
+  let sources: Map<string, string>;
   try {
-    const sources = readSources(settings.contentDir);
+    sources = readSources(settings.contentDir);
     digest = sourcesDigest(sources);
     // Articles whose text has not changed since the last build are not parsed again; the others on every core.
     await parser.prefetch(sources);
@@ -103,7 +104,7 @@ async function readWiki(settings: WikiSettings, cacheFile: string): Promise<Wiki
   }
   const references = buildReferenceIndex(index);
   const citedPaths = writeCitedEntries(references.citedEntries, join(settings.cacheDir, WORK_FILES.citations.path));
-  const history = await wikiHistory(await log, index, settings.contentDir);
+  const history = await wikiHistory(await log, index, settings.contentDir, sources);
   return { index, graph: buildLinkGraph(index), references, citedPaths, commitDates: history.commitDates, history, digest };
 }
 

@@ -3,6 +3,7 @@
  * latest change, and Recent changes. Made once per reading of the wiki from the one `git log`
  * (src/content-folder/git-history.ts) and, for the diffs, one `git cat-file --batch`.
  */
+import { createHash } from 'node:crypto';
 import type { PageId } from '../model/ids.ts';
 import { ARTICLE_EXTENSION } from '../model/ids.ts';
 import { lastCommitDates, recentChanges, revisionsByFile, type HistoryStatus, type RecentChange, type Revision } from '../model/history.ts';
@@ -71,15 +72,23 @@ function latestChange(before: string | undefined, after: string | undefined): La
   return diff.hunks.length === 0 ? { kind: 'unchanged' } : { kind: 'diff', diff };
 }
 
-/** Put the history of `git` (the log, read while the articles were) together with the articles of `index`. */
-export async function wikiHistory(git: GitHistory, index: PageIndex, contentDir: string): Promise<WikiHistory> {
+/** The id git gives a file's content (`git hash-object`): tells whether a file is as its last commit left it. */
+export function blobId(text: string): string {
+  return createHash('sha1').update(`blob ${Buffer.byteLength(text)}\0`).update(text).digest('hex');
+}
+
+/**
+ * Put the history of `git` (the log, read while the articles were) together with the articles of `index`.
+ * `sources`: the files' texts as the build read them; a file as its last commit left it is not read from git again.
+ */
+export async function wikiHistory(git: GitHistory, index: PageIndex, contentDir: string, sources: ReadonlyMap<string, string> = new Map()): Promise<WikiHistory> {
   if (git.status.kind === 'none') return noHistory(git.status);
   const files = new Map<string, PageId>();
   for (const page of index.pages.values()) files.set(page.file, page.id);
   const byFile = revisionsByFile(git.commits, files.keys());
   const pages = new Map<PageId, PageHistory>();
   // The latest change of each article is shown word by word: its texts before and after, read in one batch.
-  const pairs = new Map<PageId, { before: string; after: string }>();
+  const pairs = new Map<PageId, { before: string; after: string; text: string | undefined }>();
   for (const [file, revisions] of byFile) {
     const id = files.get(file);
     if (id === undefined) continue;
@@ -91,23 +100,31 @@ export async function wikiHistory(git: GitHistory, index: PageIndex, contentDir:
     if (change.status === 'added' || change.oldBlob === undefined) {
       history.latest = git.status.shallow && commit.parents.length === 0 ? { kind: 'unknown' } : { kind: 'created' };
     } else if (change.newBlob !== undefined) {
-      pairs.set(id, { before: change.oldBlob, after: change.newBlob });
+      const text = sources.get(file);
+      pairs.set(id, { before: change.oldBlob, after: change.newBlob, text: text !== undefined && blobId(text) === change.newBlob ? text : undefined });
     }
   }
-  // Before and after of each pair in turn: each diff is made as soon as its two texts are read, then they are dropped.
-  const order = [...pairs];
+  // The texts before each latest change, read in one batch (and after it, for a file changed since): each diff is
+  // made as soon as its texts are read, then they are dropped.
+  const wanted: Array<{ blob: string; id: PageId; side: 'before' | 'after' }> = [];
+  for (const [id, pair] of pairs) {
+    wanted.push({ blob: pair.before, id, side: 'before' });
+    if (pair.text === undefined) wanted.push({ blob: pair.after, id, side: 'after' });
+  }
   let before: string | undefined;
   await readBlobs(
     contentDir,
-    order.flatMap(([, pair]) => [pair.before, pair.after]),
+    wanted.map((want) => want.blob),
     (at, text) => {
-      if (at % 2 === 0) {
+      const want = wanted[at];
+      const pair = want && pairs.get(want.id);
+      if (!want || !pair) return;
+      if (want.side === 'before' && pair.text === undefined) {
         before = text;
         return;
       }
-      const entry = order[(at - 1) / 2];
-      const history = entry && pages.get(entry[0]);
-      if (history) history.latest = latestChange(before, text);
+      const history = pages.get(want.id);
+      if (history) history.latest = latestChange(want.side === 'before' ? text : before, want.side === 'before' ? pair.text : text);
       before = undefined;
     },
   );

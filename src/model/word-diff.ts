@@ -38,14 +38,49 @@ function trimmed(text: string, context: number, keepStart: boolean, keepEnd: boo
   return [...(start ? [{ kind: 'same' as const, text: start }] : []), { kind: 'gap' as const }, ...(end ? [{ kind: 'same' as const, text: end }] : [])];
 }
 
+/**
+ * The lines both texts start with and end with, as character offsets at line boundaries: most changes touch a
+ * few lines of a long article, and only what lies between needs comparing.
+ */
+function commonEnds(before: string, after: string): { head: number; tail: number } {
+  const max = Math.min(before.length, after.length);
+  let head = 0;
+  while (head < max && before.charCodeAt(head) === after.charCodeAt(head)) head++;
+  head = before.lastIndexOf('\n', head - 1) + 1;
+  let tail = 0;
+  while (tail < max - head && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  // Back to the start of a line: the tail is whole lines.
+  const cut = before.indexOf('\n', before.length - tail - 1);
+  tail = cut === -1 || tail === 0 ? 0 : before.length - cut - 1;
+  return { head, tail };
+}
+
+/** Words of one edit: the common start and end (at word boundaries) kept whole, only the middle compared. */
+function changedWords(removed: string, added: string): Array<{ value: string; added?: boolean; removed?: boolean }> {
+  const max = Math.min(removed.length, added.length);
+  let head = 0;
+  while (head < max && removed.charCodeAt(head) === added.charCodeAt(head)) head++;
+  while (head > 0 && /\S/.test(removed[head - 1] ?? '')) head--;
+  let tail = 0;
+  while (tail < max - head && removed.charCodeAt(removed.length - 1 - tail) === added.charCodeAt(added.length - 1 - tail)) tail++;
+  while (tail > 0 && /\S/.test(removed[removed.length - tail] ?? '')) tail--;
+  const middle = diffWordsWithSpace(removed.slice(head, removed.length - tail), added.slice(head, added.length - tail));
+  return [
+    ...(head > 0 ? [{ value: removed.slice(0, head) }] : []),
+    ...middle,
+    ...(tail > 0 ? [{ value: removed.slice(removed.length - tail) }] : []),
+  ];
+}
+
 /** The word diff of `before` → `after`. */
 export function wordDiff(before: string, after: string, options: WordDiffOptions = {}): WordDiff {
   const context = options.context ?? 12;
   const maxHunks = options.maxHunks ?? 20;
   const hunks: DiffHunk[] = [];
   let more = 0;
-  let line = 1;
-  const blocks = diffLines(before, after);
+  const { head, tail } = commonEnds(before, after);
+  let line = before.slice(0, head).split('\n').length;
+  const blocks = diffLines(before.slice(head, before.length - tail), after.slice(head, after.length - tail));
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
     if (!block) continue;
@@ -64,7 +99,7 @@ export function wordDiff(before: string, after: string, options: WordDiffOptions
       more++;
       continue;
     }
-    const words = removed !== '' && added !== '' ? diffWordsWithSpace(removed, added) : [{ value: removed || added, added: added !== '', removed: removed !== '' }];
+    const words = removed !== '' && added !== '' ? changedWords(removed, added) : [{ value: removed || added, added: added !== '', removed: removed !== '' }];
     const parts: DiffPart[] = [];
     words.forEach((word, w) => {
       if (word.added) parts.push({ kind: 'added', text: word.value });
