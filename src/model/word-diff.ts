@@ -29,12 +29,21 @@ export interface WordDiffOptions {
 
 /** Keep `context` words at the edges of an unchanged stretch, cut the middle. */
 function trimmed(text: string, context: number, keepStart: boolean, keepEnd: boolean): DiffPart[] {
-  const words = text.split(/(\s+)/);
-  // `words` alternates word, space, word…: 2 entries per word.
-  const keep = context * 2;
-  if (words.length <= keep * 2 + 2) return [{ kind: 'same', text }];
-  const start = keepStart ? words.slice(0, keep).join('') : '';
-  const end = keepEnd ? words.slice(-keep).join('') : '';
+  const words = text.match(/\S+|\s+/g) ?? [];
+  const wordCount = words.filter((word) => /\S/.test(word)).length;
+  if (wordCount <= context * 2 + 1) return [{ kind: 'same', text }];
+  /** The first (or last) `context` words, with the spaces between and at the edge of the change. */
+  const take = (from: string[]): string[] => {
+    const kept: string[] = [];
+    let count = 0;
+    for (const word of from) {
+      if (/\S/.test(word) && count++ === context) break;
+      kept.push(word);
+    }
+    return kept;
+  };
+  const start = keepStart ? take(words).join('').replace(/\s+$/, '') : '';
+  const end = keepEnd ? take([...words].reverse()).reverse().join('').replace(/^\s+/, '') : '';
   return [...(start ? [{ kind: 'same' as const, text: start }] : []), { kind: 'gap' as const }, ...(end ? [{ kind: 'same' as const, text: end }] : [])];
 }
 
@@ -101,10 +110,17 @@ export function wordDiff(before: string, after: string, options: WordDiffOptions
     }
     const words = removed !== '' && added !== '' ? changedWords(removed, added) : [{ value: removed || added, added: added !== '', removed: removed !== '' }];
     const parts: DiffPart[] = [];
-    words.forEach((word, w) => {
+    // Neighbouring unchanged words are one part.
+    const merged = words.reduce<typeof words>((list, word) => {
+      const last = list.at(-1);
+      if (last && !last.added && !last.removed && !word.added && !word.removed) list[list.length - 1] = { value: last.value + word.value };
+      else list.push(word);
+      return list;
+    }, []);
+    merged.forEach((word, w) => {
       if (word.added) parts.push({ kind: 'added', text: word.value });
       else if (word.removed) parts.push({ kind: 'removed', text: word.value });
-      else parts.push(...trimmed(word.value, context, w > 0, w < words.length - 1));
+      else parts.push(...trimmed(word.value, context, w > 0, w < merged.length - 1));
     });
     // Trailing line breaks add nothing to read.
     const last = parts.at(-1);
