@@ -119,6 +119,11 @@ interface TitleFormatters {
   Output: { Formatters: { title(state: CslEngine, text: string): string } };
 }
 
+/** The citation formatted whole by citeproc, entry by entry: what `styledCitation` must equal (tests/unit/page-citation.test.ts). */
+export function citeprocCitation(input: CitationInput): string {
+  return formatEntry(item(input, input.title, input.url), input.style, input.language);
+}
+
 /** The citation in the configured style. */
 export function styledCitation(input: CitationInput): string {
   const key = JSON.stringify([input.style, input.language, input.wikiTitle, input.authors, input.date ?? '']);
@@ -127,7 +132,8 @@ export function styledCitation(input: CitationInput): string {
     template = formatEntry(item(input, TITLE, URL_PLACEHOLDER), input.style, input.language);
     templates.set(key, template);
   }
-  if (!template.includes(TITLE)) return formatEntry(item(input, input.title, input.url), input.style, input.language);
+  // citeproc joins a title's last punctuation with the style's own, and curls quotes: such titles are formatted whole.
+  if (!template.includes(TITLE) || /['"‘’“”]|[.?!…:;,)\]]$/.test(input.title)) return citeprocCitation(input);
   const caser = titleCaser(input.style, input.language);
   const title = caser ? (CSL as unknown as TitleFormatters).Output.Formatters.title(caser, input.title) : input.title;
   return template.replace(TITLE, () => title).replace(URL_PLACEHOLDER, () => input.url);
