@@ -6,10 +6,10 @@
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { recordBuildStep } from '../build/build-receipt.ts';
-import { urlForId } from '../model/ids.ts';
+import { HISTORY_BASE, urlForId } from '../model/ids.ts';
 import type { WikiData } from '../model/wiki-data.ts';
 
-/** Paths that are not pages of their own: redirects and the random-article jump. */
+/** Paths that are not pages of their own: redirects and the random-article jump (history pages are left out by `filter`). */
 export function excludedPaths(data: Pick<WikiData, 'redirects'>): Set<string> {
   return new Set(['/special/random/', ...data.redirects.map((r) => urlForId(r.alias))]);
 }
@@ -24,7 +24,8 @@ export function wikiSitemap(data: () => WikiData): AstroIntegration {
   let lists: { excluded: Set<string>; changes: Map<string, string> } | undefined;
   const read = () => (lists ??= { excluded: excludedPaths(data()), changes: lastChanges(data()) });
   const integration = sitemap({
-    filter: (url) => !read().excluded.has(new URL(url).pathname),
+    // Articles' histories are for readers who come from the article, not for search engines (they carry noindex).
+    filter: (url) => !read().excluded.has(new URL(url).pathname) && !new URL(url).pathname.startsWith(HISTORY_BASE),
     serialize: (item) => {
       const changed = read().changes.get(new URL(item.url).pathname);
       return changed ? { ...item, lastmod: changed } : item;
