@@ -189,7 +189,7 @@ describe('Recent changes and its feed', () => {
     const elements: Array<{ path: string; attributes: Record<string, string>; text: string }> = [];
     const stack: string[] = [];
     parser.onopentag = (tag) => {
-      stack.push(tag.local);
+      stack.push('local' in tag ? tag.local : tag.name);
       elements.push({ path: stack.join('/'), attributes: Object.fromEntries(Object.entries(tag.attributes).map(([name, a]) => [name, typeof a === 'string' ? a : a.value])), text: '' });
     };
     parser.ontext = (text) => {
