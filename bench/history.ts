@@ -7,7 +7,7 @@
  *   npm run bench:history -- --pages 10000 [--runs 2] [--seed 1]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,33 +34,54 @@ console.error(`[bench] ${pages} articles, ${commits} commits, five per article`)
 const log = spawnSync('bash', ['-c', 'time git "$@" > /dev/null', 'bash', ...gitLogArguments()], { cwd: join(repo, 'content'), encoding: 'utf8' });
 const logTime = /real\s+(\S+)/.exec(log.stderr)?.[1] ?? '?';
 
-async function build(content: string, name: string): Promise<RunResult> {
+/** A build of `content` into its own output and cache folders; `fresh`: from an empty cache. */
+async function build(content: string, name: string, fresh = true): Promise<RunResult> {
   const out = join(work, `dist-${name}`);
   const cache = join(work, `cache-${name}`);
-  rmSync(out, { recursive: true, force: true });
-  rmSync(cache, { recursive: true, force: true });
+  if (fresh) {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  }
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', WIKI_CONTENT_DIR: content, WIKI_OUT_DIR: out, WIKI_CACHE_DIR: cache };
   const run = await runMeasured(process.execPath, [join(repoRoot, 'cli/build.ts')], { cwd: repoRoot, env, quiet: true });
   if (run.status !== 0) {
     process.stderr.write(run.output.slice(-4000));
     throw new Error(`the ${name} build failed`);
   }
-  console.error(`[bench] ${name}: ${(run.ms / 1000).toFixed(1)} s wall, ${(run.cpuMs / 1000).toFixed(1)} s CPU; ${run.output.split('\n').find((line) => line.includes('history:'))?.trim() ?? ''}`);
+  console.error(`[bench] ${name}${fresh ? '' : ' (rebuild)'}: ${(run.ms / 1000).toFixed(1)} s wall, ${(run.cpuMs / 1000).toFixed(1)} s CPU; ${run.output.split('\n').find((line) => line.includes('history:'))?.trim() ?? ''}`);
   return run;
+}
+
+/** A writer's edit: one sentence added to one article (committed, in the repository). */
+function edit(content: string, commit: boolean, round: number): void {
+  const article = articles[Math.floor(articles.length / 2)];
+  if (!article) return;
+  appendFileSync(join(content, `${article.path}.mdx`), `\nOne sentence added by the benchmark, round ${round}.\n`);
+  if (commit) {
+    const git = (args: string[]) => spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
+    git(['add', '-A']);
+    git(['-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', 'commit', '-q', '-m', `Benchmark edit ${round}`]);
+  }
 }
 
 const without: RunResult[] = [];
 const withHistory: RunResult[] = [];
+const rebuildWithout: RunResult[] = [];
+const rebuildWith: RunResult[] = [];
 for (let i = 0; i < runs; i++) {
   without.push(await build(plain, 'no-history'));
+  edit(plain, false, i);
+  rebuildWithout.push(await build(plain, 'no-history', false));
   withHistory.push(await build(join(repo, 'content'), 'history'));
+  edit(join(repo, 'content'), true, i);
+  rebuildWith.push(await build(join(repo, 'content'), 'history', false));
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const row = (label: string, pick: (run: RunResult) => number, format: (n: number) => string) => {
-  const a = median(without.map(pick));
-  const b = median(withHistory.map(pick));
+const row = (label: string, pick: (run: RunResult) => number, format: (n: number) => string, a0 = without, b0 = withHistory) => {
+  const a = median(a0.map(pick));
+  const b = median(b0.map(pick));
   return `| ${label} | ${format(a)} | ${format(b)} | ${b >= a ? '+' : ''}${(((b - a) / a) * 100).toFixed(1)}% |`;
 };
 const table = [
@@ -69,7 +90,9 @@ const table = [
   row('build, wall', (r) => r.ms, s),
   row('build, CPU', (r) => r.cpuMs, s),
   row('peak memory', (r) => r.peakRss, (n) => `${(n / 1024 / 1024).toFixed(0)} MB`),
+  row('rebuild after one edit (committed), cache kept: wall', (r) => r.ms, s, rebuildWithout, rebuildWith),
+  row('rebuild after one edit (committed), cache kept: CPU', (r) => r.cpuMs, s, rebuildWithout, rebuildWith),
   `| the one \`git log\` alone | | ${logTime} | |`,
 ].join('\n');
-writeFileSync(join(work, "results.json"), `${JSON.stringify({ date: new Date().toISOString(), pages, commits, without, withHistory }, (key, value: unknown) => (key === "output" ? undefined : value), 2)}\n`);
+writeFileSync(join(work, "results.json"), `${JSON.stringify({ date: new Date().toISOString(), pages, commits, without, withHistory, rebuildWithout, rebuildWith }, (key, value: unknown) => (key === "output" ? undefined : value), 2)}\n`);
 console.log(table);

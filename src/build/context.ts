@@ -10,7 +10,8 @@
 import { createHash } from 'node:crypto';
 import { readSources } from '../content-folder/read-folder.ts';
 import { startGitHistory } from '../content-folder/git-history.ts';
-import { wikiHistory, type WikiHistory } from '../content-folder/wiki-history.ts';
+import { wikiHistory, type LatestChange, type WikiHistory } from '../content-folder/wiki-history.ts';
+import { readHistoryCache, writeHistoryCache } from '../content-folder/history-cache.ts';
 import { cachedParser } from '../content-folder/prepass-cache.ts';
 import { writeCitedEntries } from '../content-folder/references-bibliography.ts';
 import type { WikiSettings } from '../content-folder/settings.ts';
@@ -87,8 +88,11 @@ export function sourcesDigest(sources: ReadonlyMap<string, string>): string {
 
 /** Read the wiki: the pre-pass (cached by each article's text), the link graph, the references, the commit dates. */
 async function readWiki(settings: WikiSettings, cacheFile: string): Promise<WikiReading> {
-  // git reads the history in its own process while this one reads the articles.
-  const log = startGitHistory(settings.contentDir);
+  // git reads the history in its own process while this one reads the articles; only commits the last build did
+  // not read (src/content-folder/history-cache.ts).
+  const historyCache = cachePath(settings.cacheDir, 'history');
+  const cached = readHistoryCache(historyCache, `${settings.contentDir}\0${cacheCodeDigest('history')}`);
+  const log = startGitHistory(settings.contentDir, cached.head ? { head: cached.head, commits: cached.commits } : undefined);
   const parser = cachedParser(cacheFile, cacheCodeDigest('prepass'));
   let index: PageIndex;
   let digest: string;
@@ -104,7 +108,10 @@ async function readWiki(settings: WikiSettings, cacheFile: string): Promise<Wiki
   }
   const references = buildReferenceIndex(index);
   const citedPaths = writeCitedEntries(references.citedEntries, join(settings.cacheDir, WORK_FILES.citations.path));
-  const history = await wikiHistory(await log, index, settings.contentDir, sources);
+  const git = await log;
+  const diffs = { known: cached.diffs, used: new Map<string, LatestChange>() };
+  const history = await wikiHistory(git, index, settings.contentDir, sources, diffs);
+  if (git.head) writeHistoryCache(historyCache, { key: cached.key, head: git.head, commits: git.commits, diffs: diffs.used });
   return { index, graph: buildLinkGraph(index), references, citedPaths, commitDates: history.commitDates, history, digest };
 }
 

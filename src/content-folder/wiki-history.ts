@@ -43,6 +43,8 @@ export interface WikiHistory {
   commitDates: Map<string, string>;
   /** File → the hash of its last commit. */
   lastCommits: Map<string, string>;
+  /** Commits in the history, and how many of them `git log` read in this build (the rest were the last build's). */
+  commits: { total: number; read: number };
 }
 
 /** What the build log says of the history: where it came from, and what it lacks. */
@@ -52,16 +54,17 @@ export function historySummary(history: WikiHistory): string {
     const why = status.reason === 'not-a-repository' ? 'the content folder is not in a git repository' : status.reason === 'no-git' ? 'git is not installed' : `git failed (${status.detail})`;
     return `history: ${why}, so articles have no history pages, and Recent changes and its feed list articles by their \`updated\` date`;
   }
-  const commits = new Set(history.recent.map((change) => change.commit.hash)).size;
+  const { total, read } = history.commits;
   const shallow = status.shallow
     ? `; this is a shallow clone, so history before ${status.since ?? 'its oldest commit'} is missing (run \`git fetch --unshallow\`, or clone with \`fetch-depth: 0\` in CI)`
     : '';
-  return `history: ${history.pages.size} articles' histories from git${commits > 0 ? '' : ' (no commits yet)'}${shallow}`;
+  const commits = total === 0 ? 'no commits yet' : read === total ? `${total} commits read` : `${read} new commits read, ${total - read} kept from the last build`;
+  return `history: ${history.pages.size} articles' histories from git (${commits})${shallow}`;
 }
 
 /** The history as the build has it when git gives none. */
 export function noHistory(status: HistoryStatus): WikiHistory {
-  return { status, pages: new Map(), recent: [], commitDates: new Map(), lastCommits: new Map() };
+  return { status, pages: new Map(), recent: [], commitDates: new Map(), lastCommits: new Map(), commits: { total: 0, read: 0 } };
 }
 
 /** What the latest change did, from the file's text before and after it. */
@@ -81,7 +84,14 @@ export function blobId(text: string): string {
  * Put the history of `git` (the log, read while the articles were) together with the articles of `index`.
  * `sources`: the files' texts as the build read them; a file as its last commit left it is not read from git again.
  */
-export async function wikiHistory(git: GitHistory, index: PageIndex, contentDir: string, sources: ReadonlyMap<string, string> = new Map()): Promise<WikiHistory> {
+export async function wikiHistory(
+  git: GitHistory,
+  index: PageIndex,
+  contentDir: string,
+  sources: ReadonlyMap<string, string> = new Map(),
+  /** Diffs made by earlier builds, by `<blob before>:<blob after>`; the ones this build shows are put in `used`. */
+  diffs: { known: ReadonlyMap<string, LatestChange>; used: Map<string, LatestChange> } = { known: new Map(), used: new Map() },
+): Promise<WikiHistory> {
   if (git.status.kind === 'none') return noHistory(git.status);
   const files = new Map<string, PageId>();
   for (const page of index.pages.values()) files.set(page.file, page.id);
@@ -100,6 +110,13 @@ export async function wikiHistory(git: GitHistory, index: PageIndex, contentDir:
     if (change.status === 'added' || change.oldBlob === undefined) {
       history.latest = git.status.shallow && commit.parents.length === 0 ? { kind: 'unknown' } : { kind: 'created' };
     } else if (change.newBlob !== undefined) {
+      const pair = `${change.oldBlob}:${change.newBlob}`;
+      const known = diffs.known.get(pair);
+      if (known) {
+        history.latest = known;
+        diffs.used.set(pair, known);
+        continue;
+      }
       const text = sources.get(file);
       pairs.set(id, { before: change.oldBlob, after: change.newBlob, text: text !== undefined && blobId(text) === change.newBlob ? text : undefined });
     }
@@ -124,7 +141,9 @@ export async function wikiHistory(git: GitHistory, index: PageIndex, contentDir:
         return;
       }
       const history = pages.get(want.id);
-      if (history) history.latest = latestChange(want.side === 'before' ? text : before, want.side === 'before' ? pair.text : text);
+      const latest = latestChange(want.side === 'before' ? text : before, want.side === 'before' ? pair.text : text);
+      if (history) history.latest = latest;
+      if (latest.kind !== 'unknown') diffs.used.set(`${pair.before}:${pair.after}`, latest);
       before = undefined;
     },
   );
@@ -134,5 +153,6 @@ export async function wikiHistory(git: GitHistory, index: PageIndex, contentDir:
     recent: recentChanges(git.commits, (path) => path.endsWith(ARTICLE_EXTENSION), byFile, RECENT_CHANGES),
     commitDates: lastCommitDates(byFile),
     lastCommits: new Map([...byFile].flatMap(([file, list]) => (list[0] ? [[file, list[0].commit.hash] as const] : []))),
+    commits: { total: git.commits.length, read: git.read },
   };
 }

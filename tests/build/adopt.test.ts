@@ -73,7 +73,7 @@ beforeAll(() => {
 describe('a wiki with its own name and language', () => {
   it('builds, and says where its settings and history came from', () => {
     expect(site.status, site.output).toBe(0);
-    expect(site.output).toContain(`settings from ${join(wiki.content, 'wiki.config.yaml')}; history: 3 articles' histories from git`);
+    expect(site.output).toContain(`settings from ${join(wiki.content, 'wiki.config.yaml')}; history: 3 articles' histories from git (4 commits read)`);
   });
 
   it('has no trace of this wiki in any page, feed, index or manifest', () => {

@@ -119,7 +119,7 @@ describe('wikiHistory, from the folder', () => {
     expect(of('same')).toContain('Das Männchen singt im Frühjahr');
     expect(history.commitDates.get('voegel/meise.mdx')).toBe('2026-03-05');
     expect(history.lastCommits.get('amsel.mdx')).toBe(wiki.commits[1]);
-    expect(historySummary(history)).toBe("history: 2 articles' histories from git");
+    expect(historySummary(history)).toBe("history: 2 articles' histories from git (4 commits read)");
   });
 
   it('compares with the file as committed when it was changed since', async () => {
@@ -149,6 +149,26 @@ describe('wikiHistory, from the folder', () => {
     expect(clone.status).toEqual({ kind: 'git', shallow: true, since: '2026-03-05', sourceDir: 'wiki' });
     expect(clone.pages.get('voegel:meise' as never)?.latest).toEqual({ kind: 'unknown' });
     expect(historySummary(clone)).toMatch(/shallow clone, so history before 2026-03-05 is missing \(run `git fetch --unshallow`/);
+  });
+});
+
+describe('startGitHistory, after a build that read some of the commits', () => {
+  const commitsOf = async (previous?: { head: string; commits: LoggedCommit[] }) => startGitHistory(wiki.content, previous);
+
+  it('reads only the commits made since, and gives the same history', async () => {
+    const whole = await commitsOf();
+    expect(whole.read).toBe(4);
+    const since = await commitsOf({ head: wiki.commits[1] ?? '', commits: whole.commits.slice(2) });
+    expect(since.read).toBe(2);
+    expect(since.commits).toEqual(whole.commits);
+  });
+
+  it('reads nothing when HEAD has not moved, and everything after a rewritten history', async () => {
+    const whole = await commitsOf();
+    expect((await commitsOf({ head: wiki.commits[3] ?? '', commits: whole.commits })).read).toBe(0);
+    const rewritten = await commitsOf({ head: 'f'.repeat(40), commits: [] });
+    expect(rewritten.read).toBe(4);
+    expect(rewritten.commits).toEqual(whole.commits);
   });
 });
 
