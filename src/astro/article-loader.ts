@@ -19,8 +19,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { urlForId, type PageId } from '../model/ids.ts';
-import { listedChanges, type ListedChange } from '../render/wiki-lists.ts';
+import type { PageId } from '../model/ids.ts';
 import type { PageRecord } from '../model/page-index.ts';
 import { resolveWikiLink } from '../model/resolve-wiki-link.ts';
 import { pageDescription } from '../model/wiki-data.ts';
@@ -105,18 +104,6 @@ interface StoreWithAssets {
   addAssetImports?: (assets: string[], filePath?: string) => void;
 }
 
-/** The latest changes as the embedded lists show them, made once per reading. */
-const listedRecent = new WeakMap<WikiReading, ListedChange[]>();
-export function recentForLists(reading: WikiReading): ListedChange[] {
-  let made = listedRecent.get(reading);
-  if (!made) {
-    const pages = new Map([...reading.index.pages.values()].map((page) => [page.file, { title: page.title, url: urlForId(page.id) }]));
-    made = listedChanges(reading.history.recent, (file) => pages.get(file));
-    listedRecent.set(reading, made);
-  }
-  return made;
-}
-
 /** What rendering needs of the wiki, from the build context. */
 export function wikiForRendering(context: BuildContext, reading: WikiReading = context.reading()): WikiForRendering {
   const { settings } = context;
@@ -127,7 +114,7 @@ export function wikiForRendering(context: BuildContext, reading: WikiReading = c
     citedPaths: reading.citedPaths,
     language: settings.language,
     strings: settings.uiStrings,
-    recent: recentForLists(reading),
+    recent: context.recentListed(reading),
   };
 }
 

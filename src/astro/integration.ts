@@ -18,7 +18,6 @@ import { writePreviews } from '../postbuild/previews.ts';
 import { buildSearchIndex, SEARCH_INDEX_AFTER_BUILD } from '../postbuild/search-index.ts';
 import { wikiRehypePlugins, wikiRemarkPlugins, type PipelineOptions } from '../render/pipeline.ts';
 import { historySummary } from '../content-folder/wiki-history.ts';
-import { recentForLists } from './article-loader.ts';
 import { followContentEdits } from './dev-edits.ts';
 import { devWatchIgnored, generatedFolders } from './dev-watch.ts';
 import { allDiagnostics, report, withoutRedLinks } from './report.ts';
@@ -38,7 +37,7 @@ export function wiki(context: BuildContext): AstroIntegration {
     citedPath: (page) => context.reading().citedPaths.get(page),
     language: settings.language,
     strings: settings.uiStrings,
-    recent: () => recentForLists(context.reading()),
+    recent: () => context.recentListed(),
   };
 
   return {

@@ -22,6 +22,8 @@ import { buildReferenceIndex, type ReferenceIndex } from '../model/references-in
 import { toWikiData, type WikiData } from '../model/wiki-data.ts';
 import type { StoredEntry } from '../render/article-html.ts';
 import { articleCitation } from '../render/page-citation.ts';
+import { listedChanges, type ListedChange } from '../render/wiki-lists.ts';
+import { urlForId } from '../model/ids.ts';
 import type { HistoryStatus, RecentChange } from '../model/history.ts';
 import { siteConfig, type SiteConfig } from '../model/site-config.ts';
 import type { PageHistory } from '../content-folder/wiki-history.ts';
@@ -66,6 +68,8 @@ export interface BuildContext {
   config(): SiteConfig;
   /** Each article's history and Recent changes (virtual:wiki/history). */
   history(): HistoryData;
+  /** The latest changes as the embedded lists show them (src/render/wiki-lists.ts), made once per reading. */
+  recentListed(reading?: WikiReading): ListedChange[];
   /** An article's "Cite this page" (virtual:wiki/citations), made when its page asks. */
   citation(id: PageId): ReturnType<typeof articleCitation> | undefined;
   /** Where a cache lives. */
@@ -141,6 +145,16 @@ export function createBuildContext(settings: WikiSettings): BuildContext {
   const config = perReading((now) => siteConfig(settings, now.history.status));
   const history = perReading((now): HistoryData => ({ status: now.history.status, pages: Object.fromEntries(now.history.pages), recent: now.history.recent }));
   const citations = perReading(() => new Map<PageId, ReturnType<typeof articleCitation> | undefined>());
+  const listed = new WeakMap<WikiReading, ListedChange[]>();
+  const recentListed = (of: WikiReading = reading()): ListedChange[] => {
+    let made = listed.get(of);
+    if (!made) {
+      const pages = new Map([...of.index.pages.values()].map((page) => [page.file, { title: page.title, url: urlForId(page.id) }]));
+      made = listedChanges(of.history.recent, (file) => pages.get(file));
+      listed.set(of, made);
+    }
+    return made;
+  };
   return {
     settings,
     writes: new BackgroundWrites(),
@@ -151,6 +165,7 @@ export function createBuildContext(settings: WikiSettings): BuildContext {
     data,
     config,
     history,
+    recentListed,
     citation: (id) => {
       const made = citations();
       if (!made.has(id)) {
