@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 import { csp } from './src/astro/csp-integration.ts';
 import { wiki } from './src/astro/integration.ts';
 import { createBuildContext } from './src/build/context.ts';
@@ -11,6 +12,9 @@ const settings = readSettings();
 const context = createBuildContext(settings);
 
 export default defineConfig({
+  // `npm run build` gives each content folder and shard an Astro root of its own, where Astro keeps its `.astro/`
+  // state (cli/build.ts); the source stays here.
+  ...(settings.astroRoot ? { root: settings.astroRoot, srcDir: fileURLToPath(new URL('./src/', import.meta.url)), publicDir: fileURLToPath(new URL('./public/', import.meta.url)) } : {}),
   site: settings.site,
   outDir: settings.outDir,
   cacheDir: settings.cacheDir,

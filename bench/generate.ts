@@ -8,7 +8,7 @@
  * and as plain Markdown with ordinary links, for Starlight and the bare
  * unified pipeline. Same seed, same bytes.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export const NAMESPACES = ['hardware', 'software', 'research', 'companies', 'concepts'] as const;
@@ -69,7 +69,30 @@ const TAGS = ['gpu', 'npu', 'memory', 'network', 'training', 'inference', 'polic
 export interface GenerateOptions {
   pages: number;
   seed?: number;
+  /**
+   * Give every article the wiki's own blocks besides its prose: an infobox, a formula, a callout, a figure and
+   * a chart (`npm run bench -- --components`). The articles are otherwise the same, byte for byte, so the
+   * two builds compare what the blocks cost.
+   */
+  components?: boolean;
+  /**
+   * The picture of the figures and infoboxes: `remote` (default), an https:// address, shown as written; or
+   * `local`, FIGURE_FILE beside the articles, which Astro's image pipeline converts and the article loader keeps
+   * in its store rather than in a file (`npm run bench -- --components --local-pictures`).
+   */
+  pictures?: 'remote' | 'local';
+  /**
+   * `long`: articles of about 4,000 words with 25–45 footnotes each (a wiki of long, heavily cited articles,
+   * the shape that costs the most memory per article); `standard` (default): about 1,000 words, 2–8 footnotes.
+   */
+  shape?: 'standard' | 'long';
 }
+
+/** The picture of the generated figures and infoboxes when they are remote. */
+export const FIGURE_URL = 'https://example.org/figures/figure.png';
+
+/** The picture of every generated figure and infobox, relative to the content folder (bench/figure.png is copied there). */
+export const FIGURE_FILE = 'figures/figure.png';
 
 export interface GeneratedArticle {
   /** Page id, e.g. `hardware:lumen_array_42`. */
@@ -148,7 +171,62 @@ function markdownLink(link: Link): string {
   return `[${text}](${href})`;
 }
 
-function article(self: Skeleton, index: number, all: Skeleton[], rand: () => number): GeneratedArticle {
+/** Numbers for an article's chart and infobox: made from its index, so that the prose's dice are not moved. */
+function figures(index: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => Math.round((((index * 7919 + i * 104729) % 997) / 10 + 1) * 100) / 100);
+}
+
+/** The wiki's own blocks for one article (see GenerateOptions.components). */
+function componentBlocks(self: Skeleton, index: number, links: Link[], pictures: 'remote' | 'local'): { frontmatter: string[]; afterLead: string[]; inSection: string[] } {
+  const figure = pictures === 'local' ? `${self.path.split('/').map(() => '..').slice(1).join('/') || '.'}/${FIGURE_FILE}` : FIGURE_URL;
+  const [a, b, c, d, e] = figures(index, 5);
+  const linked = links.find((l) => l.target)?.target;
+  return {
+    frontmatter: [
+      'infobox:',
+      `  image: ${figure}`,
+      `  caption: ${self.title}, as shipped`,
+      '  rows:',
+      `    Designer: "${linked ? `[[${linked.id}]]` : 'Unknown'}"`,
+      `    Memory: "${a} GB"`,
+      `    Bandwidth: "${b} TB/s[^n1]"`,
+      `    Released: ${2015 + (index % 10)}`,
+      `    Power: "${Math.round((c ?? 1) * 10)} W"`,
+    ],
+    afterLead: [`Its throughput follows $T = ${a} \\cdot n_{\\text{cores}} \\cdot f$, and training a model of $N$ parameters on $D$ tokens takes about $C \\approx 6ND$ operations.`],
+    inSection: [
+      `> [!NOTE]
+> The figures for ${self.title} are vendor numbers, not measured ones.`,
+      `![Package of ${self.title}](${figure} "The package of ${self.title}, ${d} mm across[^n1]")`,
+      [
+        '```chart',
+        'type: bar',
+        `title: Throughput of ${self.title} by precision`,
+        'x: precision',
+        'y: throughput',
+        'unit: TFLOPS',
+        'data:',
+        `  - { precision: FP32, throughput: ${a} }`,
+        `  - { precision: FP16, throughput: ${b} }`,
+        `  - { precision: FP8, throughput: ${c} }`,
+        `  - { precision: INT8, throughput: ${d} }`,
+        `  - { precision: INT4, throughput: ${e} }`,
+        'source: "Vendor datasheet[^n1]"',
+        '```',
+      ].join('\n'),
+    ],
+  };
+}
+
+function article(
+  self: Skeleton,
+  index: number,
+  all: Skeleton[],
+  rand: () => number,
+  components = false,
+  pictures: 'remote' | 'local' = 'remote',
+  shape: 'standard' | 'long' = 'standard',
+): GeneratedArticle {
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
   const word = () =>
     rand() < 0.25 ? rareWord(Math.floor(Math.exp(rand() * Math.log(RARE_WORDS))) - 1) : (WORDS[Math.floor(rand() * WORDS.length)] ?? 'word');
@@ -174,7 +252,7 @@ function article(self: Skeleton, index: number, all: Skeleton[], rand: () => num
       ...(roll > 0.7 && roll <= 0.8 && target.alias ? { viaAlias: true } : {}),
     };
   });
-  const footnotes = int(2, 8);
+  const footnotes = shape === 'long' ? int(25, 45) : int(2, 8);
   const sectionNames = ['Overview', ...SECTIONS.slice(1).filter(() => rand() < 0.6)].slice(0, int(4, 6));
   const withTable = rand() < 0.2;
   const withCode = rand() < 0.1;
@@ -185,7 +263,7 @@ function article(self: Skeleton, index: number, all: Skeleton[], rand: () => num
   let words = 0;
   let nextLink = 0;
   let nextNote = 1;
-  const targetWords = int(900, 1100);
+  const targetWords = shape === 'long' ? int(3600, 4400) : int(900, 1100);
   const paragraphs = Math.max(sectionNames.length + 1, Math.round(targetWords / 90));
   for (let p = 0; p < paragraphs; p++) {
     const sentences: Piece[] = [];
@@ -234,6 +312,8 @@ function article(self: Skeleton, index: number, all: Skeleton[], rand: () => num
     '---',
     '',
   ];
+  const blocks2 = components ? componentBlocks(self, index, links, pictures) : undefined;
+  if (blocks2) frontmatter.splice(frontmatter.indexOf('---', 1), 0, ...blocks2.frontmatter);
   const starlightFrontmatter = ['---', `title: ${self.title}`, `description: ${description}`, '---', ''];
 
   const body = (kind: 'wiki' | 'md'): string => {
@@ -247,6 +327,8 @@ function article(self: Skeleton, index: number, all: Skeleton[], rand: () => num
         if (name === 'Use' && withCode) out.push('```python\nimport torch\nx = torch.randn(8, 8, device="cuda")\nprint((x @ x.T).sum())\n```');
       }
       out.push(sentences.map((s) => s[kind]).join(' '));
+      if (kind === 'wiki' && blocks2 && i === 0) out.push(...blocks2.afterLead);
+      if (kind === 'wiki' && blocks2 && i === 1) out.push(...blocks2.inSection);
     });
     for (let n = 1; n <= footnotes; n++) {
       out.push(`[^n${n}]: [${capitalize(word())} ${word()} report ${n}](https://example.org/${self.path}/${n}), ${capitalize(word())} Press, ${2015 + (n % 10)}.`);
@@ -266,19 +348,23 @@ function article(self: Skeleton, index: number, all: Skeleton[], rand: () => num
 }
 
 /** The synthetic wiki of `pages` articles; the same options give the same articles, byte for byte. */
-export function generateWiki({ pages, seed = 1 }: GenerateOptions): GeneratedArticle[] {
+export function generateWiki({ pages, seed = 1, components = false, pictures = 'remote', shape = 'standard' }: GenerateOptions): GeneratedArticle[] {
   const rand = random(seed);
   const all = skeletons(pages, rand);
   // Hubs get an alias, so some links go through the alias table.
   all.slice(0, hubCount(pages)).forEach((hub, i) => {
     hub.alias = `hub_alias_${i}`;
   });
-  return all.map((self, i) => article(self, i, all, rand));
+  return all.map((self, i) => article(self, i, all, rand, components, pictures, shape));
 }
 
-/** Write the articles as a content folder of `.mdx` files (or `.md` files in `markdown` form). */
+/** Write the articles as a content folder of `.mdx` files (or `.md` files in `markdown` form), with the figures' picture. */
 export function writeWiki(dir: string, articles: GeneratedArticle[], form: 'mdx' | 'markdown' = 'mdx'): void {
   rmSync(dir, { recursive: true, force: true });
+  if (form === 'mdx' && articles.some((a) => a.mdx.includes(FIGURE_FILE))) {
+    mkdirSync(join(dir, dirname(FIGURE_FILE)), { recursive: true });
+    copyFileSync(join(import.meta.dirname, 'figure.png'), join(dir, FIGURE_FILE));
+  }
   for (const a of articles) {
     const file = join(dir, `${a.path}.${form === 'mdx' ? 'mdx' : 'md'}`);
     mkdirSync(dirname(file), { recursive: true });

@@ -15,6 +15,8 @@ export interface RunResult {
   cpuMs: number;
   /** Highest sum of resident memory over the process and all its descendants, in bytes. */
   peakRss: number;
+  /** The largest resident memory of any one process of the tree, in bytes, and which program it was. */
+  peakProcess: { rss: number; command: string };
   output: string;
 }
 
@@ -43,17 +45,37 @@ function rssOf(pid: number): number {
   }
 }
 
-/** Resident memory of `root` and every descendant, in bytes. */
-export function treeRss(root: number): number {
+/** The program a process runs, for a reader: `astro build`, `pagefind`, `cli/build.ts`. */
+function commandOf(pid: number): string {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    const script = args.find((arg) => /\.(m?js|ts|cjs)$/.test(arg) || /pagefind/.test(arg)) ?? args[0] ?? '';
+    const name = script.includes('astro.mjs') ? `astro ${args[args.indexOf(script) + 1] ?? ''}`.trim() : script.replace(/^.*node_modules\//, '').replace(/^.*\/(cli|bench)\//, '$1/');
+    return name.includes('pagefind') ? 'pagefind' : name;
+  } catch {
+    return '?';
+  }
+}
+
+/** Resident memory of `root` and every descendant, in bytes, and the largest single process. */
+export function treeMemory(root: number): { total: number; largest: { rss: number; pid: number } } {
   const children = new Map<number, number[]>();
   for (const [pid, ppid] of parents()) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   let total = 0;
+  let largest = { rss: 0, pid: root };
   const stack = [root];
   for (let pid = stack.pop(); pid !== undefined; pid = stack.pop()) {
-    total += rssOf(pid);
+    const rss = rssOf(pid);
+    total += rss;
+    if (rss > largest.rss) largest = { rss, pid };
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { total, largest };
+}
+
+/** Resident memory of `root` and every descendant, in bytes. */
+export function treeRss(root: number): number {
+  return treeMemory(root).total;
 }
 
 /** Run a command, timing it and polling its process tree's memory every `pollMs`. */
@@ -71,8 +93,12 @@ export function runMeasured(command: string, args: string[], options: { cwd: str
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
     let peakRss = 0;
+    const peakProcess = { rss: 0, command: '' };
     const poll = setInterval(() => {
-      if (child.pid !== undefined) peakRss = Math.max(peakRss, treeRss(child.pid));
+      if (child.pid === undefined) return;
+      const memory = treeMemory(child.pid);
+      peakRss = Math.max(peakRss, memory.total);
+      if (memory.largest.rss > peakProcess.rss) Object.assign(peakProcess, { rss: memory.largest.rss, command: commandOf(memory.largest.pid) });
     }, options.pollMs ?? 100);
     child.on('error', (error) => {
       clearInterval(poll);
@@ -83,7 +109,7 @@ export function runMeasured(command: string, args: string[], options: { cwd: str
       const ms = performance.now() - started;
       const times = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(output);
       const cpuMs = times ? (Number(times[1]) * 60 + Number(times[2]) + Number(times[3]) * 60 + Number(times[4])) * 1000 : Number.NaN;
-      resolvePromise({ status, ms, cpuMs, peakRss, output });
+      resolvePromise({ status, ms, cpuMs, peakRss, peakProcess, output });
     });
   });
 }

@@ -2,7 +2,11 @@
  * The benchmark: generate a synthetic wiki, build it with the real engine,
  * and print what it cost and what a reader downloads.
  *
- *   npm run bench -- --pages 1000 [--compare starlight] [--rebuild] [--no-browser] [--cpu-prof] [--seed 1]
+ *   npm run bench -- --pages 1000 [--compare starlight] [--rebuild] [--no-browser] [--cpu-prof] [--seed 1] [--components]
+ *
+ * `--components` gives every article an infobox, a formula, a callout, a figure and a chart (bench/generate.ts),
+ * built in its own folder: compare with the same command without it. Their pictures are remote (shown as
+ * written); `--local-pictures` puts one beside the articles instead, through Astro's image pipeline.
  *
  * Everything is written under BENCH_DIR (default bench/.work, git-ignored): the content
  * folder, `dist/`, Astro's cache, profiles and `results-<pages>.json`.
@@ -24,10 +28,13 @@ const { values: args } = parseArgs({
     rebuild: { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
+    components: { type: 'boolean', default: false },
+    'local-pictures': { type: 'boolean', default: false },
   },
 });
 const pages = Number(args.pages);
 if (!Number.isInteger(pages) || pages < 1) throw new Error(`--pages must be a whole number of articles, e.g. --pages 1000 (got ${args.pages})`);
+if (args.components && args.compare) throw new Error('--components builds only the wiki (Starlight has no infoboxes, charts or callouts to compare): run it without --compare');
 if (args.compare !== undefined && args.compare !== 'starlight') throw new Error(`--compare knows only \`starlight\` (got ${args.compare})`);
 // Inside the checkout (git-ignored): Astro writes its prerender chunks into `<cwd>/.astro/`, shared by every
 // build of the checkout, unless the output folder lies inside the working folder, and those chunks must
@@ -36,6 +43,9 @@ const work = resolve(process.env.BENCH_DIR ?? join(repo, 'bench/.work'));
 // PW_PORT fixes the port of the static server for the browser measurement; by default a free one is used.
 const port = Number(process.env.PW_PORT ?? 0);
 const node = process.execPath;
+/** The generated wiki's folder under `work`: the variant with the wiki's own blocks has its own. */
+const variant = args.components ? (args['local-pictures'] ? '-components-local' : '-components') : '';
+const siteName = `wiki-${pages}${variant}`;
 const quietEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
 
 interface SiteResult {
@@ -86,7 +96,7 @@ async function measureSite(name: string, dist: string, build: RunResult, pagePre
 }
 
 async function benchWiki(articles: GeneratedArticle[]): Promise<SiteResult> {
-  const base = join(work, `wiki-${pages}`);
+  const base = join(work, siteName);
   const content = join(base, 'content');
   const dist = join(base, 'dist');
   const cache = join(base, 'cache');
@@ -126,7 +136,7 @@ async function benchStarlight(articles: GeneratedArticle[]): Promise<SiteResult>
 }
 
 async function bareUnified(): Promise<{ ms: number; cpuMs: number; peakRss: number }> {
-  const run = check(await runMeasured(node, [join(repo, 'bench/bare-unified.ts'), join(work, `wiki-${pages}`, 'content')], { cwd: repo, quiet: true }), 'the bare unified pipeline');
+  const run = check(await runMeasured(node, [join(repo, 'bench/bare-unified.ts'), join(work, siteName, 'content')], { cwd: repo, quiet: true }), 'the bare unified pipeline');
   const line = run.output.split('\n').find((l) => l.startsWith('{'));
   const inner = line ? (JSON.parse(line) as { ms: number }).ms : Number.NaN;
   return { ms: inner, cpuMs: run.cpuMs, peakRss: run.peakRss };
@@ -181,7 +191,7 @@ function median(values: number[] | undefined): number | undefined {
 }
 
 mkdirSync(work, { recursive: true });
-const articles = generateWiki({ pages, seed: Number(args.seed) });
+const articles = generateWiki({ pages, seed: Number(args.seed), components: args.components, pictures: args['local-pictures'] ? 'local' : 'remote' });
 const wiki = await benchWiki(articles);
 const bare = await bareUnified();
 const starlight = args.compare === 'starlight' ? await benchStarlight(articles) : undefined;
@@ -190,10 +200,11 @@ const result = {
   machine: `${(await import('node:os')).cpus().length} cores, load ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`,
   pages,
   seed: Number(args.seed),
+  components: args.components,
   wiki,
   bareUnified: bare,
   ...(starlight ? { starlight, starlightVersion: STARLIGHT_VERSION } : {}),
 };
-writeFileSync(join(work, `results-${pages}${starlight ? '-starlight' : ''}.json`), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(join(work, `results-${pages}${variant}${starlight ? '-starlight' : ''}.json`), `${JSON.stringify(result, null, 2)}\n`);
 console.log(table(wiki, bare, starlight));
 console.log(JSON.stringify(result));

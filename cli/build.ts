@@ -1,160 +1,143 @@
 /**
- * `npm run build`: build the site into a fresh folder beside the output folder and put it in place only when
- * every step of the build is done (the pages, previews, sitemap, security check and search index), so that a
- * failed, stopped or interrupted build leaves the previous site intact and servable. WIKI_OUT_DIR still names
- * the output folder; arguments are passed on to `astro build`.
+ * `npm run build`: build the site into a fresh folder beside the output folder (WIKI_OUT_DIR) and put it in
+ * place only when every step is done: the pages, previews, sitemap, security check and search index. A failed,
+ * stopped or interrupted build leaves the previous site intact and servable (cli/publish.ts).
  *
- * Ctrl-C or a SIGTERM (from CI, `timeout`, a process manager) ends Astro and Pagefind with the build and
- * removes the fresh folder.
+ *   npm run build                          the whole site
+ *   npm run build -- --shard=2/4           the second of four shares of the articles, as a part to merge
+ *                                          (`npm run merge`), for a CI job matrix
+ *   npm run build -- --shards=4 --jobs=2   all four shares on this machine, two at a time, then merged
+ *
+ * Other arguments are passed on to `astro build`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { constants } from 'node:os';
-import { astroLogTidier } from '../src/build/astro-log.ts';
-import { BUILD_RECEIPT, missingBuildSteps } from '../src/build/build-receipt.ts';
 import { checkBuildFolders, FolderError } from '../src/content-folder/folders.ts';
 import { readSettings } from '../src/content-folder/settings.ts';
-import { buildSearchIndex, SEARCH_INDEX_AFTER_BUILD } from '../src/postbuild/search-index.ts';
+import { parseShard, shardLabel, type Shard } from '../src/model/shards.ts';
+import { finishPart } from '../src/postbuild/finish-part.ts';
+import { SEARCH_INDEX_AFTER_BUILD } from '../src/postbuild/search-index.ts';
+import { finishSite, readManifest, SitePartError } from '../src/postbuild/site-parts.ts';
+import { Publication } from './publish.ts';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const settings = readSettings(process.env, root);
-const { outDir } = settings;
 
+/** `--name=value` options of this program; the rest goes to Astro. */
+function options(argv: string[]): { shard: Shard | undefined; shards: number | undefined; jobs: number; astroArgs: string[] } {
+  const astroArgs: string[] = [];
+  let shard: Shard | undefined;
+  let shards: number | undefined;
+  let jobs = 1;
+  const count = (value: string, name: string) => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < 1) throw new Error(`\`--${name}=${value}\` is not a count: write a whole number of at least 1, e.g. \`--${name}=4\``);
+    return number;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [name, inline] = (argv[i] ?? '').split(/=(.*)/s, 2) as [string, string | undefined];
+    const value = () => inline ?? argv[++i] ?? '';
+    if (name === '--shard') shard = parseShard(value());
+    else if (name === '--shards') shards = count(value(), 'shards');
+    else if (name === '--jobs') jobs = count(value(), 'jobs');
+    else astroArgs.push(argv[i] ?? '');
+  }
+  if (shard && shards) throw new Error('`--shard` builds one share, `--shards` builds all of them: give one of the two');
+  return { shard: shard ?? settings.shard, shards, jobs, astroArgs };
+}
+
+let args: ReturnType<typeof options>;
 try {
+  args = options(process.argv.slice(2));
   checkBuildFolders({ ...settings, root });
 } catch (error) {
-  if (!(error instanceof FolderError)) throw error;
+  if (!(error instanceof FolderError) && !(error instanceof Error && error.message.startsWith('`--'))) throw error;
   console.error(`[wiki] The build did not start: ${error.message}`);
   process.exit(2);
 }
 
-// Siblings of the output folder, so that the final rename stays on one file system.
-const prefix = `.${basename(outDir)}.building-`;
-const fresh = join(dirname(outDir), `${prefix}${process.pid}`);
-const receipt = `${fresh}.receipt`;
-const previous = join(dirname(outDir), `.${basename(outDir)}.previous-${process.pid}`);
+const publication = new Publication(settings.outDir);
 
-/** Folders of builds that were killed outright (SIGKILL, a power cut): their process is gone. */
-function removeAbandonedBuilds(): void {
-  if (!existsSync(dirname(outDir))) return;
-  for (const name of readdirSync(dirname(outDir))) {
-    const pid = Number(/^(\d+)(\.receipt)?$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : '')?.[1]);
-    if (!pid || isRunning(pid)) continue;
-    rmSync(join(dirname(outDir), name), { recursive: true, force: true });
+/**
+ * Astro keeps state in `<root>/.astro/` (the collection's modules, its types): each content folder and shard
+ * gets a root of its own, at the same depth below the checkout (Astro's scoped class names derive from the
+ * path from the root to a component, so every root gives the same pages), and builds of several folders or
+ * shards can run at once.
+ */
+function astroRoot(shard: Shard | undefined): string {
+  const folder = createHash('sha256').update(settings.contentDir).digest('hex').slice(0, 12);
+  const roots = join(root, 'node_modules/.wiki-roots');
+  const dir = join(roots, shard ? `${folder}-${shard.index}-of-${shard.count}` : folder);
+  mkdirSync(dir, { recursive: true });
+  utimesSync(dir, new Date(), new Date());
+  // Roots of content folders not built for a month (tests' and benchmarks' folders, mostly) go.
+  for (const name of readdirSync(roots)) {
+    const path = join(roots, name);
+    if (Date.now() - statSync(path).mtimeMs > 30 * 24 * 3600 * 1000) rmSync(path, { recursive: true, force: true });
   }
+  return dir;
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function cleanUp(): void {
-  rmSync(fresh, { recursive: true, force: true });
-  rmSync(receipt, { force: true });
-}
-
-function failed(why: string, status: number): never {
-  cleanUp();
-  const kept = existsSync(outDir) ? `the previous site in ${outDir} is unchanged` : `nothing was written to ${outDir}`;
-  console.error(`\n[wiki] ${why}: ${kept}. Fix the errors above and build again.`);
-  process.exit(status);
-}
-
-// An interruption ends every process of the build, then removes its folder; the swap itself is not interrupted.
-let astro: ChildProcess | undefined;
-const indexing = new AbortController();
-let swapping = false;
-let interrupted: NodeJS.Signals | undefined;
-/** How the interruption is named to the reader. */
-let interruption = '';
-function interrupt(signal: NodeJS.Signals, why: string = signal): void {
-  if (interrupted) return;
-  interrupted = signal;
-  interruption = why;
-  indexing.abort();
-  if (astro?.pid !== undefined && astro.exitCode === null && astro.signalCode === null) {
-    // Astro runs in a process group of its own (detached), so that whatever it started ends with it.
-    try {
-      process.kill(-astro.pid, signal);
-    } catch {
-      // Already gone.
-    }
-    const stubborn = setTimeout(() => {
-      try {
-        if (astro?.pid !== undefined) process.kill(-astro.pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }, 10_000);
-    stubborn.unref();
-  }
-  if (!astro || astro.exitCode !== null || astro.signalCode !== null) finishInterrupted();
-}
-function finishInterrupted(): void {
-  if (!interrupted || swapping) return;
-  cleanUp();
-  console.error(`\n[wiki] The build was interrupted (${interruption}): ${existsSync(outDir) ? `the previous site in ${outDir} is unchanged` : `nothing was written to ${outDir}`}.`);
-  process.exit(128 + (constants.signals[interrupted] ?? 15));
-}
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, interrupt);
-// `npm run build` runs this script through `sh -c`: a SIGTERM sent to npm reaches the shell, which ends without
-// passing it on, and this process is left running on its own. The caller gone, the build is interrupted too.
-const parent = process.ppid;
-setInterval(() => {
-  if (process.ppid !== parent) interrupt('SIGTERM', 'the program that started it ended');
-}, 250).unref();
-
-removeAbandonedBuilds();
-cleanUp();
-const status = await new Promise<number | null>((resolve) => {
+/** One `astro build` into `outDir`, then its search index: a part of the site (the whole of it without a shard). */
+async function buildPart(outDir: string, shard: Shard | undefined, cacheDir: string): Promise<void> {
   // --disable-warning: rehype-citation's bundle imports Node's deprecated `punycode` (timlrx/rehype-citation#64).
-  astro = spawn(process.execPath, ['--disable-warning=DEP0040', join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)], {
-    cwd: root,
-    stdio: ['inherit', 'pipe', 'inherit'],
-    detached: true,
-    // Astro's output goes through astroLogTidier: its colours stay when this process writes to a terminal.
-    env: { ...process.env, ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}), WIKI_OUT_DIR: fresh, [SEARCH_INDEX_AFTER_BUILD]: '1', [BUILD_RECEIPT]: receipt },
-  });
-  astro.stdout?.pipe(astroLogTidier()).pipe(process.stdout);
-  astro.on('error', (error) => {
-    console.error(`[wiki] could not start Astro: ${error.message}`);
-    resolve(1);
-  });
-  astro.on('close', (code, signal) => resolve(code ?? (signal ? 128 + (constants.signals[signal] ?? 15) : 1)));
-});
-finishInterrupted();
-if (status !== 0) failed('The build failed', status ?? 1);
-
-// Exit status 0 is not enough: something may have ended Astro's process early (build-receipt.ts).
-const missing = missingBuildSteps(receipt);
-if (missing.length > 0) failed(`The build stopped before it was done (Astro exited with status 0, but these steps never ran: ${missing.join(', ')}; something ended its process early, such as code in an article)`, 1);
-
-// The search index, once Astro's process has ended (see SEARCH_INDEX_AFTER_BUILD).
-try {
-  const search = await buildSearchIndex(fresh, indexing.signal);
-  console.log(`[wiki] search index: ${search.pages} articles, ${Math.round(search.indexBytes / 1024)} KB of index data in pagefind/`);
-} catch (error) {
-  finishInterrupted();
-  console.error(error instanceof Error ? error.message : String(error));
-  failed('The search index could not be built', 1);
+  const status = await publication.run(['--disable-warning=DEP0040', join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...args.astroArgs], {
+    ...process.env,
+    ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
+    WIKI_OUT_DIR: outDir,
+    WIKI_CACHE_DIR: cacheDir,
+    WIKI_ASTRO_ROOT: astroRoot(shard),
+    WIKI_SHARD: shard ? shardLabel(shard) : '',
+    [SEARCH_INDEX_AFTER_BUILD]: '1',
+  }, { tidy: true });
+  publication.exitIfInterrupted();
+  if (status !== 0) publication.fail(shard ? `Shard ${shardLabel(shard)} failed` : 'The build failed', status);
+  // Exit status 0 is not enough: something may have ended Astro's process early. Its last step writes the manifest.
+  if (!readManifest(outDir)) {
+    publication.fail('The build stopped before it was done (Astro exited with status 0, but its last step never ran; something ended its process early, such as code in an article)', 1);
+  }
+  try {
+    const finished = await finishPart(outDir, publication.signal());
+    publication.exitIfInterrupted();
+    if (finished.shard) console.log(`[wiki] shard ${shard ? shardLabel(shard) : ''}: ${finished.articles} articles, indexed for search; merge the shards with \`npm run merge\``);
+    else console.log(`[wiki] search index: ${finished.searchPages} articles, ${Math.round(finished.indexBytes / 1024)} KB of index data in pagefind/`);
+  } catch (error) {
+    publication.exitIfInterrupted();
+    console.error(error instanceof Error ? error.message : String(error));
+    publication.fail('The search index could not be built', 1);
+  }
 }
-finishInterrupted();
 
-swapping = true;
-if (existsSync(outDir)) renameSync(outDir, previous);
-renameSync(fresh, outDir);
-swapping = false;
-rmSync(previous, { recursive: true, force: true });
-rmSync(receipt, { force: true });
-if (interrupted) {
-  console.error(`\n[wiki] Interrupted (${interruption}) while the finished site was put in place: the new site is in ${outDir}.`);
-  process.exit(128 + (constants.signals[interrupted] ?? 15));
+function mergeShards(parts: string[]): ReturnType<typeof finishSite> {
+  try {
+    return finishSite(parts, publication.fresh);
+  } catch (error) {
+    if (!(error instanceof SitePartError)) throw error;
+    console.error(`[wiki] ${error.message}`);
+    return publication.fail('The merge failed', 1);
+  }
 }
-console.log(`[wiki] The site is in ${outDir}.`);
+
+if (args.shards) {
+  // Every shard on this machine, `--jobs` at a time, each with its own cache, then merged.
+  const count = args.shards;
+  const parts = Array.from({ length: count }, (_, i) => publication.scratchFolder(`shard-${i + 1}-of-${count}`));
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = ++next;
+      const shard = { index, count };
+      await buildPart(parts[index - 1] ?? '', shard, join(settings.cacheDir, 'shards', `${index}-of-${count}`));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(args.jobs, count) }, worker));
+  const merged = mergeShards(parts);
+  console.log(`[wiki] merged ${count} shards: ${merged.articles} articles, ${merged.searchPages} in the search index (${Math.round(merged.indexBytes / 1024)} KB)`);
+} else {
+  await buildPart(publication.fresh, args.shard, settings.cacheDir);
+}
+
+publication.swap();
+console.log(args.shard ? `[wiki] Shard ${shardLabel(args.shard)} is in ${settings.outDir}.` : `[wiki] The site is in ${settings.outDir}.`);

@@ -22,17 +22,20 @@ import { fileURLToPath } from 'node:url';
 import type { PageId } from '../model/ids.ts';
 import type { PageRecord } from '../model/page-index.ts';
 import { resolveWikiLink } from '../model/resolve-wiki-link.ts';
+import { withoutByteOrderMark } from '../model/satteri-reader.ts';
 import { pageDescription } from '../model/wiki-data.ts';
 import { askWorker } from '../build/worker.ts';
 import type { BuildContext, WikiReading } from '../build/context.ts';
 import { buildContext } from '../build/registry.ts';
 import { createArticleRenderer, renderJob, type MarkdownSettings, type RenderJob, type RenderOutcome, type WikiForRendering } from '../render/article-renderer.ts';
 import type { RenderRequest } from '../render/render-worker.ts';
+import type { PipelineOptions } from '../render/pipeline.ts';
 import { removeUnusedHtml, storedHtmlFile, writeArticleHtml, type StoredArticleMetadata, type StoredEntry } from '../render/article-html.ts';
 
 /**
  * Everything an article's HTML depends on besides its own text: for each wiki link and See also entry, how it
- * resolves (page, title, section) and what a See also list shows of the target; the bibliography entries it cites.
+ * resolves (page, title, section) and what a See also list shows of the target; the bibliography entries it cites;
+ * the CSV files its charts read.
  */
 function dependencies(page: PageRecord, wiki: WikiForRendering): string {
   const parts: unknown[] = [wiki.contentDir, wiki.citationStyle, wiki.language, wiki.strings['article.redLinkTitle']];
@@ -45,6 +48,8 @@ function dependencies(page: PageRecord, wiki: WikiForRendering): string {
   }
   const cited = wiki.citedPaths.get(page.id);
   parts.push(cited && existsSync(cited) ? readFileSync(cited, 'utf8') : '');
+  // A chart's CSV file beside the article is an input of its page.
+  for (const chart of page.article.charts) if (chart.dataFile !== undefined) parts.push(chart.dataFile, wiki.index.dataFiles.get(chart.dataFile) ?? null);
   return JSON.stringify(parts);
 }
 
@@ -83,12 +88,18 @@ function renderInWorker(request: RenderRequest): Promise<RenderOutcome[]> {
  * Render `jobs` on every core: worker threads take the first shares while this thread renders the last.
  * Outcomes come back in the order of the jobs.
  */
-export async function renderArticles(jobs: RenderJob[], markdown: MarkdownSettings, wiki: WikiForRendering, workers = renderWorkerCount(jobs.length)): Promise<RenderOutcome[]> {
+export async function renderArticles(
+  jobs: RenderJob[],
+  markdown: MarkdownSettings,
+  wiki: WikiForRendering,
+  workers = renderWorkerCount(jobs.length),
+  prefetchedChart?: PipelineOptions['prefetchedChart'],
+): Promise<RenderOutcome[]> {
   const share = Math.ceil(jobs.length / (workers + 1));
   const shares = Array.from({ length: workers }, (_, i) => jobs.slice(i * share, (i + 1) * share)).filter((part) => part.length > 0);
   // Plain data (maps and records): the worker gets a structured clone.
   const pending = shares.map((part) => renderInWorker({ markdown, wiki, jobs: part }));
-  const renderer = await createArticleRenderer(markdown, () => wiki);
+  const renderer = await createArticleRenderer(markdown, () => wiki, 'satteri', prefetchedChart);
   const own: RenderOutcome[] = [];
   for (const job of jobs.slice(shares.length * share)) own.push(await renderJob(renderer, job));
   return [...(await Promise.all(pending)).flat(), ...own];
@@ -145,10 +156,12 @@ async function syncArticles(context: LoaderContext, build: BuildContext, whileSe
 
   for (const page of wiki.index.pages.values()) {
     const id = page.id;
+    // A sharded build renders its share of the articles: the others stay out of the collection.
+    if (!build.renders(id)) continue;
     stale.delete(id);
     const filePath = join(wiki.contentDir, page.file);
     const relativePath = relative(root, filePath).split(sep).join('/');
-    const text = readFileSync(filePath, 'utf8');
+    const text = withoutByteOrderMark(readFileSync(filePath, 'utf8'));
     const digest = generateDigest(`${version}\0${page.article.markdownOnly}\0${text}\0${dependencies(page, wiki)}`);
     const existing = store.get(id);
     const htmlFile = existing ? storedHtmlFile(existing) : undefined;
@@ -173,7 +186,11 @@ async function syncArticles(context: LoaderContext, build: BuildContext, whileSe
     toRender.map((item) => item.job),
     markdown,
     wiki,
+    renderWorkerCount(toRender.length),
+    build.charts.drawing,
   );
+  // Charts drawn ahead for articles that did not need rendering are not waited for (src/render/charts/chart-prefetch.ts).
+  build.charts.stop();
   toRender.forEach(({ id, relativePath, digest, data, job }, i) => {
     const outcome = outcomes[i]!;
     if (!outcome.ok) throw new Error(`${relative(wiki.contentDir, job.file)}: the article could not be rendered: ${outcome.message}`);

@@ -4,13 +4,11 @@
  * scripts; after the build, checks every page (a policy, no inline script it
  * would block, no inline event handler) and writes `_headers`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { recordBuildStep } from '../build/build-receipt.ts';
 import type { BuildContext } from '../build/context.ts';
-import { CSP_DIRECTIVES, SCRIPT_RESOURCES, cspHash, headersFile, inlineScriptsOfComponent, sitePolicy } from '../postbuild/csp.ts';
+import { CSP_DIRECTIVES, SCRIPT_RESOURCES, cspHash, inlineScriptsOfComponent } from '../postbuild/csp.ts';
 import { checkSitePages, filesUnder } from '../postbuild/security-check.ts';
 
 export function csp(context: BuildContext): AstroIntegration {
@@ -19,18 +17,19 @@ export function csp(context: BuildContext): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, updateConfig }) => {
         // Our `<script is:inline>` snippets (e.g. ThemeInit.astro), allowed by hash; articles cannot add scripts (src/model/unsafe-content.ts).
-        const components = filesUnder(fileURLToPath(new URL('src/', config.root)), '.astro');
+        const components = filesUnder(fileURLToPath(config.srcDir), '.astro');
         const hashes = components.flatMap((file) => inlineScriptsOfComponent(readFileSync(file, 'utf8'))).map((script) => cspHash(script) as `sha256-${string}`);
         updateConfig({ security: { csp: { algorithm: 'SHA-256', directives: [...CSP_DIRECTIVES], scriptDirective: { resources: SCRIPT_RESOURCES, hashes } } } });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const { policies, problems } = await checkSitePages(filesUnder(outDir, '.html'), outDir, { file: context.cachePath('securityCheck'), code: context.cacheCode('securityCheck') });
-        if (problems.length > 0) throw new Error(`The site's Content-Security-Policy would break pages:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+        if (problems.length > 0) throw new Error(`The security check of the built pages failed:\n${problems.map((p) => `  ${p}`).join('\n')}`);
         const withPolicy = policies.filter((policy): policy is string => policy !== null);
-        writeFileSync(join(outDir, '_headers'), headersFile(sitePolicy(withPolicy)));
-        recordBuildStep('security-check');
-        logger.info(`Content-Security-Policy on ${withPolicy.length} pages, and in _headers`);
+        // `_headers` is written with the site's other site-wide files, from every part's policies (src/postbuild/site-parts.ts).
+        for (const policy of withPolicy) context.part.policies.add(policy);
+        context.part.steps.add('security-check');
+        logger.info(`Content-Security-Policy on ${withPolicy.length} pages`);
       },
     },
   };

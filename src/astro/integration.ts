@@ -5,24 +5,29 @@
  */
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
-import { writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { recordBuildStep } from '../build/build-receipt.ts';
 import type { BuildContext } from '../build/context.ts';
 import { acquireProjectLock } from '../build/project-lock.ts';
 import { registerBuildContext } from '../build/registry.ts';
-import { checkBuildFolders, contentFolderProblem, FolderError, SITE_MARKER, SITE_MARKER_TEXT } from '../content-folder/folders.ts';
+import { checkBuildFolders, contentFolderProblem, FolderError } from '../content-folder/folders.ts';
 import { ContentError } from '../model/diagnostics.ts';
+import { urlForId } from '../model/ids.ts';
 import { writePreviews } from '../postbuild/previews.ts';
-import { buildSearchIndex, SEARCH_INDEX_AFTER_BUILD } from '../postbuild/search-index.ts';
+import { SEARCH_INDEX_AFTER_BUILD } from '../postbuild/search-index.ts';
+import { leftOutOfSitemap } from '../postbuild/sitemap.ts';
+import { finishPart } from '../postbuild/finish-part.ts';
+import { writeManifest } from '../postbuild/site-parts.ts';
+import { engineDigest } from '../build/code-digest.ts';
 import { wikiRehypePlugins, wikiRemarkPlugins, type PipelineOptions } from '../render/pipeline.ts';
 import { historySummary } from '../content-folder/wiki-history.ts';
 import { followContentEdits } from './dev-edits.ts';
 import { devWatchIgnored, generatedFolders } from './dev-watch.ts';
 import { allDiagnostics, report, withoutRedLinks } from './report.ts';
-import { wikiSitemap } from './sitemap.ts';
 import { wikiVirtualModules } from './virtual-modules.ts';
+import { renderWorkerCount } from './article-loader.ts';
+import { chartJobs } from '../render/charts/chart-prefetch.ts';
 
 export function wiki(context: BuildContext): AstroIntegration {
   // The loader and the pages run in Vite's module runner and find the context there (src/build/registry.ts).
@@ -38,6 +43,7 @@ export function wiki(context: BuildContext): AstroIntegration {
     language: settings.language,
     strings: settings.uiStrings,
     recent: () => context.recentListed(),
+    prefetchedChart: context.charts.drawing,
   };
 
   return {
@@ -64,6 +70,9 @@ export function wiki(context: BuildContext): AstroIntegration {
           });
         }
         const reading = await context.read();
+        // Charts are drawn on the other core while Astro starts and the articles render (render worker threads,
+        // for large wikis, draw their own).
+        if (command === 'build' && renderWorkerCount(reading.index.pages.size) === 0) context.charts.start(chartJobs(reading.index));
         const diagnostics = allDiagnostics(reading, settings.strict);
         const errors = diagnostics.filter((d) => d.severity === 'error');
         if (errors.length > 0 && command === 'build') {
@@ -85,7 +94,7 @@ export function wiki(context: BuildContext): AstroIntegration {
             plugins: [wikiVirtualModules()],
             server: { watch: { ignored: [devWatchIgnored({ root: fileURLToPath(config.root), contentDir: settings.contentDir, generated: generatedFolders(settings) })] } },
           },
-          integrations: [wikiSitemap(() => context.data()), searchIndexAtTheEnd(context)],
+          integrations: [finishAtTheEnd(context)],
         });
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
@@ -95,15 +104,25 @@ export function wiki(context: BuildContext): AstroIntegration {
       // Once the first content sync is done and the server listens, the watcher has long been ready.
       'astro:server:start': () => lookForMissedEdits(),
       'astro:server:done': () => releaseLock(),
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': ({ dir, pages, logger }) => {
         // The compiled modules have been read: another content folder may build now.
         releaseLock();
-        recordBuildStep('pages');
-        const { stats, pages } = context.data();
+        context.part.steps.add('pages');
+        const data = context.data();
         const outDir = fileURLToPath(dir);
-        writePreviews(context.writes, outDir, Object.values(pages));
-        writeFileSync(join(outDir, SITE_MARKER), SITE_MARKER_TEXT);
-        recordBuildStep('previews');
+        writePreviews(context.writes, outDir, Object.values(data.pages).filter((page) => context.renders(page.id)));
+        context.part.steps.add('previews');
+        // The sitemap lists the pages this build wrote (a shard answers other pages with nothing, unwritten).
+        const redirects = new Set(data.redirects.map((redirect) => urlForId(redirect.alias)));
+        const changed = new Map(Object.values(data.pages).map((page) => [page.url, page.changed]));
+        for (const { pathname } of pages) {
+          const path = `/${pathname}`;
+          if (leftOutOfSitemap(path, redirects) || !existsSync(join(outDir, pathname, 'index.html'))) continue;
+          const lastmod = changed.get(path);
+          context.part.sitemap.push({ path, ...(lastmod ? { lastmod } : {}) });
+        }
+        context.part.steps.add('sitemap');
+        const { stats } = data;
         logger.info(`${stats.pages} pages, ${stats.links} wiki links, ${stats.redLinks} red links`);
         for (const link of context.reading().graph.redLinks) logger.info(`  red link ${link.file}:${link.line} → [[${link.target}]]`);
       },
@@ -113,21 +132,38 @@ export function wiki(context: BuildContext): AstroIntegration {
 
 /**
  * The build's last step: wait for the files written in the background (articles' HTML, link previews:
- * src/build/background-writes.ts), then build the search index (after the security check, which reads the pages
- * that the index's CJK spacing rewrites for a moment: src/postbuild/search-index.ts). `npm run build`
- * (cli/build.ts) indexes once Astro has exited instead, so that Pagefind's process and Astro's never hold
- * their memory at the same time.
+ * src/build/background-writes.ts), and record the build's part of the site (src/postbuild/site-parts.ts).
+ * `npm run build` (cli/build.ts) then indexes it and finishes the site once Astro has exited, so that Pagefind's
+ * processes and Astro's never hold their memory at once; a plain `astro build` does both here.
  */
-function searchIndexAtTheEnd(context: BuildContext): AstroIntegration {
+/** Record what this build wrote, for the steps that finish the site (src/postbuild/site-parts.ts). */
+function writePartManifest(context: BuildContext, outDir: string): void {
+  const reading = context.reading();
+  writeManifest(outDir, {
+    engine: engineDigest(),
+    content: reading.digest,
+    site: context.settings.site,
+    shard: context.settings.shard ?? null,
+    articles: [...reading.index.pages.keys()].filter((id) => context.renders(id)).length,
+    steps: [...context.part.steps],
+    sitemap: context.part.sitemap,
+    policies: [...context.part.policies].sort(),
+    search: [],
+  });
+}
+
+function finishAtTheEnd(context: BuildContext): AstroIntegration {
   return {
-    name: 'wiki:search-index',
+    name: 'wiki:finish',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         await context.writes.done();
-        recordBuildStep('background-writes');
+        context.part.steps.add('background-writes');
+        const outDir = fileURLToPath(dir);
+        writePartManifest(context, outDir);
         if (process.env[SEARCH_INDEX_AFTER_BUILD] === '1') return;
-        const search = await buildSearchIndex(fileURLToPath(dir));
-        logger.info(`search index: ${search.pages} articles, ${Math.round(search.indexBytes / 1024)} KB of index data in pagefind/`);
+        const finished = await finishPart(outDir);
+        logger.info(`search index: ${finished.searchPages} articles, ${Math.round(finished.indexBytes / 1024)} KB of index data in pagefind/`);
       },
     },
   };

@@ -22,8 +22,8 @@ const MODULES: Record<string, string> = {
   'virtual:wiki/history': 'context.history()',
   /** "Cite this page", made by the build's process when a page asks (src/render/page-citation.ts). */
   'virtual:wiki/citations': '({ of: (id) => context.citation(id) })',
-  /** Facts about the build that pages need: the part of the page cache's keys common to all pages (code and settings). */
-  'virtual:wiki/build': '({ pageCacheCode: context.pageCacheCode() })',
+  /** Facts about the build that pages need: the part of the page cache's keys common to all pages (code and settings), the articles it renders. */
+  'virtual:wiki/build': "({ pageCacheCode: context.pageCacheCode(), renders: context.renders, sitePages: context.rendersSitePages })",
 };
 
 export function wikiVirtualModules(): Plugin {

@@ -5,7 +5,7 @@
  * stale as soon as any of that code changes, with no list of modules or version number to keep by hand.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initSync, parse } from 'es-module-lexer';
@@ -52,5 +52,25 @@ export function codeDigest(...entries: Array<URL | string>): string {
   if (existsSync(lock)) hash.update(readFileSync(lock));
   const digest = hash.digest('base64url');
   digests.set(key, digest);
+  return digest;
+}
+
+/**
+ * The digest of the whole engine: every file of `src/`, the Astro config and the installed packages. Shards of
+ * one site must be built by the same engine (src/postbuild/site-parts.ts).
+ */
+export function engineDigest(): string {
+  const known = digests.get('\0engine');
+  if (known) return known;
+  const hash = createHash('sha256');
+  const files = readdirSync(join(ROOT, 'src'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of [...files, join(ROOT, 'astro.config.mjs'), join(ROOT, 'package-lock.json')]) {
+    if (existsSync(file)) hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  const digest = hash.digest('base64url');
+  digests.set('\0engine', digest);
   return digest;
 }

@@ -8,16 +8,19 @@
  * pages read, the caches' paths and keys (src/build/caches.ts), and the background writer.
  */
 import { createHash } from 'node:crypto';
-import { readSources } from '../content-folder/read-folder.ts';
+import { existsSync } from 'node:fs';
+import { listFiles, readContentFolder } from '../content-folder/read-folder.ts';
 import { startGitHistory } from '../content-folder/git-history.ts';
 import { wikiHistory, type LatestChange, type WikiHistory } from '../content-folder/wiki-history.ts';
 import { readHistoryCache, writeHistoryCache } from '../content-folder/history-cache.ts';
 import { cachedParser } from '../content-folder/prepass-cache.ts';
-import { writeCitedEntries } from '../content-folder/references-bibliography.ts';
+import { writeCitedEntries } from '../content-folder/cited-entries.ts';
 import type { WikiSettings } from '../content-folder/settings.ts';
 import type { PageId } from '../model/ids.ts';
 import { buildLinkGraph, type LinkGraph } from '../model/link-graph.ts';
 import { buildPageIndex, type PageIndex } from '../model/page-index.ts';
+import { assignShards, rendersSitePages } from '../model/shards.ts';
+import type { BuildStep, SitemapEntry } from '../model/site-files.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../model/references-index.ts';
 import { toWikiData, type WikiData } from '../model/wiki-data.ts';
 import type { StoredEntry } from '../render/article-html.ts';
@@ -27,6 +30,7 @@ import { urlForId } from '../model/ids.ts';
 import type { HistoryStatus, RecentChange } from '../model/history.ts';
 import { siteConfig, type SiteConfig } from '../model/site-config.ts';
 import type { PageHistory } from '../content-folder/wiki-history.ts';
+import { ChartPrefetch } from '../render/charts/chart-prefetch.ts';
 import { BackgroundWrites } from './background-writes.ts';
 import { cacheCodeDigest, cachePath, WORK_FILES, type CacheName } from './caches.ts';
 import { join } from 'node:path';
@@ -45,17 +49,31 @@ export interface WikiReading {
   history: WikiHistory;
   /** The content folder's file names and texts, as one hash. */
   digest: string;
+  /** Article → the shard (1…n) that renders it, in a sharded build (src/model/shards.ts). */
+  shards: Map<PageId, number> | undefined;
+}
+
+export interface PartRecord {
+  /** The build's steps done so far. */
+  steps: Set<BuildStep>;
+  /** The distinct Content-Security-Policies of the pages written. */
+  policies: Set<string>;
+  sitemap: SitemapEntry[];
 }
 
 export interface BuildContext {
   readonly settings: WikiSettings;
   /** The files written in the background; the build's last step waits for them. */
   readonly writes: BackgroundWrites;
+  /** Charts drawn ahead on the other core while Astro starts (src/render/charts/chart-prefetch.ts). */
+  readonly charts: ChartPrefetch;
   /**
    * `astro dev`: each article as the loader last stored it, ahead of Astro's write of its store to disk (pages
    * read the store as last written, up to half a second behind). Empty in a build.
    */
   readonly liveArticles: Map<string, StoredEntry>;
+  /** What this build's part of the site records for finishing the site (src/postbuild/site-parts.ts). */
+  readonly part: PartRecord;
   /** The reading the content loader last brought Astro's store in line with (`astro dev` waits for it after an edit). */
   syncedReading: WikiReading | undefined;
   /** Read the content folder (again, in `astro dev` after a change). */
@@ -72,6 +90,10 @@ export interface BuildContext {
   recentListed(reading?: WikiReading): ListedChange[];
   /** An article's "Cite this page" (virtual:wiki/citations), made when its page asks. */
   citation(id: PageId): ReturnType<typeof articleCitation> | undefined;
+  /** Whether this build renders the article `id`: all of them in a whole build, its share in a sharded one. */
+  renders(id: PageId): boolean;
+  /** Whether this build renders the site's own pages (home, special pages, 404): a whole build, or the first shard. */
+  readonly rendersSitePages: boolean;
   /** Where a cache lives. */
   cachePath(name: CacheName): string;
   /** The code part of a cache's key (src/build/caches.ts). */
@@ -102,21 +124,25 @@ async function readWiki(settings: WikiSettings, cacheFile: string): Promise<Wiki
   let digest: string;
   let sources: Map<string, string>;
   try {
-    sources = readSources(settings.contentDir);
+    const folder = readContentFolder(settings.contentDir);
+    sources = folder.sources;
     digest = sourcesDigest(sources);
     // Articles whose text has not changed since the last build are not parsed again; the others on every core.
     await parser.prefetch(sources);
-    index = buildPageIndex(sources, parser.parse);
+    // The public folder's files, so that an article's `/media/…` picture that is not there is reported.
+    const publicFiles = new Set(existsSync(settings.publicDir) ? listFiles(settings.publicDir) : []);
+    index = buildPageIndex(sources, parser.parse, { trust: settings.trust, diagnostics: folder.diagnostics, publicFiles });
   } finally {
     parser.save();
   }
+  const shards = settings.shard && assignShards(new Map([...index.pages.values()].map((page) => [page.id, sources.get(page.file)?.length ?? 0])), settings.shard.count);
   const references = buildReferenceIndex(index);
   const citedPaths = writeCitedEntries(references.citedEntries, join(settings.cacheDir, WORK_FILES.citations.path));
   const git = await log;
   const diffs = { known: cached.diffs, used: new Map<string, LatestChange>() };
   const history = await wikiHistory(git, index, settings.contentDir, sources, diffs);
   if (git.head) writeHistoryCache(historyCache, { key: cached.key, head: git.head, commits: git.commits, diffs: diffs.used });
-  return { index, graph: buildLinkGraph(index), references, citedPaths, commitDates: history.commitDates, history, digest };
+  return { index, graph: buildLinkGraph(index), references, citedPaths, commitDates: history.commitDates, history, digest, shards };
 }
 
 /** What history pages and Recent changes read: the reading's history, with articles by id. */
@@ -158,8 +184,10 @@ export function createBuildContext(settings: WikiSettings): BuildContext {
   return {
     settings,
     writes: new BackgroundWrites(),
+    charts: new ChartPrefetch(),
     liveArticles: new Map(),
     syncedReading: undefined,
+    part: { steps: new Set(), policies: new Set(), sitemap: [] },
     read: async () => (current = await readWiki(settings, cachePath(settings.cacheDir, 'prepass'))),
     reading,
     data,
@@ -174,6 +202,11 @@ export function createBuildContext(settings: WikiSettings): BuildContext {
         made.set(id, page ? articleCitation({ config: config(), page, latest }) : undefined);
       }
       return made.get(id);
+    },
+    rendersSitePages: rendersSitePages(settings.shard),
+    renders: (id) => {
+      const { shards } = reading();
+      return !settings.shard || shards?.get(id) === settings.shard.index;
     },
     cachePath: (name) => cachePath(settings.cacheDir, name),
     cacheCode: (name) => cacheCodeDigest(name),

@@ -30,21 +30,20 @@ export interface ResultView {
   sections: SectionView[];
 }
 
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
-
 /**
- * Pagefind's excerpts are escaped text with `<mark>` around matched words.
- * Splitting them into runs lets the page build text nodes, never HTML.
+ * Pagefind's excerpts are the page's text as the reader saw it (character references already decoded when
+ * the page was indexed) with `<mark>` around matched words: not HTML, so nothing is decoded here again
+ * (an article that shows `&lt;` shows `&lt;` in its excerpt). Splitting them into runs lets the page build
+ * text nodes, never HTML.
  */
 export function excerptParts(excerpt: string): ExcerptPart[] {
   const parts: ExcerptPart[] = [];
   // The index reads Chinese and Japanese runs split by spaces (search-cjk.ts); readers see them whole.
   excerpt = joinCjkWords(excerpt);
-  const decode = (text: string) => text.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (entity) => ENTITIES[entity] ?? entity);
   excerpt.split(/(<mark>.*?<\/mark>)/s).forEach((piece) => {
     if (piece === '') return;
     const marked = piece.startsWith('<mark>');
-    const text = decode(marked ? piece.slice(6, -7) : piece);
+    const text = marked ? piece.slice(6, -7) : piece;
     const last = parts.at(-1);
     if (last && last.marked === marked) last.text += text;
     else parts.push({ text, marked });

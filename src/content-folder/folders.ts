@@ -6,10 +6,8 @@
  */
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { PART_FOLDER, SITE_MARKER } from '../model/site-files.ts';
 
-/** Written into every site the engine builds, so that a later build knows the folder is one it may replace. */
-export const SITE_MARKER = '.wiki-site';
-export const SITE_MARKER_TEXT = 'A site built by the wiki engine: a build replaces this folder whole.\n';
 
 /** The engine's folders in a checkout: a build may not write into or over them. */
 const ENGINE_FOLDERS = ['src', 'public', 'cli', 'vendor', 'tests', 'bench', 'node_modules', '.git', '.github'];
@@ -49,9 +47,12 @@ function within(inner: string, outer: string): boolean {
   return path === '' || (path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path));
 }
 
-/** True when `dir` holds a site this engine built (its marker, or, for sites built before the marker, Astro's `_astro/` beside `index.html`). */
+/**
+ * True when `dir` holds a site this engine built (its marker), a part of one (a shard's folder), or, for sites
+ * built before the marker, Astro's `_astro/` beside `index.html`.
+ */
 export function isBuiltSite(dir: string): boolean {
-  return existsSync(join(dir, SITE_MARKER)) || (existsSync(join(dir, '_astro')) && existsSync(join(dir, 'index.html')));
+  return existsSync(join(dir, SITE_MARKER)) || existsSync(join(dir, PART_FOLDER)) || (existsSync(join(dir, '_astro')) && existsSync(join(dir, 'index.html')));
 }
 
 /** True when the content folder holds at least one article (`.mdx`), looking no further than needed. */

@@ -15,15 +15,24 @@
  * - WIKI_CITATION_STYLE: `citationStyle`.
  * - WIKI_TRUST: `trust`, `safe` or `trusted`.
  * - WIKI_ALLOW_EMPTY=1 (or 0): `allowEmpty`, a content folder without articles builds an empty site.
+ *
+ * Set by `npm run build` itself (cli/build.ts):
+ * - WIKI_SHARD=i/n: render the i-th of n shares of the articles (`npm run build -- --shard=i/n`).
+ * - WIKI_ASTRO_ROOT: the folder Astro keeps its `.astro/` state in (one per content folder and shard, so that
+ *   builds of several folders or shards can run at once in one checkout).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { parseShard, type Shard } from '../model/shards.ts';
+import { parseTrustLevel, type TrustLevel } from '../model/trust.ts';
 import { ContentError, type Diagnostic } from '../model/diagnostics.ts';
 import { readUiStrings } from './ui-strings-folder.ts';
 import { CONFIG_FILE, parseWikiConfig, type RepositoryConfig, type WikiConfig } from '../model/wiki-config.ts';
 
 export interface WikiSettings {
   contentDir: string;
+  /** Astro's public folder (its default, `public/`): files served as they are, such as `/media/…`. */
+  publicDir: string;
   outDir: string;
   strict: boolean;
   site: string;
@@ -31,8 +40,12 @@ export interface WikiSettings {
   citationStyle: string;
   /** A content folder without articles is an error unless this is set (src/content-folder/folders.ts). */
   allowEmpty: boolean;
+  /** The share of the articles this build renders; undefined for a whole build. */
+  shard: Shard | undefined;
+  /** Astro's project root when it is not the checkout (src/ and public/ stay the checkout's). */
+  astroRoot: string | undefined;
   /** What articles may hold: `safe` (no code) or `trusted` (full MDX). */
-  trust: 'safe' | 'trusted';
+  trust: TrustLevel;
   /** The wiki's name. */
   title: string;
   tagline: string | undefined;
@@ -83,10 +96,7 @@ export function readWikiConfig(contentDir: string): { config: WikiConfig; file: 
 export function readSettings(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): WikiSettings {
   const contentDir = resolve(root, env.WIKI_CONTENT_DIR || 'content');
   const { config, file } = readWikiConfig(contentDir);
-  const trust = env.WIKI_TRUST?.trim() || config.trust;
-  if (trust !== 'safe' && trust !== 'trusted') {
-    throw new SettingsError([{ severity: 'error', file: 'environment variable WIKI_TRUST', message: `\`${trust}\` is not a trust level: set WIKI_TRUST=safe or WIKI_TRUST=trusted, or unset it to use ${CONFIG_FILE}` }]);
-  }
+  const trust = env.WIKI_TRUST?.trim() ? parseTrustLevel(env.WIKI_TRUST) : config.trust;
   const logo = config.logo ? resolve(contentDir, config.logo) : undefined;
   if (logo && (!existsSync(logo) || relative(contentDir, logo).startsWith('..'))) {
     throw new SettingsError([{ severity: 'error', file: CONFIG_FILE, message: `the logo \`${config.logo ?? ''}\` is not a file of the content folder: put the image in ${contentDir} and name it relative to it, e.g. \`logo: ./logo.svg\`` }]);
@@ -96,6 +106,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, root = proces
   if (stringErrors.length > 0) throw new SettingsError(stringErrors);
   return {
     contentDir,
+    publicDir: resolve(root, 'public'),
     outDir: resolve(root, env.WIKI_OUT_DIR || 'dist'),
     cacheDir: resolve(root, env.WIKI_CACHE_DIR || 'node_modules/.astro'),
     site: (env.WIKI_SITE || config.site || DEFAULT_SITE).replace(/\/+$/, ''),
@@ -114,5 +125,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, root = proces
     configFile: file,
     uiStrings: strings.table,
     warnings: strings.diagnostics.filter((d) => d.severity === 'warning'),
+    shard: parseShard(env.WIKI_SHARD),
+    astroRoot: env.WIKI_ASTRO_ROOT ? resolve(root, env.WIKI_ASTRO_ROOT) : undefined,
   };
 }

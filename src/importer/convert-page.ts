@@ -1,34 +1,49 @@
 /**
  * One DokuWiki page → one MDX article and its report. The stages, in order:
  * split lines → restore lost line breaks → blocks (with inline markup) → mdast → MDX text + frontmatter.
+ * A whole wiki is converted in two passes: every page is parsed first (`parsePage`), so that links can be
+ * written to the headings of the pages they point to (`site.ts`), then converted (`convertParsed`).
  */
 import { applyReplacements, type PageCorrections } from './corrections.ts';
 import { serializeFrontmatter, type Frontmatter } from './frontmatter.ts';
-import type { InterwikiMap } from './interwiki.ts';
 import { parseBlocks } from './parse-blocks.ts';
-import type { PageId } from './page-id.ts';
 import { restoreLineBreaks } from './restore-line-breaks.ts';
 import { serializeMdx } from './serialize-mdx.ts';
-import { toMdast } from './to-mdast.ts';
-import type { Issue, PageStats, SourceLine } from './types.ts';
+import { singlePageSite, titleFromId, type ImportSite } from './site.ts';
+import { toMdast, type MediaUse } from './to-mdast.ts';
+import type { Block, Issue, PageStats, SourceLine } from './types.ts';
 
-export interface ConvertOptions {
-  readonly id: PageId;
-  /** `YYYY-MM-DD` for the frontmatter's `updated`. */
-  readonly updated?: string;
-  readonly interwiki?: InterwikiMap;
-  readonly mediaBase?: string;
+export interface ParseOptions {
+  /** The page's DokuWiki id (cleaned): `wiki:syntax`. */
+  readonly id: string;
   /** Tracked corrections: source replacements before the conversion, frontmatter fields after it. */
   readonly corrections?: PageCorrections;
 }
 
+export interface ConvertOptions extends ParseOptions {
+  /** `YYYY-MM-DD` for the frontmatter's `updated`. */
+  readonly updated?: string;
+  /** The rest of the import; by default a site of this page alone. */
+  readonly site?: Partial<ImportSite>;
+}
+
+/** A page read into DokuWiki's blocks, before anything is written. */
+export interface ParsedPage {
+  readonly id: string;
+  readonly blocks: readonly Block[];
+  /** Corrections applied and line breaks restored so far. */
+  readonly issues: readonly Issue[];
+  readonly corrections?: PageCorrections;
+}
+
 export interface PageReport {
-  readonly id: PageId;
+  /** The page's DokuWiki id. */
+  readonly id: string;
   readonly stats: PageStats;
   /** Sorted by line. */
   readonly issues: readonly Issue[];
-  /** Internal media the page uses, below DokuWiki's `data/media`. */
-  readonly mediaFiles: readonly string[];
+  /** Internal media the page uses, below DokuWiki's `data/media`, and where each has to go. */
+  readonly mediaFiles: readonly MediaUse[];
 }
 
 export interface ConvertedPage {
@@ -46,35 +61,40 @@ export function splitLines(source: string): SourceLine[] {
   return text.split('\n').map((line, index) => ({ text: line, line: index + 1 }));
 }
 
-/** A readable title for a page without headings: its id's last part, `_` as spaces. */
-export function titleFromId(id: PageId): string {
-  return (id.split(':').at(-1) ?? id).replace(/_/g, ' ');
+/** One page, on its own (a single file, a fixture): `parsePage` and `convertParsed` together. */
+export function convertPage(original: string, options: ConvertOptions): ConvertedPage {
+  const parsed = parsePage(original, options);
+  return convertParsed(parsed, singlePageSite(options.id, parsed.blocks, options.site), options.updated);
 }
 
-export function convertPage(original: string, options: ConvertOptions): ConvertedPage {
+export function parsePage(original: string, options: ParseOptions): ParsedPage {
   const corrected = applyReplacements(original, options.corrections?.replacements ?? []);
   const restored = restoreLineBreaks(splitLines(corrected.source));
-  const blocks = parseBlocks(restored.lines);
-  const result = toMdast(blocks, {
+  return {
     id: options.id,
-    ...(options.interwiki === undefined ? {} : { interwiki: options.interwiki }),
-    ...(options.mediaBase === undefined ? {} : { mediaBase: options.mediaBase }),
-  });
-  const issues: Issue[] = [...corrected.issues, ...restored.issues, ...result.issues];
+    blocks: parseBlocks(restored.lines),
+    issues: [...corrected.issues, ...restored.issues],
+    ...(options.corrections === undefined ? {} : { corrections: options.corrections }),
+  };
+}
+
+export function convertParsed(parsed: ParsedPage, site: ImportSite, updated?: string): ConvertedPage {
+  const result = toMdast(parsed.blocks, { id: parsed.id, site });
+  const issues: Issue[] = [...parsed.issues, ...result.issues];
   if (result.title === null) {
     issues.push({
       kind: 'note',
       line: 1,
       construct: 'title',
-      message: `the page has no heading; its title is taken from the page id ("${titleFromId(options.id)}")`,
+      message: `the page has no heading; its title is taken from the page id ("${titleFromId(parsed.id)}")`,
     });
   }
   const frontmatter: Frontmatter = {
-    title: result.title ?? titleFromId(options.id),
+    title: result.title ?? titleFromId(parsed.id),
     ...(result.tags.length === 0 ? {} : { tags: result.tags }),
-    ...(options.updated === undefined ? {} : { updated: options.updated }),
+    ...(updated === undefined ? {} : { updated }),
     ...(result.toc === null ? {} : { toc: result.toc }),
-    ...options.corrections?.frontmatter,
+    ...parsed.corrections?.frontmatter,
   };
   const body = serializeMdx(result.root);
   return {
@@ -82,7 +102,7 @@ export function convertPage(original: string, options: ConvertOptions): Converte
     frontmatter,
     body,
     report: {
-      id: options.id,
+      id: parsed.id,
       stats: {
         links: result.links,
         footnoteCitations: result.footnoteCitations,

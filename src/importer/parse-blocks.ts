@@ -214,18 +214,71 @@ class BlockParser {
 
   /** Lists of another type at the top level follow as blocks of their own. */
   private parseList(): ListBlock[] {
-    const lines = this.takeWhile((text) => LIST_ITEM.test(text) && !RULE.test(text));
-    const entries = lines.map((line) => {
-      const match = LIST_ITEM.exec(line.text);
+    const entries: ListEntry[] = [];
+    for (;;) {
+      const current = this.queue[this.index];
+      if (current === undefined || !LIST_ITEM.test(current.text) || RULE.test(current.text)) break;
+      const match = LIST_ITEM.exec(current.text);
       const indent = (match?.[1] ?? '').replace(/\t/g, '  ').length;
-      return {
+      const textStart = current.text.length - (match?.[3] ?? '').length;
+      entries.push({
         depth: Math.floor(indent / 2),
         ordered: match?.[2] === '-',
-        children: inlineOf([{ text: (match?.[3] ?? '').trim(), line: line.line }], this.closedTags),
-        line: line.line,
-      };
-    });
+        ...this.listItemContent(current, textStart),
+        line: current.line,
+      });
+    }
     return buildLists(entries);
+  }
+
+  /**
+   * The text of a list item from `textStart` in its line. A `<code>` or `<file>` block may open in it and run
+   * over the next lines, as in DokuWiki's own syntax page (`  * … put this in lang.php: <code php>`): the block
+   * and any text after its closing tag belong to the item, as DokuWiki renders them.
+   */
+  private listItemContent(first: SourceLine, textStart: number): Pick<ListEntry, 'children' | 'blocks'> {
+    let children: Inline[] | null = null;
+    const blocks: (CodeBlock | ParagraphBlock)[] = [];
+    const addText = (text: string, line: number): void => {
+      const inline = text.trim() === '' ? [] : inlineOf([{ text: text.trim(), line }], this.closedTags);
+      if (children === null) children = inline;
+      else if (inline.length > 0) blocks.push({ type: 'paragraph', children: inline, line });
+    };
+    let line = first;
+    let start = textStart;
+    for (;;) {
+      const found = this.codeTagIn(line.text, start);
+      if (found === null) {
+        addText(line.text.slice(start), line.line);
+        this.index += 1;
+        return { children: children ?? [], blocks };
+      }
+      addText(line.text.slice(start, found.at), line.line);
+      const content = this.sliceBetween(this.index, found.contentStart, found.closing.index, found.closing.column);
+      const block = blockTagNode(found.name, found.attributes, stripOuterNewlines(content), line.line);
+      if (block.type === 'code') blocks.push(block);
+      this.index = found.closing.index;
+      line = this.queue[found.closing.index] ?? line;
+      start = found.closing.column + `</${found.name}>`.length;
+    }
+  }
+
+  /** A `<code>`/`<file>` tag opening in `text` at or after `from` and closing here or further down. */
+  private codeTagIn(
+    text: string,
+    from: number,
+  ): { at: number; name: string; attributes: string; contentStart: number; closing: { index: number; column: number } } | null {
+    for (const relative of topLevelPositions(text.slice(from), (t, pos) => t[pos] === '<', { monospace: true })) {
+      const at = from + relative;
+      BLOCK_TAG.lastIndex = at;
+      const open = BLOCK_TAG.exec(text);
+      const name = open?.[1];
+      if (open === null || name === undefined) continue;
+      const contentStart = at + open[0].length;
+      const closing = this.findForward(`</${name}>`, this.index, contentStart);
+      if (closing !== null) return { at, name, attributes: open[2] ?? '', contentStart, closing };
+    }
+    return null;
   }
 
   private parsePreformatted(): CodeBlock {
@@ -316,13 +369,14 @@ interface ListEntry {
   readonly depth: number;
   readonly ordered: boolean;
   readonly children: readonly Inline[];
+  readonly blocks: readonly ListItem['blocks'][number][];
   readonly line: number;
 }
 
 interface OpenList {
   readonly depth: number;
   readonly ordered: boolean;
-  readonly items: { children: readonly Inline[]; sublists: OpenList[]; line: number }[];
+  readonly items: { children: readonly Inline[]; blocks: ListEntry['blocks']; sublists: OpenList[]; line: number }[];
   readonly line: number;
 }
 
@@ -352,7 +406,7 @@ export function buildLists(entries: readonly ListEntry[]): ListBlock[] {
       stack.push(list);
       top = list;
     }
-    top.items.push({ children: entry.children, sublists: [], line: entry.line });
+    top.items.push({ children: entry.children, blocks: entry.blocks, sublists: [], line: entry.line });
   }
   return roots.map(freezeList);
 }
@@ -360,6 +414,7 @@ export function buildLists(entries: readonly ListEntry[]): ListBlock[] {
 function freezeList(list: OpenList): ListBlock {
   const items: ListItem[] = list.items.map((item) => ({
     children: item.children,
+    blocks: item.blocks,
     sublists: item.sublists.map(freezeList),
     line: item.line,
   }));

@@ -85,8 +85,9 @@ function parseSequence(
 ): Sequence {
   const nodes: Inline[] = [];
   let buffer = '';
+  let bufferStart = state.pos;
   const flush = (): void => {
-    if (buffer !== '') nodes.push({ type: 'text', value: buffer });
+    if (buffer !== '') nodes.push({ type: 'text', value: buffer, line: state.context.lineAt(bufferStart) });
     buffer = '';
   };
   const { text } = state;
@@ -98,6 +99,7 @@ function parseSequence(
     }
     const node = matchConstruct(state, active, inFootnote);
     if (node === null) {
+      if (buffer === '') bufferStart = state.pos;
       buffer += text[state.pos] ?? '';
       state.pos += 1;
       continue;
@@ -119,14 +121,14 @@ function matchConstruct(state: State, active: ReadonlySet<FormattingKind>, inFoo
     const end = text.indexOf('</nowiki>', pos + 8);
     if (end !== -1) {
       state.pos = end + 9;
-      return { type: 'text', value: text.slice(pos + 8, end) };
+      return { type: 'text', value: text.slice(pos + 8, end), literal: true, line };
     }
   }
   if (text.startsWith('%%', pos)) {
     const end = text.indexOf('%%', pos + 2);
     if (end !== -1) {
       state.pos = end + 2;
-      return { type: 'text', value: text.slice(pos + 2, end) };
+      return { type: 'text', value: text.slice(pos + 2, end), literal: true, line };
     }
   }
   if (text.startsWith('[[', pos)) {
@@ -177,7 +179,9 @@ function matchConstruct(state: State, active: ReadonlySet<FormattingKind>, inFoo
     }
     const embedded = embeddedCode(state, line);
     if (embedded !== null) return embedded;
-    const tag = sticky(TAG, text, pos);
+    // Inside ''monospace'' a `<tag>` is almost always the tag's name being written about (''<related>''), not
+    // plugin syntax: it stays text, so that the code reads as written.
+    const tag = active.has('monospace') ? null : sticky(TAG, text, pos);
     if (tag !== null) {
       const name = (tag[2] ?? '').toLowerCase();
       const selfClosing = tag[4] === '/';
@@ -241,7 +245,7 @@ function embeddedCode(state: State, line: number): Inline | null {
     if (end !== -1) {
       state.pos = end + closeTag.length;
       const value = text.slice(pos + code[0].length, end);
-      return { type: 'formatting', kind: 'monospace', children: [{ type: 'text', value }] };
+      return { type: 'formatting', kind: 'monospace', children: [{ type: 'text', value, literal: true, line }] };
     }
   }
   return null;

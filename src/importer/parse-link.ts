@@ -48,15 +48,17 @@ export interface MediaSpec {
   readonly linkOnly: boolean;
 }
 
-/** The inside of `{{…}}`: ` src?200x50&nolink|caption ` — spaces on either side of `src` set the alignment. */
+/**
+ * The inside of `{{…}}`: ` src?200x50&nolink|caption `, as DokuWiki's handler reads it (inc/Parsing/Helpers/Media.php):
+ * a space on either side of `src` sets the alignment, and `left`, `right` or `center` among the parameters
+ * (after the last `?`) sets it too, taking precedence.
+ */
 export function parseMedia(inner: string): MediaSpec {
   const bar = inner.indexOf('|');
   const link = bar === -1 ? inner : inner.slice(0, bar);
   const caption = bar === -1 ? null : inner.slice(bar + 1).trim();
-  const spaceLeft = /^\s/.test(link);
-  const spaceRight = /\s$/.test(link);
-  const align: MediaAlign | null =
-    spaceLeft && spaceRight ? 'center' : spaceLeft ? 'right' : spaceRight ? 'left' : null;
+  const spaceLeft = link.startsWith(' ');
+  const spaceRight = link.endsWith(' ');
   const trimmed = link.trim();
   const question = trimmed.lastIndexOf('?');
   const src = question === -1 ? trimmed : trimmed.slice(0, question);
@@ -64,6 +66,9 @@ export function parseMedia(inner: string): MediaSpec {
   const size = /(\d+)(?:x(\d+))?/i.exec(params);
   const width = size?.[1] === undefined ? null : Number(size[1]) || null;
   const height = size?.[2] === undefined ? null : Number(size[2]) || null;
+  const alignParameter = /(left|right|center)/i.exec(params)?.[1]?.toLowerCase() as MediaAlign | undefined;
+  const align: MediaAlign | null =
+    alignParameter ?? (spaceLeft && spaceRight ? 'center' : spaceLeft ? 'right' : spaceRight ? 'left' : null);
   return {
     src,
     caption: caption === '' ? null : caption,
@@ -75,11 +80,28 @@ export function parseMedia(inner: string): MediaSpec {
 }
 
 const IMAGE_EXTENSIONS = new Set(['gif', 'jpg', 'jpeg', 'png', 'svg', 'webp', 'avif', 'ico', 'bmp']);
+/** What DokuWiki embeds as a player (inc/parser/xhtml.php, `_video` and `_audio`). */
+const VIDEO_EXTENSIONS = new Set(['webm', 'ogv', 'mp4']);
+const AUDIO_EXTENSIONS = new Set(['ogg', 'mp3', 'wav']);
+
+export type MediaKind = 'image' | 'video' | 'audio' | 'file';
+
+function extensionOf(src: string): string {
+  const path = src.split(/[?#]/)[0] ?? '';
+  return path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+}
+
+/** How DokuWiki shows a media file: an image, a video or audio player, or a link to the file. */
+export function mediaKind(src: string): MediaKind {
+  const extension = extensionOf(src);
+  if (IMAGE_EXTENSIONS.has(extension)) return 'image';
+  if (VIDEO_EXTENSIONS.has(extension)) return 'video';
+  if (AUDIO_EXTENSIONS.has(extension)) return 'audio';
+  return 'file';
+}
 
 export function isImage(src: string): boolean {
-  const path = src.split(/[?#]/)[0] ?? '';
-  const extension = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-  return IMAGE_EXTENSIONS.has(extension);
+  return mediaKind(src) === 'image';
 }
 
 export function isExternalMedia(src: string): boolean {

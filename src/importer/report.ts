@@ -14,6 +14,7 @@ export interface ReportedPage {
 }
 
 const SECTIONS: readonly { kind: IssueKind; title: string }[] = [
+  { kind: 'broken', title: 'Broken in the source (links to sections or files that do not exist)' },
   { kind: 'unconverted', title: 'Not converted (kept visibly as code)' },
   { kind: 'approximated', title: 'Converted approximately' },
   { kind: 'restored', title: 'Restored structure' },
@@ -55,9 +56,19 @@ export function formatReport(pages: readonly ReportedPage[]): string {
     lines.push('', `${section.title}: ${found.length === 0 ? 'none' : found.length}`);
     lines.push(...found.map((line) => `  ${line}`));
   }
-  const media = [...new Set(pages.flatMap(({ report }) => report.mediaFiles))].sort();
-  if (media.length > 0) {
-    lines.push('', `Media files to copy from data/media (${media.length}):`, ...media.map((path) => `  ${path}`));
-  }
+  lines.push(...mediaLines(pages));
   return `${lines.join('\n')}\n`;
+}
+
+/** The media files the articles use, by where they have to be. */
+function mediaLines(pages: readonly ReportedPage[]): string[] {
+  const lines: string[] = [];
+  for (const [place, title] of [
+    ['content', 'beside the articles (the build\'s image pipeline sizes them)'],
+    ['public', 'in the public folder, below the media URL'],
+  ] as const) {
+    const paths = [...new Set(pages.flatMap(({ report }) => report.mediaFiles.filter((use) => use.place === place).map((use) => use.path)))].sort();
+    if (paths.length > 0) lines.push('', `Media files from data/media ${title} (${paths.length}):`, ...paths.map((path) => `  ${path}`));
+  }
+  return lines;
 }

@@ -3,9 +3,14 @@
  * the frontmatter (title, `~~NOTOC~~`, tags) and the report.
  *
  * - the first heading is the title; DokuWiki level n (`======` is 1) becomes `#` × n;
- * - internal links stay wiki links, resolved against the page's namespace; interwiki, external and e-mail
- *   links become Markdown links; footnotes become GFM footnotes, one definition per distinct footnote;
- * - underline, sub- and superscript become `<u>`, `<sub>`, `<sup>`; sized or aligned images become `<img>`;
+ * - internal links stay wiki links, resolved against the page's namespace, with `#section` written as the id
+ *   the build gives the heading (src/importer/site.ts); interwiki, external and e-mail links become Markdown
+ *   links (links to the wiki's own pages, like `user>`, wiki links); footnotes become GFM footnotes, one
+ *   definition per distinct footnote;
+ * - running text gets DokuWiki's typography and smileys (typography.ts);
+ * - underline, sub- and superscript become `<u>`, `<sub>`, `<sup>`; alignment becomes a class (`align-right`),
+ *   never a `style` attribute, which the site's Content-Security-Policy would block; video and audio become
+ *   `<video>` and `<audio>`;
  * - whatever cannot be converted is kept as code and reported with its line.
  */
 import type {
@@ -23,11 +28,17 @@ import type {
   TableCell as MdastTableCell,
   TableRow as MdastTableRow,
 } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxTextElement } from 'mdast-util-mdx';
+import { slug } from 'github-slugger';
+import { cleanId, urlForTag } from '../model/ids.ts';
+import { guardAutolinks } from './autolink-guard.ts';
 import { FootnoteNames } from './footnote-slugs.ts';
-import { DEFAULT_INTERWIKI, resolveInterwiki, type InterwikiMap } from './interwiki.ts';
-import { classifyLinkTarget, isExternalMedia, isImage } from './parse-link.ts';
-import { mediaPathForId, resolvePageId, sectionSlug, type PageId } from './page-id.ts';
+import { resolveInterwiki } from './interwiki.ts';
+import { jsx, MediaWriter, type MediaUse } from './media.ts';
+import { classifyLinkTarget } from './parse-link.ts';
+import { dokuwikiLinkName, resolvePageId, sectionId, wikiId } from './page-id.ts';
+import type { ImportSite } from './site.ts';
+import { columnAlignment } from './table-alignment.ts';
+import { typeset, WORD_SMILEYS, type TypographyState } from './typography.ts';
 import type {
   Block,
   CodeBlock,
@@ -38,17 +49,21 @@ import type {
   LinkNode,
   ListBlock,
   MediaNode,
+  ParagraphBlock,
   QuoteBlock,
   TableBlock,
+  TextNode,
 } from './types.ts';
 import { wikiLinkSafe } from './wiki-link-to-markdown.ts';
 
 export interface ToMdastOptions {
-  readonly id: PageId;
-  readonly interwiki?: InterwikiMap;
-  /** URL prefix of internal media (`{{ns:file.png}}` → `/media/ns/file.png`). */
-  readonly mediaBase?: string;
+  /** The page's DokuWiki id. */
+  readonly id: string;
+  readonly site: ImportSite;
 }
+
+
+export type { MediaUse } from './media.ts';
 
 export interface MdastResult {
   readonly root: Root;
@@ -62,8 +77,8 @@ export interface MdastResult {
   readonly footnoteCitations: number;
   readonly footnoteDefinitions: number;
   readonly headings: number;
-  /** Internal media files the page uses, as paths below DokuWiki's `data/media`. */
-  readonly mediaFiles: readonly string[];
+  /** Internal media files the page uses. */
+  readonly mediaFiles: readonly MediaUse[];
 }
 
 /** GeSHi language names (DokuWiki) → names Shiki knows. */
@@ -87,6 +102,8 @@ export function toMdast(blocks: readonly Block[], options: ToMdastOptions): Mdas
   const converter = new Converter(options);
   const children = converter.blocks(blocks);
   const root: Root = { type: 'root', children: [...children, ...converter.definitions] };
+  guardAutolinks(root);
+  converter.reportAcronyms();
   return {
     root,
     title: converter.title,
@@ -97,7 +114,7 @@ export function toMdast(blocks: readonly Block[], options: ToMdastOptions): Mdas
     footnoteCitations: converter.footnoteCitations,
     footnoteDefinitions: converter.definitions.length,
     headings: converter.headings,
-    mediaFiles: [...converter.mediaFiles],
+    mediaFiles: converter.mediaWriter.uses(),
   };
 }
 
@@ -106,6 +123,8 @@ interface PhrasingContext {
   readonly inCell: boolean;
 }
 
+const PARAGRAPH: PhrasingContext = { inCell: false };
+
 class Converter {
   title: string | null = null;
   toc: boolean | null = null;
@@ -113,14 +132,20 @@ class Converter {
   readonly issues: Issue[] = [];
   readonly links: LinkCounts = { internal: 0, external: 0, interwiki: 0, email: 0, media: 0 };
   readonly definitions: FootnoteDefinition[] = [];
-  readonly mediaFiles = new Set<string>();
   footnoteCitations = 0;
   headings = 0;
   private readonly names = new FootnoteNames();
   private readonly options: ToMdastOptions;
+  private readonly site: ImportSite;
+  readonly mediaWriter: MediaWriter;
+  private readonly typography: TypographyState = { doubleQuotes: 0 };
+  /** Acronyms of DokuWiki's conf/acronyms.conf met in the page, for one report line. */
+  readonly acronyms = new Map<string, { count: number; line: number; meaning: string }>();
 
   constructor(options: ToMdastOptions) {
     this.options = options;
+    this.site = options.site;
+    this.mediaWriter = new MediaWriter(options.site, options.id, (issue) => this.report(issue));
   }
 
   private report(issue: Issue): void {
@@ -154,10 +179,8 @@ class Converter {
         };
         return [heading];
       }
-      case 'paragraph': {
-        const children = trimPhrasing(this.phrasing(block.children, { inCell: false }));
-        return children.length === 0 ? [] : [{ type: 'paragraph', children }];
-      }
+      case 'paragraph':
+        return this.paragraph(block);
       case 'list':
         return [this.list(block)];
       case 'table':
@@ -179,13 +202,16 @@ class Converter {
     }
   }
 
+  private paragraph(block: ParagraphBlock): Paragraph[] {
+    const children = trimPhrasing(this.phrasing(block.children, PARAGRAPH));
+    return children.length === 0 ? [] : [{ type: 'paragraph', children }];
+  }
+
   private list(block: ListBlock): List {
     const items: MdastListItem[] = block.items.map((item) => {
-      const paragraph: Paragraph = {
-        type: 'paragraph',
-        children: trimPhrasing(this.phrasing(item.children, { inCell: false })),
-      };
-      const children: BlockContent[] = [paragraph, ...item.sublists.map((sublist) => this.list(sublist))];
+      const paragraph: Paragraph = { type: 'paragraph', children: trimPhrasing(this.phrasing(item.children, PARAGRAPH)) };
+      const blocks = item.blocks.flatMap((inner) => (inner.type === 'code' ? this.code(inner) : this.paragraph(inner)));
+      const children: BlockContent[] = [paragraph, ...blocks, ...item.sublists.map((sublist) => this.list(sublist))];
       return { type: 'listItem', spread: false, children };
     });
     return { type: 'list', ordered: block.ordered, start: block.ordered ? 1 : null, spread: false, children: items };
@@ -254,11 +280,19 @@ class Converter {
         message: `${headerCells} header cell${headerCells === 1 ? '' : 's'} (^) outside the first row written in bold`,
       });
     }
-    const align = Array.from({ length: columns }, (_, column) => columnAlign(block, column, hasHeader));
+    const { align, differing } = columnAlignment(block, columns, hasHeader);
+    if (differing > 0) {
+      this.report({
+        kind: 'approximated',
+        line: block.line,
+        construct: 'cell alignment',
+        message: `${differing} cell${differing === 1 ? ' is' : 's are'} aligned unlike the rest of ${differing === 1 ? 'its' : 'their'} column; MDX tables align whole columns, so each column takes the alignment most of its cells have`,
+      });
+    }
     return { type: 'table', align, children: rows };
   }
 
-  private code(block: CodeBlock): RootContent[] {
+  private code(block: CodeBlock): (Paragraph | Code)[] {
     const lang = block.lang === null ? null : (LANGUAGES[block.lang.toLowerCase()] ?? block.lang.toLowerCase());
     const code: Code = {
       type: 'code',
@@ -275,7 +309,7 @@ class Converter {
   private quote(block: QuoteBlock): RootContent {
     const children: BlockContent[] = block.children.flatMap((child): BlockContent[] => {
       if (child.type === 'quote') return [this.quoteAsBlock(child)];
-      const phrasing = trimPhrasing(this.phrasing(child.children, { inCell: false }));
+      const phrasing = trimPhrasing(this.phrasing(child.children, PARAGRAPH));
       return phrasing.length === 0 ? [] : [{ type: 'paragraph', children: phrasing }];
     });
     return { type: 'blockquote', children };
@@ -294,7 +328,7 @@ class Converter {
   private inline(node: Inline, context: PhrasingContext): PhrasingContent[] {
     switch (node.type) {
       case 'text':
-        return [{ type: 'text', value: node.value }];
+        return this.text(node);
       case 'formatting':
         return [this.formatting(node.kind, this.phrasing(node.children, context))];
       case 'linebreak':
@@ -315,6 +349,19 @@ class Converter {
         return this.macro(node.name, node.raw, node.line);
       case 'tags':
         this.tags.push(...node.tags.filter((tag) => !this.tags.includes(tag)));
+        if (context.inCell) {
+          // In a table the tags are the cell's content: they stay there, as links to their tag pages.
+          this.report({
+            kind: 'note',
+            line: node.line,
+            construct: '{{tag>…}}',
+            message: `tags ${node.tags.join(', ')} added to the frontmatter and kept in their table cell as links to their tag pages`,
+          });
+          return node.tags.flatMap((tag, index): PhrasingContent[] => [
+            ...(index === 0 ? [] : [{ type: 'text' as const, value: ', ' }]),
+            { type: 'link', url: urlForTag(tag), children: [{ type: 'text', value: tag }] },
+          ]);
+        }
         this.report({
           kind: 'note',
           line: node.line,
@@ -331,6 +378,45 @@ class Converter {
         });
         return [{ type: 'inlineCode', value: node.raw }];
     }
+  }
+
+  /** One line for the page's acronyms, at the first: DokuWiki shows their meaning on hover, the article does not. */
+  reportAcronyms(): void {
+    if (this.acronyms.size === 0) return;
+    const found = [...this.acronyms.entries()];
+    this.report({
+      kind: 'approximated',
+      line: Math.min(...found.map(([, { line }]) => line)),
+      construct: 'acronym',
+      message: `${found.map(([acronym, { count, meaning }]) => `${acronym}${count > 1 ? ` (${count}×)` : ''} "${meaning}"`).join(', ')}: DokuWiki shows ${found.length === 1 ? 'its meaning' : 'their meanings'} on hover (conf/acronyms.conf); the article shows plain text`,
+    });
+  }
+
+  /** Running text with DokuWiki's typography and smileys; `<nowiki>` and `%%…%%` text exactly as written. */
+  private text(node: TextNode): PhrasingContent[] {
+    if (node.literal === true) return [{ type: 'text', value: node.value }];
+    const shown: string[] = [];
+    const result = typeset(node.value, this.typography, this.site.typography).map((piece): PhrasingContent => {
+      if (piece.type === 'text') return { type: 'text', value: piece.value };
+      if (piece.type === 'acronym') {
+        const known = this.acronyms.get(piece.acronym);
+        this.acronyms.set(piece.acronym, { count: (known?.count ?? 0) + 1, line: known?.line ?? node.line, meaning: piece.meaning });
+        return { type: 'text', value: piece.acronym };
+      }
+      shown.push(`${piece.smiley} → ${WORD_SMILEYS.has(piece.smiley) ? `**${piece.shown}**` : piece.shown}`);
+      return WORD_SMILEYS.has(piece.smiley)
+        ? { type: 'strong', children: [{ type: 'text', value: piece.shown }] }
+        : { type: 'text', value: piece.shown };
+    });
+    if (shown.length > 0) {
+      this.report({
+        kind: 'approximated',
+        line: node.line,
+        construct: 'smiley',
+        message: `DokuWiki shows ${shown.length === 1 ? 'this smiley as a picture' : 'these smileys as pictures'}; here ${shown.join(', ')}`,
+      });
+    }
+    return result;
   }
 
   private formatting(kind: FormattingKind, children: PhrasingContent[]): PhrasingContent {
@@ -369,14 +455,21 @@ class Converter {
             message: `the query ?${target.query} of ${raw} was left out: wiki links have none`,
           });
         }
-        const section = target.section === null ? null : sectionSlug(target.section);
-        if (target.page.trim() === '' && section !== null) {
-          this.links.internal += 1;
-          return [{ type: 'link', url: `#${section}`, children: text(target.section ?? section) }];
-        }
         this.links.internal += 1;
-        const id = resolvePageId(target.page, this.options.id);
-        const value = section === null ? id : `${id}#${section}`;
+        const local = target.page.trim() === '';
+        if (local && target.section !== null) {
+          // `[[#section]]`: DokuWiki shows the section as written when the link has no text.
+          const anchor = this.sectionAnchor(this.options.id, target.section, node.line, raw);
+          return [this.wikiLink(anchor === null ? '#' : `#${anchor}`, node.title ?? target.section, node.line, raw)];
+        }
+        const dokuId = resolvePageId(target.page, this.options.id, this.site.ids);
+        const id = wikiId(dokuId);
+        if (id === '') {
+          this.report({ kind: 'unconverted', line: node.line, construct: 'link', message: `${raw} names no page, kept as code` });
+          return [{ type: 'inlineCode', value: raw }];
+        }
+        const anchor = target.section === null ? null : this.sectionAnchor(dokuId, target.section, node.line, raw);
+        const value = anchor === null ? id : `${id}#${anchor}`;
         if (image !== null) {
           this.report({
             kind: 'approximated',
@@ -386,17 +479,7 @@ class Converter {
           });
           return [...image, { type: 'text', value: ' ' }, { type: 'wikiLink', value }];
         }
-        if (node.title === null) return [{ type: 'wikiLink', value }];
-        const alias = wikiLinkSafe(node.title);
-        if (alias !== node.title.trim()) {
-          this.report({
-            kind: 'approximated',
-            line: node.line,
-            construct: 'link text',
-            message: `${raw}: "]" and line breaks cannot stand in wiki link text; "]" was written as "］"`,
-          });
-        }
-        return [{ type: 'wikiLink', value, data: { alias } }];
+        return [this.wikiLink(value, node.title ?? this.defaultLinkText(node.target, dokuId, value), node.line, raw)];
       }
       case 'external':
         this.links.external += 1;
@@ -404,20 +487,8 @@ class Converter {
       case 'email':
         this.links.email += 1;
         return [{ type: 'link', url: `mailto:${target.address}`, children: text(target.address) }];
-      case 'interwiki': {
-        const interwiki = resolveInterwiki(target.target, this.options.interwiki ?? DEFAULT_INTERWIKI);
-        if (interwiki.url !== null) {
-          this.links.interwiki += 1;
-          return [{ type: 'link', url: interwiki.url, children: text(interwiki.name) }];
-        }
-        this.report({
-          kind: 'unconverted',
-          line: node.line,
-          construct: `interwiki ${interwiki.shortcut}>`,
-          message: `unknown interwiki shortcut "${interwiki.shortcut}" in ${raw}, kept as code`,
-        });
-        return [{ type: 'inlineCode', value: raw }];
-      }
+      case 'interwiki':
+        return this.interwiki(node, target.target, raw, image);
       case 'windows-share':
         this.report({
           kind: 'unconverted',
@@ -427,6 +498,97 @@ class Converter {
         });
         return [{ type: 'inlineCode', value: raw }];
     }
+  }
+
+  /** `[[target|text]]`, the text made safe for a wiki link (reported when that changes it). */
+  private wikiLink(value: string, title: string | null, line: number, raw: string): PhrasingContent {
+    if (title === null) return { type: 'wikiLink', value };
+    const alias = wikiLinkSafe(title);
+    if (alias !== title.trim()) {
+      this.report({
+        kind: 'approximated',
+        line,
+        construct: 'link text',
+        message: `${raw}: "]" and line breaks cannot stand in wiki link text; "]" was written as "］"`,
+      });
+    }
+    return { type: 'wikiLink', value, data: { alias } };
+  }
+
+  private interwiki(node: LinkNode, written: string, raw: string, image: PhrasingContent[] | null): PhrasingContent[] {
+    const link = resolveInterwiki(written, this.site.interwiki);
+    const text = (): PhrasingContent[] => image ?? [{ type: 'text', value: node.title ?? link.name }];
+    switch (link.kind) {
+      case 'url':
+        this.links.interwiki += 1;
+        if (link.shortcut === 'this') {
+          this.report({
+            kind: 'approximated',
+            line: node.line,
+            construct: 'interwiki this>',
+            message: `${raw} links into the DokuWiki itself; it now points at ${link.url} on this site`,
+          });
+        }
+        return [{ type: 'link', url: link.url, children: text() }];
+      case 'page': {
+        // `user>jane` and other shortcuts to the wiki's own pages: a wiki link, which the build checks.
+        this.links.interwiki += 1;
+        const dokuId = cleanId(link.page, this.site.ids.rules);
+        const id = wikiId(dokuId);
+        const anchor = link.section === null ? null : this.sectionAnchor(dokuId, link.section, node.line, raw);
+        if (id === '') break;
+        return [this.wikiLink(anchor === null ? id : `${id}#${anchor}`, node.title ?? link.name, node.line, raw)];
+      }
+      case 'unknown':
+        break;
+    }
+    this.report({
+      kind: 'unconverted',
+      line: node.line,
+      construct: `interwiki ${link.shortcut}>`,
+      message: `unknown interwiki shortcut "${link.shortcut}" in ${raw}, kept as code (give the wiki's conf/interwiki.local.conf with --interwiki)`,
+    });
+    return [{ type: 'inlineCode', value: raw }];
+  }
+
+  /**
+   * The text of a link written without one, when the build would show something else: DokuWiki shows the
+   * page's name as written (`[[wiki:DokuWiki]]` → "DokuWiki", a namespace's start page by the namespace's
+   * name, `[[page#Some section]]` → "Some section"), or with `useheading` the page's title, which is what the
+   * build shows of a page in the import; of any other page the build shows its title if it exists, else the
+   * link's target.
+   */
+  private defaultLinkText(written: string, dokuId: string, value: string): string | null {
+    const target = this.site.sections(dokuId);
+    const shownByBuild = target?.title ?? value;
+    if (this.site.useHeading && target !== undefined) return null;
+    const text = dokuwikiLinkName(written, this.site.ids.rules.slashSeparatesNamespaces);
+    return text === shownByBuild ? null : text;
+  }
+
+  /**
+   * The anchor to write for `#section` in a link to the page `dokuId`: the id the build gives the heading that
+   * DokuWiki's link reaches (DokuWiki's `sectionID()` of the section as written), null for the page's first
+   * heading, which becomes its title. A section the page does not have is reported, and written as DokuWiki's
+   * id so that the build warns too. For a page outside the import the headings are unknown: the anchor is the
+   * slug of the section's words, which the build checks.
+   */
+  private sectionAnchor(dokuId: string, section: string, line: number, raw: string): string | null {
+    const wanted = sectionId(section, this.site.ids.rules);
+    const sections = this.site.sections(dokuId);
+    if (sections === undefined) return slug(section.trim().replace(/_+/g, ' '));
+    if (wanted === sections.titleAnchor) return null;
+    const found = sections.anchors.get(wanted);
+    if (found !== undefined) return found;
+    const known = [...sections.anchors.keys()].map((anchor) => `#${anchor}`);
+    const listed = known.length > 8 ? `${known.slice(0, 8).join(', ')} and ${known.length - 8} more` : known.join(', ');
+    this.report({
+      kind: 'broken',
+      line,
+      construct: 'section link',
+      message: `${raw}: ${dokuId === this.options.id ? 'this page' : dokuId} has no section #${wanted}${known.length === 0 ? '' : ` (its sections: ${listed})`}; the link leads to the top of the page, as in DokuWiki`,
+    });
+    return wanted === '' ? null : wanted;
   }
 
   private footnote(source: string, children: readonly Inline[]): PhrasingContent {
@@ -449,35 +611,7 @@ class Converter {
 
   private media(node: MediaNode): PhrasingContent[] {
     this.links.media += 1;
-    const src = this.mediaUrl(node.src);
-    const fileName = node.src.split(/[:/]/).at(-1) ?? node.src;
-    if (!isImage(node.src) || node.linkOnly) {
-      return [{ type: 'link', url: src, children: [{ type: 'text', value: node.caption ?? fileName }] }];
-    }
-    const alt = node.caption ?? '';
-    if (node.width === null && node.height === null && node.align === null) {
-      return [{ type: 'image', url: src, alt, title: null }];
-    }
-    const attributes: MdxJsxAttribute[] = [attribute('src', src), attribute('alt', alt)];
-    if (node.caption !== null) attributes.push(attribute('title', node.caption));
-    if (node.width !== null) attributes.push(attribute('width', String(node.width)));
-    if (node.height !== null) attributes.push(attribute('height', String(node.height)));
-    if (node.align !== null) {
-      attributes.push({
-        type: 'mdxJsxAttribute',
-        name: 'style',
-        value: { type: 'mdxJsxAttributeValueExpression', value: ALIGN_STYLE[node.align] },
-      });
-    }
-    return [jsx('img', attributes, [])];
-  }
-
-  private mediaUrl(src: string): string {
-    if (isExternalMedia(src)) return src;
-    const id = resolvePageId(src, this.options.id);
-    const path = mediaPathForId(id);
-    this.mediaFiles.add(path);
-    return `${this.options.mediaBase ?? '/media/'}${path}`;
+    return this.mediaWriter.media(node);
   }
 
   private macro(name: string, raw: string, line: number): PhrasingContent[] {
@@ -499,34 +633,6 @@ class Converter {
   }
 }
 
-const ALIGN_STYLE: Readonly<Record<'left' | 'right' | 'center', string>> = {
-  left: "{float: 'left', marginRight: '1em'}",
-  right: "{float: 'right', marginLeft: '1em'}",
-  center: "{display: 'block', marginInline: 'auto'}",
-};
-
-function attribute(name: string, value: string): MdxJsxAttribute {
-  return { type: 'mdxJsxAttribute', name, value };
-}
-
-function jsx(name: string, attributes: MdxJsxAttribute[], children: PhrasingContent[]): MdxJsxTextElement {
-  return { type: 'mdxJsxTextElement', name, attributes, children };
-}
-
-function columnAlign(block: TableBlock, column: number, hasHeader: boolean): 'left' | 'right' | 'center' | null {
-  for (const row of block.rows.slice(hasHeader ? 1 : 0)) {
-    let at = 0;
-    for (const cell of row.cells) {
-      if (at === column) {
-        if (cell.align !== null) return cell.align;
-        break;
-      }
-      at += cell.colspan;
-      if (at > column) break;
-    }
-  }
-  return null;
-}
 
 /**
  * `text ((note))` is written `text[^note]`: a GFM footnote reference sits right after the word it belongs to,
@@ -546,7 +652,10 @@ function attachFootnoteReferences(children: PhrasingContent[]): PhrasingContent[
   return result;
 }
 
-/** Leading and trailing white space of a paragraph is not text anyone sees; adjacent texts become one. */
+/**
+ * Leading and trailing white space of a paragraph is not text anyone sees, nor is a line break (`\\`) at its
+ * end, which Markdown would show as a stray backslash; adjacent texts become one.
+ */
 function trimPhrasing(children: PhrasingContent[]): PhrasingContent[] {
   const result: PhrasingContent[] = [];
   for (const child of children) {
@@ -557,17 +666,20 @@ function trimPhrasing(children: PhrasingContent[]): PhrasingContent[] {
       result.push(child);
     }
   }
-  const first = result[0];
-  if (first?.type === 'text') {
-    const value = first.value.replace(/^\s+/, '');
-    if (value === '') result.shift();
-    else result[0] = { type: 'text', value };
-  }
-  const last = result.at(-1);
-  if (last?.type === 'text') {
-    const value = last.value.replace(/\s+$/, '');
-    if (value === '') result.pop();
-    else result[result.length - 1] = { type: 'text', value };
+  for (;;) {
+    const first = result[0];
+    const last = result.at(-1);
+    if (first?.type === 'break') result.shift();
+    else if (last?.type === 'break') result.pop();
+    else if (first?.type === 'text' && /^\s/.test(first.value)) {
+      const value = first.value.replace(/^\s+/, '');
+      if (value === '') result.shift();
+      else result[0] = { type: 'text', value };
+    } else if (last?.type === 'text' && /\s$/.test(last.value)) {
+      const value = last.value.replace(/\s+$/, '');
+      if (value === '') result.pop();
+      else result[result.length - 1] = { type: 'text', value };
+    } else break;
   }
   return result;
 }
@@ -576,3 +688,4 @@ function abbreviate(raw: string): string {
   const oneLine = raw.replace(/\s+/g, ' ');
   return oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine;
 }
+

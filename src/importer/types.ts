@@ -19,6 +19,10 @@ export type FormattingKind =
 export interface TextNode {
   readonly type: 'text';
   readonly value: string;
+  /** The line the text starts on. */
+  readonly line: number;
+  /** `<nowiki>`, `%%…%%`: shown exactly as written, no typography and no smileys. */
+  readonly literal?: boolean;
 }
 
 export interface FormattingNode {
@@ -74,6 +78,7 @@ export interface MediaNode {
   readonly caption: string | null;
   readonly width: number | null;
   readonly height: number | null;
+  /** Spaces inside the braces, or `left`, `right`, `center` among the parameters (which take precedence). */
   readonly align: MediaAlign | null;
   /** `linkonly` in the parameters: show a link, not the image. */
   readonly linkOnly: boolean;
@@ -133,6 +138,11 @@ export interface ParagraphBlock {
 
 export interface ListItem {
   readonly children: readonly Inline[];
+  /**
+   * `<code>`/`<file>` blocks opened in the item's line (`  * item: <code php>` … `</code>`) and the text after
+   * each, in order.
+   */
+  readonly blocks: readonly (CodeBlock | ParagraphBlock)[];
   readonly sublists: readonly ListBlock[];
   readonly line: number;
 }
@@ -201,13 +211,14 @@ export type Block =
 
 /**
  * How an issue is reported:
+ * - `broken`: broken in the source already (a link to a section or a media file that does not exist);
  * - `unconverted`: kept visibly as code, not converted (plugins, `<html>`, unknown macros, …);
  * - `approximated`: converted, but MDX cannot say all of it (colspans, row spans, header cells in rows, …);
  * - `restored`: the source had lost structure that the importer put back (line breaks);
  * - `corrected`: changed by a tracked correction (a corrections file), with its reason;
  * - `note`: worth knowing, nothing lost (a macro with no meaning in a static site, a media file to copy).
  */
-export type IssueKind = 'unconverted' | 'approximated' | 'restored' | 'corrected' | 'note';
+export type IssueKind = 'broken' | 'unconverted' | 'approximated' | 'restored' | 'corrected' | 'note';
 
 export interface Issue {
   readonly kind: IssueKind;

@@ -4,11 +4,11 @@
  * links (with line and the sentence around them) and its lead. Pure: text in,
  * data out; the page index calls it once per file per build.
  */
-import GithubSlugger from 'github-slugger';
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkWikiLink from 'remark-wiki-link';
@@ -20,7 +20,14 @@ import { collectCitations, type ArticleCitations } from './references.ts';
 import { articleSchema, describeSchemaIssues, type ArticleFrontmatter } from './schema.ts';
 import { unsafeContentDiagnostics } from './unsafe-content.ts';
 import { isWikiList, readWikiList, type WikiListUse } from './wiki-lists.ts';
-import { readArticleTree, satteriTree, type TreeReader } from './satteri-reader.ts';
+import { headingSlugger } from './heading-ids.ts';
+import { collectMdxFeatures, type MdxFeature } from './mdx-features.ts';
+import { ReadingLimitError } from './reading-limits.ts';
+import type { ChartUse } from './chart-spec.ts';
+import { infoboxSpec, type InfoboxSpec } from './infobox.ts';
+import { texDiagnostics } from './tex.ts';
+import { expandWikiSyntax } from './wiki-syntax.ts';
+import { readArticleTree, satteriTree, withoutByteOrderMark, type TreeReader } from './satteri-reader.ts';
 import { wikiLinkSyntaxOptions, writtenAlias, writtenTarget, type WikiLinkNode } from './wiki-link-node.ts';
 
 export interface HeadingInfo {
@@ -51,16 +58,47 @@ export interface ParsedArticle {
   image?: { src: string; alt: string };
   /** Footnotes and `[@key]` citations, with lines, for the References section, the Sources page and their errors. */
   citations: ArticleCitations;
+  /**
+   * Files of the site the article shows (images, video and audio): beside it (`./die.png`) or in the public
+   * folder (`/media/die.png`), with where each is written, so that a missing one is reported (page-index.ts).
+   */
+  localFiles: LocalFile[];
   /** The line of the `aliases:` field (or of the frontmatter's start), for errors about an alias. */
   aliasesLine: number;
   /** The wiki's lists the article embeds (`<RecentChanges />`…: src/model/wiki-lists.ts), checked. */
   lists: WikiListUse[];
+  /** The line of the `bibliography:` field (or of the frontmatter's start), for errors about it. */
+  bibliographyLine: number;
+  /** What the article uses of MDX beyond Markdown, for the trust check (trust.ts), which depends on the wiki's setting. */
+  mdx: MdxFeature[];
+  /** The frontmatter's infobox with the line of each row, for the renderer (src/model/infobox.ts). */
+  infobox?: InfoboxSpec;
+  /** Its chart blocks, checked; a chart's CSV file is an input of the article (src/model/chart-spec.ts). */
+  charts: ChartUse[];
   /**
-   * True when the article uses no MDX of its own (no `import`/`export`, JSX element or `{expression}`):
-   * it is then rendered straight to HTML and cached by the content layer (src/lib/article-loader.ts)
+   * True when the article uses no MDX of its own (no `import`/`export`, `{expression}` or JSX element other
+   * than the wiki's own components with text attributes, src/model/components.ts):
+   * it is then rendered straight to HTML and cached by the content layer (src/astro/article-loader.ts)
    * instead of being compiled to a JavaScript module.
    */
   markdownOnly: boolean;
+}
+
+export interface LocalFile {
+  /** The address as written. */
+  url: string;
+  line: number;
+  column: number;
+  /** A Markdown image, which the build's image pipeline reads (a missing one stops the build). */
+  markdown: boolean;
+}
+
+/** Elements whose `src` (or `poster`) is a file the reader's browser loads. */
+const MEDIA_ELEMENTS = new Set(['img', 'video', 'audio', 'source']);
+
+/** An address of this site's own files: relative, or from the root; not `https://…`, `//host/…` or `data:`. */
+function isLocalFileUrl(url: string): boolean {
+  return url !== '' && !url.startsWith('//') && !url.startsWith('#') && !/^[a-z][a-z0-9+.-]*:/i.test(url);
 }
 
 export type ParseResult =
@@ -72,10 +110,11 @@ const parser = unified()
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkMdx)
   .use(remarkGfm)
+  .use(remarkMath)
   .use(remarkWikiLink, wikiLinkSyntaxOptions);
 
 /**
- * The tree remark reads (remark-parse with MDX, GFM, YAML frontmatter and remark-wiki-link): the reader of
+ * The tree remark reads (remark-parse with MDX, GFM, YAML frontmatter, `$` math and remark-wiki-link): the reader of
  * the pages themselves (src/render/pipeline.ts), and the one whose errors the pre-pass reports.
  */
 export const remarkTree: TreeReader = (source) => parser.parse(source);
@@ -86,22 +125,27 @@ interface PositionedError {
   line?: number;
   column?: number;
   place?: { line?: number; column?: number; start?: { line: number; column: number } };
+  /** What acorn said, for an `import`/`export` line that is not JavaScript. */
+  cause?: unknown;
 }
 
 function mdxSyntaxDiagnostic(file: string, error: PositionedError): Diagnostic {
   const place = error.place && 'start' in error.place && error.place.start ? error.place.start : error.place;
-  const line = error.line ?? place?.line;
-  const column = error.column ?? place?.column;
   const reason = error.reason ?? error.message;
+  // Some errors of MDX's JSX name their place only in their text: "Expected a closing tag for `<span>` (7:1-7:7)".
+  const written = /\((\d+):(\d+)(?:-\d+:\d+)?\)/.exec(reason);
+  const line = error.line ?? place?.line ?? (written ? Number(written[1]) : 1);
+  const column = error.column ?? place?.column ?? (written ? Number(written[2]) : undefined);
   // MDX reads a line that starts with `import` or `export` as JavaScript, even in the middle of prose.
   const esm = /import\/exports?/.test(reason);
+  const javascript = error.cause instanceof Error ? ` (${error.cause.message})` : '';
   return {
     severity: 'error',
     file,
-    ...(line !== undefined ? { line } : {}),
+    line,
     ...(column !== undefined ? { column } : {}),
     message: esm
-      ? 'MDX reads a line that starts with `import` or `export` as JavaScript: reword the line so that it starts with another word (e.g. `Imports of …`), or join it to the line before'
+      ? `MDX reads a line that starts with \`import\` or \`export\` as JavaScript, and this is not valid JavaScript${javascript}: if the line is prose, reword the line so that it starts with another word (e.g. \`Imports of …\`), or join it to the line before; if it is code, correct it`
       : `MDX cannot read this: ${reason}. ` +
         'In prose, write `\\{`, `\\}` and `\\<` for literal braces and angle brackets, and do not start a line with `import` or `export`.',
   };
@@ -131,18 +175,78 @@ function plainText(node: RootContent | Root, source: string): string {
   return toString(node);
 }
 
-/** The sentence of `paragraphText` that holds the character at `index`. */
-function sentenceAround(paragraphText: string, index: number): string {
-  const before = paragraphText.slice(0, index);
-  const start = Math.max(before.search(/[.!?。！？]\s+[^.!?。！？]*$/) + 1, 0);
-  const afterMatch = /[.!?。！？](\s|$)/.exec(paragraphText.slice(index));
-  const end = afterMatch ? index + afterMatch.index + 1 : paragraphText.length;
-  const sentence = paragraphText.slice(start, end).replace(/\s+/g, ' ').trim();
-  return sentence.length > 320 ? `${sentence.slice(0, 317)}…` : sentence;
+const SENTENCE_END = /[.!?。！？]/g;
+const CONTEXT_LENGTH = 320;
+
+/**
+ * Where the sentences of a paragraph's text may start and end, found once per paragraph so that the sentence
+ * around each of its links costs the length of that sentence, not of the paragraph (a paragraph of 10,000
+ * links took 90 s when each link searched the text before it). A sentence starts after the last `.`, `!` or
+ * `?` (or `。！？`) before the link when whitespace follows it, else at the paragraph's start, and ends with
+ * the first such mark after the link that whitespace or the end follows.
+ */
+interface SentenceBounds {
+  /** Offsets of every sentence mark, in order. */
+  marks: number[];
+  /** Offsets just after each mark that whitespace or the end of the text follows, in order. */
+  ends: number[];
+}
+
+function sentenceBounds(text: string): SentenceBounds {
+  const marks: number[] = [];
+  const ends: number[] = [];
+  for (const match of text.matchAll(SENTENCE_END)) {
+    marks.push(match.index);
+    const next = text[match.index + 1];
+    if (next === undefined || /\s/.test(next)) ends.push(match.index + 1);
+  }
+  return { marks, ends };
+}
+
+/** The index of the first value of the sorted `values` that is at least `at` (`values.length` when none is). */
+function firstAtLeast(values: number[], at: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((values[middle] ?? 0) < at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The sentence of a paragraph that holds the character at `index`, whitespace collapsed, at most CONTEXT_LENGTH characters. */
+function sentenceAround(paragraph: ParagraphText, index: number): string {
+  const { marks, ends } = paragraph.bounds;
+  const last = marks[firstAtLeast(marks, index) - 1];
+  const start = last !== undefined && last + 1 < index && /\s/.test(paragraph.text[last + 1] ?? '') ? last + 1 : 0;
+  const end = ends[firstAtLeast(ends, index + 1)] ?? paragraph.text.length;
+  const key = start * (paragraph.text.length + 1) + end;
+  const known = paragraph.sentences.get(key);
+  if (known !== undefined) return known;
+  // Read no more of a long sentence than the context shows: the cost stays the length of the context.
+  let read = Math.min(end, start + CONTEXT_LENGTH * 2);
+  let sentence = paragraph.text.slice(start, read).replace(/\s+/g, ' ').trim();
+  while (sentence.length <= CONTEXT_LENGTH && read < end) {
+    read = Math.min(end, read + CONTEXT_LENGTH * 2);
+    sentence = paragraph.text.slice(start, read).replace(/\s+/g, ' ').trim();
+  }
+  if (read < end) sentence = `${sentence}…`;
+  const context = sentence.length > CONTEXT_LENGTH ? `${sentence.slice(0, CONTEXT_LENGTH - 3)}…` : sentence;
+  paragraph.sentences.set(key, context);
+  return context;
+}
+
+interface ParagraphText {
+  text: string;
+  offsets: Map<WikiLinkNode, number>;
+  bounds: SentenceBounds;
+  /** Contexts already made, by sentence: the links of one sentence share it. */
+  sentences: Map<number, string>;
 }
 
 /** Plain text of a paragraph and where each wiki link falls in it. */
-function paragraphTextWithOffsets(paragraph: Paragraph | Heading, source: string): { text: string; offsets: Map<WikiLinkNode, number> } {
+function paragraphTextWithOffsets(paragraph: Paragraph | Heading, source: string): ParagraphText {
   const offsets = new Map<WikiLinkNode, number>();
   let text = '';
   const walk = (nodes: PhrasingContent[]) => {
@@ -153,15 +257,58 @@ function paragraphTextWithOffsets(paragraph: Paragraph | Heading, source: string
     }
   };
   walk(paragraph.children);
-  return { text, offsets };
+  return { text, offsets, bounds: sentenceBounds(text), sentences: new Map() };
+}
+
+/**
+ * Characters that no article needs and that would reach its page raw: control characters (NUL, ESC, …),
+ * which are not allowed in HTML and often mark text decoded in the wrong encoding. Tabs and line ends aside.
+ */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/g;
+
+/** One error per line (the first five lines) that holds a control character. */
+function controlCharacterDiagnostics(source: string, file: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<number>();
+  for (const match of source.matchAll(CONTROL_CHARACTER)) {
+    const before = source.slice(0, match.index);
+    const line = before.split('\n').length;
+    if (seen.has(line)) continue;
+    seen.add(line);
+    const code = (match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    diagnostics.push({
+      severity: 'error',
+      file,
+      line,
+      column: match.index - before.lastIndexOf('\n'),
+      message: `the invisible control character U+${code} is in the text: remove it (control characters are not allowed in web pages; they often come from text pasted from a terminal or decoded in the wrong encoding)`,
+    });
+    if (diagnostics.length === 5) break;
+  }
+  return diagnostics;
 }
 
 /** What the build needs to know of one article before rendering, read by satteri or remark (`readArticleTree`). */
 export function parseArticle(source: string, file: string, readTree: TreeReader = satteriTree): ParseResult {
+  try {
+    return readArticle(source, file, readTree);
+  } catch (error) {
+    // A stack overflow in any walk over the tree: the reading limits (reading-limits.ts) should have stopped the article before.
+    if (!(error instanceof RangeError)) throw error;
+    return { ok: false, diagnostics: [{ severity: 'error', file, line: 1, message: `the article is nested too deeply to be read (${error.message}): flatten lists, quotes, emphasis or elements nested inside one another` }] };
+  }
+}
+
+function readArticle(text: string, file: string, readTree: TreeReader): ParseResult {
+  const source = withoutByteOrderMark(text);
+  const controls = controlCharacterDiagnostics(source, file);
+  if (controls.length > 0) return { ok: false, diagnostics: controls };
   let tree: Root;
   try {
     tree = readArticleTree(source, remarkTree, readTree);
   } catch (error) {
+    if (error instanceof ReadingLimitError) return { ok: false, diagnostics: [{ severity: 'error', file, line: error.line, column: error.column, message: error.message }] };
+    if (error instanceof RangeError) throw error;
     return { ok: false, diagnostics: [mdxSyntaxDiagnostic(file, error as PositionedError)] };
   }
 
@@ -201,27 +348,36 @@ export function parseArticle(source: string, file: string, readTree: TreeReader 
   if (!checked.success) {
     return {
       ok: false,
-      diagnostics: describeSchemaIssues(checked.error).map((message) => ({
+      diagnostics: describeSchemaIssues(checked.error).map((message, i) => ({
         severity: 'error' as const,
         file,
-        line: yamlNode.position?.start.line ?? 1,
+        // The infobox's problems at its own line: it is a block of many lines.
+        line: checked.error.issues[i]?.path[0] === 'infobox' ? (yamlNode.position?.start.line ?? 1) + 1 + Math.max(yamlNode.value.split('\n').findIndex((line) => /^infobox\s*:/.test(line)), 0) : (yamlNode.position?.start.line ?? 1),
         message,
       })),
     };
   }
 
-  const unsafe = unsafeContentDiagnostics(tree, file);
-  if (unsafe.length > 0) return { ok: false, diagnostics: unsafe };
+  // The wiki's own blocks first, so that the links, citations and formulas inside them are read below.
+  const infobox = checked.data.infobox ? infoboxSpec(checked.data.infobox, yamlNode.value, (yamlNode.position?.start.line ?? 1) + 1) : undefined;
+  const expanded = expandWikiSyntax(tree, { file, title: checked.data.title, source, ...(infobox ? { infobox } : {}) });
+  const problems = [...expanded.diagnostics, ...texDiagnostics(tree, file), ...unsafeContentDiagnostics(tree, file)];
+  if (problems.length > 0) return { ok: false, diagnostics: problems };
 
-  const slugger = new GithubSlugger();
+  const slug = headingSlugger();
   const headings: HeadingInfo[] = [];
+  const inFootnote: Diagnostic[] = [];
   const links: WikiLinkOccurrence[] = [];
   let lead = '';
   let image: ParsedArticle['image'];
   const contexts = new Map<Paragraph | Heading, ReturnType<typeof paragraphTextWithOffsets>>();
   let markdownOnly = true;
+  const localFiles: LocalFile[] = [];
   const lists: WikiListUse[] = [];
   const listErrors: Diagnostic[] = [];
+  const localFile = (url: string, node: RootContent, markdown: boolean) => {
+    if (isLocalFileUrl(url)) localFiles.push({ url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, markdown });
+  };
 
   visitParents(tree, (node, ancestors) => {
     // The wiki's lists are known elements, rendered like Markdown: they keep an article off the MDX path.
@@ -234,10 +390,29 @@ export function parseArticle(source: string, file: string, readTree: TreeReader 
       }
       return;
     }
-    if (node.type.startsWith('mdx')) markdownOnly = false;
+    if (node.type.startsWith('mdx')) {
+      markdownOnly = false;
+      if (node.type !== 'mdxjsEsm' && ancestors.some((a) => a.type === 'footnoteDefinition')) {
+        const what = node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement' ? `\`<${node.name ?? ''}>\`` : 'an `{expression}`';
+        inFootnote.push({
+          severity: 'error',
+          file,
+          line: node.position?.start.line ?? 1,
+          column: node.position?.start.column ?? 1,
+          message: `${what} inside a footnote: a footnote is text, with Markdown emphasis and links (\`*title*\`, \`[site](https://…)\`); write it so, or move the element into the article's text`,
+        });
+        return 'skip';
+      }
+    }
+    if (node.type === 'image') localFile(node.url, node, true);
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && MEDIA_ELEMENTS.has(node.name ?? '')) {
+      for (const attribute of node.attributes) {
+        if (attribute.type === 'mdxJsxAttribute' && (attribute.name === 'src' || attribute.name === 'poster') && typeof attribute.value === 'string') localFile(attribute.value, node, false);
+      }
+    }
     if (node.type === 'heading') {
       const text = linkTextToPlain(plainText(node, source), (target) => target).trim();
-      headings.push({ depth: node.depth, text, slug: slugger.slug(text) });
+      headings.push({ depth: node.depth, text, slug: slug(text) });
     } else if (node.type === 'paragraph' && !lead && ancestors.length === 1) {
       lead = plainText(node, source).replace(/\s+/g, ' ').trim();
     } else if (node.type === 'image' && !image && /^(https?:)?\//.test(node.url)) {
@@ -251,7 +426,7 @@ export function parseArticle(source: string, file: string, readTree: TreeReader 
           info = paragraphTextWithOffsets(block, source);
           contexts.set(block, info);
         }
-        context = sentenceAround(info.text, info.offsets.get(node) ?? 0);
+        context = sentenceAround(info, info.offsets.get(node) ?? 0);
       }
       const alias = writtenAlias(node, source);
       links.push({
@@ -262,9 +437,11 @@ export function parseArticle(source: string, file: string, readTree: TreeReader 
         context,
       });
     }
+    return undefined;
   });
 
   if (listErrors.length > 0) return { ok: false, diagnostics: listErrors };
+  if (inFootnote.length > 0) return { ok: false, diagnostics: inFootnote };
 
   // `seeAlso` entries are links too: they count for What links here, wanted pages and red links.
   const yamlLines = yamlNode.value.split('\n');
@@ -274,5 +451,24 @@ export function parseArticle(source: string, file: string, readTree: TreeReader 
     links.push({ target, line: frontmatterLine, column: 1, context: '' });
   }
 
-  return { ok: true, article: { frontmatter: checked.data, headings, links, lead, ...(image ? { image } : {}), citations: collectCitations(tree), aliasesLine: fieldLine('aliases'), lists, markdownOnly }, diagnostics: [] };
+  return {
+    ok: true,
+    article: {
+      frontmatter: checked.data,
+      headings,
+      links,
+      lead,
+      ...(image ? { image } : {}),
+      citations: collectCitations(tree),
+      localFiles,
+      aliasesLine: fieldLine('aliases'),
+      lists,
+      bibliographyLine: fieldLine('bibliography'),
+      mdx: collectMdxFeatures(tree),
+      ...(infobox ? { infobox } : {}),
+      charts: expanded.charts,
+      markdownOnly,
+    },
+    diagnostics: [],
+  };
 }

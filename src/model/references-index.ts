@@ -7,7 +7,7 @@ import { posix } from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
 import type { PageId } from './ids.ts';
 import type { PageIndex } from './page-index.ts';
-import { parseBibliography, type BibEntry, type Bibliography } from '../content-folder/references-bibliography.ts';
+import { parseBibliography, type BibEntry, type Bibliography } from './bibliography.ts';
 import { classifyUrl, sourceIdentity, type ReferenceUrl } from './references.ts';
 
 /** The wiki's shared bibliography, relative to the content folder. */
@@ -49,6 +49,43 @@ function urlProblem(file: string, line: number, url: string, judged: ReferenceUr
   ];
 }
 
+/**
+ * The markup citeproc, which writes BibTeX entries on the page, keeps as markup (its rich text: italics, bold,
+ * small capitals, super- and subscripts, a span that keeps case); any other tag it shows as text, or mangles.
+ */
+const CITEPROC_MARKUP = new Set(['i', 'b', 'sup', 'sub', 'sc', 'span']);
+
+/** Every text of an entry, by field, authors' names included. */
+function entryTexts(entry: BibEntry): Array<[field: string, text: string]> {
+  const texts: Array<[string, string]> = [];
+  for (const [field, value] of Object.entries(entry.item)) {
+    if (field.startsWith('_')) continue;
+    if (typeof value === 'string') texts.push([field, value]);
+    else if (Array.isArray(value)) {
+      for (const part of value) if (part && typeof part === 'object') for (const name of Object.values(part)) if (typeof name === 'string') texts.push([field, name]);
+    }
+  }
+  return texts;
+}
+
+/** An entry whose text holds HTML: shown as text at best, so a mistake or an attempt, said with the entry's line. */
+function markupProblems(file: string, entry: BibEntry): Diagnostic[] {
+  for (const [field, text] of entryTexts(entry)) {
+    const tag = /<\s*\/?\s*([a-z!][\w-]*)/i.exec(text);
+    if (tag && !CITEPROC_MARKUP.has((tag[1] ?? '').toLowerCase())) {
+      return [
+        {
+          severity: 'error',
+          file,
+          line: entry.line,
+          message: `entry \`@${entry.key}\`: field \`${field}\` holds HTML (\`${tag[0]}…\`), which a reference shows as text: write plain text (italics as \`<i>…</i>\` or \`\\emph{…}\`)`,
+        },
+      ];
+    }
+  }
+  return [];
+}
+
 export function buildReferenceIndex(index: PageIndex): ReferenceIndex {
   const diagnostics: Diagnostic[] = [];
   const bibliographies = new Map<string, Bibliography>();
@@ -58,6 +95,7 @@ export function buildReferenceIndex(index: PageIndex): ReferenceIndex {
     diagnostics.push(...parsed.diagnostics);
     for (const entry of parsed.bibliography.entries.values()) {
       if (entry.url) diagnostics.push(...urlProblem(file, entry.line, entry.url, classifyUrl(entry.url)));
+      diagnostics.push(...markupProblems(file, entry));
     }
   }
 
@@ -80,7 +118,8 @@ export function buildReferenceIndex(index: PageIndex): ReferenceIndex {
     if (own) {
       const path = posix.normalize(posix.join(posix.dirname(page.file), own));
       if (bibliographies.has(path)) files.push(path);
-      else diagnostics.push({ severity: 'error', file: page.file, line: 1, message: `field \`bibliography\`: \`${own}\` is not a file of the content folder (looked for ${path}): fix the path, relative to the article` });
+      else if (!path.endsWith('.bib')) diagnostics.push({ severity: 'error', file: page.file, line: page.article.bibliographyLine, message: `field \`bibliography\`: \`${own}\` is not a BibTeX file: name a \`.bib\` file of the content folder, relative to the article, e.g. \`bibliography: ./chips.bib\`` });
+      else diagnostics.push({ severity: 'error', file: page.file, line: page.article.bibliographyLine, message: `field \`bibliography\`: \`${own}\` is not a file of the content folder (looked for ${path}): fix the path, relative to the article` });
     }
     pageBibliographies.set(page.id, files);
 

@@ -7,19 +7,30 @@
  */
 import type { Root, RootContent } from 'mdast';
 import { mdxToMdast } from 'satteri';
+import { markCostProblem, textNestingProblem, treeNestingProblem } from './reading-limits.ts';
+import { readWithProseDollars } from './prose-dollars.ts';
 import { wikiLinkSyntaxOptions, type WikiLinkNode } from './wiki-link-node.ts';
+
+/**
+ * The text without a leading byte-order mark, which editors on Windows write. Both readers skip it, so that
+ * the offsets of the tree count from the character after it: every use of an offset into the text (wiki
+ * links' written form) must read the text without it.
+ */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
 
 /** How an article is read into a tree; throws on an MDX syntax error. */
 export type TreeReader = (source: string) => Root;
 
 /**
- * The article's tree as satteri reads it (MDX, GFM, YAML frontmatter, wiki links). satteri gives
+ * The article's tree as satteri reads it (MDX, GFM, YAML frontmatter, wiki links, `$` math). satteri gives
  * `[[target|text]]` as a `link` node; it becomes the `wikiLink` node remark-wiki-link makes, with the target
  * as written.
  */
 export const satteriTree: TreeReader = (source) => {
-  const tree = mdxToMdast(source, { features: { wikilinks: true, gfm: true, frontmatter: true } }) as unknown as Root;
-  markWikiLinks(tree, source);
+  const tree = mdxToMdast(source, { features: { wikilinks: true, gfm: true, frontmatter: true, math: true } }) as unknown as Root;
+  markWikiLinks(tree, withoutByteOrderMark(source));
   return tree;
 };
 
@@ -57,14 +68,26 @@ export function needsRemark(node: Root | RootContent): boolean {
 /**
  * An article's tree: satteri's reading (`satteri`), unless remark may read the article otherwise
  * (`needsRemark`) or satteri refuses it; then `remark`'s, whose reading and errors are the ones the page
- * meets. Throws what `remark` throws.
+ * meets. Dollar signs of prose are read as prose by both (src/model/prose-dollars.ts). Throws what `remark`
+ * throws, and a ReadingLimitError (reading-limits.ts) for an article nested too deeply or too costly to read,
+ * found on the text before any reading that would take more than linear time.
  */
 export function readArticleTree(source: string, remark: (source: string) => Root, satteri: TreeReader = satteriTree): Root {
-  let tree: Root | undefined;
-  try {
-    tree = satteri(source);
-  } catch {
-    tree = undefined;
-  }
-  return tree && !needsRemark(tree) ? tree : remark(source);
+  const problem = textNestingProblem(source) ?? markCostProblem(source);
+  if (problem) throw problem;
+  return readWithProseDollars(source, (text) => {
+    let tree: Root | undefined;
+    try {
+      tree = satteri(text);
+    } catch {
+      tree = undefined;
+    }
+    const deep = tree && treeNestingProblem(tree);
+    if (deep) throw deep;
+    if (tree && !needsRemark(tree)) return tree;
+    const read = remark(text);
+    const deepRead = treeNestingProblem(read);
+    if (deepRead) throw deepRead;
+    return read;
+  });
 }

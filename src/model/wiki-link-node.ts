@@ -7,6 +7,11 @@ import type { Data, Literal } from 'mdast';
 /** `hName`, `hProperties` and `hChildren` come from mdast-util-to-hast's `Data`. */
 export interface WikiLinkData extends Data {
   alias?: string;
+  /**
+   * The text after `|` when the link was read from a text of its own (an infobox row, a caption), whose
+   * positions are not offsets into the article: null when none was written.
+   */
+  writtenAlias?: string | null;
   permalink?: string;
   exists?: boolean;
 }
@@ -35,6 +40,7 @@ declare module 'mdast' {
  * reports the target as the alias when none was written, so look at the source.
  */
 export function writtenAlias(node: WikiLinkNode, source: string): string | undefined {
+  if (node.data?.writtenAlias !== undefined) return node.data.writtenAlias ?? undefined;
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return undefined;

@@ -52,6 +52,71 @@ export interface PageScan {
   inlineScripts: string[];
   /** The names of `on…` attributes, lower-cased. */
   eventHandlers: string[];
+  /**
+   * What would send the reader elsewhere or run code despite the policy, as the article checks
+   * (src/model/unsafe-content.ts) would have reported it: the second line, on what the build wrote.
+   */
+  unsafe: string[];
+  /** The elements that carry a `style` attribute (the policy blocks inline styles). */
+  styledElements: string[];
+}
+
+/** Elements no page of the wiki writes, which would load or run code. */
+const EMBEDDING_ELEMENTS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal']);
+
+/** Attributes whose value is an address. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'srcset', 'imagesrcset', 'poster', 'data', 'xlink:href', 'background', 'cite', 'longdesc', 'ping', 'manifest', 'codebase', 'usemap']);
+
+/** Schemes no address of a page may have; `data:` is allowed for pictures only, as the policy's img-src does. */
+const UNSAFE_SCHEMES = new Set(['javascript', 'vbscript', 'file', 'data']);
+
+/** The scheme a browser reads from an attribute value (the tokenizer has decoded character references). */
+function schemeOf(url: string): string {
+  let decoded = url;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    // Not percent-encoded.
+  }
+  for (const reading of [url, decoded]) {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(reading.replace(/[\u0000-\u0020\u007f]/g, ''))?.[1]?.toLowerCase() ?? '';
+    if (UNSAFE_SCHEMES.has(scheme)) return scheme;
+  }
+  return '';
+}
+
+/** The address a `<meta http-equiv="refresh">` sends the reader to: `0; url=/wiki/x/` → `/wiki/x/`. */
+function refreshTarget(content: string): string {
+  return /^\s*\d*(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?['"]?([^'"]*)/i.exec(content)?.[1]?.trim() ?? '';
+}
+
+/** Problems of one start tag: the page's own parts never have any; content that slipped through would. */
+function unsafeInTag(name: string, attribute: (name: string) => string | undefined, attributes: Array<{ name: string; value: string }>, inBody: boolean): string[] {
+  const problems: string[] = [];
+  if (EMBEDDING_ELEMENTS.has(name)) problems.push(`a \`<${name}>\` element would load another page or a plugin into this one`);
+  if (name === 'base') problems.push('a `<base>` element changes where every link of the page leads');
+  if (name === 'meta' && (attribute('http-equiv') ?? '').trim().toLowerCase() === 'refresh') {
+    const target = refreshTarget(attribute('content') ?? '');
+    if (inBody) problems.push(`a \`<meta http-equiv="refresh">\` in the page's body sends the reader to \`${target}\``);
+    else if (!/^\/(?!\/)/.test(target)) problems.push(`a \`<meta http-equiv="refresh">\` sends the reader off the site, to \`${target}\``);
+  }
+  for (const { name: attributeName, value } of attributes) {
+    const lower = attributeName.toLowerCase();
+    if (!URL_ATTRIBUTES.has(lower)) continue;
+    const addresses = lower.endsWith('srcset') ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : [value];
+    for (const address of addresses) {
+      const scheme = schemeOf(address);
+      const picture = scheme === 'data' && (name === 'img' || name === 'source') && (lower === 'src' || lower.endsWith('srcset')) && /^\s*data:image\/(png|jpe?g|gif|webp|avif)[;,]/i.test(address);
+      if (scheme && !picture) problems.push(`an address \`${scheme}:…\` in \`${attributeName}\` of \`<${name}>\` would run script or show unchecked content`);
+    }
+  }
+  const rel = (attribute('rel') ?? '').toLowerCase().split(/\s+/);
+  if (rel.includes('opener')) problems.push(`\`rel="opener"\` on \`<${name}>\` lets the linked site take over this page`);
+  const target = (attribute('target') ?? '').trim().toLowerCase();
+  if (target && !['_self', '_top', '_parent'].includes(target) && !rel.includes('noopener')) {
+    problems.push(`\`<${name} target="${target}">\` without \`rel="noopener"\` lets the linked site take over this page`);
+  }
+  return problems;
 }
 
 /** Elements whose content a browser reads as text, and how (scripting on, as in a browser). */
@@ -73,7 +138,8 @@ const TEXT_MODES: Record<string, number> = {
  * or a `<textarea>` is text, not a script), without building a tree: a fifth of the time of a full parse.
  */
 export function parsePage(html: string): PageScan {
-  const scan: PageScan = { policy: undefined, inlineScripts: [], eventHandlers: [] };
+  const scan: PageScan = { policy: undefined, inlineScripts: [], eventHandlers: [], styledElements: [], unsafe: [] };
+  let inBody = false;
   /** The text of the inline script being read, when inside one. */
   let script: string | undefined;
   /** Depth inside `<svg>` or `<math>`, where elements are not switched to text. */
@@ -86,8 +152,13 @@ export function parsePage(html: string): PageScan {
     {
       onStartTag(token) {
         const attribute = (name: string) => token.attrs.find((a) => a.name === name)?.value;
-        for (const { name } of token.attrs) if (/^on[a-z]/i.test(name)) scan.eventHandlers.push(name.toLowerCase());
+        for (const { name } of token.attrs) {
+          if (/^on[a-z]/i.test(name)) scan.eventHandlers.push(name.toLowerCase());
+          else if (name.toLowerCase() === 'style') scan.styledElements.push(token.tagName);
+        }
         const name = token.tagName;
+        if (name === 'body') inBody = true;
+        scan.unsafe.push(...unsafeInTag(name, attribute, token.attrs, inBody));
         if (name === 'svg' || name === 'math') {
           if (!token.selfClosing) foreign++;
           return;
@@ -146,19 +217,28 @@ export function inlineEventHandlers(html: string | PageScan): string[] {
   return scanOf(html).eventHandlers;
 }
 
+/** What the article checks should have stopped: found here, the site is not published. */
+const unsafeProblem = (problem: string) => `${problem}: the article checks (src/model/unsafe-content.ts) should have refused it; remove it from the article, and report the gap`;
+
 /**
  * What is wrong with a built page's security: no policy, an inline script the
- * policy does not allow (it would not run), or an inline event handler.
+ * policy does not allow (it would not run), an inline event handler, an inline
+ * style attribute (it would not apply), or content that would send the reader
+ * elsewhere or run code (`PageScan.unsafe`).
  */
 export function pageSecurityProblems(html: string | PageScan): string[] {
   const tree = scanOf(html);
   const policy = pagePolicy(tree);
-  if (!policy) return ['the page has no Content-Security-Policy meta tag'];
+  if (!policy) return ['the page has no Content-Security-Policy meta tag', ...tree.unsafe.map(unsafeProblem)];
   const allowed = new Set(directiveSources(policy, 'script-src').map((source) => source.replace(/^'|'$/g, '')));
   const problems = inlineScriptsOfPage(tree)
     .filter((script) => !allowed.has(cspHash(script)))
     .map((script) => `an inline script is not allowed by the policy, so browsers will not run it: "${script.trim().slice(0, 60)}…"; load it with \`<script>\` (bundled) or list its component in src/astro/csp-integration.ts`);
   for (const handler of inlineEventHandlers(tree)) problems.push(`an inline event handler \`${handler}\` is written, and the policy blocks it: attach the handler in a script instead`);
+  const styled = tree.styledElements;
+  if (styled.length > 0) problems.push(`${styled.length} inline \`style\` attribute(s) (first on \`<${styled[0]}>\`) are written, and the policy blocks them, so the page would not look as meant: give the element a class of the stylesheet instead`);
+  // What the article checks should have stopped: found here, the page is not published.
+  problems.push(...tree.unsafe.map(unsafeProblem));
   return problems;
 }
 

@@ -1,18 +1,25 @@
 /**
  * Builds the search index over the built site with Pagefind's command-line program
- * (https://pagefind.app/docs/config-options/), run in its own process.
+ * (https://pagefind.app/docs/config-options/), run in its own processes.
  *
  * Only article bodies are indexed: the article page marks its `<article>` with
  * `data-pagefind-body`, so pages without it (special pages, the home page) are
  * left out, and `NOT_SEARCHED` drops the parts of an article that readers do
  * not search for.
+ *
+ * Pagefind holds every page it indexes in memory (about 0.3 MB an article), so a large site is indexed in
+ * batches of BATCH_PAGES articles, one Pagefind run each, and the batches' indexes are joined into the one the
+ * reader loads (src/postbuild/search-bundle.ts): the same index as one run would give, at a fraction of the
+ * memory. A sharded build indexes each shard the same way and joins all shards' batches when it merges.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spaceCjkWords } from '../shared/search-cjk.ts';
 import { NOT_SEARCHED } from '../shared/search-scope.ts';
+import { joinSearchIndexes, STAND_IN_FOLDER } from './search-bundle.ts';
 
 /**
  * Set by `npm run build` (cli/build.ts) for the `astro build` it runs: the integration then leaves the
@@ -41,20 +48,19 @@ async function pagefindProgram(): Promise<string> {
 }
 
 /**
- * From this many article pages on, Pagefind indexes on one thread: its peak memory is 6% lower (5,000
- * articles: 1,656 MB against 1,759 MB on two threads) for 26% more time (23.1 s against 18.3 s), which keeps
- * a 10,000-article build under 3 GB; below it, speed matters more.
+ * Articles per Pagefind run. Pagefind's peak memory grows with the pages it holds (5,000 articles: 1.66 GB,
+ * 10,000: 2.9 GB); batches of this size keep each run near 0.7 GB, and two run at once on two cores.
  */
-export const ONE_THREAD_FROM_PAGES = 8000;
+export const BATCH_PAGES = 2500;
 
-/** The environment Pagefind runs in for a site of `articles` article pages. */
-export function pagefindEnvironment(articles: number, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return articles >= ONE_THREAD_FROM_PAGES ? { ...env, RAYON_NUM_THREADS: '1' } : env;
+/** How many Pagefind runs go at once: one per core, each on one thread (the same work, a lower peak). */
+export function concurrentRuns(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(cores, 4));
 }
 
-/** The command-line arguments that index `siteDir` into `siteDir/pagefind/`. */
-export function pagefindArguments(siteDir: string): string[] {
-  return ['--site', siteDir, '--output-path', join(siteDir, 'pagefind'), '--silent', ...NOT_SEARCHED.flatMap((s) => ['--exclude-selectors', s.selector])];
+/** The command-line arguments that index `siteDir` into `outputDir`. */
+export function pagefindArguments(siteDir: string, outputDir = join(siteDir, 'pagefind')): string[] {
+  return ['--site', siteDir, '--output-path', outputDir, '--silent', ...NOT_SEARCHED.flatMap((s) => ['--exclude-selectors', s.selector])];
 }
 
 /** The bytes that start a UTF-8 character from U+3000 to U+9FFF (kana, CJK ideographs), read as Latin-1: a quick test before decoding. */
@@ -66,8 +72,9 @@ const MAYBE_CJK = /[\xE3-\xE9]/;
  * page with such text is rewritten in place, its text (not its tags) spaced. `restore` puts every page back
  * as it was. Pages without CJK text are only read.
  */
-export function prepareForIndexing(siteDir: string): { articles: number; restore: () => void } {
+export function prepareForIndexing(siteDir: string): { articles: number; pages: string[]; restore: () => void } {
   const originals = new Map<string, Buffer>();
+  const pages: string[] = [];
   let articles = 0;
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -77,6 +84,7 @@ export function prepareForIndexing(siteDir: string): { articles: number; restore
         const bytes = readFileSync(path);
         if (!bytes.includes('data-pagefind-body')) continue;
         articles++;
+        pages.push(relative(siteDir, path).split(sep).join('/'));
         if (!MAYBE_CJK.test(bytes.toString('latin1'))) continue;
         const html = bytes.toString('utf8');
         const spaced = html
@@ -90,60 +98,95 @@ export function prepareForIndexing(siteDir: string): { articles: number; restore
     }
   };
   walk(siteDir);
+  pages.sort();
   return {
     articles,
+    pages,
     restore: () => {
       for (const [path, bytes] of originals) writeFileSync(path, bytes);
     },
   };
 }
 
-/** Index the HTML in `siteDir` and write the bundle to `siteDir/pagefind/`; `signal` stops Pagefind (an interrupted build). */
-export async function buildSearchIndex(siteDir: string, signal?: AbortSignal): Promise<SearchIndexReport> {
-  const site = existsSync(siteDir) ? prepareForIndexing(siteDir) : { articles: 0, restore: () => {} };
-  let ran: { status: number | null; output: string };
+/**
+ * Index the article pages of `siteDir` with Pagefind into folders of `workDir` (one per batch of BATCH_PAGES
+ * articles), to be joined into one index (src/postbuild/search-bundle.ts). `signal` stops Pagefind (an
+ * interrupted build). Gives the folders, in order.
+ */
+export async function indexInBatches(
+  siteDir: string,
+  workDir: string,
+  options: { signal?: AbortSignal; batchPages?: number; runs?: number } = {},
+): Promise<{ folders: string[]; articles: number }> {
+  if (!existsSync(siteDir)) throw new SearchIndexError(`cannot index ${siteDir}, which does not exist`, []);
+  const site = prepareForIndexing(siteDir);
+  rmSync(workDir, { recursive: true, force: true });
+  mkdirSync(workDir, { recursive: true });
+  const batchPages = options.batchPages ?? BATCH_PAGES;
   try {
-    ran = await runPagefind(siteDir, pagefindEnvironment(site.articles), signal);
+    // A wiki without articles still gets an index, with nothing in it, so that search answers "no results".
+    const batches = site.pages.length === 0 ? [[]] : Array.from({ length: Math.ceil(site.pages.length / batchPages) }, (_, i) => site.pages.slice(i * batchPages, (i + 1) * batchPages));
+    const folders = batches.map((_, i) => join(workDir, `batch-${String(i).padStart(4, '0')}`));
+    const runs = Math.min(options.runs ?? concurrentRuns(), batches.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < batches.length) {
+        const i = next++;
+        await indexBatch(siteDir, batches[i] ?? [], folders[i] ?? '', runs > 1, options.signal);
+      }
+    };
+    await Promise.all(Array.from({ length: runs }, worker));
+    return { folders, articles: site.articles };
   } finally {
     site.restore();
   }
-  const { status, output } = ran;
+}
+
+/** One Pagefind run over `pages` (paths relative to `siteDir`), hard-linked into a folder of their own. */
+async function indexBatch(siteDir: string, pages: readonly string[], folder: string, oneThread: boolean, signal: AbortSignal | undefined): Promise<void> {
+  const input = `${folder}.pages`;
+  mkdirSync(input, { recursive: true });
+  if (pages.length === 0) {
+    // Pagefind cannot write an index of nothing: it indexes a stand-in page, which the join leaves out.
+    mkdirSync(join(input, STAND_IN_FOLDER), { recursive: true });
+    writeFileSync(join(input, STAND_IN_FOLDER, 'index.html'), '<!doctype html><html lang="en"><body data-pagefind-body><p>No articles yet.</p></body></html>');
+  }
+  for (const page of pages) {
+    const target = join(input, page);
+    mkdirSync(dirname(target), { recursive: true });
+    linkSync(join(siteDir, page), target);
+  }
+  const { status, output } = await runPagefind(pagefindArguments(input, folder), oneThread ? { ...process.env, RAYON_NUM_THREADS: '1' } : process.env, signal);
+  rmSync(input, { recursive: true, force: true });
   if (status !== 0) {
     const lines = [...new Set(output.split('\n').map((line) => line.trim()).filter(Boolean))].slice(-5);
     throw new SearchIndexError(`stopped (exit ${status ?? 'by a signal'}) while indexing ${siteDir}`, lines);
   }
-  return summarize(join(siteDir, 'pagefind'));
 }
 
-async function runPagefind(siteDir: string, env: NodeJS.ProcessEnv, signal?: AbortSignal): Promise<{ status: number | null; output: string }> {
+/** Index the HTML in `siteDir` and write the search index to `siteDir/pagefind/`; `signal` stops Pagefind. */
+export async function buildSearchIndex(siteDir: string, signal?: AbortSignal): Promise<SearchIndexReport> {
+  const work = join(siteDir, '.pagefind-batches');
+  try {
+    const { folders, articles } = await indexInBatches(siteDir, work, signal ? { signal } : {});
+    rmSync(join(siteDir, 'pagefind'), { recursive: true, force: true });
+    const joined = joinSearchIndexes(folders, join(siteDir, 'pagefind'));
+    return { pages: articles, indexBytes: joined.indexBytes };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function runPagefind(args: string[], env: NodeJS.ProcessEnv, signal?: AbortSignal): Promise<{ status: number | null; output: string }> {
   const program = await pagefindProgram();
   return new Promise<{ status: number | null; output: string }>((resolve, reject) => {
-    const child = spawn(program, pagefindArguments(siteDir), { stdio: ['ignore', 'pipe', 'pipe'], env, ...(signal ? { signal } : {}) });
+    const child = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'], env, ...(signal ? { signal } : {}) });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ status: code, output }));
   });
-}
-
-function summarize(outputPath: string): SearchIndexReport {
-  const { languages } = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
-  let indexBytes = 0;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (/\.pf_(meta|index|filter|fragment)$/.test(entry.name)) indexBytes += statSync(path).size;
-    }
-  };
-  walk(outputPath);
-  return { pages: Object.values(languages).reduce((sum, language) => sum + language.page_count, 0), indexBytes };
-}
-
-/** The part of `pagefind-entry.json` read here. */
-interface PagefindEntry {
-  languages: Record<string, { page_count: number }>;
 }
 
 export class SearchIndexError extends Error {

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import remarkMdx from 'remark-mdx';
 import type { PageId } from '../model/ids.ts';
 import type { PageIndex } from '../model/page-index.ts';
-import { wikiRehypePlugins, wikiRemarkPlugins } from './pipeline.ts';
+import { wikiRehypePlugins, wikiRemarkPlugins, type PipelineOptions } from './pipeline.ts';
 import type { ListedChange } from './wiki-lists.ts';
 import { remarkSatteriParse } from './plugins/remark-satteri-parse.ts';
 
@@ -34,8 +34,13 @@ export interface WikiForRendering {
  * `reader`: who reads the Markdown. satteri by default (src/render/plugins/remark-satteri-parse.ts: the same tree,
  * a fraction of the time); `remark` only to prove that both give the same pages (tests/unit/render-readers.test.ts).
  */
-export function createArticleRenderer(markdown: MarkdownSettings, wiki: () => WikiForRendering, reader: 'satteri' | 'remark' = 'satteri'): Promise<MarkdownRenderer> {
-  const pipeline = {
+export function createArticleRenderer(
+  markdown: MarkdownSettings,
+  wiki: () => WikiForRendering,
+  reader: 'satteri' | 'remark' = 'satteri',
+  prefetchedChart?: PipelineOptions['prefetchedChart'],
+): Promise<MarkdownRenderer> {
+  const pipeline: PipelineOptions = {
     contentDir: wiki().contentDir,
     citationStyle: wiki().citationStyle,
     index: () => wiki().index,
@@ -43,6 +48,7 @@ export function createArticleRenderer(markdown: MarkdownSettings, wiki: () => Wi
     language: wiki().language,
     strings: wiki().strings,
     recent: () => wiki().recent,
+    ...(prefetchedChart ? { prefetchedChart } : {}),
   };
   return createMarkdownProcessor({
     ...markdown,

@@ -6,12 +6,19 @@
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeExternalLinks from 'rehype-external-links';
-import rehypeSlug from 'rehype-slug';
+import type { ElementContent } from 'hast';
 import type { PageId } from '../model/ids.ts';
 import type { PageIndex } from '../model/page-index.ts';
 import { rehypeCitations } from './plugins/rehype-citations.ts';
+import { rehypeHeadingIds } from './plugins/rehype-heading-ids.ts';
+import { rehypeLinkSchemes } from './plugins/rehype-link-schemes.ts';
 import { rehypeReferences } from './plugins/rehype-references.ts';
+import { remarkExpressionErrors } from './plugins/remark-expression-errors.ts';
+import { remarkCharts } from './plugins/remark-charts.ts';
+import { remarkMathSyntax } from './plugins/remark-math-syntax.ts';
+import { remarkMathml } from './plugins/remark-mathml.ts';
 import { remarkSeeAlso } from './plugins/remark-see-also.ts';
+import { remarkWikiSyntax } from './plugins/remark-wiki-syntax.ts';
 import { remarkWikiLinks } from './plugins/remark-wiki-links.ts';
 import { remarkWikiLists } from './plugins/remark-wiki-lists.ts';
 import { listData, type ListData, type ListedChange } from './wiki-lists.ts';
@@ -29,6 +36,8 @@ export interface PipelineOptions {
   strings: Readonly<Record<string, string>>;
   /** The latest changes, for `<RecentChanges />` (a function: read again in `astro dev`). */
   recent: () => readonly ListedChange[];
+  /** Charts drawn ahead on the other core, by key (src/render/charts/chart-prefetch.ts). */
+  prefetchedChart?: (key: string) => Promise<ElementContent[]> | undefined;
 }
 
 /** The lists' data, made when an article first embeds one, again when the index or recent changes are read anew. */
@@ -46,9 +55,17 @@ export function wikiRemarkPlugins(options: PipelineOptions): RemarkPlugins {
   return [
     // The wiki's lists (`<RecentChanges />`…) are known elements: HTML before anything else reads the tree.
     [remarkWikiLists, { index: options.index, lists: lazyLists(options) }],
+    // `$` math is read with the article; then the wiki's blocks (infobox, figures, callouts, charts) are
+    // expanded, so that the formulas, links and citations inside them are drawn and resolved with the rest.
+    remarkMathSyntax,
+    [remarkWikiSyntax, { index: options.index, contentDir: options.contentDir }],
+    [remarkCharts, { index: options.index, prefetched: options.prefetchedChart }],
+    remarkMathml,
     // See also first: it appends wiki links that remarkWikiLinks then resolves.
     [remarkSeeAlso, { index: options.index, contentDir: options.contentDir }],
     [remarkWikiLinks, { index: options.index, contentDir: options.contentDir, redLinkTitle: options.strings['article.redLinkTitle'] }],
+    // Full MDX only: an expression that throws names its article and line.
+    [remarkExpressionErrors, { contentDir: options.contentDir }],
   ];
 }
 
@@ -68,9 +85,11 @@ export function wikiRehypePlugins(options: PipelineOptions): RehypePlugins {
       },
     ],
     rehypeReferences,
-    rehypeSlug,
+    rehypeHeadingIds,
     [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 }, content: { type: 'text', value: '#' } }],
-    // Links to other sites cannot reach back into the wiki's window, nor learn which page sent the reader.
+    // Links to other sites cannot reach back into the wiki's window, nor learn which page sent the reader
+    // (`HTTPS://…` too: rehype-external-links compares schemes as written).
+    rehypeLinkSchemes,
     [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
   ];
 }

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 const SEED = '/wiki/nvidia_vs_huawei_for_ai_compute/';
 
@@ -20,7 +20,7 @@ test('the seed article numbers its references by first citation; a source cited 
 });
 
 /** The text of the reference entry a marker links to, as the tooltip should show it (its first words). */
-async function entryTextOf(page: import('@playwright/test').Page, marker: import('@playwright/test').Locator): Promise<string> {
+async function entryTextOf(page: Page, marker: Locator): Promise<string> {
   const href = await marker.getAttribute('href');
   const text = (await page.locator(`${href} .reference-text`).first().textContent()) ?? (await page.locator(href ?? '').textContent()) ?? '';
   return text.replace(/\s+/g, ' ').trim().slice(0, 40);

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { cspHash, directiveSources, inlineEventHandlers, inlineScriptsOfPage, pagePolicy, parsePage } from '../../src/postbuild/csp.ts';
-import { SITE_MARKER, SITE_MARKER_TEXT } from '../../src/content-folder/folders.ts';
+import { SITE_MARKER, SITE_MARKER_TEXT } from '../../src/model/site-files.ts';
 import { repoRoot, runBuild, type BuildResult } from '../helpers/build-site.ts';
 import { checkInvariants, htmlFiles, type InvariantReport } from '../helpers/invariants.ts';
 

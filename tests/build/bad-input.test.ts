@@ -64,6 +64,25 @@ const stopped: Record<string, Array<[where: RegExp, fix: string]>> = {
   'unknown-citation': [[/^unknown_citation\.mdx:5:\d+: error: citation `@nosuchkey2026` is not in the bibliography/, 'correct the key']],
   'mdx-syntax': [[/^mdx_syntax\.mdx:7:\d+: error: MDX cannot read this/, 'write `\\{`']],
   'import-in-prose': [[/^import_in_prose\.mdx:7:\d+: error: MDX reads a line that starts with `import`/, 'reword the line']],
+  'bad-tex': [
+    [/^bad_tex\.mdx:5:13: error: TeX error in `\$L = \\fraac\{A\}\{N\}\$`: Unsupported function name: \\fraac/, 'correct the formula'],
+    [/^bad_tex\.mdx:7:1: error: TeX error in `\$\$\\frac\{a\}\{b…\$\$`: Unexpected end of input/, 'correct the formula'],
+  ],
+  'bad-chart': [
+    [/^bad_chart\.mdx:6: error: unknown chart type `pie`/, 'use `bar`, `line`, `scatter`'],
+    [/^bad_chart\.mdx:18: error: `y: bandwith` names no column of the chart's `data`/, 'use one of `chip`, `bandwidth`'],
+    [/^bad_chart\.mdx:30: error: `bandwidth` in row 2 of the chart's `data` is `4\.8 TB\/s`, not a number/, 'put the unit in `unit:`'],
+    [/^bad_chart_files\.mdx:5: error: the chart's data file `\.\/nowhere\.csv` does not exist/, 'create it beside the article'],
+    [/^bad_chart_files\.mdx:13: error: `y: speed` names no column of `\.\/numbers\.csv`/, 'use one of `year`, `value`'],
+    [/^bad_chart_files\.mdx:21: error: `value` in row 2 of `\.\/numbers\.csv` is `two`, not a number/, '(line 3 of numbers.csv)'],
+  ],
+  'unknown-callout': [[/^unknown_callout\.mdx:5: error: unknown callout type `\[!INFO\]`/, 'use one of `[!NOTE]`']],
+  'bad-infobox': [[/^bad_infobox\.mdx:3: error: field `infobox`: the picture needs a text alternative/, 'add `alt: What the picture shows`']],
+  'bad-component': [
+    [/^bad_component\.mdx:5: error: `<Figure>` needs a text alternative/, 'add `alt="What the picture shows"`'],
+    [/^bad_component\.mdx:7: error: `<Figure>` has no attribute `size`/, 'use `src`, `alt`, `caption`, `credit`'],
+    [/^bad_component\.mdx:9: error: `<Infobox>` holds its rows as one list/, '- Designer: [[nvidia]]'],
+  ],
 };
 
 /** Cases that publish, with the page ids they give. Their rendering is checked in bad-input-build.test.ts. */

@@ -43,7 +43,8 @@ beforeAll(async () => {
   writeFileSync(join(contentDir, 'modules.mdx'), '---\ntitle: Modules\n---\n\nTwo is {1 + 1}. See [[cuda]].\n');
   server = spawn(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: repoRoot,
-    env: { ...withoutVitestEnv(), WIKI_CONTENT_DIR: contentDir, WIKI_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    // modules.mdx holds an `{expression}`: full MDX (src/model/trust.ts).
+    env: { ...withoutVitestEnv(), WIKI_CONTENT_DIR: contentDir, WIKI_CACHE_DIR: join(work, 'cache'), WIKI_TRUST: 'trusted', ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));

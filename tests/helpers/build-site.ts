@@ -8,11 +8,15 @@ import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 
-/** The environment without Vitest's variables: under them Vite behaves as in a test (no server listens, NODE_ENV=test). */
+/** Variables Vitest sets for its own Vite: a build started from a test must not see them. */
+const VITEST_VARIABLES = new Set(['NODE_ENV', 'TEST', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
+
+/**
+ * The environment without Vitest's variables: under them Vite behaves as in a test (no server listens,
+ * NODE_ENV=test), and Astro reads `DEV=1` as `import.meta.env.DEV` in a build.
+ */
 export function withoutVitestEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV' && name !== 'TEST'),
-  );
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && !VITEST_VARIABLES.has(name)));
 }
 
 export interface BuildResult {

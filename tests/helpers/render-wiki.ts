@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { generateWiki, writeWiki } from '../../bench/generate.ts';
 import type { RenderJob, WikiForRendering } from '../../src/render/article-renderer.ts';
 import { loadPageIndex } from '../../src/content-folder/read-folder.ts';
-import { writeCitedEntries } from '../../src/content-folder/references-bibliography.ts';
+import { writeCitedEntries } from '../../src/content-folder/cited-entries.ts';
 import { buildReferenceIndex } from '../../src/model/references-index.ts';
 import { resolveUiStrings } from '../../src/shared/ui-strings.ts';
 import { repoRoot } from './build-site.ts';
@@ -15,7 +15,8 @@ import { article } from './index.ts';
 export const markdown = { syntaxHighlight: 'prism' as const, gfm: true, smartypants: false };
 
 export function wikiForRendering(contentDir: string): { wiki: WikiForRendering; jobs: RenderJob[] } {
-  const index = loadPageIndex(contentDir);
+  // The fixtures are the project's own: the site fixture holds an `{expression}` on purpose (full MDX).
+  const index = loadPageIndex(contentDir, undefined, { trust: 'trusted' });
   const citedPaths = writeCitedEntries(buildReferenceIndex(index).citedEntries, mkdtempSync(join(tmpdir(), 'cited-')));
   const jobs = [...index.pages.values()].map((page) => ({
     file: join(contentDir, page.file),
@@ -36,6 +37,11 @@ function cornerWiki(): string {
     blocks: article('Blocks', '> Quoted [[target]].\n\n- item\n  - nested [[links|two]]\n1. one\n2. two\n\n- [ ] task\n- [x] done\n\n```python\nprint("[[not a link]]")\n```\n\n***\n\nSetext\n---\n\n## Same\n\n## Same\n\nLine  \nbreak\\\nagain'),
     prose: article('Prose', 'Entities &amp; &copy; AT&T; www.example.org and https://example.org/path; 5 \\< 6; 华为的[[target|昇腾]]芯片。"Quotes" -- dashes... and ![image](https://example.org/a.png "t").\n\n    indented text\n\nA [ref] and [full][ref].\n\n[ref]: https://example.org "Title"'),
     nested: article('Nested', 'A [label with [[target]] link](https://example.org).'),
+    components: article(
+      'Components',
+      'Prices $5 and $10; about $C \\approx 6ND$.[^a]\n\n$$\nL = \\frac{A}{N}\n$$\n\n> [!WARNING] Careful [[target]]\n> Body.\n\n![Die](https://example.org/die.png "The die[^a] on [[target|T]]")\n\n<Figure src="https://example.org/d.png" alt="D" caption="C $x$" credit="Me" />\n\n```chart\ntype: line\ntitle: T\nx: year\ny: v\nseries: s\nsource: "S[^a]"\ndata:\n  - { year: 2020, v: 1, s: A }\n  - { year: 2021, v: 2, s: A }\n  - { year: 2020, v: 3, s: B }\n```\n\n[^a]: [A](https://example.org/a), 2024.',
+      'infobox:\n  caption: Cap\n  rows:\n    Designer: "[[target]]"\n    Year: 2022[^a]\n',
+    ),
   };
   for (const [name, text] of Object.entries(pages)) writeFileSync(join(dir, `${name}.mdx`), text);
   return dir;

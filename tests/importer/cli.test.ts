@@ -57,7 +57,7 @@ describe('cli/import-dokuwiki.ts', () => {
   it('keeps the namespace of a single file inside a pages folder', () => {
     const dir = wiki();
     expect(run(dir, 'data/pages/wiki/syntax.txt').code).toBe(0);
-    expect(readFileSync(join(dir, 'content/wiki/syntax.mdx'), 'utf8')).toContain('[[wiki:start]]');
+    expect(readFileSync(join(dir, 'content/wiki/syntax.mdx'), 'utf8')).toContain('[[wiki:start|start]]');
   });
 
   it('does not overwrite a changed article without --force', () => {

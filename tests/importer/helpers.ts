@@ -11,7 +11,8 @@ import remarkWikiLink from 'remark-wiki-link';
 import type { PluggableList } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { convertPage, type ConvertedPage } from '../../src/importer/convert-page.ts';
-import { cleanId, type PageId } from '../../src/importer/page-id.ts';
+import { DOKUWIKI_DEFAULT_RULES } from '../../src/importer/page-id.ts';
+import { cleanId } from '../../src/model/ids.ts';
 
 export const FIXTURES = new URL('./fixtures/', import.meta.url);
 
@@ -27,9 +28,9 @@ export function fixtureFile(name: string, file: string): URL {
 }
 
 /** A fixture is the page `wiki:<case>` unless its folder has an `id.txt`. */
-export function fixtureId(name: string): PageId {
+export function fixtureId(name: string): string {
   const idFile = fixtureFile(name, 'id.txt');
-  return cleanId(existsSync(idFile) ? readFileSync(idFile, 'utf8').trim() : `wiki:${name}`);
+  return cleanId(existsSync(idFile) ? readFileSync(idFile, 'utf8').trim() : `wiki:${name}`, DOKUWIKI_DEFAULT_RULES);
 }
 
 export function convertFixture(name: string): { input: string; page: ConvertedPage } {
@@ -65,12 +66,18 @@ export function splitFrontmatter(mdx: string): { data: Record<string, unknown>; 
   };
 }
 
-/** Every string a reader can see or follow in the tree: text, and attribute values (href, src, alt, …). */
+/**
+ * Every string a reader can see or follow in the tree: its text (run together, as a reader sees it across
+ * elements), and attribute values (href, src, alt, …).
+ */
 export function visibleStrings(node: unknown): string[] {
+  return [textOf(node), ...attributeStrings(node)];
+}
+
+function attributeStrings(node: unknown): string[] {
   if (typeof node !== 'object' || node === null) return [];
   const out: string[] = [];
   const record = node as Record<string, unknown>;
-  if (record.type === 'text' && typeof record.value === 'string') out.push(record.value);
   for (const value of Object.values((record.properties ?? {}) as Record<string, unknown>)) {
     if (typeof value === 'string' || typeof value === 'number') out.push(String(value));
     if (Array.isArray(value)) out.push(value.join(' '));
@@ -80,16 +87,21 @@ export function visibleStrings(node: unknown): string[] {
       if (typeof attribute.value === 'string') out.push(attribute.value);
     }
   }
-  if (Array.isArray(record.children)) for (const child of record.children) out.push(...visibleStrings(child));
+  if (Array.isArray(record.children)) for (const child of record.children) out.push(...attributeStrings(child));
   return out;
 }
 
-/** The text of a tree, without attributes. */
+/** Elements that end a line or a block of text: their text never runs into their neighbours'. */
+const BLOCK_ELEMENTS = new Set(['p', 'li', 'td', 'th', 'tr', 'pre', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'ul', 'ol', 'table', 'section', 'br', 'hr', 'dt', 'dd']);
+
+/** The text of a tree, without attributes, as a reader sees it: inline elements run together, blocks apart. */
 export function textOf(node: unknown): string {
   if (typeof node !== 'object' || node === null) return '';
   const record = node as Record<string, unknown>;
   if (record.type === 'text' && typeof record.value === 'string') return record.value;
-  return Array.isArray(record.children) ? record.children.map(textOf).join('') : '';
+  const inner = Array.isArray(record.children) ? record.children.map(textOf).join('') : '';
+  const name = typeof record.tagName === 'string' ? record.tagName : typeof record.name === 'string' ? record.name : '';
+  return BLOCK_ELEMENTS.has(name) ? `\n${inner}\n` : inner;
 }
 
 /** Lower-cased words (runs of letters or of digits) of two characters or more, counted. */

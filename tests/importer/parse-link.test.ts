@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLinkTarget, isImage, mediaPlugin, parseMedia } from '../../src/importer/parse-link.ts';
-import { resolveInterwiki } from '../../src/importer/interwiki.ts';
+import { parseInterwikiConf, resolveInterwiki } from '../../src/importer/interwiki.ts';
 
 describe('classifyLinkTarget', () => {
   it.each([
@@ -68,12 +68,36 @@ describe('resolveInterwiki', () => {
   it.each([
     ['wp>Wiki', 'https://en.wikipedia.org/wiki/Wiki'],
     ['wp>Foo Bar#History', 'https://en.wikipedia.org/wiki/Foo%20Bar#History'],
-    ['doku>wiki:interwiki', 'https://www.dokuwiki.org/wiki:interwiki'],
+    // A template without a placeholder gets the name URL-encoded, `:` too, as DokuWiki writes it.
+    ['doku>wiki:interwiki', 'https://www.dokuwiki.org/wiki%3Ainterwiki'],
     ['WP>Wiki', 'https://en.wikipedia.org/wiki/Wiki'],
     ['rfc>2616', 'https://tools.ietf.org/html/rfc2616'],
     ['go>a b', 'https://www.google.com/search?q=a%20b&btnI=lucky'],
+    ['amazon>0596007124', 'https://www.amazon.com/dp/0596007124?tag=splitbrain-20'],
+    ['paypal>andi@splitbrain.org', 'https://www.paypal.com/cgi-bin/webscr?cmd=_xclick&business=andi%40splitbrain.org'],
+    ['tel>+1 555', 'tel:+1%20555'],
+    ['this>lib/exe/fetch.php?media=x.png', '/lib/exe/fetch.php?media=x.png'],
     ['nosuch>page', null],
   ])('%s → %s', (target, url) => {
-    expect(resolveInterwiki(target).url).toBe(url);
+    const link = resolveInterwiki(target);
+    expect(link.kind === 'url' ? link.url : null).toBe(url);
+  });
+
+  it("reads DokuWiki's user> shortcut as a page of the wiki itself", () => {
+    expect(resolveInterwiki('user>Jane Doe#Projects')).toEqual({
+      kind: 'page',
+      shortcut: 'user',
+      name: 'Jane Doe#Projects',
+      page: ':user:Jane Doe',
+      section: 'Projects',
+    });
+  });
+});
+
+describe('parseInterwikiConf', () => {
+  it("reads a wiki's interwiki.local.conf, HTML-escaped ampersands as &", () => {
+    const { map, errors } = parseInterwikiConf('# ours\nbug   https://bugs.example.org/show?id={URL}&amp;x=1\nMan2 http://man.example/  # manual\nbroken\n');
+    expect(map).toEqual({ bug: 'https://bugs.example.org/show?id={URL}&x=1', man2: 'http://man.example/' });
+    expect(errors).toEqual(['line 4: expected "shortcut  URL template", found "broken"']);
   });
 });

@@ -41,7 +41,9 @@ describe('background writes', () => {
     const file = writeArticleHtml(writes, folder, 'abc', html);
     // Wait (on this thread; the write goes on in the thread pool) until the write has begun on disk.
     const deadline = Date.now() + 5000;
-    while (Date.now() < deadline && !readdirSync(folder).some((name) => name.endsWith('.tmp'))) {}
+    while (Date.now() < deadline && !readdirSync(folder).some((name) => name.endsWith('.tmp'))) {
+      // Busy: the write must be caught while it is under way.
+    }
     removeUnusedHtml(writes, folder, new Set([file]));
     await writes.done();
     expect(readdirSync(folder)).toEqual(['abc.html']);

@@ -76,6 +76,40 @@ describe('the checks', () => {
     ]);
   });
 
+  it('hold infobox rows to the same rule: a row that gives a figure cites it', () => {
+    const withInfobox = (rows: string, body = 'It is a GPU.[^spec]') =>
+      `---\ntitle: Test\ndescription: A GPU with 80 GB.\ninfobox:\n  caption: A GPU\n  rows:\n${rows}\n---\n\n${body}\n\n[^spec]: [Spec](https://example.com/spec), Example, 2026.\n`;
+    expect(messages('a.mdx', withInfobox('    Designer: "[[nvidia]]"\n    Memory: "80 GB[^spec]"\n    Bandwidth: "3.35 TB/s [@hoffmann2022]"'))).toEqual([]);
+    expect(messages('a.mdx', withInfobox('    Designer: "[[nvidia]]"\n    Memory: "80 GB[^spec]"\n    Power: up to 700 W'))).toEqual([
+      'a.mdx:9 "700 W" in the infobox\'s `Power` has no citation: add one after it, e.g. `Power: "up to 700 W[^spec]"`',
+    ]);
+    // A cited row supports the description's figure as a cited sentence does.
+    expect(messages('a.mdx', withInfobox('    Memory: 80 GB'))).toEqual([
+      'a.mdx:7 "80 GB" in the infobox\'s `Memory` has no citation: add one after it, e.g. `Memory: "80 GB[^spec]"`',
+      'a.mdx:1 the description\'s "80 GB" appears in no cited sentence or table cell of the body',
+    ]);
+  });
+
+  it('require every chart to cite where its numbers come from', () => {
+    const chart = (source: string) => `\`\`\`chart\ntype: bar\ntitle: Bandwidth\nx: chip\ny: tbs\nunit: TB/s\n${source}data:\n  - { chip: H100, tbs: 3.35 }\n\`\`\``;
+    expect(messages('a.mdx', article(chart('source: "Nvidia[^spec]"\n')))).toEqual([]);
+    expect(messages('a.mdx', article(chart('source: "Nvidia [@hoffmann2022]"\n')))).toEqual([]);
+    expect(messages('a.mdx', article(chart('')))).toEqual([
+      'a.mdx:6 the chart "Bandwidth" has no `source`: add `source: "Publisher, year[^spec]"` citing where its numbers come from',
+    ]);
+    expect(messages('a.mdx', article(chart('source: Nvidia datasheets\n')))).toEqual([
+      'a.mdx:6 the source of the chart "Bandwidth" cites nothing: add a footnote call or a `[@key]` to `source: Nvidia datasheets`',
+    ]);
+  });
+
+  it('read formulas as math, and prices as prose', () => {
+    // TeX braces would be MDX expressions without remark-math; a figure in a formula's sentence still needs a citation.
+    expect(messages('a.mdx', article('The loss is $L = E + \\frac{A}{N^{\\alpha}}$ at 80 GB.[^spec]\n\n$$\nC \\approx 6ND\n$$'))).toEqual([]);
+    expect(messages('a.mdx', article('It cost between $25,000 and $40,000 with 80 GB.'))).toEqual([
+      'a.mdx:6 "80 GB" has no citation in its sentence: It cost between $25,000 and $40,000 with 80 GB.',
+    ]);
+  });
+
   it('reject a figure of the description that no cited sentence of the body gives', () => {
     const body = 'It has 141 GB.[^spec]';
     expect(messages('a.mdx', article(body, 'A GPU with 141 GB.'))).toEqual([]);

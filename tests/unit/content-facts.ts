@@ -5,21 +5,29 @@
  * - every number with a unit (TB/s, GB, teraFLOPS, W, FLOP, …) sits in a sentence, or a table cell, that carries
  *   a citation: a footnote call or a `[@key]`. A table cell is cited by a citation in the cell, in its row, or in
  *   the table's header row (a vendor table cited once in its header, as Wikipedia does);
- * - a figure in the frontmatter `description` also appears in a cited sentence or cell of the body;
+ * - the same holds for the infobox: a row (or the caption) that gives a figure carries its own citation;
+ * - every chart names where its numbers come from: a `source:` that cites (its rows are numbers without units,
+ *   so the source is what a reader checks them against);
+ * - a figure in the frontmatter `description` also appears in a cited sentence, cell or infobox row;
  * - the wrong figures and claims the fact-check found do not come back (`BAD_CLAIMS`);
  * - no footnote repeats a work that references.bib already holds: those are cited as `[@key]`.
  *
- * Articles are parsed with remark (MDX, GFM, frontmatter), not matched line by line, so that footnote
- * definitions, code and link targets are never mistaken for prose.
+ * Articles are parsed with remark (MDX, GFM, frontmatter, math with the wiki's rule for prose dollars), not
+ * matched line by line, so that footnote definitions, code and link targets are never mistaken for prose.
  */
 import type { Heading, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
+import { parseChartSpec } from '../../src/model/chart-spec.ts';
+import { infoboxSpec } from '../../src/model/infobox.ts';
+import { readWithProseDollars } from '../../src/model/prose-dollars.ts';
 import { findCitations } from '../../src/model/references.ts';
+import { articleSchema } from '../../src/model/schema.ts';
 
 /** Stands for a footnote call in flattened text; never typed by a writer. */
 const FOOTNOTE_MARK = '\uE000';
@@ -41,10 +49,12 @@ interface TextBlock {
   readonly section: string;
 }
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMdx).use(remarkGfm);
+// The plugins of the wiki's own pre-pass (src/model/parse-article.ts): without remark-math, TeX braces would be
+// read as MDX expressions.
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMdx).use(remarkGfm).use(remarkMath);
 
 export function parseArticle(source: string): Root {
-  return parser.parse(source);
+  return readWithProseDollars(source, (text) => parser.parse(text));
 }
 
 // ---- figures ----------------------------------------------------------------------------------------------
@@ -73,6 +83,11 @@ export function figuresIn(text: string): string[] {
 
 function isCited(text: string): boolean {
   return text.includes(FOOTNOTE_MARK) || findCitations(text).length > 0;
+}
+
+/** Inline Markdown as written (an infobox row, a chart's source) that calls a footnote or cites a `[@key]`. */
+export function citesInMarkdown(markdown: string): boolean {
+  return /\[\^[^\]\s]+\]/.test(markdown) || findCitations(markdown).length > 0;
 }
 
 // ---- sentences --------------------------------------------------------------------------------------------
@@ -108,6 +123,7 @@ function inlineText(node: Nodes): string {
   switch (node.type) {
     case 'text':
     case 'inlineCode':
+    case 'inlineMath':
       return node.value;
     case 'footnoteReference':
       return FOOTNOTE_MARK;
@@ -197,10 +213,61 @@ function uncitedFigures(file: string, root: Root): { findings: Finding[]; cited:
   return { findings, cited };
 }
 
+/** The frontmatter's text and its parsed fields ({} without frontmatter). */
+function frontmatter(source: string): { yaml: string; data: Record<string, unknown> } {
+  const yaml = /^---\n([\s\S]*?)\n---\n/.exec(source)?.[1] ?? '';
+  const data: unknown = yaml === '' ? {} : parseYaml(yaml);
+  return { yaml, data: typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {} };
+}
+
+/** Infobox rows and caption that give a figure without a citation of their own; also returns the cited ones. */
+function infoboxFigures(file: string, source: string): { findings: Finding[]; cited: string[] } {
+  const { yaml, data } = frontmatter(source);
+  const checked = articleSchema.shape.infobox.safeParse(data['infobox']);
+  if (!checked.success || checked.data === undefined) return { findings: [], cited: [] };
+  // The frontmatter's first line is line 2 of the file, after `---`.
+  const box = infoboxSpec(checked.data, yaml, 2);
+  const fields = [...box.rows, ...(box.caption === undefined ? [] : [{ label: 'caption', value: box.caption, line: box.line }])];
+  const findings: Finding[] = [];
+  const cited: string[] = [];
+  for (const { label, value, line } of fields) {
+    if (citesInMarkdown(value)) {
+      cited.push(value);
+      continue;
+    }
+    for (const figure of figuresIn(value)) {
+      findings.push({ file, line, message: `"${figure}" in the infobox's \`${label}\` has no citation: add one after it, e.g. \`${label}: "${value}[^spec]"\`` });
+    }
+  }
+  return { findings, cited };
+}
+
+/** Charts that do not say where their numbers come from. */
+function chartSources(file: string, root: Root): Finding[] {
+  const findings: Finding[] = [];
+  const visit = (node: RootContent): void => {
+    if (node.type === 'code' && node.lang === 'chart') {
+      const line = lineOf(node);
+      const parsed = parseChartSpec(node.value, line + 1);
+      // A spec the build cannot read is the build's to report, with its own message.
+      if (!parsed.ok) return;
+      const { title, source } = parsed.spec;
+      if (source === undefined) {
+        findings.push({ file, line, message: `the chart "${title}" has no \`source\`: add \`source: "Publisher, year[^spec]"\` citing where its numbers come from` });
+      } else if (!citesInMarkdown(source)) {
+        findings.push({ file, line, message: `the source of the chart "${title}" cites nothing: add a footnote call or a \`[@key]\` to \`source: ${source}\`` });
+      }
+      return;
+    }
+    if ('children' in node) for (const child of node.children as RootContent[]) visit(child);
+  };
+  for (const child of root.children) visit(child);
+  return findings;
+}
+
 function descriptionFigures(file: string, source: string, cited: readonly string[]): Finding[] {
-  const yaml = /^---\n([\s\S]*?)\n---\n/.exec(source)?.[1];
-  const data: unknown = yaml === undefined ? {} : parseYaml(yaml);
-  const description = typeof data === 'object' && data !== null && 'description' in data ? String(data.description) : '';
+  const { data } = frontmatter(source);
+  const description = 'description' in data ? String(data['description']) : '';
   const body = cited.map((text) => text.replace(/\s+/g, ' ')).join('\n');
   return figuresIn(description)
     .filter((figure) => !body.includes(figure))
@@ -293,9 +360,12 @@ function footnotesRepeatingBibliography(file: string, root: Root, works: Readonl
 export function checkArticle(file: string, source: string, works: ReadonlyMap<string, string>): Finding[] {
   const root = parseArticle(source);
   const { findings, cited } = uncitedFigures(file, root);
+  const infobox = infoboxFigures(file, source);
   return [
     ...findings,
-    ...descriptionFigures(file, source, cited),
+    ...infobox.findings,
+    ...chartSources(file, root),
+    ...descriptionFigures(file, source, [...cited, ...infobox.cited]),
     ...badClaims(file, root),
     ...footnotesRepeatingBibliography(file, root, works),
   ];

@@ -13,10 +13,15 @@ const graph = buildLinkGraph(index);
 // The main page (index.mdx) is the wiki's front door, not an article: the standards are the articles'.
 const pages = [...index.pages.values()].filter((page) => page.id !== MAIN_PAGE_ID);
 
-/** Words of the body: without frontmatter, footnote definitions, tables and the See also list. */
+/**
+ * Words of the body: without frontmatter (and so the infobox), footnote definitions, tables, fenced blocks (a
+ * chart's spec is data, not prose), display formulas and the See also list.
+ */
 function bodyWords(file: string): number {
   const source = readFileSync(join(contentDir, file), 'utf8');
-  const body = source.replace(/^---\n[\s\S]*?\n---\n/, '').split(/\n## See also\n/i)[0] ?? '';
+  const body = (source.replace(/^---\n[\s\S]*?\n---\n/, '').split(/\n## See also\n/i)[0] ?? '')
+    .replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[ \t]*$/gm, '')
+    .replace(/^\$\$[ \t]*\n[\s\S]*?^\$\$[ \t]*$/gm, '');
   const prose = body
     .split('\n')
     .filter((line) => !/^\[\^[^\]]+\]:/.test(line) && !line.startsWith('|'))

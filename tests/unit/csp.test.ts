@@ -135,3 +135,33 @@ describe('the check of a rebuilt site', () => {
     expect((await checkSitePages(files, dir, checked, 1)).problems).toEqual(after.problems);
   });
 });
+
+describe('the second line: what the article checks refuse, found again on the built pages', () => {
+  const problemsOf = (body: string, head = '') => pageSecurityProblems(page("script-src 'self'", body).replace('</head>', `${head}</head>`));
+
+  it.each([
+    ['<meta http-equiv="refresh" content="0;url=https://evil.example/">', 'a `<meta http-equiv="refresh">` in the page\'s body sends the reader to `https://evil.example/`'],
+    ['<div><meta http-equiv=REFRESH content="0; URL=/wiki/x/"></div>', 'in the page\'s body sends the reader to `/wiki/x/`'],
+    ['<base href="https://evil.example/">', 'a `<base>` element changes where every link of the page leads'],
+    ['<iframe src="https://evil.example/"></iframe>', 'a `<iframe>` element would load another page'],
+    ['<a href="javascript:alert(1)">x</a>', 'an address `javascript:…` in `href` of `<a>`'],
+    ['<a href="&#106;avascript:alert(1)">x</a>', 'an address `javascript:…` in `href` of `<a>`'],
+    ['<a href=" %6Aavascript:alert(1)">x</a>', 'an address `javascript:…`'],
+    ['<img src="x.png" srcset="data:text/html,x 2x" alt="">', 'an address `data:…` in `srcset` of `<img>`'],
+    ['<a href="https://e.example/" target="_blank">x</a>', '`<a target="_blank">` without `rel="noopener"`'],
+    ['<a href="https://e.example/" rel="opener">x</a>', '`rel="opener"` on `<a>`'],
+    ['<svg><a href="javascript:alert(1)">x</a></svg>', 'an address `javascript:…` in `href` of `<a>`'],
+  ])('%s', (body, problem) => {
+    const problems = problemsOf(body);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(problem);
+    expect(problems[0]).toContain('the article checks (src/model/unsafe-content.ts) should have refused it');
+  });
+
+  it('leaves alone what the wiki writes itself: a redirect in the head to a page of the site, pictures as data, safe links', () => {
+    expect(problemsOf('<img src="data:image/png;base64,AAAA" alt=""><a href="https://e.example/" target="_blank" rel="noopener noreferrer">x</a><a href="/wiki/x/">y</a>', '<meta http-equiv="refresh" content="0; url=/wiki/nvidia/">')).toEqual([]);
+    expect(problemsOf('', '<meta http-equiv="refresh" content="0; url=https://evil.example/">')).toEqual([
+      expect.stringContaining('a `<meta http-equiv="refresh">` sends the reader off the site, to `https://evil.example/`'),
+    ]);
+  });
+});

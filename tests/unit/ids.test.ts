@@ -1,5 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { absoluteTarget, idFromPath, idFromUrl, normalizeId, pathForId, urlForId, type PageId } from '../../src/model/ids.ts';
+import { romanize } from '../../src/importer/romanization.ts';
+import { absoluteTarget, cleanId, idFromPath, idFromUrl, normalizeId, pathForId, urlForId, type IdRules, type PageId } from '../../src/model/ids.ts';
+
+/**
+ * What DokuWiki's own `cleanID()` makes of 873 names (every letter of its accent tables, every character of its
+ * table of specials, and names in many scripts), with each `deaccent` and `useslash` setting: generated with
+ * PHP 8.2 from a DokuWiki checkout by tests/importer/dokuwiki/reference.php, so that no PHP is needed here.
+ * (A final capital sigma is left out: PHP lower-cases it to σ before 8.3 and to ς since, as JavaScript does.)
+ */
+const reference = JSON.parse(readFileSync(new URL('../importer/dokuwiki/ids-reference.json', import.meta.url), 'utf8')) as {
+  columns: string[];
+  rows: string[][];
+};
 
 describe('normalizeId', () => {
   it.each([
@@ -16,7 +29,20 @@ describe('normalizeId', () => {
     ['C++ (language)', 'c_language'],
     ['what?!', 'what'],
     ['Émile Zola', 'emile_zola'],
-    ['Straße', 'straße'],
+    // DokuWiki's deaccent table, not Unicode decomposition: ł has no accent to strip, ä ö ü become ae oe ue.
+    ['Stół warsztatowy', 'stol_warsztatowy'],
+    ['Łódź', 'lodz'],
+    ['Über Café', 'ueber_cafe'],
+    ['Straße', 'strasse'],
+    ['Ærø', 'aero'],
+    ['Việt Nam', 'việt_nam'],
+    // Letters and marks of other scripts stay, combining vowel signs included.
+    ['हिन्दी', 'हिन्दी'],
+    ['नमस्ते दुनिया', 'नमस्ते_दुनिया'],
+    ['Привет мир', 'привет_мир'],
+    ['東京:渋谷', '東京:渋谷'],
+    // Hebrew and Arabic points are in DokuWiki's table of specials.
+    ['עִבְרִית', 'ע_ב_ר_ית'],
     ['华为', '华为'],
     ['华为 Ascend', '华为_ascend'],
     ['__init__', 'init'],
@@ -28,10 +54,41 @@ describe('normalizeId', () => {
   });
 
   it('is idempotent', () => {
-    for (const name of ['Hardware:Ascend 910B', 'Émile', '华为 Ascend', 'a b:c d']) {
+    for (const name of ['Hardware:Ascend 910B', 'Émile', '华为 Ascend', 'a b:c d', 'हिन्दी', 'Stół', 'x²']) {
       const once = normalizeId(name);
       expect(normalizeId(once)).toBe(once);
     }
+  });
+});
+
+describe("DokuWiki's cleanID()", () => {
+  const column = (name: string) => {
+    const at = reference.columns.indexOf(name);
+    if (at === -1) throw new Error(`ids-reference.json has no column ${name}`);
+    return at;
+  };
+  const settings: [string, IdRules][] = [
+    ['deaccent1-useslash1', { slashSeparatesNamespaces: true, deaccent: true }],
+    ['deaccent1-useslash0', { slashSeparatesNamespaces: false, deaccent: true }],
+    ['deaccent0-useslash0', { slashSeparatesNamespaces: false, deaccent: false }],
+    ['deaccent2-useslash0', { slashSeparatesNamespaces: false, deaccent: true, romanize }],
+  ];
+
+  it('has the reference table', () => {
+    expect(reference.rows.length).toBeGreaterThan(800);
+  });
+
+  it.each(settings)('gives what DokuWiki gives with %s', (name, rules) => {
+    const at = column(name);
+    const differences = reference.rows
+      .map((row) => ({ input: row[0] ?? '', dokuwiki: row[at] ?? '', ours: cleanId(row[0] ?? '', rules) }))
+      .filter(({ dokuwiki, ours }) => dokuwiki !== ours);
+    expect(differences).toEqual([]);
+  });
+
+  it('is what normalizeId does: the wiki uses DokuWiki\'s defaults, with / between namespaces', () => {
+    const at = column('deaccent1-useslash1');
+    for (const row of reference.rows) expect(normalizeId(row[0] ?? '')).toBe(row[at]);
   });
 });
 

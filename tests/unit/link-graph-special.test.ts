@@ -117,6 +117,12 @@ describe('ids for tags and previews', () => {
     ['Émile', 'emile'],
     ['华为', '华为'],
     ['--', ''],
+    // Signs that make a different topic of a name are spelled out, so that C++ and C# keep a page each.
+    ['C++', 'c-plus-plus'],
+    ['C#', 'c-sharp'],
+    ['F#', 'f-sharp'],
+    ['R&D', 'r-and-d'],
+    ['c++', 'c-plus-plus'],
   ])('tagSlug(%j) is %j', (tag, slug) => expect(tagSlug(tag)).toBe(slug));
 
   it('builds tag and preview URLs in one place', () => {

@@ -142,7 +142,7 @@ describe('reference errors, with file and line', () => {
   });
 
   it('a frontmatter bibliography that does not exist is an error; one that does is used', () => {
-    expect(messages({ 'a.mdx': article('A', '', 'bibliography: ./chips.bib\n') })[0]).toMatch(/^a\.mdx:1 error: field `bibliography`: `\.\/chips\.bib` is not a file/);
+    expect(messages({ 'a.mdx': article('A', '', 'bibliography: ./chips.bib\n') })[0]).toMatch(/^a\.mdx:3 error: field `bibliography`: `\.\/chips\.bib` is not a file/);
     const refs = referencesOf({ 'hw/chips.bib': BIB, 'hw/a.mdx': article('A', '[@gamma2019]', 'bibliography: ./chips.bib\n') });
     expect(refs.diagnostics).toEqual([]);
     expect([...refs.pageBibliographies.values()]).toEqual([['hw/chips.bib']]);
@@ -159,6 +159,13 @@ describe('reference errors, with file and line', () => {
     const cited = (id: string) => (refs.citedEntries.get(id as never) ?? []).map((e) => e.item.title);
     expect(cited('hw:a')).toEqual(['Gamma, Own Edition', 'Alpha Paper']);
     expect(cited('b')).toEqual(['Gamma Book']);
+  });
+
+  it('a BibTeX entry whose text holds HTML is an error with its line; citeproc\'s own markup is text', () => {
+    const bib = '@article{fine,\n  title = {The <i>Drosophila</i> genome and CO<sub>2</sub>},\n  year = {2024}\n}\n\n@article{evil,\n  title = {Title <img src=x onerror=alert(1)>},\n  year = {2024}\n}\n';
+    expect(messages({ 'references.bib': bib })).toEqual([
+      'references.bib:6 error: entry `@evil`: field `title` holds HTML (`<img…`), which a reference shows as text: write plain text (italics as `<i>…</i>` or `\\emph{…}`)',
+    ]);
   });
 
   it('a BibTeX file that cannot be read is an error naming the file', () => {

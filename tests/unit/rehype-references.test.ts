@@ -9,7 +9,8 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { parseBibliography, writeBibliographyCache } from '../../src/content-folder/references-bibliography.ts';
+import { parseBibliography } from '../../src/model/bibliography.ts';
+import { writeBibliographyCache } from '../../src/content-folder/cited-entries.ts';
 import { rehypeCitations } from '../../src/render/plugins/rehype-citations.ts';
 import { rehypeReferences, type ReferenceEntry } from '../../src/render/plugins/rehype-references.ts';
 import { repoRoot } from '../helpers/build-site.ts';
@@ -53,6 +54,16 @@ describe('rehypeReferences: numbering and merging', () => {
     expect(references).toHaveLength(2);
     expect(references[0]?.backlinks).toEqual(['cite-ref-1-a', 'cite-ref-1-b', 'cite-ref-1-c']);
     expect(references[1]?.backlinks).toEqual(['cite-ref-2-a', 'cite-ref-2-b']);
+  });
+
+  it('keeps two footnotes of the same text but different addresses as two sources, and merges those that match in both', async () => {
+    const { markers, references, html } = await render(
+      'One.[^one] Two.[^two] Again.[^three]\n\n[^one]: [Report](https://e.example/1)\n[^two]: [Report](https://e.example/2)\n[^three]: [Report](https://e.example/1)\n',
+    );
+    expect(markers).toEqual(['[1]→ref-1', '[2]→ref-2', '[1]→ref-1']);
+    expect(references.map((r) => r.html.match(/href="([^"]+)"/)?.[1])).toEqual(['https://e.example/1', 'https://e.example/2']);
+    expect(references[0]?.backlinks).toEqual(['cite-ref-1-a', 'cite-ref-1-b']);
+    expect(html).toContain('id="cite-ref-2-a"');
   });
 
   it('every back-link id is a marker on the page', async () => {

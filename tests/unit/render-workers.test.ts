@@ -33,7 +33,7 @@ describe('rendering on every core', () => {
     expect(shared).toEqual(main);
     expect(main).toHaveLength(jobs.length);
     expect(main.map((outcome) => (outcome.ok ? outcome.code : '')).join('\n')).toContain(marker);
-  }, 30_000);
+  }, 90_000);
 
   it('reports an article that cannot be rendered, from a worker too', async () => {
     const { wiki, jobs } = wikiOf('site');
@@ -42,5 +42,5 @@ describe('rendering on every core', () => {
     expect(outcomes.at(-1)).toMatchObject({ ok: false });
     const fromWorker = await renderArticles([broken.at(-1)!, ...jobs], markdown, wiki, 1);
     expect(fromWorker[0]).toMatchObject({ ok: false });
-  }, 30_000);
+  }, 90_000);
 });

@@ -1,10 +1,11 @@
 /** The search index is written by Pagefind's command-line program: what it indexes, and how it fails. */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, ONE_THREAD_FROM_PAGES, pagefindArguments, pagefindEnvironment, prepareForIndexing } from '../../src/postbuild/search-index.ts';
+import { buildSearchIndex, indexInBatches, pagefindArguments, prepareForIndexing } from '../../src/postbuild/search-index.ts';
+import { joinSearchIndexes } from '../../src/postbuild/search-bundle.ts';
 import { NOT_SEARCHED } from '../../src/shared/search-scope.ts';
 
 function site(pages: Record<string, string>): string {
@@ -33,23 +34,35 @@ describe('buildSearchIndex', () => {
     expect(fragment).not.toContain('Navigation');
   });
 
-  it('counts the article pages, and indexes a large site on one thread (a lower peak of memory)', () => {
-    const dir = site({ 'wiki/a': '<article data-pagefind-body><h1>A</h1></article>', 'wiki/b': '<article data-pagefind-body><h1>B</h1></article>', 'special/all': '<p>All</p>' });
+  it('counts the article pages, and indexes a large site in batches whose joined index is the one a single run gives', async () => {
+    const pages = Object.fromEntries(['alpha', 'beta', 'gamma', 'delta', 'epsilon'].map((name, i) => [`wiki/${name}`, `<article data-pagefind-body><h1>${name}</h1><p>${'shared words '.repeat(i + 1)}only-${name}</p></article>`]));
+    const dir = site({ ...pages, 'special/all': '<p>All</p>' });
     const prepared = prepareForIndexing(dir);
     prepared.restore();
-    expect(prepared.articles).toBe(2);
-    expect(pagefindEnvironment(2, { PATH: '/bin' })).toEqual({ PATH: '/bin' });
-    expect(pagefindEnvironment(ONE_THREAD_FROM_PAGES, { PATH: '/bin' })).toEqual({ PATH: '/bin', RAYON_NUM_THREADS: '1' });
+    expect(prepared.articles).toBe(5);
+    const one = await indexInBatches(dir, join(dir, '.one'), { batchPages: 100 });
+    const three = await indexInBatches(dir, join(dir, '.three'), { batchPages: 2, runs: 2 });
+    expect([one.folders.length, three.folders.length]).toEqual([1, 3]);
+    joinSearchIndexes(one.folders, join(dir, 'joined-one'));
+    joinSearchIndexes(three.folders, join(dir, 'joined-three'));
+    const files = (root: string): Record<string, string> =>
+      Object.fromEntries(
+        readdirSync(root, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => [join(entry.parentPath, entry.name).slice(root.length), readFileSync(join(entry.parentPath, entry.name)).toString('base64')]),
+      );
+    expect(files(join(dir, 'joined-three'))).toEqual(files(join(dir, 'joined-one')));
   });
 
   it('passes every selector of NOT_SEARCHED to Pagefind', () => {
-    const args = pagefindArguments('/site');
-    expect(args.slice(0, 4)).toEqual(['--site', '/site', '--output-path', '/site/pagefind']);
+    const args = pagefindArguments('/site', '/out');
+    expect(args.slice(0, 4)).toEqual(['--site', '/site', '--output-path', '/out']);
     expect(args.filter((_, i) => args[i - 1] === '--exclude-selectors')).toEqual(NOT_SEARCHED.map((s) => s.selector));
   });
 
   it('says what went wrong when Pagefind cannot index the folder', async () => {
     const missing = join(tmpdir(), 'no-such-site-folder-for-pagefind');
+    rmSync(missing, { recursive: true, force: true });
     await expect(buildSearchIndex(missing)).rejects.toThrow(/search index: Pagefind .*The site is built; run the build again/);
     expect(existsSync(join(missing, 'pagefind'))).toBe(false);
   });

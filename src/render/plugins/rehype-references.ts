@@ -1,7 +1,7 @@
 /**
  * rehype plugin: one References list for GFM footnotes and bibliography
  * citations. Entries are numbered by first citation; a source cited again
- * (the same footnote, identical footnote texts, the same BibTeX key) is one
+ * (the same footnote, footnotes of identical text and addresses, the same BibTeX key) is one
  * entry with a back-link per citation. The in-text markers become `[n]` links;
  * the list is handed to the page as `frontmatter.references`, so the article
  * page places it after "See also" (src/components/References.astro).
@@ -89,6 +89,15 @@ export function polishReference(nodes: ElementContent[]): ElementContent[] {
   });
 }
 
+/** The addresses a reference links to, in order. */
+function addressesOf(nodes: ElementContent[]): string[] {
+  const found: string[] = [];
+  visitParents({ type: 'root', children: nodes }, 'element', (node) => {
+    if (node.tagName === 'a') found.push(String(node.properties.href ?? ''));
+  });
+  return found;
+}
+
 function marker(id: string, target: string, number: number, locator: string): Element {
   const children: ElementContent[] = [
     { type: 'element', tagName: 'a', properties: { href: `#${target}`, dataReference: target }, children: [{ type: 'text', value: `[${number}]` }] },
@@ -130,8 +139,9 @@ export const rehypeReferences: Plugin<[], Root> = function () {
         const target = String(call.properties.href ?? '').replace(/^#/, '');
         const content = footnotes.get(target);
         if (!content) return 'skip';
-        // Identical footnote texts are one reference, as in DokuWiki.
-        const identity = `note:${toString({ type: 'root', children: content }).replace(/\s+/g, ' ').trim()}`;
+        // Identical footnotes are one reference, as in DokuWiki: the same text and the same addresses, so that
+        // two reports both titled "Report" stay two sources.
+        const identity = `note:${toString({ type: 'root', children: content }).replace(/\s+/g, ' ').trim()}\0${addressesOf(content).join(' ')}`;
         edits.push({ parent, node, markers: [cite(entryFor(identity, content))] });
         return 'skip';
       }

@@ -11,6 +11,7 @@ import { visit } from 'unist-util-visit';
 import { idFromPath, urlForId, wantedUrlForId, type PageId } from '../../model/ids.ts';
 import { resolveWikiLink, type ResolverIndex } from '../../model/resolve-wiki-link.ts';
 import { wikiLinkSyntaxOptions, writtenAlias, writtenTarget } from '../../model/wiki-link-node.ts';
+import { withoutByteOrderMark } from '../../model/satteri-reader.ts';
 
 export interface RemarkWikiLinksOptions {
   /** The page index; a function so that the dev server can refresh it. */
@@ -27,7 +28,8 @@ export const remarkWikiLinks: Plugin<[RemarkWikiLinksOptions], Root> = function 
     const index = options.index();
     const path = file.path ? relative(options.contentDir, file.path) : '';
     const from: PageId | undefined = path && !path.startsWith('..') ? idFromPath(path) || undefined : undefined;
-    const source = String(file.value);
+    // Positions count from after a byte-order mark (Astro hands MDX modules the file as it is).
+    const source = withoutByteOrderMark(String(file.value));
     visit(tree, 'wikiLink', (node) => {
       const resolution = resolveWikiLink(writtenTarget(node), index, from);
       const alias = writtenAlias(node, source);

@@ -2,10 +2,8 @@
  * BibTeX files, read once per build: parsed with citation-js (the parser
  * rehype-citation bundles) into CSL-JSON, the form rehype-citation formats.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Cite } from 'rehype-citation';
-import type { Diagnostic } from '../model/diagnostics.ts';
+import type { Diagnostic } from './diagnostics.ts';
 
 /** One CSL-JSON item, as citation-js gives it; only the fields the wiki reads are typed. */
 export interface CslItem {
@@ -95,38 +93,4 @@ export function cslItems(bibliographies: Bibliography[]): CslItem[] {
     }
   }
   return [...seen.values()];
-}
-
-/**
- * rehype-citation reads bibliographies from files, by path: give it each
- * BibTeX file as the CSL-JSON parsed here, once per build, so that a file is
- * parsed once and comments cannot break it. Returns file → JSON path.
- */
-export function writeBibliographyCache(bibliographies: Iterable<Bibliography>, dir: string): Map<string, string> {
-  mkdirSync(dir, { recursive: true });
-  const paths = new Map<string, string>();
-  for (const bib of bibliographies) {
-    const path = join(dir, `${bib.file.replace(/[^\w.-]+/g, '_')}.json`);
-    writeFileSync(path, JSON.stringify(cslItems([bib])));
-    paths.set(bib.file, path);
-  }
-  return paths;
-}
-
-/**
- * rehype-citation builds a CSL engine from every item it is given, for every
- * article: give each article only the entries it cites (four times faster
- * with the wiki's 33-entry references.bib). Returns article → JSON path.
- */
-export function writeCitedEntries<Id extends string>(cited: ReadonlyMap<Id, BibEntry[]>, dir: string): Map<Id, string> {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const paths = new Map<Id, string>();
-  for (const [page, entries] of cited) {
-    if (entries.length === 0) continue;
-    const path = join(dir, `${page.replace(/[^\p{L}\p{N}_.-]+/gu, '--')}.json`);
-    writeFileSync(path, JSON.stringify(cslItems([{ file: page, entries: new Map(entries.map((e) => [e.key, e])) }])));
-    paths.set(page, path);
-  }
-  return paths;
 }

@@ -1,0 +1,82 @@
+/**
+ * Cold builds, as a first build or a CI run without a kept cache meets them, beside Starlight's on the same
+ * articles: n interleaved runs each (wiki, Starlight, wiki, …), every one with its caches and output deleted,
+ * then one warm wiki build (the cache of the last cold run kept, nothing changed).
+ *
+ *   node bench/cold.ts --pages 1000 --runs 5 [--seed 1]
+ *
+ * Prints every run, the medians and their ratio; writes bench/.work/results-cold-<pages>.json.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateWiki, writeWiki } from './generate.ts';
+import { runMeasured, type RunResult } from './measure.ts';
+import { ensureStarlight, STARLIGHT_VERSION, writeStarlightSite } from './starlight.ts';
+
+const repo = resolve(import.meta.dirname, '..');
+const { values: args } = parseArgs({ options: { pages: { type: 'string', default: '1000' }, runs: { type: 'string', default: '5' }, seed: { type: 'string', default: '1' } } });
+const pages = Number(args.pages);
+const runs = Number(args.runs);
+const work = resolve(process.env.BENCH_DIR ?? join(repo, 'bench/.work'));
+const base = join(work, `cold-${pages}`);
+const content = join(base, 'content');
+const quietEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+
+function check(run: RunResult, what: string): RunResult {
+  if (run.status !== 0) {
+    process.stderr.write(run.output.slice(-4000));
+    throw new Error(`${what} failed with exit ${run.status}`);
+  }
+  return run;
+}
+
+mkdirSync(base, { recursive: true });
+const articles = generateWiki({ pages, seed: Number(args.seed) });
+writeWiki(content, articles);
+const starlight = ensureStarlight(join(work, 'starlight'));
+writeStarlightSite(starlight, articles);
+
+const wikiEnv = { ...quietEnv, WIKI_CONTENT_DIR: content, WIKI_OUT_DIR: join(base, 'dist'), WIKI_CACHE_DIR: join(base, 'cache') };
+const coldWiki = async () => {
+  for (const dir of ['dist', 'cache']) rmSync(join(base, dir), { recursive: true, force: true });
+  return check(await runMeasured(process.execPath, [join(repo, 'cli/build.ts')], { cwd: repo, env: wikiEnv, quiet: true }), 'the wiki build');
+};
+const coldStarlight = async () => {
+  for (const dir of ['dist', 'node_modules/.astro', '.astro']) rmSync(join(starlight, dir), { recursive: true, force: true });
+  return check(await runMeasured(process.execPath, [join(starlight, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: starlight, env: quietEnv, quiet: true }), 'the Starlight build');
+};
+
+const wiki: RunResult[] = [];
+const theirs: RunResult[] = [];
+for (let i = 0; i < runs; i++) {
+  wiki.push(await coldWiki());
+  theirs.push(await coldStarlight());
+  console.error(`[bench] run ${i + 1}/${runs}: wiki ${(wiki.at(-1)!.ms / 1000).toFixed(1)} s, Starlight ${(theirs.at(-1)!.ms / 1000).toFixed(1)} s`);
+}
+const warm = check(await runMeasured(process.execPath, [join(repo, 'cli/build.ts')], { cwd: repo, env: wikiEnv, quiet: true }), 'the warm wiki build');
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const os = await import('node:os');
+const summary = {
+  date: new Date().toISOString(),
+  machine: `${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+  pages,
+  runs,
+  starlightVersion: STARLIGHT_VERSION,
+  wikiColdMs: wiki.map((run) => run.ms),
+  starlightColdMs: theirs.map((run) => run.ms),
+  wikiColdPeakRss: wiki.map((run) => run.peakRss),
+  starlightColdPeakRss: theirs.map((run) => run.peakRss),
+  ratios: wiki.map((run, i) => run.ms / (theirs[i]?.ms ?? Number.NaN)),
+  medianRatio: median(wiki.map((run) => run.ms)) / median(theirs.map((run) => run.ms)),
+  wikiWarmMs: warm.ms,
+};
+writeFileSync(join(work, `results-cold-${pages}.json`), `${JSON.stringify(summary, null, 2)}\n`);
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+console.log(`| ${pages} articles, cold | wiki | Starlight ${STARLIGHT_VERSION} | wiki / Starlight |`);
+console.log('|---|---|---|---|');
+wiki.forEach((run, i) => console.log(`| run ${i + 1} | ${s(run.ms)} | ${s(theirs[i]?.ms ?? Number.NaN)} | ${(summary.ratios[i] ?? Number.NaN).toFixed(2)} |`));
+console.log(`| **median** | **${s(median(summary.wikiColdMs))}** | **${s(median(summary.starlightColdMs))}** | **${summary.medianRatio.toFixed(2)}** |`);
+console.log(`| warm wiki build (cache kept, nothing changed) | ${s(warm.ms)} | | |`);
+console.log(JSON.stringify(summary));

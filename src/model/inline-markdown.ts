@@ -1,0 +1,90 @@
+/**
+ * Inline Markdown written outside the article's body: an infobox row, a figure's caption or credit, a chart's
+ * source. It is read as the body is (satteri: GFM, `$` math, wiki links; prose dollars stay prose) into
+ * phrasing content that joins the article's tree, so its wiki links count in the link graph and its
+ * citations join the article's References. Pure: text in, nodes out.
+ */
+import type { Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import { markdownToMdast } from 'satteri';
+import type { Point } from 'unist';
+import { readWithProseDollars } from './prose-dollars.ts';
+import { wikiLinkSyntaxOptions, type WikiLinkNode } from './wiki-link-node.ts';
+
+const FEATURES = { gfm: true, math: true, wikilinks: true, frontmatter: false } as const;
+
+/** A footnote call `[^label]` left as text by the reader (its definition is in the body, not in this text). */
+const FOOTNOTE_CALL = /\[\^([^\]\s]+)\]/g;
+
+/**
+ * `text` as phrasing content, every node placed at `at` (the line of the field, attribute or title that holds
+ * it: the text's own positions are not positions in the article). `footnotes` are the identifiers (lower
+ * case) of the article's footnote definitions: a call to one of them becomes a footnote reference.
+ */
+export function parseInlineMarkdown(text: string, at: Point, footnotes: ReadonlySet<string>): PhrasingContent[] {
+  const value = text.replace(/\s*\n\s*/g, ' ').trim();
+  if (value === '') return [];
+  const tree = readWithProseDollars(value, (source) => markdownToMdast(source, { features: FEATURES }) as unknown as Root);
+  const blocks = tree.children;
+  // Text that Markdown would read as a block (`- item`, `# title`) is shown as written.
+  const paragraph = blocks.length === 1 && blocks[0]?.type === 'paragraph' ? (blocks[0] as Paragraph) : undefined;
+  const nodes: PhrasingContent[] = paragraph ? paragraph.children : [{ type: 'text', value }];
+  return settle(nodes, value, at, footnotes);
+}
+
+function settle(nodes: PhrasingContent[], source: string, at: Point, footnotes: ReadonlySet<string>): PhrasingContent[] {
+  // Every position has an offset (HTML tools that read positions expect one): that of `at` in the article.
+  const point = { line: at.line, column: at.column, offset: at.offset ?? 0 };
+  const position = { start: point, end: { ...point } };
+  return nodes.flatMap((node): PhrasingContent[] => {
+    if (node.type === 'link' && isWikiLink(node, source)) return [wikiLink(node, source, position)];
+    // Raw HTML has no place in a field: shown as the text it is.
+    if (node.type === 'html') return [{ type: 'text', value: node.value, position }];
+    if (node.type === 'text') return footnoteCalls(node.value, footnotes).map((part) => ({ ...part, position }));
+    const copy = { ...node, position } as PhrasingContent;
+    if ('children' in copy) (copy as { children: PhrasingContent[] }).children = settle(copy.children as PhrasingContent[], source, at, footnotes);
+    return [copy];
+  });
+}
+
+function isWikiLink(node: RootContent, source: string): boolean {
+  const start = node.position?.start.offset;
+  return start !== undefined && source.startsWith('[[', start);
+}
+
+/** satteri's `link` written `[[target|text]]` as remark-wiki-link's node, with what was written after `|`. */
+function wikiLink(node: RootContent, source: string, position: WikiLinkNode['position']): WikiLinkNode {
+  const inner = source.slice((node.position?.start.offset ?? 0) + 2, (node.position?.end.offset ?? 0) - 2);
+  const divider = inner.indexOf(wikiLinkSyntaxOptions.aliasDivider);
+  const target = divider === -1 ? inner : inner.slice(0, divider);
+  const alias = divider === -1 ? null : inner.slice(divider + 1).trim();
+  return { type: 'wikiLink', value: target, data: { alias: alias ?? target, writtenAlias: alias }, position };
+}
+
+/** Split a text at the footnote calls whose definitions the article has. */
+function footnoteCalls(value: string, footnotes: ReadonlySet<string>): Array<Text | Extract<PhrasingContent, { type: 'footnoteReference' }>> {
+  const parts: Array<Text | Extract<PhrasingContent, { type: 'footnoteReference' }>> = [];
+  let last = 0;
+  for (const match of value.matchAll(FOOTNOTE_CALL)) {
+    const label = match[1] ?? '';
+    const identifier = label.toLowerCase();
+    if (!footnotes.has(identifier)) continue;
+    if (match.index > last) parts.push({ type: 'text', value: value.slice(last, match.index) });
+    parts.push({ type: 'footnoteReference', identifier, label });
+    last = match.index + match[0].length;
+  }
+  if (last < value.length) parts.push({ type: 'text', value: value.slice(last) });
+  return parts;
+}
+
+/** The identifiers of the footnote definitions of an article's tree. */
+export function footnoteIdentifiers(tree: Root): Set<string> {
+  const ids = new Set<string>();
+  const walk = (nodes: RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'footnoteDefinition') ids.add(node.identifier);
+      else if ('children' in node) walk(node.children as RootContent[]);
+    }
+  };
+  walk(tree.children);
+  return ids;
+}

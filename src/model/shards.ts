@@ -1,0 +1,52 @@
+/**
+ * Sharded builds: which articles a shard renders. `--shard=i/n` means what it means to Playwright and Vitest:
+ * the i-th of n parts, counted from 1.
+ *
+ * Shares are contiguous runs of articles in id order, cut where the running total of their text reaches each
+ * n-th of the whole: balanced by size (the rendering work), and stable, since adding or removing an article
+ * moves a cut by that article's size only, so at most a few articles beside each cut change shard.
+ */
+import type { PageId } from './ids.ts';
+
+export interface Shard {
+  /** From 1 to `count`. */
+  index: number;
+  count: number;
+}
+
+/** Read `i/n`; undefined for an empty value; throws a sentence for a malformed one. */
+export function parseShard(value: string | undefined): Shard | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new Error(`\`--shard=${value}\` is not a shard: write \`--shard=i/n\` with 1 ≤ i ≤ n, e.g. \`--shard=2/4\` for the second of four`);
+  }
+  return { index, count };
+}
+
+export function shardLabel(shard: Shard): string {
+  return `${shard.index}/${shard.count}`;
+}
+
+/** Article → the shard (1…count) that renders it. `sizes`: each article's size in bytes of text. */
+export function assignShards(sizes: ReadonlyMap<PageId, number>, count: number): Map<PageId, number> {
+  const ids = [...sizes.keys()].sort();
+  const total = ids.reduce((sum, id) => sum + Math.max(1, sizes.get(id) ?? 0), 0);
+  const shards = new Map<PageId, number>();
+  let before = 0;
+  for (const id of ids) {
+    const size = Math.max(1, sizes.get(id) ?? 0);
+    // The shard holding the article's middle: each cut falls at a whole n-th of the total.
+    const middle = before + size / 2;
+    shards.set(id, Math.min(count, Math.floor((middle / total) * count) + 1));
+    before += size;
+  }
+  return shards;
+}
+
+/** The shard that renders the pages of the whole site (home, special pages, 404, search): the first. */
+export function rendersSitePages(shard: Shard | undefined): boolean {
+  return shard === undefined || shard.index === 1;
+}

@@ -1,0 +1,18 @@
+/** Files the engine keeps in the folders it writes, by name. */
+
+/** Written into every finished site, so that a later build knows the folder is one it may replace. */
+export const SITE_MARKER = '.wiki-site';
+export const SITE_MARKER_TEXT = 'A site built by the wiki engine: a build replaces this folder whole.\n';
+
+/** A part of a site (a shard, or a build not yet finished) keeps its own files here (src/postbuild/site-parts.ts). */
+export const PART_FOLDER = '.wiki-part';
+
+/** The steps of a build, each recorded by the hook that ends it; a part is finished only when all are done. */
+export const BUILD_STEPS = ['pages', 'previews', 'sitemap', 'security-check', 'background-writes', 'search'] as const;
+export type BuildStep = (typeof BUILD_STEPS)[number];
+
+/** A page of the sitemap: its path (`/wiki/nvidia/`) and, for an article, the date of its last change. */
+export interface SitemapEntry {
+  path: string;
+  lastmod?: string;
+}

@@ -1,0 +1,18 @@
+/**
+ * The steps after Astro that make a built folder a site: its pages indexed for search (in batches,
+ * src/postbuild/search-index.ts), then, for a whole build, the site finished in place (src/postbuild/site-parts.ts).
+ * A shard stops after indexing: `npm run merge` finishes the site from all shards.
+ */
+import { join, relative } from 'node:path';
+import { PART_FOLDER } from '../model/site-files.ts';
+import { indexInBatches } from './search-index.ts';
+import { addStep, finishSite, readManifest, SitePartError, type FinishedSite } from './site-parts.ts';
+
+export async function finishPart(partDir: string, signal?: AbortSignal): Promise<FinishedSite & { shard: boolean }> {
+  const manifest = readManifest(partDir);
+  if (!manifest) throw new SitePartError(`${partDir} has no ${PART_FOLDER}/part.json: the build stopped before its last step`);
+  const { folders } = await indexInBatches(partDir, join(partDir, PART_FOLDER, 'search'), signal ? { signal } : {});
+  addStep(partDir, 'search', { search: folders.map((folder) => relative(partDir, folder)) });
+  if (manifest.shard) return { articles: manifest.articles, searchPages: 0, indexBytes: 0, sitemapEntries: manifest.sitemap.length, shard: true };
+  return { ...finishSite([partDir], partDir), shard: false };
+}

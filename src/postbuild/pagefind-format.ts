@@ -1,0 +1,287 @@
+/**
+ * Pagefind's index files, read and written: the format of Pagefind 1.6 (https://pagefind.app), which writes each
+ * file as gzip of the signature `pagefind_dcd` followed by CBOR (minicbor's derived encoding: every struct a
+ * definite-length array of its fields). Only what the wiki needs to join indexes (src/postbuild/search-bundle.ts)
+ * is typed; fields it does not need are carried as they are.
+ *
+ * The layout, as Pagefind 1.6 writes it (pagefind/src/index/*.rs):
+ * - `pagefind.<lang>_<hash>.pf_meta`: [version, pages: [[hash, word count, extra]], chunks: [[from, to, hash]],
+ *   filters: [[name, hash]], sorts: [[name, page numbers]], meta fields: [name]]
+ * - `index/<lang>_<hash>.pf_index`: [[[word, pages, variants]]], each page [page number, locations, meta
+ *   locations], page numbers delta-encoded within a word; a variant [form, pages] likewise
+ * - `filter/<lang>_<hash>.pf_filter`: [name, [[value, page numbers]]]
+ * - `fragment/<lang>_<hash>.pf_fragment`: the page's JSON (url, content, meta, …)
+ */
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+/** The version of Pagefind whose format this module reads and writes. */
+export const PAGEFIND_FORMAT_VERSION = '1.6.0';
+
+const SIGNATURE = Buffer.from('pagefind_dcd');
+
+/** The values Pagefind's files hold. */
+export type Cbor = number | string | Cbor[];
+
+export class PagefindFormatError extends Error {
+  constructor(message: string) {
+    super(`search index: ${message}`);
+    this.name = 'PagefindFormatError';
+  }
+}
+
+// --- CBOR: unsigned and negative integers, text strings, definite-length arrays (all minicbor writes here) ---
+
+export function encodeCbor(value: Cbor): Buffer {
+  const bytes: number[] = [];
+  const head = (major: number, length: number) => {
+    if (length < 24) bytes.push((major << 5) | length);
+    else if (length < 0x100) bytes.push((major << 5) | 24, length);
+    else if (length < 0x10000) bytes.push((major << 5) | 25, length >> 8, length & 0xff);
+    else if (length < 0x100000000) bytes.push((major << 5) | 26, (length >>> 24) & 0xff, (length >> 16) & 0xff, (length >> 8) & 0xff, length & 0xff);
+    else throw new PagefindFormatError(`a number too large for the index: ${length}`);
+  };
+  const write = (item: Cbor) => {
+    if (typeof item === 'number') {
+      if (!Number.isInteger(item)) throw new PagefindFormatError(`the index holds only whole numbers, not ${item}`);
+      if (item >= 0) head(0, item);
+      else head(1, -1 - item);
+    } else if (typeof item === 'string') {
+      const text = Buffer.from(item, 'utf8');
+      head(3, text.length);
+      for (const byte of text) bytes.push(byte);
+    } else {
+      head(4, item.length);
+      for (const element of item) write(element);
+    }
+  };
+  write(value);
+  return Buffer.from(bytes);
+}
+
+export function decodeCbor(buffer: Uint8Array): Cbor {
+  let at = 0;
+  const length = (info: number): number => {
+    if (info < 24) return info;
+    const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
+    if (size === 0) throw new PagefindFormatError(`unexpected CBOR length marker ${info} at byte ${at}`);
+    let value = 0;
+    for (let i = 0; i < size; i++) value = value * 256 + (buffer[at++] ?? 0);
+    return value;
+  };
+  const read = (): Cbor => {
+    const initial = buffer[at++];
+    if (initial === undefined) throw new PagefindFormatError('the file ends in the middle of a value');
+    const major = initial >> 5;
+    const count = length(initial & 0x1f);
+    switch (major) {
+      case 0:
+        return count;
+      case 1:
+        return -1 - count;
+      case 3: {
+        const text = Buffer.from(buffer.buffer, buffer.byteOffset + at, count).toString('utf8');
+        at += count;
+        return text;
+      }
+      case 4: {
+        const items: Cbor[] = [];
+        for (let i = 0; i < count; i++) items.push(read());
+        return items;
+      }
+      default:
+        throw new PagefindFormatError(`CBOR major type ${major} is not part of Pagefind ${PAGEFIND_FORMAT_VERSION}'s index`);
+    }
+  };
+  const value = read();
+  if (at !== buffer.length) throw new PagefindFormatError(`${buffer.length - at} bytes left after the value`);
+  return value;
+}
+
+// --- files ---
+
+/** The payload of one of Pagefind's files (gzip, signature, then the data). */
+export function readPagefindFile(bytes: Uint8Array, name: string): Buffer {
+  const data = gunzipSync(bytes);
+  if (!data.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new PagefindFormatError(`${name} is not a Pagefind ${PAGEFIND_FORMAT_VERSION} file`);
+  return data.subarray(SIGNATURE.length);
+}
+
+export function writePagefindFile(payload: Uint8Array): Buffer {
+  return gzipSync(Buffer.concat([SIGNATURE, payload]), { level: 9 });
+}
+
+/** Pagefind's content hash: SHA-1 in hex, each byte written without a leading zero (`format!("{:x?}")`). */
+export function pagefindHash(bytes: Uint8Array): string {
+  return [...createHash('sha1').update(bytes).digest()].map((byte) => byte.toString(16)).join('');
+}
+
+/**
+ * Short names for hashed files, as Pagefind gives them: `<lang>_` and the first seven characters of the hash,
+ * one more for as long as the name is taken by another file.
+ */
+export function shortNames(language: string, hashes: readonly string[]): string[] {
+  const taken = new Map<string, string>();
+  return hashes.map((hash) => {
+    const full = `${language}_${hash}`;
+    let length = language.length + 8;
+    let name = full.slice(0, length);
+    while (taken.has(name) && taken.get(name) !== full && length < full.length) name = full.slice(0, ++length);
+    taken.set(name, full);
+    return name;
+  });
+}
+
+// --- structures ---
+
+export interface MetaPage {
+  /** The name of the page's fragment (`en_1a2b3c4`). */
+  hash: string;
+  wordCount: number;
+  /** A field Pagefind 1.6 writes after the word count, carried as it is. */
+  extra: Cbor;
+}
+
+export interface MetaIndex {
+  version: string;
+  pages: MetaPage[];
+  chunks: Array<{ from: string; to: string; hash: string }>;
+  filters: Array<{ name: string; hash: string }>;
+  sorts: Array<{ name: string; pages: number[] }>;
+  metaFields: string[];
+}
+
+export interface WordPage {
+  page: number;
+  /** Word positions with weight markers, as Pagefind encodes them. */
+  locations: Cbor[];
+  /** Positions in metadata fields: `-(field + 1)` starts a field (an index into `metaFields`), then positions. */
+  metaLocations: number[];
+}
+
+export interface IndexWord {
+  word: string;
+  pages: WordPage[];
+  variants: Array<{ form: string; pages: WordPage[] }>;
+}
+
+const asArray = (value: Cbor | undefined, what: string): Cbor[] => {
+  if (!Array.isArray(value)) throw new PagefindFormatError(`${what} is not a list as Pagefind ${PAGEFIND_FORMAT_VERSION} writes it`);
+  return value;
+};
+const asString = (value: Cbor | undefined, what: string): string => {
+  if (typeof value !== 'string') throw new PagefindFormatError(`${what} is not text as Pagefind ${PAGEFIND_FORMAT_VERSION} writes it`);
+  return value;
+};
+const asNumber = (value: Cbor | undefined, what: string): number => {
+  if (typeof value !== 'number') throw new PagefindFormatError(`${what} is not a number as Pagefind ${PAGEFIND_FORMAT_VERSION} writes it`);
+  return value;
+};
+
+export function decodeMeta(payload: Uint8Array): MetaIndex {
+  const [version, pages, chunks, filters, sorts, metaFields] = asArray(decodeCbor(payload), 'the metadata');
+  const versionText = asString(version, 'the version');
+  if (versionText !== PAGEFIND_FORMAT_VERSION) {
+    throw new PagefindFormatError(
+      `the index was written by Pagefind ${versionText}, and the wiki joins indexes of Pagefind ${PAGEFIND_FORMAT_VERSION} only: keep the pagefind package at ${PAGEFIND_FORMAT_VERSION}, or update src/postbuild/pagefind-format.ts to the new version's format`,
+    );
+  }
+  return {
+    version: versionText,
+    pages: asArray(pages, 'the pages').map((page) => {
+      const [hash, wordCount, extra = ''] = asArray(page, 'a page');
+      return { hash: asString(hash, 'a page hash'), wordCount: asNumber(wordCount, 'a word count'), extra };
+    }),
+    chunks: asArray(chunks, 'the chunks').map((chunk) => {
+      const [from, to, hash] = asArray(chunk, 'a chunk');
+      return { from: asString(from, 'a chunk start'), to: asString(to, 'a chunk end'), hash: asString(hash, 'a chunk hash') };
+    }),
+    filters: asArray(filters, 'the filters').map((filter) => {
+      const [name, hash] = asArray(filter, 'a filter');
+      return { name: asString(name, 'a filter name'), hash: asString(hash, 'a filter hash') };
+    }),
+    sorts: asArray(sorts, 'the sorts').map((sort) => {
+      const [name, pages] = asArray(sort, 'a sort');
+      return { name: asString(name, 'a sort name'), pages: asArray(pages, 'sorted pages').map((page) => asNumber(page, 'a page number')) };
+    }),
+    metaFields: asArray(metaFields ?? [], 'the metadata fields').map((field) => asString(field, 'a metadata field')),
+  };
+}
+
+export function encodeMeta(meta: MetaIndex): Buffer {
+  return encodeCbor([
+    meta.version,
+    meta.pages.map((page) => [page.hash, page.wordCount, page.extra]),
+    meta.chunks.map((chunk) => [chunk.from, chunk.to, chunk.hash]),
+    meta.filters.map((filter) => [filter.name, filter.hash]),
+    meta.sorts.map((sort) => [sort.name, sort.pages]),
+    meta.metaFields,
+  ]);
+}
+
+/** Pages of a word, with their numbers made absolute (Pagefind stores each as the difference from the one before). */
+function decodeWordPages(value: Cbor | undefined, what: string): WordPage[] {
+  let page = 0;
+  return asArray(value, what).map((entry) => {
+    const [delta, locations, metaLocations = []] = asArray(entry, what);
+    page += asNumber(delta, 'a page number');
+    return { page, locations: asArray(locations, 'word locations'), metaLocations: asArray(metaLocations, 'metadata locations').map((n) => asNumber(n, 'a location')) };
+  });
+}
+
+function encodeWordPages(pages: readonly WordPage[]): Cbor[] {
+  let previous = 0;
+  return pages.map(({ page, locations, metaLocations }) => {
+    const entry: Cbor[] = [page - previous, locations, metaLocations];
+    previous = page;
+    return entry;
+  });
+}
+
+export function decodeIndexChunk(payload: Uint8Array): IndexWord[] {
+  const [words] = asArray(decodeCbor(payload), 'an index chunk');
+  return asArray(words, 'the words').map((entry) => {
+    const [word, pages, variants = []] = asArray(entry, 'a word');
+    return {
+      word: asString(word, 'a word'),
+      pages: decodeWordPages(pages, 'the pages of a word'),
+      variants: asArray(variants, 'the variants of a word').map((variant) => {
+        const [form, variantPages] = asArray(variant, 'a variant');
+        return { form: asString(form, 'a variant'), pages: decodeWordPages(variantPages, 'the pages of a variant') };
+      }),
+    };
+  });
+}
+
+export function encodeIndexChunk(words: readonly IndexWord[]): Buffer {
+  return encodeCbor([words.map((word) => [word.word, encodeWordPages(word.pages), word.variants.map((variant) => [variant.form, encodeWordPages(variant.pages)])])]);
+}
+
+export function decodeFilter(payload: Uint8Array): { name: string; values: Map<string, number[]> } {
+  const [name, values] = asArray(decodeCbor(payload), 'a filter');
+  return {
+    name: asString(name, 'a filter name'),
+    values: new Map(
+      asArray(values, 'filter values').map((entry) => {
+        const [value, pages] = asArray(entry, 'a filter value');
+        return [asString(value, 'a filter value'), asArray(pages, 'filtered pages').map((page) => asNumber(page, 'a page number'))];
+      }),
+    ),
+  };
+}
+
+export function encodeFilter(name: string, values: ReadonlyMap<string, readonly number[]>): Buffer {
+  return encodeCbor([name, [...values].map(([value, pages]) => [value, [...pages]])]);
+}
+
+/** The words' order in Pagefind's index: Rust's `String` order, byte by byte in UTF-8, which is code point order. */
+export function compareWords(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.codePointAt(i) ?? 0;
+    const y = b.codePointAt(i) ?? 0;
+    if (x !== y) return x - y;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}

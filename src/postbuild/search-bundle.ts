@@ -1,0 +1,264 @@
+/**
+ * One search index from several Pagefind indexes of parts of a site: the bundle a reader's browser loads is
+ * the same as if Pagefind had indexed the whole site at once, so that ranking (BM25 over the whole site's page
+ * count, word frequencies and page lengths) and first-query bytes do not depend on how the site was split.
+ *
+ * Why: Pagefind holds every page it indexes in memory (10,000 articles: 2.9 GB), and a sharded build indexes
+ * each shard on its own machine. Indexing parts and joining them here keeps each Pagefind run small.
+ *
+ * The result is canonical: pages are numbered in the order of their addresses, words chunked as Pagefind chunks
+ * them, files named by their content; the same pages give the same bytes however they were split (whole builds
+ * go through here too). Words are merged as a stream, one chunk of each part at a time, so joining costs little
+ * memory whatever the size of the site.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  compareWords,
+  decodeFilter,
+  decodeIndexChunk,
+  decodeMeta,
+  encodeFilter,
+  encodeIndexChunk,
+  encodeMeta,
+  pagefindHash,
+  PagefindFormatError,
+  readPagefindFile,
+  shortNames,
+  writePagefindFile,
+  type IndexWord,
+  type MetaIndex,
+  type WordPage,
+} from './pagefind-format.ts';
+
+/** The folder of the stand-in page indexed for a wiki without articles (Pagefind cannot index nothing): left out of the join. */
+export const STAND_IN_FOLDER = '.wiki-no-articles';
+
+/** Pagefind's index chunk size (its `index_chunk_size` default): word locations per chunk file. */
+export const CHUNK_SIZE = 20_000;
+
+interface Entry {
+  version: string;
+  languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
+  include_characters?: string[];
+}
+
+interface Part {
+  dir: string;
+  meta: MetaIndex;
+  /** Page number in this part → page number in the joined index. */
+  numbers: number[];
+  /** Metadata field index in this part → index in the joined index. */
+  fields: number[];
+}
+
+export interface JoinedIndex {
+  /** Pages in the joined index, all languages. */
+  pages: number;
+  /** Bytes of index data (metadata, word index, filters, fragments). */
+  indexBytes: number;
+}
+
+function readEntry(dir: string): Entry {
+  const file = join(dir, 'pagefind-entry.json');
+  if (!existsSync(file)) throw new PagefindFormatError(`${dir} holds no Pagefind index (no pagefind-entry.json)`);
+  return JSON.parse(readFileSync(file, 'utf8')) as Entry;
+}
+
+const read = (dir: string, file: string) => readPagefindFile(readFileSync(join(dir, file)), file);
+
+/** The words of a part in Pagefind's order, read one chunk at a time. */
+function* wordsOf(part: Part): Generator<IndexWord> {
+  let last: string | undefined;
+  for (const chunk of part.meta.chunks) {
+    for (const word of decodeIndexChunk(read(part.dir, join('index', `${chunk.hash}.pf_index`)))) {
+      if (last !== undefined && compareWords(last, word.word) >= 0) throw new PagefindFormatError(`the words of ${part.dir} are out of order at "${word.word}"`);
+      last = word.word;
+      yield word;
+    }
+  }
+}
+
+/** A word's pages in the joined numbering, metadata fields renumbered too. */
+function renumber(pages: readonly WordPage[], part: Part): WordPage[] {
+  return pages
+    .map(({ page, locations, metaLocations }) => ({
+      page: part.numbers[page] ?? -1,
+      locations,
+      metaLocations: metaLocations.map((location) => (location < 0 ? -(part.fields[-location - 1] ?? 0) - 1 : location)),
+    }))
+    .filter(({ page }) => page >= 0);
+}
+
+const byPage = (a: WordPage, b: WordPage) => a.page - b.page;
+
+/** Join `words` of several parts that are the same word into one. */
+function joinWord(entries: Array<{ word: IndexWord; part: Part }>): IndexWord {
+  const pages = entries.flatMap(({ word, part }) => renumber(word.pages, part)).sort(byPage);
+  const variants = new Map<string, WordPage[]>();
+  for (const { word, part } of entries) {
+    for (const variant of word.variants) variants.set(variant.form, [...(variants.get(variant.form) ?? []), ...renumber(variant.pages, part)]);
+  }
+  const word = entries[0]?.word.word ?? '';
+  return { word, pages, variants: [...variants].sort(([a], [b]) => compareWords(a, b)).map(([form, list]) => ({ form, pages: list.sort(byPage) })) };
+}
+
+/** Pagefind's chunk ranges: each boundary trimmed to the shortest prefixes that still tell the two chunks apart. */
+function chunkRanges(bounds: Array<{ from: string; to: string }>): Array<{ from: string; to: string }> {
+  const ranges = bounds.map((bound) => ({ ...bound }));
+  for (let i = 0; i + 1 < ranges.length; i++) {
+    const left = ranges[i]!;
+    const right = ranges[i + 1]!;
+    const a = [...left.to];
+    const b = [...right.from];
+    let common = 0;
+    while (common < a.length && common < b.length && a[common] === b[common]) common++;
+    const aPrefix = a.slice(0, common + 1).join('');
+    if (compareWords(aPrefix, left.from) >= 0) left.to = aPrefix;
+    right.from = b.slice(0, common + 1).join('');
+  }
+  return ranges;
+}
+
+/** Join one language's index of several parts into `out`; gives its page count and index bytes. */
+function joinLanguage(language: string, dirs: string[], entries: Entry[], out: string, chunkSize: number): { pages: number; bytes: number; metaName: string } {
+  const parts: Part[] = dirs.map((dir, i) => {
+    const hash = entries[i]?.languages[language]?.hash ?? '';
+    return { dir, meta: decodeMeta(read(dir, `pagefind.${hash}.pf_meta`)), numbers: [], fields: [] };
+  });
+  for (const part of parts) {
+    if (part.meta.sorts.length > 0) throw new PagefindFormatError(`${part.dir} has sort orders (data-pagefind-sort), which the wiki does not join`);
+  }
+
+  // Pages in the order of their addresses; each fragment keeps its bytes and gets its name afresh.
+  const allPages = parts.flatMap((part, partIndex) =>
+    part.meta.pages.map((page, number) => {
+      const file = join(part.dir, 'fragment', `${page.hash}.pf_fragment`);
+      const payload = readPagefindFile(readFileSync(file), file);
+      const { url } = JSON.parse(payload.toString('utf8')) as { url: string };
+      return { partIndex, number, url, hash: pagefindHash(payload), file, wordCount: page.wordCount, extra: page.extra };
+    }),
+  );
+  const standIn = `/${STAND_IN_FOLDER}/`;
+  for (const part of parts) part.numbers = part.meta.pages.map(() => -1);
+  const kept = allPages.filter((page) => page.url !== standIn);
+  const pages = kept.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
+  pages.forEach((page, joined) => (parts[page.partIndex]!.numbers[page.number] = joined));
+  const fragmentNames = shortNames(language, pages.map((page) => page.hash));
+  let bytes = 0;
+  mkdirSync(join(out, 'fragment'), { recursive: true });
+  pages.forEach((page, i) => {
+    const target = join(out, 'fragment', `${fragmentNames[i]}.pf_fragment`);
+    copyFileSync(page.file, target);
+    bytes += statSync(target).size;
+  });
+
+  const metaFields = [...new Set(parts.flatMap((part) => part.meta.metaFields))].sort(compareWords);
+  for (const part of parts) part.fields = part.meta.metaFields.map((field) => metaFields.indexOf(field));
+
+  // Words: a merge of the parts' sorted streams, chunked as Pagefind chunks them.
+  mkdirSync(join(out, 'index'), { recursive: true });
+  const streams = parts.map((part) => ({ part, words: wordsOf(part), next: undefined as IndexWord | undefined }));
+  for (const stream of streams) stream.next = stream.words.next().value ?? undefined;
+  const chunks: Array<{ from: string; to: string; hash: string }> = [];
+  const chunkHashes: string[] = [];
+  let chunk: IndexWord[] = [];
+  let chunkLocations = 0;
+  const flush = () => {
+    if (chunk.length === 0) return;
+    const payload = encodeIndexChunk(chunk);
+    chunkHashes.push(pagefindHash(payload));
+    const [name] = shortNames(language, chunkHashes).slice(-1);
+    const file = join(out, 'index', `${name}.pf_index`);
+    writeFileSync(file, writePagefindFile(payload));
+    bytes += statSync(file).size;
+    chunks.push({ from: chunk[0]?.word ?? '', to: chunk.at(-1)?.word ?? '', hash: name ?? '' });
+    chunk = [];
+    chunkLocations = 0;
+  };
+  for (;;) {
+    let smallest: string | undefined;
+    for (const { next } of streams) if (next && (smallest === undefined || compareWords(next.word, smallest) < 0)) smallest = next.word;
+    if (smallest === undefined) break;
+    const same = streams.filter((stream) => stream.next?.word === smallest);
+    const word = joinWord(same.map((stream) => ({ word: stream.next as IndexWord, part: stream.part })));
+    for (const stream of same) stream.next = stream.words.next().value ?? undefined;
+    if (word.pages.length === 0 && word.variants.every((variant) => variant.pages.length === 0)) continue;
+    chunkLocations += word.pages.reduce((sum, page) => sum + page.locations.length + 1, 0);
+    chunk.push(word);
+    if (chunkLocations >= chunkSize) flush();
+  }
+  flush();
+
+  // Filters: every part's values, page numbers joined.
+  mkdirSync(join(out, 'filter'), { recursive: true });
+  const filterValues = new Map<string, Map<string, number[]>>();
+  for (const part of parts) {
+    for (const { hash } of part.meta.filters) {
+      const filter = decodeFilter(read(part.dir, join('filter', `${hash}.pf_filter`)));
+      const values = filterValues.get(filter.name) ?? new Map<string, number[]>();
+      for (const [value, numbers] of filter.values) values.set(value, [...(values.get(value) ?? []), ...numbers.map((n) => part.numbers[n] ?? -1).filter((n) => n >= 0)]);
+      filterValues.set(filter.name, values);
+    }
+  }
+  const filterPayloads = [...filterValues]
+    .sort(([a], [b]) => compareWords(a, b))
+    .map(([name, values]) => ({
+      name,
+      payload: encodeFilter(name, new Map([...values].sort(([a], [b]) => compareWords(a, b)).map(([value, numbers]) => [value, numbers.sort((x, y) => x - y)]))),
+    }));
+  const filterNames = shortNames(language, filterPayloads.map(({ payload }) => pagefindHash(payload)));
+  const filters = filterPayloads.map(({ name, payload }, i) => {
+    const file = join(out, 'filter', `${filterNames[i]}.pf_filter`);
+    writeFileSync(file, writePagefindFile(payload));
+    bytes += statSync(file).size;
+    return { name, hash: filterNames[i] ?? '' };
+  });
+
+  const meta = encodeMeta({
+    version: parts[0]?.meta.version ?? '',
+    pages: pages.map((page, i) => ({ hash: fragmentNames[i] ?? '', wordCount: page.wordCount, extra: page.extra })),
+    chunks: chunkRanges(chunks).map((range, i) => ({ ...range, hash: chunks[i]?.hash ?? '' })),
+    filters,
+    sorts: [],
+    metaFields,
+  });
+  const metaName = `${language}_${pagefindHash(meta).slice(0, language.length + 8)}`;
+  const metaFile = join(out, `pagefind.${metaName}.pf_meta`);
+  writeFileSync(metaFile, writePagefindFile(meta));
+  bytes += statSync(metaFile).size;
+  return { pages: pages.length, bytes, metaName };
+}
+
+/**
+ * Join the Pagefind indexes in `dirs` (each a folder Pagefind wrote) into one in `out`, which must not exist
+ * yet or be empty. Pagefind's scripts and styles are taken from the first.
+ */
+export function joinSearchIndexes(dirs: readonly string[], out: string, chunkSize = CHUNK_SIZE): JoinedIndex {
+  if (dirs.length === 0) throw new PagefindFormatError('no index to join');
+  const entries = dirs.map(readEntry);
+  mkdirSync(out, { recursive: true });
+  for (const name of readdirSync(dirs[0] ?? '')) {
+    const path = join(dirs[0] ?? '', name);
+    if (statSync(path).isFile() && !name.endsWith('.pf_meta') && name !== 'pagefind-entry.json') copyFileSync(path, join(out, name));
+  }
+  const languages = [...new Set(entries.flatMap((entry) => Object.keys(entry.languages)))].sort();
+  const joined: Entry = { version: entries[0]?.version ?? '', languages: {}, ...(entries[0]?.include_characters ? { include_characters: entries[0].include_characters } : {}) };
+  let pages = 0;
+  let indexBytes = 0;
+  for (const language of languages) {
+    const having = dirs.map((dir, i) => ({ dir, entry: entries[i]! })).filter(({ entry }) => entry.languages[language]);
+    const result = joinLanguage(
+      language,
+      having.map(({ dir }) => dir),
+      having.map(({ entry }) => entry),
+      out,
+      chunkSize,
+    );
+    joined.languages[language] = { hash: result.metaName, wasm: having[0]?.entry.languages[language]?.wasm ?? null, page_count: result.pages };
+    pages += result.pages;
+    indexBytes += result.bytes;
+  }
+  writeFileSync(join(out, 'pagefind-entry.json'), JSON.stringify(joined));
+  return { pages, indexBytes };
+}

@@ -1,0 +1,167 @@
+/**
+ * A chart drawn at build time: Observable Plot lays it out (chosen over Vega-Lite's SVG renderer on cost per
+ * chart and size: bench/RESULTS.md) on the small DOM of plot-dom.ts, and the SVG joins the article as hast. What Plot would style inline is moved to classes (the site's Content-Security-Policy blocks inline
+ * styles): the series take the theme's colours (`--chart-1` …, src/styles/chart.css), text and axes take
+ * the text colour, so the chart is right in both themes and in print. The SVG has a `<title>` and a `<desc>`
+ * that says what it shows; a table of the numbers follows in a `<details>`, for screen readers and copying.
+ */
+import * as Plot from '@observablehq/plot';
+import type { Element, ElementContent, Properties } from 'hast';
+import { h, s } from 'hastscript';
+import { chartNumber, type ChartRow, type ChartSpec, type ChartValue } from '../../model/chart-spec.ts';
+import { PlotDocument, PlotElement, type PlotNode } from './plot-dom.ts';
+
+/** The drawing's size in SVG units; it scales to the column (src/styles/chart.css). */
+const WIDTH = 480;
+const HEIGHT = 300;
+/** Series colours of the theme, `--chart-1` to `--chart-6`, then again. */
+const COLOURS = 6;
+
+/** One DOM per thread: Plot only creates elements in it. */
+const plotDocument = new PlotDocument();
+
+const colour = (i: number) => `var(--chart-${(i % COLOURS) + 1})`;
+
+/** Distinct values in the order they first appear (Plot would sort them). */
+function inOrder(values: ChartValue[]): ChartValue[] {
+  return [...new Set(values)];
+}
+
+const isoDate = /^\d{4}-\d{2}(-\d{2})?$/;
+
+/** How the horizontal axis reads its values: numbers, dates or names (in the order written). */
+function xKind(spec: ChartSpec, rows: ChartRow[]): 'number' | 'date' | 'name' {
+  if (spec.type === 'bar') return 'name';
+  const values = rows.map((row) => row[spec.x]);
+  if (values.every((v) => chartNumber(v) !== undefined)) return 'number';
+  if (spec.type === 'line' && values.every((v) => typeof v === 'string' && isoDate.test(v))) return 'date';
+  return 'name';
+}
+
+function label(written: string | undefined, column: string, unit?: string): string {
+  return `${written ?? column}${unit ? ` (${unit})` : ''}`;
+}
+
+/** The rows as Plot reads them: numbers as numbers, dates as dates, the series as text. */
+function plotRows(spec: ChartSpec, rows: ChartRow[], kind: ReturnType<typeof xKind>): Array<Record<string, unknown>> {
+  return rows.map((row) => ({
+    x: kind === 'number' ? chartNumber(row[spec.x]) : kind === 'date' ? new Date(String(row[spec.x])) : String(row[spec.x] ?? ''),
+    y: chartNumber(row[spec.y]),
+    series: spec.series ? String(row[spec.series] ?? '') : '',
+  }));
+}
+
+function plotOptions(spec: ChartSpec, rows: ChartRow[], document: unknown): Plot.PlotOptions {
+  const kind = xKind(spec, rows);
+  const data = plotRows(spec, rows, kind);
+  const series = spec.series ? inOrder(data.map((d) => String(d.series))) : [];
+  const fill = spec.series ? 'series' : colour(0);
+  const color = spec.series ? { type: 'ordinal' as const, domain: series, range: series.map((_, i) => colour(i)) } : undefined;
+  const xDomain = kind === 'name' ? inOrder(data.map((d) => d.x as ChartValue)) : [];
+  const yLabel = label(spec.yLabel, spec.y, spec.unit);
+  const xLabel = label(spec.xLabel, spec.x);
+  const common = { document: document as Document, width: WIDTH, height: HEIGHT, marginLeft: 56, marginBottom: 40, ...(color ? { color } : {}) };
+  if (spec.type === 'bar') {
+    // Bars side by side only when a name has several series; else one bar per name, coloured by its series.
+    const grouped = spec.series !== undefined && new Set(data.map((d) => String(d.x))).size < data.length;
+    if (grouped) {
+      return {
+        ...common,
+        fx: { domain: xDomain, label: xLabel, padding: 0.15 },
+        x: { domain: series, axis: null },
+        y: { label: yLabel, grid: true },
+        marks: [Plot.barY(data, { fx: 'x', x: 'series', y: 'y', fill }), Plot.ruleY([0])],
+      };
+    }
+    return { ...common, x: { domain: xDomain, label: xLabel, padding: 0.2 }, y: { label: yLabel, grid: true }, marks: [Plot.barY(data, { x: 'x', y: 'y', fill }), Plot.ruleY([0])] };
+  }
+  const x = { label: xLabel, inset: 12, ...(kind === 'name' ? { type: 'point' as const, domain: xDomain } : {}), ...(kind === 'number' ? { tickFormat: (n: number) => (Number.isInteger(n) && Math.abs(n) >= 1000 && Math.abs(n) < 3000 ? String(n) : Plot.formatNumber()(n)) } : {}) };
+  const y = { label: yLabel, grid: true, inset: 8 };
+  if (spec.type === 'line') {
+    const stroke = spec.series ? 'series' : colour(0);
+    return { ...common, x, y, marks: [Plot.lineY(data, { x: 'x', y: 'y', stroke, strokeWidth: 2, ...(spec.series ? { z: 'series' } : {}) }), Plot.dot(data, { x: 'x', y: 'y', fill, r: 3 })] };
+  }
+  return { ...common, x: { ...x, grid: true }, y, marks: [Plot.dot(data, { x: 'x', y: 'y', fill, r: 4 })] };
+}
+
+const DROPPED_ATTRIBUTES = new Set(['style', 'class', 'font-family', 'font-variant', 'aria-label', 'aria-description']);
+
+/** Colours written as `var(--chart-n)` in an attribute become the class that gives them. */
+const COLOUR_VALUE = /^var\(--chart-(\d+)\)$/;
+
+/** Plot's SVG as hast, without what the CSP would block or the theme would not follow. */
+function toHast(node: PlotNode): ElementContent | undefined {
+  if (!(node instanceof PlotElement)) return node.nodeType === 3 ? { type: 'text', value: node.textContent } : undefined;
+  if (node.localName === 'style') return undefined;
+  const properties: Record<string, string | string[]> = {};
+  const classes: string[] = [];
+  for (const [attribute, value] of node.attributes) {
+    // Plot's `font-variant="tabular-nums"` is not a valid SVG attribute value (src/styles/chart.css sets it), and
+    // its `aria-label`s name groups inside an image, which has one name: its <title>.
+    if (DROPPED_ATTRIBUTES.has(attribute)) continue;
+    const match = (attribute === 'fill' || attribute === 'stroke') && COLOUR_VALUE.exec(value);
+    if (match) classes.push(`chart-${attribute}-${match[1]}`);
+    else properties[attribute] = value;
+  }
+  if (classes.length > 0) properties.className = classes;
+  // Attribute names as written: hast-util-to-html writes them back as they are.
+  return { type: 'element', tagName: node.localName, properties, children: node.childNodes.flatMap((child) => toHast(child) ?? []) };
+}
+
+/** What Plot draws for the chart, in `document` (the wiki's own DOM, or another for comparison). */
+export function plotChart(spec: ChartSpec, rows: ChartRow[], document: unknown = plotDocument): unknown {
+  return Plot.plot(plotOptions(spec, rows, document));
+}
+
+function format(value: ChartValue | undefined): string {
+  return value === undefined ? '' : String(value);
+}
+
+/** What the chart shows, in words: each point for a small chart, the extremes for a large one. */
+export function describeChart(spec: ChartSpec, rows: ChartRow[]): string {
+  if (spec.description) return spec.description;
+  const kind = spec.type === 'bar' ? 'Bar chart' : spec.type === 'line' ? 'Line chart' : 'Scatter plot';
+  const head = `${kind} of ${label(spec.yLabel, spec.y, spec.unit)} by ${label(spec.xLabel, spec.x)}${spec.series ? `, one series per ${spec.series}` : ''}.`;
+  const point = (row: ChartRow) => `${spec.series ? `${format(row[spec.series])}, ` : ''}${format(row[spec.x])}: ${format(row[spec.y])}`;
+  if (rows.length <= 12) return `${head} ${rows.map(point).join('; ')}.`;
+  const sorted = [...rows].sort((a, b) => (chartNumber(a[spec.y]) ?? 0) - (chartNumber(b[spec.y]) ?? 0));
+  const lowest = sorted[0];
+  const highest = sorted.at(-1);
+  return `${head} ${rows.length} points; lowest ${lowest ? point(lowest) : ''}; highest ${highest ? point(highest) : ''}. The table below lists them all.`;
+}
+
+function dataTable(spec: ChartSpec, rows: ChartRow[]): Element {
+  const columns = [spec.x, ...(spec.series ? [spec.series] : []), spec.y];
+  const heading = (column: string) => (column === spec.y ? label(spec.yLabel, spec.y, spec.unit) : column === spec.x ? label(spec.xLabel, spec.x) : column);
+  return h('details', { className: ['chart-data'] }, [
+    h('summary', 'The numbers'),
+    h('table', [
+      h('thead', h('tr', columns.map((column) => h('th', { scope: 'col' }, heading(column))))),
+      h('tbody', rows.map((row) => h('tr', columns.map((column, i) => (i === 0 ? h('th', { scope: 'row' }, format(row[column])) : h('td', format(row[column]))))))),
+    ]),
+  ]);
+}
+
+function legend(spec: ChartSpec, rows: ChartRow[]): Element | undefined {
+  if (!spec.series) return undefined;
+  const series = inOrder(rows.map((row) => format(row[spec.series ?? ''])));
+  return h(
+    'ul',
+    { className: ['chart-legend'] },
+    series.map((name, i) =>
+      h('li', [s('svg', { className: ['chart-swatch'], viewBox: '0 0 10 10', width: 10, height: 10, ariaHidden: 'true' }, [s('rect', { width: 10, height: 10, className: [`chart-fill-${(i % COLOURS) + 1}`] })]), ` ${name}`]),
+    ),
+  );
+}
+
+/** The chart's parts, in reading order: the SVG (with title and description), its legend, its numbers. */
+export function drawChart(spec: ChartSpec, rows: ChartRow[]): ElementContent[] {
+  const plotted = plotChart(spec, rows);
+  const svg = plotted instanceof PlotElement ? toHast(plotted) : undefined;
+  if (svg?.type !== 'element') throw new Error(`Plot drew no SVG for the chart "${spec.title}"`);
+  const { 'font-size': _plotFontSize, ...drawn } = svg.properties;
+  const properties: Properties = { ...drawn, 'font-size': '13', className: ['chart-svg'], role: 'img', dataPagefindIgnore: '' };
+  svg.properties = properties;
+  svg.children.unshift(s('title', spec.title), s('desc', describeChart(spec, rows)));
+  return [svg, ...(legend(spec, rows) ? [legend(spec, rows) as Element] : []), dataTable(spec, rows)];
+}

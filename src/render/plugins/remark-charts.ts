@@ -1,0 +1,42 @@
+/**
+ * remark plugin: draws each chart block that src/render/plugins/remark-wiki-syntax.ts has turned into a
+ * figure (src/render/charts/draw-chart.ts). The rows come from the spec or from the CSV file beside the
+ * article, as the page index read it (the same text the pre-pass checked).
+ */
+import type { Root } from 'mdast';
+import type { Plugin } from 'unified';
+import { visit } from 'unist-util-visit';
+import { chartRows } from '../../model/chart-spec.ts';
+import type { PageIndex } from '../../model/page-index.ts';
+import { chartKey } from '../charts/chart-prefetch.ts';
+import type { ElementContent } from 'hast';
+import { drawChart } from '../charts/draw-chart.ts';
+import type { WikiElement } from '../../model/wiki-element.ts';
+
+export interface RemarkChartsOptions {
+  index: () => PageIndex;
+  /** A drawing made ahead on the other core (src/render/charts/chart-prefetch.ts), when the build asked for one. */
+  prefetched?: ((key: string) => Promise<ElementContent[]> | undefined) | undefined;
+}
+
+export const remarkCharts: Plugin<[RemarkChartsOptions], Root> = function (options) {
+  return async (tree, file) => {
+    const charts: WikiElement[] = [];
+    visit(tree, 'wikiElement', (node) => {
+      if (node.data.chart) charts.push(node);
+    });
+    for (const node of charts) {
+      const chart = node.data.chart;
+      if (!chart) continue;
+      const rows = chartRows(chart, options.index().dataFiles);
+      // The pre-pass reports these with file and line first (src/model/page-index.ts); never a chart with wrong numbers.
+      if (typeof rows === 'string') throw new Error(`${file.path ?? ''}:${chart.line}: ${rows}`);
+      // Drawn ahead on the other core when the build asked for it (src/render/charts/chart-prefetch.ts).
+      const ahead = options.prefetched?.(chartKey(chart.spec, rows));
+      const parts = ahead ? await ahead.catch(() => drawChart(chart.spec, rows)) : drawChart(chart.spec, rows);
+      node.data = { hName: 'div', hProperties: { className: ['chart-graphic'] }, hChildren: parts };
+    }
+  };
+};
+
+export default remarkCharts;

@@ -1,0 +1,90 @@
+/** Formulas: `$…$` and `$$…$$` read as math by both readers, prices left as prose, drawn as MathML, TeX errors with their line. */
+import type { Root, RootContent } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import { parseArticle, remarkTree } from '../../src/model/parse-article.ts';
+import { readArticleTree, satteriTree } from '../../src/model/satteri-reader.ts';
+import { texProblem } from '../../src/model/tex.ts';
+import { texToMathml } from '../../src/render/math/mathml.ts';
+import { toHtml } from 'hast-util-to-html';
+import { article } from '../helpers/index.ts';
+
+/** The formulas and the text of a paragraph, as one reader reads it. */
+function read(body: string, reader: 'satteri' | 'remark'): Array<[string, string]> {
+  const tree: Root = readArticleTree(body, remarkTree, reader === 'satteri' ? satteriTree : remarkTree);
+  const out: Array<[string, string]> = [];
+  const walk = (nodes: RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'inlineMath' || node.type === 'math') out.push([node.type, node.value]);
+      else if (node.type === 'text') out.push(['text', node.value]);
+      else if ('children' in node) walk(node.children as RootContent[]);
+    }
+  };
+  walk(tree.children);
+  return out;
+}
+
+const CASES: Array<[string, string, Array<[string, string]>]> = [
+  ['two prices', 'It cost between $25,000 and $40,000 at launch.', [['text', 'It cost between $25,000 and $40,000 at launch.']]],
+  ['prices with a space before the closing dollar', 'Prices: $5 and $10 today.', [['text', 'Prices: $5 and $10 today.']]],
+  ['a range without spaces (a digit after the closing dollar)', 'From $100-$200 a month.', [['text', 'From $100-$200 a month.']]],
+  ['an escaped dollar', 'A price written \\$30 stays a price.', [['text', 'A price written $30 stays a price.']]],
+  ['a formula', 'About $C \\approx 6ND$ operations.', [['text', 'About '], ['inlineMath', 'C \\approx 6ND'], ['text', ' operations.']]],
+  ['a price and a formula in one sentence', 'Pay $20 and solve $x+1=2$.', [['text', 'Pay $20 and solve '], ['inlineMath', 'x+1=2'], ['text', '.']]],
+  ['spaces inside the dollars', 'And neither is this $ 4 $.', [['text', 'And neither is this $ 4 $.']]],
+  ['double dollars inline', 'Inline $$x^2$$ too.', [['text', 'Inline '], ['inlineMath', 'x^2'], ['text', ' too.']]],
+  ['a display formula', '$$\nL = E + \\frac{A}{N^{\\alpha}}\n$$', [['math', 'L = E + \\frac{A}{N^{\\alpha}}']]],
+  ['braces in MDX', 'The ratio $\\frac{a}{b}$ holds.', [['text', 'The ratio '], ['inlineMath', '\\frac{a}{b}'], ['text', ' holds.']]],
+  ['dollars in code', 'Write `$x$` for math.', [['text', 'Write '], ['text', ' for math.']]],
+];
+
+describe('dollar signs: formulas for math, prose for prices (Pandoc’s rule, as GitHub and Obsidian read it)', () => {
+  it.each(CASES)('%s', (_, body, expected) => {
+    expect(read(body, 'satteri')).toEqual(expected);
+    expect(read(body, 'remark')).toEqual(expected);
+  });
+
+  it('keeps the positions of what follows prose dollars, so a wiki link’s text is read from the right place', () => {
+    const source = article('Prices', 'Between $5 and $10 per [[target|the target page]], and $x$ too.');
+    const parsed = parseArticle(source, 'prices.mdx');
+    expect(parsed.ok && parsed.article.links).toEqual([expect.objectContaining({ target: 'target', alias: 'the target page', line: 5, column: 24 })]);
+    expect(parseArticle(source, 'prices.mdx', remarkTree)).toEqual(parsed);
+  });
+});
+
+describe('TeX errors stop the build with the file, the line and TeX’s words', () => {
+  it('names the unknown command and its line', () => {
+    const result = parseArticle(article('Bad', 'Fine $x$.\n\nThe loss is $L = \\fraac{A}{N}$.'), 'bad.mdx');
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ file: 'bad.mdx', line: 7, severity: 'error', message: expect.stringContaining('TeX error in `$L = \\fraac{A}{N}$`: Unsupported function name: \\fraac') }),
+    ]);
+    expect(result.diagnostics[0]?.message).not.toMatch(/\u0332/);
+  });
+
+  it('reads what temml reads, and says what it does not', () => {
+    expect(texProblem('C \\approx 6ND', false)).toBeUndefined();
+    expect(texProblem('\\frac{a}{b', true)).toMatch(/expected '\}'/);
+    expect(texProblem('\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}', true)).toBeUndefined();
+  });
+});
+
+describe('formulas as MathML Core', () => {
+  it('draws a formula as <math> with its TeX kept for search and copying', () => {
+    const html = toHtml(texToMathml('C \\approx 6ND', false));
+    expect(html).toMatch(/^<math><semantics><mrow data-pagefind-ignore=""><mi>C<\/mi><mo>≈<\/mo>/);
+    expect(html).toContain('<annotation encoding="application/x-tex">C \\approx 6ND</annotation>');
+  });
+
+  it('writes no inline style, which the site’s policy would block: temml’s styles become classes', () => {
+    const html = toHtml(texToMathml('\\begin{aligned} S &= \\frac{a}{b} \\\\ Z &= c \\end{aligned}', true));
+    expect(html).toContain('display="block"');
+    expect(html).not.toMatch(/\sstyle=/);
+    expect(html).toContain('class="tml-right tml-pl0 tml-pr0"');
+    expect(toHtml(texToMathml('\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}', true))).not.toMatch(/\sstyle=/);
+  });
+
+  it('does not link or style through TeX: \\href and \\style are errors, not markup', () => {
+    expect(texProblem('\\href{javascript:alert(1)}{x}', false)).toMatch(/Unsupported function name: \\href/);
+    expect(texProblem('\\htmlStyle{color:red}{x}', false)).toBeDefined();
+  });
+});
