@@ -9,6 +9,9 @@ import { loadPagefind } from './search-pagefind.ts';
 import { addStylesheet, optionElement } from './search-render.ts';
 import { isSearchable, resultView, searchPause, writeSearchState } from './search-results.ts';
 import { SEARCH_PAGE } from '../shared/search-scope.ts';
+import { uiStrings } from './ui-strings.ts';
+
+const t = uiStrings();
 
 /** The name of the performance measure taken each time results are drawn. */
 export const RESULTS_DRAWN = 'search: keystroke to results drawn';
@@ -66,7 +69,7 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
     const link = document.createElement('a');
     link.href = SEARCH_PAGE + writeSearchState({ query, tags: [] });
     link.tabIndex = -1;
-    link.textContent = count > SHOWN ? `All ${count} results for “${query}”` : `Search page for “${query}”, with tag filters`;
+    link.textContent = count > SHOWN ? t('search.allResults', { count, query }) : t('search.searchPage', { query });
     li.append(link);
     return li;
   };
@@ -103,9 +106,9 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
     active = -1;
     const empty = document.createElement('li');
     empty.className = 'search-empty';
-    empty.textContent = `No articles match “${query}”. Try fewer or shorter words.`;
+    empty.textContent = t('search.noResults', { query });
     list.replaceChildren(...(options.length > 0 ? options : [empty]));
-    status.textContent = search.results.length === 1 ? '1 result' : `${search.results.length} results`;
+    status.textContent = t('search.results', { count: search.results.length });
     setOpen(true);
     requestAnimationFrame(() => performance.measure(RESULTS_DRAWN, { start: keystroke, end: performance.now() }));
   };

@@ -7,6 +7,9 @@ import { loadPagefind, type FilterCounts } from './search-pagefind.ts';
 import stylesheet from '../styles/search.css?url';
 import { addStylesheet, resultElement } from './search-render.ts';
 import { isSearchable, readSearchState, resultSummary, resultView, writeSearchState, type SearchState } from './search-results.ts';
+import { uiStrings } from './ui-strings.ts';
+
+const t = uiStrings();
 
 /** Results drawn at once; "Show more" draws the next ones. */
 const PAGE_SIZE = 20;
@@ -44,17 +47,17 @@ function tagCounts(fieldset: HTMLFieldSetElement, counts: FilterCounts) {
 }
 
 function emptyState(state: SearchState): string {
-  if (state.query === '' && state.tags.length === 0) return 'Type words to search every article, or choose a tag to list its articles.';
-  const words = state.query ? `“${state.query}”` : 'these tags';
-  const within = state.query && state.tags.length > 0 ? ` tagged ${state.tags.join(' or ')}` : '';
-  return `No articles${within} match ${words}. Try fewer or shorter words${state.tags.length > 0 ? ', or clear the tags' : ''}, or browse `;
+  if (state.query === '' && state.tags.length === 0) return t('search.prompt');
+  if (!state.query) return t('search.noMatchTags');
+  const words = `“${state.query}”`;
+  return state.tags.length > 0 ? t('search.noMatchTagged', { words, tags: t.list(state.tags, 'disjunction') }) : t('search.noMatch', { words });
 }
 
 /** Every article, for a reader whose words found nothing. */
 function allPagesLink(): HTMLAnchorElement {
   const link = document.createElement('a');
   link.href = '/special/all-pages/';
-  link.textContent = 'all pages';
+  link.textContent = t('search.allPagesLink');
   return link;
 }
 
@@ -75,7 +78,7 @@ async function show(state: SearchState) {
   list.replaceChildren();
   document.querySelector('.search-more')?.remove();
   if (results.length === 0) summary.replaceChildren(emptyState(state), ...(state.query || state.tags.length > 0 ? [allPagesLink(), '.'] : []));
-  else summary.textContent = resultSummary(results.length, state);
+  else summary.textContent = resultSummary(results.length, state, t);
   let drawn = 0;
   const more = document.createElement('button');
   more.type = 'button';
@@ -86,7 +89,7 @@ async function show(state: SearchState) {
     const views = await Promise.all(next.map(async (r) => resultView(await r.data(), 3)));
     if (mine !== latest) return;
     list.append(...views.map(resultElement));
-    more.textContent = `Show more (${results.length - drawn} left)`;
+    more.textContent = t('search.showMore', { count: results.length - drawn });
     if (drawn >= results.length) more.remove();
     else list.after(more);
   };

@@ -6,6 +6,7 @@
  */
 import { joinCjkWords } from '../shared/search-cjk.ts';
 import type { PagefindFragment, PagefindSubResult } from './search-pagefind.ts';
+import type { Translator } from '../shared/translate.ts';
 
 /** A run of excerpt text; `marked` runs are the matched words. */
 export interface ExcerptPart {
@@ -100,11 +101,10 @@ export function writeSearchState(state: SearchState): string {
 }
 
 /** "3 articles match “hbm”, tagged hardware." — the line above the results. */
-export function resultSummary(count: number, state: SearchState): string {
-  const articles = count === 1 ? '1 article' : `${count} articles`;
-  const tagged = state.tags.length > 0 ? `tagged ${state.tags.join(' or ')}` : '';
-  if (!state.query) return `${articles} ${tagged}.`;
-  return `${articles} ${count === 1 ? 'matches' : 'match'} “${state.query}”${tagged ? `, ${tagged}` : ''}.`;
+export function resultSummary(count: number, state: SearchState, t: Translator): string {
+  const tags = t.list(state.tags, 'disjunction');
+  if (!state.query) return t('search.summaryTags', { count, tags });
+  return t(state.tags.length > 0 ? 'search.summaryTagged' : 'search.summary', { count, query: state.query, tags });
 }
 
 /**
