@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumPath } from './tests/helpers/chromium.ts';
 
 // PW_PORT lets several checkouts or sessions test at once; WIKI_OUT_DIR is honoured by build and preview.
 const port = Number(process.env.PW_PORT ?? 4329);
@@ -15,8 +16,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     launchOptions: {
-      // Debian's Chromium: nothing is downloaded (see README, "Tests").
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // Debian's Chromium, found or installed, never downloaded; without it the run stops at once with the command
+      // to run (tests/helpers/chromium.ts, README "Tests").
+      executablePath: chromiumPath(),
       args: [
         '--headless',
         '--no-sandbox',

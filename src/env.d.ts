@@ -10,7 +10,28 @@ declare module 'virtual:wiki/references' {
   export default data;
 }
 
+declare module 'virtual:wiki/config' {
+  const config: import('./model/site-config.ts').SiteConfig;
+  export default config;
+}
+
+declare module 'virtual:wiki/history' {
+  const history: import('./build/context.ts').HistoryData;
+  export default history;
+}
+
+declare module 'virtual:wiki/citations' {
+  const citations: { of(id: string): ReturnType<import('./build/context.ts').BuildContext['citation']> };
+  export default citations;
+}
+
 declare module 'virtual:wiki/build' {
   const build: { pageCacheCode: string; renders: (id: import('./model/ids.ts').PageId) => boolean; sitePages: boolean };
   export default build;
+}
+
+declare module 'citeproc' {
+  /** citeproc-js (a dependency of rehype-citation); the wiki uses only `Output.Formatters.title` (src/render/page-citation.ts). */
+  const CSL: unknown;
+  export default CSL;
 }

@@ -38,7 +38,9 @@ import { removeUnusedHtml, storedHtmlFile, writeArticleHtml, type StoredArticleM
  * the CSV files its charts read.
  */
 function dependencies(page: PageRecord, wiki: WikiForRendering): string {
-  const parts: unknown[] = [wiki.contentDir, wiki.citationStyle];
+  const parts: unknown[] = [wiki.contentDir, wiki.citationStyle, wiki.language, wiki.strings['article.redLinkTitle']];
+  // An article that embeds the wiki's lists shows every article's title and the latest changes.
+  if (page.article.lists.length > 0) parts.push(page.article.lists, wiki.strings, wiki.recent, [...wiki.index.pages.values()].map((p) => [p.id, p.title, p.article.frontmatter.tags, pageDescription(p, wiki.index), p.article.image]));
   for (const link of page.article.links) {
     const resolution = resolveWikiLink(link.target, wiki.index, page.id);
     const target = resolution.kind === 'page' ? wiki.index.pages.get(resolution.id) : undefined;
@@ -115,7 +117,16 @@ interface StoreWithAssets {
 
 /** What rendering needs of the wiki, from the build context. */
 export function wikiForRendering(context: BuildContext, reading: WikiReading = context.reading()): WikiForRendering {
-  return { contentDir: context.settings.contentDir, citationStyle: context.settings.citationStyle, index: reading.index, citedPaths: reading.citedPaths };
+  const { settings } = context;
+  return {
+    contentDir: settings.contentDir,
+    citationStyle: settings.citationStyle,
+    index: reading.index,
+    citedPaths: reading.citedPaths,
+    language: settings.language,
+    strings: settings.uiStrings,
+    recent: context.recentListed(reading),
+  };
 }
 
 /**

@@ -22,6 +22,7 @@ import { finishPart } from '../postbuild/finish-part.ts';
 import { writeManifest } from '../postbuild/site-parts.ts';
 import { engineDigest } from '../build/code-digest.ts';
 import { wikiRehypePlugins, wikiRemarkPlugins, type PipelineOptions } from '../render/pipeline.ts';
+import { historySummary } from '../content-folder/wiki-history.ts';
 import { followContentEdits } from './dev-edits.ts';
 import { devWatchIgnored, generatedFolders } from './dev-watch.ts';
 import { allDiagnostics, report, withoutRedLinks } from './report.ts';
@@ -40,6 +41,9 @@ export function wiki(context: BuildContext): AstroIntegration {
     citationStyle: settings.citationStyle,
     index: () => context.reading().index,
     citedPath: (page) => context.reading().citedPaths.get(page),
+    language: settings.language,
+    strings: settings.uiStrings,
+    recent: () => context.recentListed(),
     prefetchedChart: context.charts.drawing,
   };
 
@@ -76,7 +80,8 @@ export function wiki(context: BuildContext): AstroIntegration {
           report(logger, diagnostics.filter((d) => d.severity !== 'error'));
           throw new ContentError(errors, settings.strict && reading.graph.redLinks.length > 0 ? 'The wiki has red links and is built with WIKI_STRICT=1' : undefined);
         }
-        report(logger, withoutRedLinks(diagnostics));
+        report(logger, [...settings.warnings, ...withoutRedLinks(diagnostics)]);
+        logger.info(`${settings.configFile ? `settings from ${settings.configFile}` : 'no wiki.config.yaml in the content folder: default settings'}; ${historySummary(reading.history)}`);
         updateConfig({
           markdown: {
             processor: unified({

@@ -16,8 +16,14 @@ const MODULES: Record<string, string> = {
   'virtual:wiki/data': 'context.data()',
   /** The sources cited across the wiki, for /special/sources/. */
   'virtual:wiki/references': '({ sources: context.reading().references.sources })',
-  /** Facts about the build that pages need: the code part of the page cache's keys, the articles it renders. */
-  'virtual:wiki/build': "({ pageCacheCode: context.cacheCode('pages'), renders: context.renders, sitePages: context.rendersSitePages })",
+  /** The wiki itself: name, tagline, language, interface strings, logo, licence, where its files live (src/model/site-config.ts). */
+  'virtual:wiki/config': 'context.config()',
+  /** Each article's history and Recent changes, from the build's one `git log` (src/content-folder/wiki-history.ts). */
+  'virtual:wiki/history': 'context.history()',
+  /** "Cite this page", made by the build's process when a page asks (src/render/page-citation.ts). */
+  'virtual:wiki/citations': '({ of: (id) => context.citation(id) })',
+  /** Facts about the build that pages need: the part of the page cache's keys common to all pages (code and settings), the articles it renders. */
+  'virtual:wiki/build': "({ pageCacheCode: context.pageCacheCode(), renders: context.renders, sitePages: context.rendersSitePages })",
 };
 
 export function wikiVirtualModules(): Plugin {

@@ -39,6 +39,11 @@ export const CACHES = {
       "Astro's incremental build: the article pages and redirects of the last build, each kept under its cacheKey (the article's digest and everything the page shows of other articles)",
     code: [new URL('../model/wiki-data.ts', import.meta.url), new URL('../astro/page-cache-keys.ts', import.meta.url)],
   },
+  history: {
+    path: 'wiki-history.bin',
+    holds: "the content folder's commits up to the HEAD the last build saw, and the word diffs of articles' latest changes by the pair of texts compared, keyed by the content folder",
+    code: [new URL('../content-folder/wiki-history.ts', import.meta.url), new URL('../content-folder/git-history.ts', import.meta.url)],
+  },
   securityCheck: {
     path: 'wiki-csp-checked.json',
     holds: 'the Content-Security-Policy of each built page that passed the security check, keyed by the hash of its bytes',

@@ -10,7 +10,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { listFiles, readContentFolder } from '../content-folder/read-folder.ts';
-import { lastCommitDates } from '../content-folder/git-dates.ts';
+import { startGitHistory } from '../content-folder/git-history.ts';
+import { wikiHistory, type LatestChange, type WikiHistory } from '../content-folder/wiki-history.ts';
+import { readHistoryCache, writeHistoryCache } from '../content-folder/history-cache.ts';
 import { cachedParser } from '../content-folder/prepass-cache.ts';
 import { writeCitedEntries } from '../content-folder/cited-entries.ts';
 import type { WikiSettings } from '../content-folder/settings.ts';
@@ -22,6 +24,12 @@ import type { BuildStep, SitemapEntry } from '../model/site-files.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../model/references-index.ts';
 import { toWikiData, type WikiData } from '../model/wiki-data.ts';
 import type { StoredEntry } from '../render/article-html.ts';
+import { articleCitation } from '../render/page-citation.ts';
+import { listedChanges, type ListedChange } from '../render/wiki-lists.ts';
+import { urlForId } from '../model/ids.ts';
+import type { HistoryStatus, RecentChange } from '../model/history.ts';
+import { siteConfig, type SiteConfig } from '../model/site-config.ts';
+import type { PageHistory } from '../content-folder/wiki-history.ts';
 import { ChartPrefetch } from '../render/charts/chart-prefetch.ts';
 import { BackgroundWrites } from './background-writes.ts';
 import { cacheCodeDigest, cachePath, WORK_FILES, type CacheName } from './caches.ts';
@@ -37,6 +45,8 @@ export interface WikiReading {
   citedPaths: Map<PageId, string>;
   /** File → date of its last commit, read with one `git log` per reading. */
   commitDates: Map<string, string>;
+  /** Each article's revisions, the latest change's word diff, Recent changes: from the same `git log`. */
+  history: WikiHistory;
   /** The content folder's file names and texts, as one hash. */
   digest: string;
   /** Article → the shard (1…n) that renders it, in a sharded build (src/model/shards.ts). */
@@ -72,6 +82,14 @@ export interface BuildContext {
   reading(): WikiReading;
   /** The data pages read (virtual:wiki/data), made once per reading. */
   data(): WikiData;
+  /** What pages know of the wiki itself (virtual:wiki/config): name, language, strings, links. */
+  config(): SiteConfig;
+  /** Each article's history and Recent changes (virtual:wiki/history). */
+  history(): HistoryData;
+  /** The latest changes as the embedded lists show them (src/render/wiki-lists.ts), made once per reading. */
+  recentListed(reading?: WikiReading): ListedChange[];
+  /** An article's "Cite this page" (virtual:wiki/citations), made when its page asks. */
+  citation(id: PageId): ReturnType<typeof articleCitation> | undefined;
   /** Whether this build renders the article `id`: all of them in a whole build, its share in a sharded one. */
   renders(id: PageId): boolean;
   /** Whether this build renders the site's own pages (home, special pages, 404): a whole build, or the first shard. */
@@ -80,6 +98,11 @@ export interface BuildContext {
   cachePath(name: CacheName): string;
   /** The code part of a cache's key (src/build/caches.ts). */
   cacheCode(name: CacheName): string;
+  /**
+   * The part of every page's cache key that is not about one article: the pages' code and the wiki's settings as
+   * pages show them (a new name or language shows on every page).
+   */
+  pageCacheCode(): string;
 }
 
 /** What the content folder holds, file names and text, as one hash. */
@@ -91,6 +114,11 @@ export function sourcesDigest(sources: ReadonlyMap<string, string>): string {
 
 /** Read the wiki: the pre-pass (cached by each article's text), the link graph, the references, the commit dates. */
 async function readWiki(settings: WikiSettings, cacheFile: string): Promise<WikiReading> {
+  // git reads the history in its own process while this one reads the articles; only commits the last build did
+  // not read (src/content-folder/history-cache.ts).
+  const historyCache = cachePath(settings.cacheDir, 'history');
+  const cached = readHistoryCache(historyCache, `${settings.contentDir}\0${cacheCodeDigest('history')}`);
+  const log = startGitHistory(settings.contentDir, cached.head ? { head: cached.head, commits: cached.commits } : undefined);
   const parser = cachedParser(cacheFile, cacheCodeDigest('prepass'));
   let index: PageIndex;
   let digest: string;
@@ -110,15 +138,48 @@ async function readWiki(settings: WikiSettings, cacheFile: string): Promise<Wiki
   const shards = settings.shard && assignShards(new Map([...index.pages.values()].map((page) => [page.id, sources.get(page.file)?.length ?? 0])), settings.shard.count);
   const references = buildReferenceIndex(index);
   const citedPaths = writeCitedEntries(references.citedEntries, join(settings.cacheDir, WORK_FILES.citations.path));
-  return { index, graph: buildLinkGraph(index), references, citedPaths, commitDates: lastCommitDates(settings.contentDir), digest, shards };
+  const git = await log;
+  const diffs = { known: cached.diffs, used: new Map<string, LatestChange>() };
+  const history = await wikiHistory(git, index, settings.contentDir, sources, diffs);
+  if (git.head) writeHistoryCache(historyCache, { key: cached.key, head: git.head, commits: git.commits, diffs: diffs.used });
+  return { index, graph: buildLinkGraph(index), references, citedPaths, commitDates: history.commitDates, history, digest, shards };
+}
+
+/** What history pages and Recent changes read: the reading's history, with articles by id. */
+export interface HistoryData {
+  status: HistoryStatus;
+  pages: Record<string, PageHistory>;
+  recent: RecentChange[];
 }
 
 export function createBuildContext(settings: WikiSettings): BuildContext {
   let current: WikiReading | undefined;
-  let data: { of: WikiReading; value: WikiData } | undefined;
   const reading = (): WikiReading => {
     if (!current) throw new Error('the wiki was used before its content was read');
     return current;
+  };
+  /** `make` once per reading of the wiki. */
+  const perReading = <T>(make: (now: WikiReading) => T): (() => T) => {
+    let made: { of: WikiReading; value: T } | undefined;
+    return () => {
+      const now = reading();
+      if (made?.of !== now) made = { of: now, value: make(now) };
+      return made.value;
+    };
+  };
+  const data = perReading((now) => toWikiData(now.index, now.graph, now.commitDates, now.history.lastCommits));
+  const config = perReading((now) => siteConfig(settings, now.history.status));
+  const history = perReading((now): HistoryData => ({ status: now.history.status, pages: Object.fromEntries(now.history.pages), recent: now.history.recent }));
+  const citations = perReading(() => new Map<PageId, ReturnType<typeof articleCitation> | undefined>());
+  const listed = new WeakMap<WikiReading, ListedChange[]>();
+  const recentListed = (of: WikiReading = reading()): ListedChange[] => {
+    let made = listed.get(of);
+    if (!made) {
+      const pages = new Map([...of.index.pages.values()].map((page) => [page.file, { title: page.title, url: urlForId(page.id) }]));
+      made = listedChanges(of.history.recent, (file) => pages.get(file));
+      listed.set(of, made);
+    }
+    return made;
   };
   return {
     settings,
@@ -129,10 +190,18 @@ export function createBuildContext(settings: WikiSettings): BuildContext {
     part: { steps: new Set(), policies: new Set(), sitemap: [] },
     read: async () => (current = await readWiki(settings, cachePath(settings.cacheDir, 'prepass'))),
     reading,
-    data: () => {
-      const now = reading();
-      if (data?.of !== now) data = { of: now, value: toWikiData(now.index, now.graph, now.commitDates) };
-      return data.value;
+    data,
+    config,
+    history,
+    recentListed,
+    citation: (id) => {
+      const made = citations();
+      if (!made.has(id)) {
+        const page = data().pages[id];
+        const latest = reading().history.pages.get(id)?.revisions[0]?.commit;
+        made.set(id, page ? articleCitation({ config: config(), page, latest }) : undefined);
+      }
+      return made.get(id);
     },
     rendersSitePages: rendersSitePages(settings.shard),
     renders: (id) => {
@@ -141,5 +210,6 @@ export function createBuildContext(settings: WikiSettings): BuildContext {
     },
     cachePath: (name) => cachePath(settings.cacheDir, name),
     cacheCode: (name) => cacheCodeDigest(name),
+    pageCacheCode: perReading(() => createHash('sha256').update(cacheCodeDigest('pages')).update(JSON.stringify(config())).digest('base64url')),
   };
 }

@@ -6,6 +6,7 @@
  * a tap follows the link, as readers expect.
  */
 import { idFromUrl, previewUrlForId, type PageId } from '../model/ids.ts';
+import { uiStrings } from './ui-strings.ts';
 
 interface Preview {
   title: string;
@@ -66,7 +67,7 @@ function fillMissing(popup: HTMLElement, link: HTMLAnchorElement) {
   title.className = 'link-preview-title';
   title.textContent = link.textContent ?? '';
   const text = document.createElement('p');
-  text.textContent = 'This page does not exist yet. Follow the link to see which articles want it and how to create it.';
+  text.textContent = uiStrings()('preview.missing');
   popup.replaceChildren(title, text);
 }
 

@@ -12,6 +12,9 @@ import { addStylesheet, correctionElement, goToElement, optionElement, optionLin
 import { announcement, goToMatches, isSearchable, markedWords, pageOf, resultView, searchPause, viewsExcept, writeSearchState } from './search-results.ts';
 import { titleSearch, type Correction } from './search-titles.ts';
 import { SEARCH_PAGE } from '../shared/search-scope.ts';
+import { uiStrings } from './ui-strings.ts';
+
+const t = uiStrings();
 
 /** The name of the performance measure taken each time results are drawn. */
 export const RESULTS_DRAWN = 'search: keystroke to results drawn';
@@ -70,7 +73,7 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
 
   const allResultsOption = (query: string, count: number) => {
     const option = optionLink('search-option-all', 'search-option-all', SEARCH_PAGE + writeSearchState({ query, tags: [] }));
-    option.link.textContent = count > SHOWN ? `All ${count} results for “${query}”` : `Search page for “${query}”, with tag filters`;
+    option.link.textContent = count > SHOWN ? t('search.allResults', { count, query }) : t('search.searchPage', { query });
     return option;
   };
 
@@ -124,13 +127,13 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
     // The words Pagefind marked in these results are known: only the others are looked up for "Did you mean".
     const correction = instead ?? (await titles.correction(query, found, markedWords(fragments)));
     if (mine !== latest) return;
-    const corrected = correction ? correctionElement(correction.query, SEARCH_PAGE + writeSearchState({ query: correction.query, tags: [] }), 'search-option-correction', instead !== undefined) : undefined;
+    const corrected = correction ? correctionElement(correction.query, SEARCH_PAGE + writeSearchState({ query: correction.query, tags: [] }), 'search-option-correction', instead !== undefined, t) : undefined;
     corrected?.link.addEventListener('click', (event) => {
       event.preventDefault();
       if (correction) applyCorrection(correction.query);
     });
     const exact = found.exact.length > 0;
-    const goToOptions = goTo.map((match, i) => goToElement(match, `search-option-go-${i}`));
+    const goToOptions = goTo.map((match, i) => goToElement(match, `search-option-go-${i}`, t));
     const drawn = [
       // The article named exactly comes first; a correction before guesses.
       ...(exact ? goToOptions.slice(0, found.exact.length) : []),
@@ -145,9 +148,9 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
     empty.className = 'search-empty';
     // Inside the listbox, a list item that is not an option says why there is none.
     empty.setAttribute('role', 'none');
-    empty.textContent = `No articles match “${query}”. Try fewer or shorter words.`;
+    empty.textContent = t('search.noResults', { query });
     list.replaceChildren(...drawn.map((option) => option.item), ...(drawn.length > 0 ? [] : [empty]));
-    status.textContent = announcement(goTo, exact, correction?.query, instead !== undefined, results.length);
+    status.textContent = announcement(goTo, exact, correction?.query, instead !== undefined, results.length, t);
     setOpen(true);
     requestAnimationFrame(() => performance.measure(RESULTS_DRAWN, { start: keystroke, end: performance.now() }));
   };

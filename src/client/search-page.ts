@@ -13,6 +13,9 @@ import { fetchJson, titleSearch, type Correction } from './search-titles.ts';
 import { previewUrlForId } from '../model/ids.ts';
 import type { TitleMatch } from '../shared/title-index.ts';
 import { SEARCH_PAGE } from '../shared/search-scope.ts';
+import { uiStrings } from './ui-strings.ts';
+
+const t = uiStrings();
 
 /** Results drawn at once; "Show more" draws the next ones. */
 const PAGE_SIZE = 20;
@@ -51,17 +54,17 @@ function tagCounts(fieldset: HTMLFieldSetElement, counts: FilterCounts) {
 }
 
 function emptyState(state: SearchState): string {
-  if (state.query === '' && state.tags.length === 0) return 'Type words to search every article, or choose a tag to list its articles.';
-  const words = state.query ? `“${state.query}”` : 'these tags';
-  const within = state.query && state.tags.length > 0 ? ` tagged ${state.tags.join(' or ')}` : '';
-  return `No articles${within} match ${words}. Try fewer or shorter words${state.tags.length > 0 ? ', or clear the tags' : ''}, or browse `;
+  if (state.query === '' && state.tags.length === 0) return t('search.prompt');
+  if (!state.query) return t('search.noMatchTags');
+  const words = `“${state.query}”`;
+  return state.tags.length > 0 ? t('search.noMatchTagged', { words, tags: t.list(state.tags, 'disjunction') }) : t('search.noMatch', { words });
 }
 
 /** Every article, for a reader whose words found nothing. */
 function allPagesLink(): HTMLAnchorElement {
   const link = document.createElement('a');
   link.href = '/special/all-pages/';
-  link.textContent = 'all pages';
+  link.textContent = t('search.allPagesLink');
   return link;
 }
 
@@ -96,7 +99,7 @@ async function show(state: SearchState) {
     suggestion.replaceChildren();
     suggestion.hidden = !offered;
     if (!offered) return;
-    const line = correctionLine(offered.query, SEARCH_PAGE + writeSearchState({ query: offered.query, tags: state.tags }), instead !== undefined);
+    const line = correctionLine(offered.query, SEARCH_PAGE + writeSearchState({ query: offered.query, tags: state.tags }), instead !== undefined, t);
     line.querySelector('a')?.addEventListener('click', (event) => {
       event.preventDefault();
       input.value = offered.query;
@@ -111,7 +114,7 @@ async function show(state: SearchState) {
   list.replaceChildren();
   document.querySelector('.search-more')?.remove();
   if (results.length === 0 && named.length === 0) summary.replaceChildren(emptyState(state), ...(state.query || state.tags.length > 0 ? [allPagesLink(), '.'] : []));
-  else summary.textContent = resultSummary(Math.max(results.length, named.length), instead ? { ...state, query: instead.query } : state);
+  else summary.textContent = resultSummary(Math.max(results.length, named.length), instead ? { ...state, query: instead.query } : state, t);
   let drawn = 0;
   /** Pages drawn first, as named by the query: not drawn again where full-text search ranks them. */
   const pinned = new Set<string>();
@@ -142,7 +145,7 @@ async function show(state: SearchState) {
     }
     if (mine !== latest) return;
     list.append(...views.filter((view) => !pinned.has(pageOf(view.url))).map(resultElement));
-    more.textContent = `Show more (${results.length - drawn} left)`;
+    more.textContent = t('search.showMore', { count: results.length - drawn });
     if (drawn >= results.length) more.remove();
     else list.after(more);
   };

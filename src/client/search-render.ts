@@ -4,6 +4,8 @@
  */
 import type { ExcerptPart, ResultView } from './search-results.ts';
 import type { TitleMatch } from '../shared/title-index.ts';
+import type { Translator } from '../shared/translate.ts';
+import type { UiKey } from '../shared/ui-strings.ts';
 
 /**
  * Adds a stylesheet that comes with lazily loaded search code (imported with
@@ -65,10 +67,18 @@ export function optionElement(view: ResultView, id: string): { item: HTMLElement
   return option;
 }
 
+/**
+ * A sentence of the interface with an element in the place of its placeholder `slot`, wherever the language puts
+ * it: the words around it as text, or each in an element made by `words`.
+ */
+function sentence(t: Translator, key: UiKey, slot: string, inPlace: Node, words: (text: string) => Node | string = (text) => text): Array<Node | string> {
+  return t.parts(key).map((part) => (typeof part === 'string' ? words(part) : part.slot === slot ? inPlace : `{${part.slot}}`));
+}
+
 /** "Go to Nvidia": an article the query names, or whose name starts with it; an alias that matched is shown after the title. */
-export function goToElement(match: TitleMatch, id: string): { item: HTMLElement; link: HTMLAnchorElement } {
+export function goToElement(match: TitleMatch, id: string, t: Translator): { item: HTMLElement; link: HTMLAnchorElement } {
   const option = optionLink(id, 'search-option-go', match.url);
-  option.link.append(element('span', 'search-kind', 'Go to '), element('span', 'search-title', match.title));
+  option.link.append(...sentence(t, 'search.goTo', 'title', element('span', 'search-title', match.title), (text) => element('span', 'search-kind', text)));
   if (match.via) option.link.append(element('span', 'search-via', ` — ${match.via.replace(/[_:]+/g, ' ')}`));
   return option;
 }
@@ -78,20 +88,18 @@ export function goToElement(match: TitleMatch, id: string): { item: HTMLElement;
  * results shown are the correction's: `href` leads to the search page for the correction, which the box
  * searches in place.
  */
-export function correctionElement(correction: string, href: string, id: string, instead: boolean): { item: HTMLElement; link: HTMLAnchorElement } {
+export function correctionElement(correction: string, href: string, id: string, instead: boolean, t: Translator): { item: HTMLElement; link: HTMLAnchorElement } {
   const option = optionLink(id, 'search-option-correction', href);
-  if (instead) option.link.append('Showing results for ', element('em', 'search-correction', correction));
-  else option.link.append('Did you mean ', element('em', 'search-correction', correction), '?');
+  option.link.append(...sentence(t, instead ? 'search.showingResultsFor' : 'search.didYouMean', 'correction', element('em', 'search-correction', correction)));
   return option;
 }
 
 /** The same on the search page: a link to the search for the correction. */
-export function correctionLine(correction: string, href: string, instead: boolean): HTMLElement {
+export function correctionLine(correction: string, href: string, instead: boolean, t: Translator): HTMLElement {
   const p = element('p', 'search-did-you-mean');
   const link = element('a', 'search-correction', correction);
   link.href = href;
-  if (instead) p.append('No articles match these words. Showing results for ', link, '.');
-  else p.append('Did you mean ', link, '?');
+  p.append(...sentence(t, instead ? 'search.noMatchShowing' : 'search.didYouMean', 'correction', link));
   return p;
 }
 

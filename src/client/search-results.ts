@@ -8,6 +8,7 @@ import { joinCjkWords } from '../shared/search-cjk.ts';
 import { searchWords } from '../shared/search-keys.ts';
 import type { PagefindFragment, PagefindResult, PagefindSubResult } from './search-pagefind.ts';
 import type { TitleMatch } from '../shared/title-index.ts';
+import type { Translator } from '../shared/translate.ts';
 import type { TitleLookup } from './search-titles.ts';
 
 /** A run of excerpt text; `marked` runs are the matched words. */
@@ -99,16 +100,17 @@ export function goToMatches(found: TitleLookup): TitleMatch[] {
 
 /**
  * What the header box's status line reads out when its options change, so that a screen reader hears the
- * suggestions as well as the results: "Article Nvidia. 3 more titles. 16 results."
+ * suggestions as well as the results: "Article Nvidia. 3 more titles. 16 results" (with neither, the count of
+ * results, as before titles were offered).
  */
-export function announcement(goTo: readonly TitleMatch[], exact: boolean, correction: string | undefined, instead: boolean, results: number): string {
+export function announcement(goTo: readonly TitleMatch[], exact: boolean, correction: string | undefined, instead: boolean, results: number, t: Translator): string {
   const parts: string[] = [];
-  if (correction) parts.push(instead ? `No results; showing results for ${correction}.` : `Did you mean ${correction}?`);
+  if (correction) parts.push(instead ? t('search.announceInstead', { correction }) : t('search.didYouMean', { correction }));
   const [first, ...more] = goTo;
-  if (first && exact) parts.push(`Article ${first.title}.`);
+  if (first && exact) parts.push(t('search.announceArticle', { title: first.title }));
   const titles = exact ? more.length : goTo.length;
-  if (titles > 0) parts.push(`${titles} ${exact ? 'more ' : ''}${titles === 1 ? 'title' : 'titles'}.`);
-  parts.push(results === 1 ? '1 result.' : `${results} results.`);
+  if (titles > 0) parts.push(exact ? t('search.announceMoreTitles', { count: titles }) : t('search.announceTitles', { count: titles }));
+  parts.push(t('search.results', { count: results }));
   return parts.join(' ');
 }
 
@@ -181,11 +183,10 @@ export function writeSearchState(state: SearchState): string {
 }
 
 /** "3 articles match “hbm”, tagged hardware." — the line above the results. */
-export function resultSummary(count: number, state: SearchState): string {
-  const articles = count === 1 ? '1 article' : `${count} articles`;
-  const tagged = state.tags.length > 0 ? `tagged ${state.tags.join(' or ')}` : '';
-  if (!state.query) return `${articles} ${tagged}.`;
-  return `${articles} ${count === 1 ? 'matches' : 'match'} “${state.query}”${tagged ? `, ${tagged}` : ''}.`;
+export function resultSummary(count: number, state: SearchState, t: Translator): string {
+  const tags = t.list(state.tags, 'disjunction');
+  if (!state.query) return t('search.summaryTags', { count, tags });
+  return t(state.tags.length > 0 ? 'search.summaryTagged' : 'search.summary', { count, query: state.query, tags });
 }
 
 /**

@@ -1,22 +1,33 @@
 /**
- * Settings read from the environment, in one place.
+ * The settings of one build, in one place. A wiki's own settings live in its content folder, in
+ * `wiki.config.yaml` (src/model/wiki-config.ts documents every field and its default); the environment says
+ * where things are, and overrides a few of the file's fields for CI. The order: environment > wiki.config.yaml >
+ * defaults.
+ *
+ * Where things are (environment only):
  * - WIKI_CONTENT_DIR: the folder of articles to build (default `content/`).
  * - WIKI_OUT_DIR: where the site is written (default `dist/`).
- * - WIKI_STRICT=1: red links fail the build.
- * - WIKI_SITE: the public address of the site, for canonical links and the sitemap.
  * - WIKI_CACHE_DIR: Astro's cache (content store), so that builds of different folders do not mix.
- * - WIKI_ALLOW_EMPTY=1: a content folder without articles builds an empty site instead of failing.
- * - WIKI_SHARD=i/n: render the i-th of n shares of the articles (set by `npm run build -- --shard=i/n`).
- * - WIKI_ASTRO_ROOT: the folder Astro keeps its `.astro/` state in (set by cli/build.ts, one per content folder
- *   and shard, so that builds of several folders or shards can run at once in one checkout).
- * - WIKI_CITATION_STYLE: how `[@key]` entries are written: a CSL style bundled with rehype-citation
- *   (`vancouver`, the numeric default; `apa`, `harvard1`, `chicago`, `mla`) or a path to a `.csl` file.
- * - WIKI_TRUST: what articles may hold (src/model/trust.ts): `safe` (the default) allows Markdown, HTML
- *   elements and the wiki's own components, and no code; `trusted` allows full MDX, whose code runs at build time.
+ *
+ * Overrides of wiki.config.yaml:
+ * - WIKI_SITE: `site`, the public address of the site.
+ * - WIKI_STRICT=1 (or 0): `strict`, red links fail the build.
+ * - WIKI_CITATION_STYLE: `citationStyle`.
+ * - WIKI_TRUST: `trust`, `safe` or `trusted`.
+ * - WIKI_ALLOW_EMPTY=1 (or 0): `allowEmpty`, a content folder without articles builds an empty site.
+ *
+ * Set by `npm run build` itself (cli/build.ts):
+ * - WIKI_SHARD=i/n: render the i-th of n shares of the articles (`npm run build -- --shard=i/n`).
+ * - WIKI_ASTRO_ROOT: the folder Astro keeps its `.astro/` state in (one per content folder and shard, so that
+ *   builds of several folders or shards can run at once in one checkout).
  */
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseShard, type Shard } from '../model/shards.ts';
 import { parseTrustLevel, type TrustLevel } from '../model/trust.ts';
+import { ContentError, type Diagnostic } from '../model/diagnostics.ts';
+import { readUiStrings } from './ui-strings-folder.ts';
+import { CONFIG_FILE, parseWikiConfig, type RepositoryConfig, type WikiConfig } from '../model/wiki-config.ts';
 
 export interface WikiSettings {
   contentDir: string;
@@ -35,20 +46,86 @@ export interface WikiSettings {
   astroRoot: string | undefined;
   /** What articles may hold: `safe` (no code) or `trusted` (full MDX). */
   trust: TrustLevel;
+  /** The wiki's name. */
+  title: string;
+  tagline: string | undefined;
+  /** The logo's absolute path, when the wiki has one. */
+  logo: string | undefined;
+  /** The wiki's language, a BCP 47 tag. */
+  language: string;
+  repository: RepositoryConfig | undefined;
+  editUrl: string | undefined;
+  commitUrl: string | undefined;
+  license: string | undefined;
+  /** Where the settings came from, for the build's report: the file's path, or undefined without one. */
+  configFile: string | undefined;
+  /** The interface's words in the wiki's language (src/shared/ui-strings.ts), with the wiki's own `i18n/<language>.json`. */
+  uiStrings: Record<string, string>;
+  /** Problems with the settings that do not stop the build (untranslated strings), for the build's report. */
+  warnings: Diagnostic[];
+}
+
+const DEFAULT_SITE = 'http://localhost:4321';
+
+/** Thrown for a wiki.config.yaml with mistakes, or an environment variable with a value the wiki cannot use. */
+export class SettingsError extends ContentError {
+  constructor(diagnostics: Diagnostic[]) {
+    super(diagnostics, `The wiki's settings (${CONFIG_FILE}) have mistakes`);
+    this.name = 'SettingsError';
+  }
+}
+
+/** `1`/`true` → true, `0`/`false` → false, unset or empty → the file's value. */
+function envFlag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+  const value = env[name]?.trim().toLowerCase();
+  if (value === undefined || value === '') return undefined;
+  if (value === '1' || value === 'true') return true;
+  if (value === '0' || value === 'false') return false;
+  throw new SettingsError([{ severity: 'error', file: `environment variable ${name}`, message: `\`${env[name]}\` is not a yes or no: set ${name}=1 (or 0), or unset it to use ${CONFIG_FILE}` }]);
+}
+
+/** The content folder's wiki.config.yaml, checked; every default without one. Throws a SettingsError listing its mistakes. */
+export function readWikiConfig(contentDir: string): { config: WikiConfig; file: string | undefined } {
+  const file = join(contentDir, CONFIG_FILE);
+  const source = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const result = parseWikiConfig(source, CONFIG_FILE);
+  if (!result.ok) throw new SettingsError(result.diagnostics);
+  return { config: result.config, file: existsSync(file) ? file : undefined };
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): WikiSettings {
+  const contentDir = resolve(root, env.WIKI_CONTENT_DIR || 'content');
+  const { config, file } = readWikiConfig(contentDir);
+  const trust = env.WIKI_TRUST?.trim() ? parseTrustLevel(env.WIKI_TRUST) : config.trust;
+  const logo = config.logo ? resolve(contentDir, config.logo) : undefined;
+  if (logo && (!existsSync(logo) || relative(contentDir, logo).startsWith('..'))) {
+    throw new SettingsError([{ severity: 'error', file: CONFIG_FILE, message: `the logo \`${config.logo ?? ''}\` is not a file of the content folder: put the image in ${contentDir} and name it relative to it, e.g. \`logo: ./logo.svg\`` }]);
+  }
+  const strings = readUiStrings(contentDir, config.language);
+  const stringErrors = strings.diagnostics.filter((d) => d.severity === 'error');
+  if (stringErrors.length > 0) throw new SettingsError(stringErrors);
   return {
-    contentDir: resolve(root, env.WIKI_CONTENT_DIR || 'content'),
+    contentDir,
     publicDir: resolve(root, 'public'),
     outDir: resolve(root, env.WIKI_OUT_DIR || 'dist'),
-    strict: env.WIKI_STRICT === '1' || env.WIKI_STRICT === 'true',
-    site: env.WIKI_SITE || 'http://localhost:4321',
     cacheDir: resolve(root, env.WIKI_CACHE_DIR || 'node_modules/.astro'),
-    citationStyle: env.WIKI_CITATION_STYLE || 'vancouver',
-    allowEmpty: env.WIKI_ALLOW_EMPTY === '1' || env.WIKI_ALLOW_EMPTY === 'true',
+    site: (env.WIKI_SITE || config.site || DEFAULT_SITE).replace(/\/+$/, ''),
+    strict: envFlag(env, 'WIKI_STRICT') ?? config.strict,
+    citationStyle: env.WIKI_CITATION_STYLE || config.citationStyle,
+    allowEmpty: envFlag(env, 'WIKI_ALLOW_EMPTY') ?? config.allowEmpty,
+    trust,
+    title: config.title,
+    tagline: config.tagline,
+    logo,
+    language: config.language,
+    repository: config.repository,
+    editUrl: config.editUrl,
+    commitUrl: config.commitUrl,
+    license: config.license,
+    configFile: file,
+    uiStrings: strings.table,
+    warnings: strings.diagnostics.filter((d) => d.severity === 'warning'),
     shard: parseShard(env.WIKI_SHARD),
     astroRoot: env.WIKI_ASTRO_ROOT ? resolve(root, env.WIKI_ASTRO_ROOT) : undefined,
-    trust: parseTrustLevel(env.WIKI_TRUST),
   };
 }

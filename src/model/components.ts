@@ -5,8 +5,15 @@
  * path and is allowed in a wiki that does not trust its articles with code (the `safe` trust level).
  */
 
-/** The names of the wiki's own components, as written in articles. */
-export const WIKI_COMPONENTS = ['Infobox', 'Figure'] as const;
+import { WIKI_LISTS } from './wiki-lists.ts';
+
+/** The components the pipeline turns into blocks of the page (src/model/wiki-syntax.ts). */
+export const BLOCK_COMPONENTS = ['Infobox', 'Figure'] as const;
+
+export type BlockComponentName = (typeof BLOCK_COMPONENTS)[number];
+
+/** The names of the wiki's own components, as written in articles: blocks, and the lists a page may embed (src/model/wiki-lists.ts). */
+export const WIKI_COMPONENTS = [...BLOCK_COMPONENTS, ...WIKI_LISTS] as const;
 
 export type WikiComponentName = (typeof WIKI_COMPONENTS)[number];
 
@@ -14,8 +21,12 @@ export function isWikiComponent(name: string | null | undefined): name is WikiCo
   return (WIKI_COMPONENTS as readonly string[]).includes(name ?? '');
 }
 
+export function isBlockComponent(name: string | null | undefined): name is BlockComponentName {
+  return (BLOCK_COMPONENTS as readonly string[]).includes(name ?? '');
+}
+
 /** The attributes each component takes, all written as text (`name="value"`); the first ones are required. */
-export const COMPONENT_ATTRIBUTES: Record<WikiComponentName, { required: readonly string[]; optional: readonly string[] }> = {
+export const COMPONENT_ATTRIBUTES: Record<BlockComponentName, { required: readonly string[]; optional: readonly string[] }> = {
   Infobox: { required: [], optional: ['title', 'image', 'alt', 'caption'] },
   Figure: { required: ['src', 'alt'], optional: ['caption', 'credit'] },
 };

@@ -19,6 +19,19 @@ export const ARTICLE_EXTENSION = '.mdx';
 export const WIKI_BASE = '/wiki/';
 
 /**
+ * The main page's id: `index.mdx` at the content folder's root is the wiki's home page, served at `/` (not
+ * under /wiki/), as Wikipedia's Main Page is a page. `[[index]]` links there. It is left out of the lists of
+ * articles (All pages, tags, orphans); its history is `/special/history/index/`.
+ */
+export const MAIN_PAGE_ID = 'index' as PageId;
+
+/** Where each article's history lives: under /special/, so that no article id (`history` included) can collide. */
+export const HISTORY_BASE = '/special/history/';
+
+/** The Atom feed of Recent changes. */
+export const RECENT_CHANGES_FEED = '/special/recent-changes.atom';
+
+/**
  * How a written page name becomes an id: DokuWiki's `cleanID()` (inc/pageutils.php) with one of its settings.
  * The wiki itself uses `WIKI_ID_RULES`; the DokuWiki importer passes the rules of the wiki it imports.
  */
@@ -145,14 +158,22 @@ export function slugParamForId(id: PageId): string {
   return id.split(NAMESPACE_SEPARATOR).join('/');
 }
 
-/** The URL of an article: `/wiki/hardware/ascend_910b/`, segments percent-encoded. */
+/** The URL of an article: `/wiki/hardware/ascend_910b/`, segments percent-encoded; the main page's is `/`. */
 export function urlForId(id: PageId, section?: string): string {
+  const hash = section ? `#${encodeURIComponent(section)}` : '';
+  if (id === MAIN_PAGE_ID) return `/${hash}`;
   const path = id.split(NAMESPACE_SEPARATOR).map(encodeURIComponent).join('/');
-  return `${WIKI_BASE}${path}/${section ? `#${encodeURIComponent(section)}` : ''}`;
+  return `${WIKI_BASE}${path}/${hash}`;
 }
 
-/** The id of an article from its URL path, or '' when the path is not an article's. */
+/** The history page of an article: `/special/history/hardware/ascend_910b/`. */
+export function historyUrlForId(id: PageId): string {
+  return `${HISTORY_BASE}${id.split(NAMESPACE_SEPARATOR).map(encodeURIComponent).join('/')}/`;
+}
+
+/** The id of an article from its URL path, or '' when the path is not an article's (`/` is the main page's). */
 export function idFromUrl(pathname: string): PageId | '' {
+  if (pathname === '/' || pathname === '/index.html') return MAIN_PAGE_ID;
   if (!pathname.startsWith(WIKI_BASE)) return '';
   const rest = pathname.slice(WIKI_BASE.length).replace(/\/(index\.html)?$/, '');
   return normalizeId(rest.split('/').map(decodeURIComponent).join(NAMESPACE_SEPARATOR));

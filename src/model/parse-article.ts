@@ -19,6 +19,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { collectCitations, type ArticleCitations } from './references.ts';
 import { articleSchema, describeSchemaIssues, type ArticleFrontmatter } from './schema.ts';
 import { unsafeContentDiagnostics } from './unsafe-content.ts';
+import { isWikiList, readWikiList, type WikiListUse } from './wiki-lists.ts';
 import { headingSlugger } from './heading-ids.ts';
 import { collectMdxFeatures, type MdxFeature } from './mdx-features.ts';
 import { ReadingLimitError } from './reading-limits.ts';
@@ -64,6 +65,8 @@ export interface ParsedArticle {
   localFiles: LocalFile[];
   /** The line of the `aliases:` field (or of the frontmatter's start), for errors about an alias. */
   aliasesLine: number;
+  /** The wiki's lists the article embeds (`<RecentChanges />`…: src/model/wiki-lists.ts), checked. */
+  lists: WikiListUse[];
   /** The line of the `bibliography:` field (or of the frontmatter's start), for errors about it. */
   bibliographyLine: number;
   /** What the article uses of MDX beyond Markdown, for the trust check (trust.ts), which depends on the wiki's setting. */
@@ -370,11 +373,23 @@ function readArticle(text: string, file: string, readTree: TreeReader): ParseRes
   const contexts = new Map<Paragraph | Heading, ReturnType<typeof paragraphTextWithOffsets>>();
   let markdownOnly = true;
   const localFiles: LocalFile[] = [];
+  const lists: WikiListUse[] = [];
+  const listErrors: Diagnostic[] = [];
   const localFile = (url: string, node: RootContent, markdown: boolean) => {
     if (isLocalFileUrl(url)) localFiles.push({ url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, markdown });
   };
 
   visitParents(tree, (node, ancestors) => {
+    // The wiki's lists are known elements, rendered like Markdown: they keep an article off the MDX path.
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && isWikiList(node.name)) {
+      const read = readWikiList({ ...node, name: node.name }, file);
+      if (!read.ok) listErrors.push(read.diagnostic);
+      else {
+        lists.push(read.use);
+        if (read.use.list === 'FeaturedArticle') links.push({ target: read.use.page, line: node.position?.start.line ?? 0, column: node.position?.start.column ?? 0, context: '' });
+      }
+      return;
+    }
     if (node.type.startsWith('mdx')) {
       markdownOnly = false;
       if (node.type !== 'mdxjsEsm' && ancestors.some((a) => a.type === 'footnoteDefinition')) {
@@ -425,6 +440,7 @@ function readArticle(text: string, file: string, readTree: TreeReader): ParseRes
     return undefined;
   });
 
+  if (listErrors.length > 0) return { ok: false, diagnostics: listErrors };
   if (inFootnote.length > 0) return { ok: false, diagnostics: inFootnote };
 
   // `seeAlso` entries are links too: they count for What links here, wanted pages and red links.
@@ -446,6 +462,7 @@ function readArticle(text: string, file: string, readTree: TreeReader): ParseRes
       citations: collectCitations(tree),
       localFiles,
       aliasesLine: fieldLine('aliases'),
+      lists,
       bibliographyLine: fieldLine('bibliography'),
       mdx: collectMdxFeatures(tree),
       ...(infobox ? { infobox } : {}),

@@ -4,14 +4,15 @@
  * link with its target's description), and the frontmatter entries are merged
  * into it, so an article never shows two "See also" sections.
  */
+import { BUNDLED_UI_STRINGS } from '../shared/ui-strings.ts';
 import type { HeadingInfo } from './parse-article.ts';
 
-/** The heading text that starts a body "See also" section (any case). */
-const SEE_ALSO_HEADING = /^see also$/i;
+/** The heading texts that start a body "See also" section (any case): "See also" in each language the engine ships. */
+const SEE_ALSO_HEADINGS = new Set(Object.values(BUNDLED_UI_STRINGS).flatMap((table) => (table['article.seeAlso'] ? [table['article.seeAlso'].toLowerCase()] : [])));
 
-/** True for the text of a "See also" heading. */
+/** True for the text of a "See also" heading: `See also`, `Siehe auch`. */
 export function isSeeAlsoHeading(text: string): boolean {
-  return SEE_ALSO_HEADING.test(text.trim());
+  return SEE_ALSO_HEADINGS.has(text.trim().toLowerCase());
 }
 
 /** True when the article's body has a level-2 "See also" section. */

@@ -3,7 +3,7 @@
  * the page index, the link graph and the commit dates, and handed to pages as
  * `virtual:wiki/data`. Pages only read it: every list here is already sorted.
  */
-import { namespaceOf, tagSlug, urlForId, urlForTag, type PageId } from './ids.ts';
+import { MAIN_PAGE_ID, namespaceOf, tagSlug, urlForId, urlForTag, type PageId } from './ids.ts';
 import { orphans, readableText, redirects, type LinkGraph } from './link-graph.ts';
 import type { PageIndex, PageRecord } from './page-index.ts';
 import { resolveWikiLink } from './resolve-wiki-link.ts';
@@ -28,6 +28,8 @@ export interface PageSummary {
   image?: { src: string; alt: string };
   /** `updated`, else the date of the file's last commit; absent for a file never committed. */
   changed?: string;
+  /** The last commit that changed the file (its full hash), the revision a reader sees; absent for a file never committed. */
+  revision?: string;
 }
 
 export interface WikiData {
@@ -36,6 +38,8 @@ export interface WikiData {
   wanted: Array<{ id: PageId; links: Array<{ from: PageId; file: string; line: number }> }>;
   /** Articles that no other article links to, A–Z. */
   orphans: PageId[];
+  /** The main page (`index.mdx`), when the wiki has one: served at `/`, and left out of the lists of articles. */
+  mainPage: PageId | undefined;
   /** Articles A–Z by title, grouped by namespace ('' is the root, first; then namespaces A–Z). */
   namespaces: Array<{ namespace: string; pages: PageId[] }>;
   /** Tags A–Z, each with its page and its articles A–Z. */
@@ -44,6 +48,7 @@ export interface WikiData {
   recent: PageId[];
   /** Alias → article, one redirect page each. */
   redirects: Array<{ alias: PageId; to: PageId }>;
+  /** `pages`: articles, the main page not counted. */
   stats: { pages: number; links: number; redLinks: number };
 }
 
@@ -94,14 +99,16 @@ export function byRecentChange(pages: PageSummary[]): PageId[] {
 
 /**
  * @param commitDates file (relative to the content folder) → `YYYY-MM-DD` of its last commit,
- *   read once per build (`lastCommitDates` in git-dates.ts).
+ *   read once per build (src/content-folder/wiki-history.ts).
+ * @param revisions file → the hash of its last commit.
  */
-export function toWikiData(index: PageIndex, graph: LinkGraph, commitDates: ReadonlyMap<string, string> = new Map()): WikiData {
+export function toWikiData(index: PageIndex, graph: LinkGraph, commitDates: ReadonlyMap<string, string> = new Map(), revisions: ReadonlyMap<string, string> = new Map()): WikiData {
   const pages: WikiData['pages'] = {};
   for (const page of index.pages.values()) {
     const fm = page.article.frontmatter;
     const updated = fm.updated ? fm.updated.toISOString().slice(0, 10) : undefined;
     const changed = updated ?? commitDates.get(page.file);
+    const revision = revisions.get(page.file);
     pages[page.id] = {
       id: page.id,
       title: page.title,
@@ -118,10 +125,13 @@ export function toWikiData(index: PageIndex, graph: LinkGraph, commitDates: Read
           }),
       ...(updated ? { updated } : {}),
       ...(changed ? { changed } : {}),
+      ...(revision ? { revision } : {}),
       ...(page.article.image ? { image: page.article.image } : {}),
     };
   }
-  const summaries = Object.values(pages);
+  const mainPage = pages[MAIN_PAGE_ID] ? MAIN_PAGE_ID : undefined;
+  // The main page is the wiki's front door, not one of its articles: lists of articles leave it out.
+  const summaries = Object.values(pages).filter((page) => page.id !== mainPage);
   const backlinks: WikiData['backlinks'] = {};
   for (const [id, list] of graph.backlinks) backlinks[id] = list;
   const wanted = [...graph.wanted.entries()]
@@ -136,12 +146,13 @@ export function toWikiData(index: PageIndex, graph: LinkGraph, commitDates: Read
     pages,
     backlinks,
     wanted,
-    orphans: orphans(index, graph),
+    orphans: orphans(index, graph).filter((id) => id !== mainPage),
+    mainPage,
     namespaces: groupByNamespace(summaries),
     tags: groupByTag(summaries),
     recent: byRecentChange(summaries),
     redirects: redirects(index),
-    stats: { pages: index.pages.size, links: graph.links.length, redLinks: graph.redLinks.length },
+    stats: { pages: summaries.length, links: graph.links.length, redLinks: graph.redLinks.length },
   };
 }
 

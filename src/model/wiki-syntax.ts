@@ -10,7 +10,7 @@ import type { Code, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Position } from 'unist';
 import { expandCallouts } from './callouts.ts';
 import { chartDataFile, parseChartSpec, type ChartUse } from './chart-spec.ts';
-import { COMPONENT_ATTRIBUTES, isWikiComponent, type WikiComponentName } from './components.ts';
+import { COMPONENT_ATTRIBUTES, isBlockComponent, type BlockComponentName } from './components.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { expandMarkdownFigures, figureFromJsx } from './figures.ts';
 import { infoboxFromJsx, infoboxFromSpec, type InfoboxSpec } from './infobox.ts';
@@ -44,7 +44,7 @@ export function expandWikiSyntax(tree: Root, context: WikiSyntaxContext): WikiSy
 
   const walk = (parent: { children: RootContent[] }) => {
     parent.children.forEach((node, i) => {
-      if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && isWikiComponent(node.name) && !shadowed.has(node.name)) {
+      if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && isBlockComponent(node.name) && !shadowed.has(node.name)) {
         const expanded = expandComponent(node, node.name, context, footnotes, diagnostics);
         if (expanded) {
           parent.children[i] = expanded;
@@ -91,7 +91,7 @@ function importedNames(tree: Root): Set<string> {
   return names;
 }
 
-function expandComponent(node: JsxNode, name: WikiComponentName, context: WikiSyntaxContext, footnotes: ReadonlySet<string>, diagnostics: Diagnostic[]): WikiElement | undefined {
+function expandComponent(node: JsxNode, name: BlockComponentName, context: WikiSyntaxContext, footnotes: ReadonlySet<string>, diagnostics: Diagnostic[]): WikiElement | undefined {
   const line = node.position?.start.line ?? 1;
   if (node.type === 'mdxJsxTextElement') {
     diagnostics.push({ severity: 'error', file: context.file, line, message: `\`<${name}>\` is a block: put it on lines of its own, with a blank line before and after` });

@@ -1,15 +1,16 @@
 /**
  * The sitemap (https://www.sitemaps.org/protocol.html): `sitemap-index.xml` and `sitemap-0.xml`, … of at most
  * 45,000 addresses each, in address order, each article with the date of its last change. Alias redirects and
- * Random article are left out (they only lead elsewhere), as are 404 and the search page's results.
+ * Random article are left out (they only lead elsewhere), as are 404 and the search page's results, and articles'
+ * histories (for readers who come from the article, not for search engines: they carry noindex).
  *
  * Written once for the whole site from the entries each part of the build recorded (src/postbuild/site-parts.ts),
  * so that a sharded build and a whole build write the same sitemap.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { HISTORY_BASE } from '../model/ids.ts';
 import type { SitemapEntry } from '../model/site-files.ts';
-
 
 /** Addresses per sitemap file (the protocol allows 50,000). */
 export const SITEMAP_ENTRY_LIMIT = 45_000;
@@ -18,7 +19,7 @@ const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&
 
 /** The paths of pages that are not pages of their own. */
 export function leftOutOfSitemap(path: string, redirects: ReadonlySet<string>): boolean {
-  return path === '/404/' || path === '/404.html' || path === '/special/random/' || redirects.has(path);
+  return path === '/404/' || path === '/404.html' || path === '/special/random/' || path.startsWith(HISTORY_BASE) || redirects.has(path);
 }
 
 /** Write the sitemap files into `outDir` for the site at `site`; gives the number of addresses. */

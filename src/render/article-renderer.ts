@@ -9,6 +9,7 @@ import remarkMdx from 'remark-mdx';
 import type { PageId } from '../model/ids.ts';
 import type { PageIndex } from '../model/page-index.ts';
 import { wikiRehypePlugins, wikiRemarkPlugins, type PipelineOptions } from './pipeline.ts';
+import type { ListedChange } from './wiki-lists.ts';
 import { remarkSatteriParse } from './plugins/remark-satteri-parse.ts';
 
 type ProcessorOptions = NonNullable<Parameters<typeof createMarkdownProcessor>[0]>;
@@ -22,6 +23,11 @@ export interface WikiForRendering {
   citationStyle: string;
   index: PageIndex;
   citedPaths: ReadonlyMap<PageId, string>;
+  /** The wiki's language and interface strings (src/render/pipeline.ts). */
+  language: string;
+  strings: Record<string, string>;
+  /** The latest changes, for articles that embed `<RecentChanges />`. */
+  recent: ListedChange[];
 }
 
 /**
@@ -39,6 +45,9 @@ export function createArticleRenderer(
     citationStyle: wiki().citationStyle,
     index: () => wiki().index,
     citedPath: (page: PageId) => wiki().citedPaths.get(page),
+    language: wiki().language,
+    strings: wiki().strings,
+    recent: () => wiki().recent,
     ...(prefetchedChart ? { prefetchedChart } : {}),
   };
   return createMarkdownProcessor({

@@ -20,6 +20,8 @@ import { remarkMathml } from './plugins/remark-mathml.ts';
 import { remarkSeeAlso } from './plugins/remark-see-also.ts';
 import { remarkWikiSyntax } from './plugins/remark-wiki-syntax.ts';
 import { remarkWikiLinks } from './plugins/remark-wiki-links.ts';
+import { remarkWikiLists } from './plugins/remark-wiki-lists.ts';
+import { listData, type ListData, type ListedChange } from './wiki-lists.ts';
 
 export interface PipelineOptions {
   contentDir: string;
@@ -28,12 +30,31 @@ export interface PipelineOptions {
   index: () => PageIndex;
   /** The CSL-JSON file of the entries an article cites, if it cites any. */
   citedPath: (page: PageId) => string | undefined;
+  /** The wiki's language (BCP 47): references are written with its terms. */
+  language: string;
+  /** The interface strings (src/shared/ui-strings.ts): a red link's title, the embedded lists' words. */
+  strings: Readonly<Record<string, string>>;
+  /** The latest changes, for `<RecentChanges />` (a function: read again in `astro dev`). */
+  recent: () => readonly ListedChange[];
   /** Charts drawn ahead on the other core, by key (src/render/charts/chart-prefetch.ts). */
   prefetchedChart?: (key: string) => Promise<ElementContent[]> | undefined;
 }
 
+/** The lists' data, made when an article first embeds one, again when the index or recent changes are read anew. */
+function lazyLists(options: PipelineOptions): () => ListData {
+  let made: { index: PageIndex; recent: readonly ListedChange[]; data: ListData } | undefined;
+  return () => {
+    const index = options.index();
+    const recent = options.recent();
+    if (made?.index !== index || made.recent !== recent) made = { index, recent, data: listData(index, recent, options.strings, options.language) };
+    return made.data;
+  };
+}
+
 export function wikiRemarkPlugins(options: PipelineOptions): RemarkPlugins {
   return [
+    // The wiki's lists (`<RecentChanges />`…) are known elements: HTML before anything else reads the tree.
+    [remarkWikiLists, { index: options.index, lists: lazyLists(options) }],
     // `$` math is read with the article; then the wiki's blocks (infobox, figures, callouts, charts) are
     // expanded, so that the formulas, links and citations inside them are drawn and resolved with the rest.
     remarkMathSyntax,
@@ -42,7 +63,7 @@ export function wikiRemarkPlugins(options: PipelineOptions): RemarkPlugins {
     remarkMathml,
     // See also first: it appends wiki links that remarkWikiLinks then resolves.
     [remarkSeeAlso, { index: options.index, contentDir: options.contentDir }],
-    [remarkWikiLinks, { index: options.index, contentDir: options.contentDir }],
+    [remarkWikiLinks, { index: options.index, contentDir: options.contentDir, redLinkTitle: options.strings['article.redLinkTitle'] }],
     // Full MDX only: an expression that throws names its article and line.
     [remarkExpressionErrors, { contentDir: options.contentDir }],
   ];
@@ -56,6 +77,7 @@ export function wikiRehypePlugins(options: PipelineOptions): RehypePlugins {
       {
         contentDir: options.contentDir,
         style: options.citationStyle,
+        language: options.language,
         bibliographyFor: (page: PageId | undefined) => {
           const path = page && options.citedPath(page);
           return path ? [path] : [];

@@ -36,6 +36,7 @@ export function pageKinds(): PageKind[] {
     { name: 'main page', path: '/' },
     ...specialPages(),
     ...(existsSync(join(outDir, 'search', 'index.html')) ? [{ name: 'search page', path: '/search/' }] : []),
+    ...(existsSync(join(outDir, 'special', 'history', SEED_ARTICLE.replace(/^\/wiki\//, ''), 'index.html')) ? [{ name: 'history page', path: SEED_ARTICLE.replace(/^\/wiki\//, '/special/history/') }] : []),
     { name: '404 page', path: MISSING_PAGE },
   ];
 }

@@ -7,6 +7,7 @@ import type { RenderJob, WikiForRendering } from '../../src/render/article-rende
 import { loadPageIndex } from '../../src/content-folder/read-folder.ts';
 import { writeCitedEntries } from '../../src/content-folder/cited-entries.ts';
 import { buildReferenceIndex } from '../../src/model/references-index.ts';
+import { resolveUiStrings } from '../../src/shared/ui-strings.ts';
 import { repoRoot } from './build-site.ts';
 import { article } from './index.ts';
 
@@ -22,7 +23,7 @@ export function wikiForRendering(contentDir: string): { wiki: WikiForRendering; 
     body: readFileSync(join(contentDir, page.file), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, (m) => m.replace(/[^\n]/g, '')),
     frontmatter: page.article.frontmatter as unknown as Record<string, unknown>,
   }));
-  return { wiki: { contentDir, citationStyle: 'vancouver', index, citedPaths }, jobs };
+  return { wiki: { contentDir, citationStyle: 'vancouver', index, citedPaths, language: 'en', strings: resolveUiStrings('en'), recent: [] }, jobs };
 }
 
 /** Corner cases, as one small wiki whose links resolve. */

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAIN_PAGE_ID } from '../../src/model/ids.ts';
 import { buildLinkGraph } from '../../src/model/link-graph.ts';
 import { loadPageIndex } from '../../src/content-folder/read-folder.ts';
 import { repoRoot } from '../helpers/build-site.ts';
@@ -9,7 +10,8 @@ import { repoRoot } from '../helpers/build-site.ts';
 const contentDir = join(repoRoot, 'content');
 const index = loadPageIndex(contentDir);
 const graph = buildLinkGraph(index);
-const pages = [...index.pages.values()];
+// The main page (index.mdx) is the wiki's front door, not an article: the standards are the articles'.
+const pages = [...index.pages.values()].filter((page) => page.id !== MAIN_PAGE_ID);
 
 /**
  * Words of the body: without frontmatter (and so the infobox), footnote definitions, tables, fenced blocks (a

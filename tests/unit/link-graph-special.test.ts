@@ -5,7 +5,6 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { parseGitLog } from '../../src/content-folder/git-dates.ts';
 import { tagSlug, urlForTag, previewUrlForId, type PageId } from '../../src/model/ids.ts';
 import { buildLinkGraph, orphans, redirects } from '../../src/model/link-graph.ts';
 import { toWikiData } from '../../src/model/wiki-data.ts';
@@ -109,16 +108,6 @@ describe('lists for special pages', () => {
     expect(data.pages['nvidia']?.changed).toBe('2026-01-05'); // frontmatter wins over the commit date
     expect(data.pages['huawei']?.changed).toBe('2026-03-01');
     expect(data.pages['hardware:alone']?.changed).toBeUndefined();
-  });
-});
-
-describe('parseGitLog', () => {
-  it.each([
-    ['newest commit wins', '\u00012026-03-01\n\na.mdx\nb.mdx\n\u00012026-01-01\n\na.mdx\nc.mdx\n', { 'a.mdx': '2026-03-01', 'b.mdx': '2026-03-01', 'c.mdx': '2026-01-01' }],
-    ['paths in folders and other scripts', '\u00012026-02-02\n\nhardware/ascend 910b.mdx\n华为.mdx\n', { 'hardware/ascend 910b.mdx': '2026-02-02', '华为.mdx': '2026-02-02' }],
-    ['no history', '', {}],
-  ])('%s', (_, log, expected) => {
-    expect(Object.fromEntries(parseGitLog(log))).toEqual(expected);
   });
 });
 

@@ -1,6 +1,7 @@
 /** What a search result shows, from Pagefind's data: tables of cases. */
 import { describe, expect, it } from 'vitest';
 import type { PagefindFragment, PagefindSubResult } from '../../src/client/search-pagefind.ts';
+import { ENGLISH_UI_STRINGS, translator } from '../../src/shared/ui-strings.ts';
 import { bestSections, excerptParts, isSearchable, readSearchState, resultSummary, resultView, searchPause, SHORT_WORD_PAUSE_MS, writeSearchState } from '../../src/client/search-results.ts';
 
 describe('excerptParts', () => {
@@ -84,7 +85,7 @@ describe('resultSummary', () => {
     [2, { query: 'hbm', tags: ['hardware', 'china'] }, '2 articles match “hbm”, tagged hardware or china.'],
     [2, { query: '', tags: ['company'] }, '2 articles tagged company.'],
   ])('%i, %j', (count, state, text) => {
-    expect(resultSummary(count, state)).toBe(text);
+    expect(resultSummary(count, state, translator(ENGLISH_UI_STRINGS, 'en'))).toBe(text);
   });
 });
 

@@ -11,6 +11,7 @@ import { baseNameOf, normalizeId } from '../../src/model/ids.ts';
 import type { PagefindFragment, PagefindResult } from '../../src/client/search-pagefind.ts';
 import { planWordPieces, WORDS_DIR, WORDS_MANIFEST } from '../../src/shared/search-spelling.ts';
 import { pieceFile, planPieces, TITLE_INDEX_DIR, TITLE_MANIFEST, type TitleRow } from '../../src/shared/title-index.ts';
+import { ENGLISH_UI_STRINGS, resolveUiStrings, translator } from '../../src/shared/ui-strings.ts';
 
 const row = (id: string, title: string, links = 0, ...aliases: string[]): TitleRow => [id as PageId, title, links, ...(aliases as PageId[])];
 
@@ -161,11 +162,17 @@ describe('the 404 page\'s "Did you mean", from the title index', () => {
 describe('announcement', () => {
   const m = (title: string) => ({ id: title.toLowerCase() as PageId, title, url: `/wiki/${title.toLowerCase()}/`, key: title.toLowerCase() });
   it.each([
-    [[m('Nvidia'), m('NVLink')], true, undefined, false, 16, 'Article Nvidia. 1 more title. 16 results.'],
-    [[m('Nvidia')], false, 'Nvidia', false, 10, 'Did you mean Nvidia? 1 title. 10 results.'],
-    [[m('Huawei')], false, 'Huawei', true, 1, 'No results; showing results for Huawei. 1 title. 1 result.'],
-    [[], false, undefined, false, 0, '0 results.'],
+    [[m('Nvidia'), m('NVLink')], true, undefined, false, 16, 'Article Nvidia. 1 more title. 16 results'],
+    [[m('Nvidia')], false, 'Nvidia', false, 10, 'Did you mean Nvidia? 1 title. 10 results'],
+    [[m('Huawei')], false, 'Huawei', true, 1, 'No results; showing results for Huawei. 1 title. 1 result'],
+    [[], false, undefined, false, 0, '0 results'],
   ])('%#', (goTo, exact, correction, instead, results, said) => {
-    expect(announcement(goTo, exact, correction, instead, results)).toBe(said);
+    expect(announcement(goTo, exact, correction, instead, results, translator(ENGLISH_UI_STRINGS, 'en'))).toBe(said);
+  });
+
+  it('speaks the wiki’s language', () => {
+    const de = translator(resolveUiStrings('de'), 'de');
+    expect(announcement([m('Nvidia'), m('NVLink'), m('NVSwitch')], true, undefined, false, 1234, de)).toBe('Artikel Nvidia. 2 weitere Titel. 1.234 Ergebnisse');
+    expect(announcement([m('Huawei')], false, 'Huawei', false, 1, de)).toBe('Meinten Sie Huawei? 1 Titel. 1 Ergebnis');
   });
 });

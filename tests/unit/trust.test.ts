@@ -63,7 +63,7 @@ describe('WIKI_TRUST=safe, the default: no code', () => {
 
   it('allows Markdown, HTML elements with attributes written as text, the wiki components and comments', () => {
     expect(errorsUnder('safe', '<abbr title="High Bandwidth Memory">HBM</abbr>, H<sub>2</sub>O, <kbd>Ctrl</kbd> {/* a note for editors */}')).toEqual([]);
-    expect(errorsUnder('safe', '<Infobox title="H100" />\n\n<Figure src="/x.png" caption="A chip" />')).toEqual([]);
+    expect(errorsUnder('safe', '<Infobox title="H100">\n- Designer: [[nvidia]]\n</Infobox>\n\n<Figure src="/x.png" alt="A die shot" caption="A chip" />')).toEqual([]);
   });
 
   it('is the default of the setting and of the page index, and refuses the article with its line', () => {

@@ -13,6 +13,7 @@ import type { Plugin, Transformer } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
 import { idFromPath, type PageId } from '../../model/ids.ts';
 import { findCitations } from '../../model/references.ts';
+import { cslLocale } from '../csl-locales.ts';
 
 export interface RehypeCitationsOptions {
   /** The content folder, to tell which article a file is. */
@@ -21,6 +22,8 @@ export interface RehypeCitationsOptions {
   bibliographyFor: (page: PageId | undefined) => string[];
   /** A CSL style rehype-citation knows (`vancouver`, `apa`, `harvard1`, `chicago`, `mla`) or a path to a `.csl` file. */
   style: string;
+  /** The wiki's language (BCP 47): entries are written with its CSL locale's terms (src/render/csl-locales.ts). */
+  language?: string;
 }
 
 /** Elements whose text is never a citation. */
@@ -73,6 +76,7 @@ export const rehypeCitations: Plugin<[RehypeCitationsOptions], Root> = function 
       bibliography,
       path: '/',
       csl: options.style,
+      lang: cslLocale(options.language ?? 'en'),
       noCite: keys.map((key) => `@${key}`),
     }) as Transformer<Root, Root>;
     await format(tree, file, () => undefined);

@@ -18,6 +18,8 @@ export interface RemarkWikiLinksOptions {
   index: () => ResolverIndex;
   /** The content folder, to tell which page a file is. */
   contentDir: string;
+  /** The title of a red link, in the wiki's language, `{id}` standing for the missing page. */
+  redLinkTitle?: string;
 }
 
 export const remarkWikiLinks: Plugin<[RemarkWikiLinksOptions], Root> = function (options) {
@@ -43,7 +45,8 @@ export const remarkWikiLinks: Plugin<[RemarkWikiLinksOptions], Root> = function 
         text = alias ?? writtenTarget(node);
         href = resolution.kind === 'missing' ? wantedUrlForId(resolution.id) : '#';
         properties.className = ['wikilink', 'new'];
-        properties.title = `${resolution.kind === 'missing' ? resolution.id : writtenTarget(node)} (page does not exist yet)`;
+        const missing = resolution.kind === 'missing' ? resolution.id : writtenTarget(node);
+        properties.title = (options.redLinkTitle ?? '{id} (page does not exist yet)').replace('{id}', () => missing);
       }
       node.data = {
         ...node.data,

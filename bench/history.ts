@@ -1,0 +1,98 @@
+/**
+ * What page histories cost: the benchmark's wiki built twice over, from a folder outside git (no history: no
+ * history pages, Recent changes by date) and from a git repository where every article has five commits by two
+ * authors, renames among them (bench/git-history.ts); builds alternate, each from an empty cache, and the
+ * medians are compared. Also times the one `git log` alone.
+ *
+ *   npm run bench:history -- --pages 10000 [--runs 2] [--seed 1]
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gitLogArguments } from '../src/content-folder/git-history.ts';
+import { generateWiki, writeWiki } from './generate.ts';
+import { writeWikiRepository } from './git-history.ts';
+import { runMeasured, type RunResult } from './measure.ts';
+
+const repoRoot = resolve(import.meta.dirname, '..');
+const { values: args } = parseArgs({ options: { pages: { type: 'string', default: '1000' }, runs: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' } } });
+const pages = Number(args.pages);
+const runs = Number(args.runs);
+const work = resolve(process.env.BENCH_DIR ?? join(repoRoot, 'bench/.work'), `history-${pages}`);
+// The folder without history must not lie inside any git checkout (bench/.work is inside the engine's).
+const plain = join(tmpdir(), `wiki-bench-plain-${pages}`);
+const repo = join(work, 'repo');
+
+mkdirSync(work, { recursive: true });
+const articles = generateWiki({ pages, seed: Number(args.seed) });
+writeWiki(plain, articles);
+const commits = writeWikiRepository(repo, articles);
+console.error(`[bench] ${pages} articles, ${commits} commits, five per article`);
+
+const log = spawnSync('bash', ['-c', 'time git "$@" > /dev/null', 'bash', ...gitLogArguments()], { cwd: join(repo, 'content'), encoding: 'utf8' });
+const logTime = /real\s+(\S+)/.exec(log.stderr)?.[1] ?? '?';
+
+/** A build of `content` into its own output and cache folders; `fresh`: from an empty cache. */
+async function build(content: string, name: string, fresh = true): Promise<RunResult> {
+  const out = join(work, `dist-${name}`);
+  const cache = join(work, `cache-${name}`);
+  if (fresh) {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  }
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', WIKI_CONTENT_DIR: content, WIKI_OUT_DIR: out, WIKI_CACHE_DIR: cache };
+  const run = await runMeasured(process.execPath, [join(repoRoot, 'cli/build.ts')], { cwd: repoRoot, env, quiet: true });
+  if (run.status !== 0) {
+    process.stderr.write(run.output.slice(-4000));
+    throw new Error(`the ${name} build failed`);
+  }
+  console.error(`[bench] ${name}${fresh ? '' : ' (rebuild)'}: ${(run.ms / 1000).toFixed(1)} s wall, ${(run.cpuMs / 1000).toFixed(1)} s CPU; ${run.output.split('\n').find((line) => line.includes('history:'))?.trim() ?? ''}`);
+  return run;
+}
+
+/** A writer's edit: one sentence added to one article (committed, in the repository). */
+function edit(content: string, commit: boolean, round: number): void {
+  const article = articles[Math.floor(articles.length / 2)];
+  if (!article) return;
+  appendFileSync(join(content, `${article.path}.mdx`), `\nOne sentence added by the benchmark, round ${round}.\n`);
+  if (commit) {
+    const git = (args: string[]) => spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
+    git(['add', '-A']);
+    git(['-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', 'commit', '-q', '-m', `Benchmark edit ${round}`]);
+  }
+}
+
+const without: RunResult[] = [];
+const withHistory: RunResult[] = [];
+const rebuildWithout: RunResult[] = [];
+const rebuildWith: RunResult[] = [];
+for (let i = 0; i < runs; i++) {
+  without.push(await build(plain, 'no-history'));
+  edit(plain, false, i);
+  rebuildWithout.push(await build(plain, 'no-history', false));
+  withHistory.push(await build(join(repo, 'content'), 'history'));
+  edit(join(repo, 'content'), true, i);
+  rebuildWith.push(await build(join(repo, 'content'), 'history', false));
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const row = (label: string, pick: (run: RunResult) => number, format: (n: number) => string, a0 = without, b0 = withHistory) => {
+  const a = median(a0.map(pick));
+  const b = median(b0.map(pick));
+  return `| ${label} | ${format(a)} | ${format(b)} | ${b >= a ? '+' : ''}${(((b - a) / a) * 100).toFixed(1)}% |`;
+};
+const table = [
+  `| ${pages} articles, ${commits} commits, median of ${runs} | no history | five commits per article | history adds |`,
+  '|---|---|---|---|',
+  row('build, wall', (r) => r.ms, s),
+  row('build, CPU', (r) => r.cpuMs, s),
+  row('peak memory', (r) => r.peakRss, (n) => `${(n / 1024 / 1024).toFixed(0)} MB`),
+  row('rebuild after one edit (committed), cache kept: wall', (r) => r.ms, s, rebuildWithout, rebuildWith),
+  row('rebuild after one edit (committed), cache kept: CPU', (r) => r.cpuMs, s, rebuildWithout, rebuildWith),
+  `| the one \`git log\` alone | | ${logTime} | |`,
+].join('\n');
+writeFileSync(join(work, "results.json"), `${JSON.stringify({ date: new Date().toISOString(), pages, commits, without, withHistory, rebuildWithout, rebuildWith }, (key, value: unknown) => (key === "output" ? undefined : value), 2)}\n`);
+console.log(table);

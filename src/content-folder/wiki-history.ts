@@ -1,0 +1,158 @@
+/**
+ * The wiki's history, as pages show it: each article's revisions (renames followed), the word diff of its
+ * latest change, and Recent changes. Made once per reading of the wiki from the one `git log`
+ * (src/content-folder/git-history.ts) and, for the diffs, one `git cat-file --batch`.
+ */
+import { createHash } from 'node:crypto';
+import type { PageId } from '../model/ids.ts';
+import { ARTICLE_EXTENSION } from '../model/ids.ts';
+import { lastCommitDates, recentChanges, revisionsByFile, type HistoryStatus, type RecentChange, type Revision } from '../model/history.ts';
+import type { PageIndex } from '../model/page-index.ts';
+import { wordDiff, type WordDiff } from '../model/word-diff.ts';
+import { readBlobs, type GitHistory } from './git-history.ts';
+
+/** Recent changes and the feed list this many changes. */
+export const RECENT_CHANGES = 50;
+
+/** Texts longer than this are not compared word by word (their diff would not help a reader anyway). */
+const MAX_DIFF_TEXT = 200_000;
+
+/** What the history page shows of an article's latest change. */
+export type LatestChange =
+  | { kind: 'diff'; diff: WordDiff }
+  /** The change created the file. */
+  | { kind: 'created' }
+  /** A rename, or a change of whitespace only. */
+  | { kind: 'unchanged' }
+  | { kind: 'too-large' }
+  /** The text before is not in this clone (a shallow clone's oldest commit). */
+  | { kind: 'unknown' };
+
+export interface PageHistory {
+  /** Newest first. */
+  revisions: Revision[];
+  latest?: LatestChange;
+}
+
+export interface WikiHistory {
+  status: HistoryStatus;
+  pages: Map<PageId, PageHistory>;
+  /** The last RECENT_CHANGES changes to articles, newest first. */
+  recent: RecentChange[];
+  /** File → `YYYY-MM-DD` of its last commit. */
+  commitDates: Map<string, string>;
+  /** File → the hash of its last commit. */
+  lastCommits: Map<string, string>;
+  /** Commits in the history, and how many of them `git log` read in this build (the rest were the last build's). */
+  commits: { total: number; read: number };
+}
+
+/** What the build log says of the history: where it came from, and what it lacks. */
+export function historySummary(history: WikiHistory): string {
+  const { status } = history;
+  if (status.kind === 'none') {
+    const why = status.reason === 'not-a-repository' ? 'the content folder is not in a git repository' : status.reason === 'no-git' ? 'git is not installed' : `git failed (${status.detail})`;
+    return `history: ${why}, so articles have no history pages, and Recent changes and its feed list articles by their \`updated\` date`;
+  }
+  const { total, read } = history.commits;
+  const shallow = status.shallow
+    ? `; this is a shallow clone, so history before ${status.since ?? 'its oldest commit'} is missing (run \`git fetch --unshallow\`, or clone with \`fetch-depth: 0\` in CI)`
+    : '';
+  const commits = total === 0 ? 'no commits yet' : read === total ? `${total} commits read` : `${read} new commits read, ${total - read} kept from the last build`;
+  return `history: ${history.pages.size} articles' histories from git (${commits})${shallow}`;
+}
+
+/** The history as the build has it when git gives none. */
+export function noHistory(status: HistoryStatus): WikiHistory {
+  return { status, pages: new Map(), recent: [], commitDates: new Map(), lastCommits: new Map(), commits: { total: 0, read: 0 } };
+}
+
+/** What the latest change did, from the file's text before and after it. */
+function latestChange(before: string | undefined, after: string | undefined): LatestChange {
+  if (before === undefined || after === undefined) return { kind: 'unknown' };
+  if (before.length > MAX_DIFF_TEXT || after.length > MAX_DIFF_TEXT) return { kind: 'too-large' };
+  const diff = wordDiff(before, after);
+  return diff.hunks.length === 0 ? { kind: 'unchanged' } : { kind: 'diff', diff };
+}
+
+/** The id git gives a file's content (`git hash-object`): tells whether a file is as its last commit left it. */
+export function blobId(text: string): string {
+  return createHash('sha1').update(`blob ${Buffer.byteLength(text)}\0`).update(text).digest('hex');
+}
+
+/**
+ * Put the history of `git` (the log, read while the articles were) together with the articles of `index`.
+ * `sources`: the files' texts as the build read them; a file as its last commit left it is not read from git again.
+ */
+export async function wikiHistory(
+  git: GitHistory,
+  index: PageIndex,
+  contentDir: string,
+  sources: ReadonlyMap<string, string> = new Map(),
+  /** Diffs made by earlier builds, by `<blob before>:<blob after>`; the ones this build shows are put in `used`. */
+  diffs: { known: ReadonlyMap<string, LatestChange>; used: Map<string, LatestChange> } = { known: new Map(), used: new Map() },
+): Promise<WikiHistory> {
+  if (git.status.kind === 'none') return noHistory(git.status);
+  const files = new Map<string, PageId>();
+  for (const page of index.pages.values()) files.set(page.file, page.id);
+  const byFile = revisionsByFile(git.commits, files.keys());
+  const pages = new Map<PageId, PageHistory>();
+  // The latest change of each article is shown word by word: its texts before and after, read in one batch.
+  const pairs = new Map<PageId, { before: string; after: string; text: string | undefined }>();
+  for (const [file, revisions] of byFile) {
+    const id = files.get(file);
+    if (id === undefined) continue;
+    const history: PageHistory = { revisions };
+    pages.set(id, history);
+    const newest = revisions[0];
+    if (!newest) continue;
+    const { change, commit } = newest;
+    if (change.status === 'added' || change.oldBlob === undefined) {
+      history.latest = git.status.shallow && commit.parents.length === 0 ? { kind: 'unknown' } : { kind: 'created' };
+    } else if (change.newBlob !== undefined) {
+      const pair = `${change.oldBlob}:${change.newBlob}`;
+      const known = diffs.known.get(pair);
+      if (known) {
+        history.latest = known;
+        diffs.used.set(pair, known);
+        continue;
+      }
+      const text = sources.get(file);
+      pairs.set(id, { before: change.oldBlob, after: change.newBlob, text: text !== undefined && blobId(text) === change.newBlob ? text : undefined });
+    }
+  }
+  // The texts before each latest change, read in one batch (and after it, for a file changed since): each diff is
+  // made as soon as its texts are read, then they are dropped.
+  const wanted: Array<{ blob: string; id: PageId; side: 'before' | 'after' }> = [];
+  for (const [id, pair] of pairs) {
+    wanted.push({ blob: pair.before, id, side: 'before' });
+    if (pair.text === undefined) wanted.push({ blob: pair.after, id, side: 'after' });
+  }
+  let before: string | undefined;
+  await readBlobs(
+    contentDir,
+    wanted.map((want) => want.blob),
+    (at, text) => {
+      const want = wanted[at];
+      const pair = want && pairs.get(want.id);
+      if (!want || !pair) return;
+      if (want.side === 'before' && pair.text === undefined) {
+        before = text;
+        return;
+      }
+      const history = pages.get(want.id);
+      const latest = latestChange(want.side === 'before' ? text : before, want.side === 'before' ? pair.text : text);
+      if (history) history.latest = latest;
+      if (latest.kind !== 'unknown') diffs.used.set(`${pair.before}:${pair.after}`, latest);
+      before = undefined;
+    },
+  );
+  return {
+    status: git.status,
+    pages,
+    recent: recentChanges(git.commits, (path) => path.endsWith(ARTICLE_EXTENSION), byFile, RECENT_CHANGES),
+    commitDates: lastCommitDates(byFile),
+    lastCommits: new Map([...byFile].flatMap(([file, list]) => (list[0] ? [[file, list[0].commit.hash] as const] : []))),
+    commits: { total: git.commits.length, read: git.read },
+  };
+}

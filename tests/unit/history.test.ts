@@ -1,0 +1,191 @@
+/** The history read from git: the log parsed, renames followed, recent changes, word diffs; on a repository made here. */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { gitLogArguments, gitStatus, startGitHistory } from '../../src/content-folder/git-history.ts';
+import { blobId, historySummary, wikiHistory } from '../../src/content-folder/wiki-history.ts';
+import { readSources } from '../../src/content-folder/read-folder.ts';
+import { buildPageIndex } from '../../src/model/page-index.ts';
+import { parseGitLog, recentChanges, revisionsByFile, type LoggedCommit } from '../../src/model/history.ts';
+import { wordDiff } from '../../src/model/word-diff.ts';
+import { AUTHORS, copyWithoutGit, makeGitWiki, shallowClone } from '../helpers/git-wiki.ts';
+
+const wiki = makeGitWiki({ config: 'title: Vogelwiki\nlanguage: de\n' });
+const log = spawnSync('git', gitLogArguments(), { cwd: wiki.content, encoding: 'utf8' }).stdout;
+const commits = parseGitLog(log);
+
+describe('parseGitLog', () => {
+  it('reads each commit, newest first, with its author, dates and message', () => {
+    expect(commits.map((c) => [c.hash, c.author, c.committed, c.subject])).toEqual([
+      [wiki.commits[3], AUTHORS.ada.name, '2026-03-05', 'Meise: Nahrung im Winter'],
+      [wiki.commits[2], AUTHORS.bo.name, '2026-02-15', 'Kohlmeise nach voegel:meise verschoben'],
+      [wiki.commits[1], AUTHORS.bo.name, '2026-02-01', 'Amsel: Gesang und Lebensraum genauer'],
+      [wiki.commits[0], AUTHORS.ada.name, '2026-01-10', 'Erste Artikel: Amsel und Kohlmeise'],
+    ]);
+    expect(commits[0]?.date).toBe('2026-03-05T10:00:00+01:00');
+    expect(commits[0]?.parents).toEqual([wiki.commits[2]]);
+  });
+
+  it('reads each changed file: status, paths (a rename with both), blobs, lines added and removed', () => {
+    expect(commits[1]?.changes).toEqual([{ status: 'renamed', from: 'kohlmeise.mdx', path: 'voegel/meise.mdx', oldBlob: expect.stringMatching(/^[0-9a-f]{40}$/), newBlob: expect.stringMatching(/^[0-9a-f]{40}$/), added: 1, removed: 1 }]);
+    expect(commits[2]?.changes).toEqual([expect.objectContaining({ status: 'modified', path: 'amsel.mdx', added: 2, removed: 2 })]);
+    expect(commits[0]?.changes.map((c) => [c.path, c.added, c.removed])).toEqual([['voegel/meise.mdx', 4, 0]]);
+    expect(commits[3]?.changes.map((c) => [c.status, c.path, c.oldBlob])).toEqual([
+      ['added', 'amsel.mdx', undefined],
+      ['added', 'kohlmeise.mdx', undefined],
+      ['added', 'logo.svg', undefined],
+      ['added', 'wiki.config.yaml', undefined],
+    ]);
+  });
+
+  it('reads paths with spaces and letters of other scripts, and a binary file without line counts', () => {
+    const text = ['\u0001h1\u0000\u0000A\u0000a@x\u00002026-01-01T00:00:00Z\u00002026-01-01\u0000m\u0000', '\u0000\n:000000 100644 0000000000000000000000000000000000000000 1111111111111111111111111111111111111111 A\u0000华为 芯片.mdx\u0000', ':000000 100644 0000000000000000000000000000000000000000 2222222222222222222222222222222222222222 A\u0000pic.png\u0000', '3\t0\t华为 芯片.mdx\u0000-\t-\tpic.png\u0000'].join('');
+    expect(parseGitLog(text)[0]?.changes).toEqual([
+      { status: 'added', path: '华为 芯片.mdx', newBlob: '1'.repeat(40), added: 3, removed: 0 },
+      { status: 'added', path: 'pic.png', newBlob: '2'.repeat(40) },
+    ]);
+    expect(parseGitLog('')).toEqual([]);
+  });
+});
+
+describe('revisionsByFile', () => {
+  it('follows an article back through its rename', () => {
+    const byFile = revisionsByFile(commits, ['amsel.mdx', 'voegel/meise.mdx']);
+    expect(byFile.get('voegel/meise.mdx')?.map((r) => [r.commit.subject, r.change.path])).toEqual([
+      ['Meise: Nahrung im Winter', 'voegel/meise.mdx'],
+      ['Kohlmeise nach voegel:meise verschoben', 'voegel/meise.mdx'],
+      ['Erste Artikel: Amsel und Kohlmeise', 'kohlmeise.mdx'],
+    ]);
+    expect(byFile.get('amsel.mdx')?.map((r) => r.commit.author)).toEqual([AUTHORS.bo.name, AUTHORS.ada.name]);
+  });
+
+  it('starts a new history where a file was created at a name another was renamed away from', () => {
+    const commit = (hash: string, changes: LoggedCommit['changes']): LoggedCommit => ({ hash, parents: [], author: 'a', email: '', date: '', committed: '', subject: hash, changes });
+    const log = [
+      commit('3', [{ status: 'added', path: 'a.mdx' }]),
+      commit('2', [{ status: 'renamed', from: 'a.mdx', path: 'b.mdx' }]),
+      commit('1', [{ status: 'added', path: 'a.mdx' }]),
+    ];
+    const byFile = revisionsByFile(log, ['a.mdx', 'b.mdx']);
+    expect(byFile.get('a.mdx')?.map((r) => r.commit.hash)).toEqual(['3']);
+    expect(byFile.get('b.mdx')?.map((r) => r.commit.hash)).toEqual(['2', '1']);
+  });
+
+  it('reads two files that swap names in one commit', () => {
+    const commit = (hash: string, changes: LoggedCommit['changes']): LoggedCommit => ({ hash, parents: [], author: 'a', email: '', date: '', committed: '', subject: hash, changes });
+    const log = [
+      commit('2', [{ status: 'renamed', from: 'a.mdx', path: 'b.mdx' }, { status: 'renamed', from: 'b.mdx', path: 'a.mdx' }]),
+      commit('1', [{ status: 'modified', path: 'a.mdx' }]),
+    ];
+    const byFile = revisionsByFile(log, ['a.mdx', 'b.mdx']);
+    expect(byFile.get('b.mdx')?.map((r) => r.commit.hash)).toEqual(['2', '1']);
+    expect(byFile.get('a.mdx')?.map((r) => r.commit.hash)).toEqual(['2']);
+  });
+});
+
+describe('recentChanges', () => {
+  it('lists changes to articles only, newest first, each leading to the article as it is now', () => {
+    const byFile = revisionsByFile(commits, ['amsel.mdx', 'voegel/meise.mdx']);
+    const recent = recentChanges(commits, (path) => path.endsWith('.mdx'), byFile, 50);
+    expect(recent.map((r) => [r.commit.subject, r.change.path, r.file])).toEqual([
+      ['Meise: Nahrung im Winter', 'voegel/meise.mdx', 'voegel/meise.mdx'],
+      ['Kohlmeise nach voegel:meise verschoben', 'voegel/meise.mdx', 'voegel/meise.mdx'],
+      ['Amsel: Gesang und Lebensraum genauer', 'amsel.mdx', 'amsel.mdx'],
+      ['Erste Artikel: Amsel und Kohlmeise', 'amsel.mdx', 'amsel.mdx'],
+      ['Erste Artikel: Amsel und Kohlmeise', 'kohlmeise.mdx', 'voegel/meise.mdx'],
+    ]);
+    expect(recentChanges(commits, (path) => path.endsWith('.mdx'), byFile, 2)).toHaveLength(2);
+  });
+});
+
+describe('wikiHistory, from the folder', () => {
+  const read = async (content: string) => {
+    const sources = readSources(content);
+    return wikiHistory(await startGitHistory(content), buildPageIndex(sources), content, sources);
+  };
+
+  it('knows where the content folder is in the repository', () => {
+    expect(gitStatus(wiki.content)).toEqual({ kind: 'git', shallow: false, sourceDir: 'wiki' });
+  });
+
+  it('gives each article its revisions and its latest change word by word', async () => {
+    const history = await read(wiki.content);
+    expect(history.pages.get('voegel:meise' as never)?.revisions).toHaveLength(3);
+    const latest = history.pages.get('amsel' as never)?.latest;
+    expect(latest?.kind).toBe('diff');
+    const parts = latest?.kind === 'diff' ? latest.diff.hunks.flatMap((h) => h.parts) : [];
+    const of = (kind: string) => parts.flatMap((p) => (p.kind === kind && 'text' in p ? [p.text] : [])).join('|');
+    expect(of('added')).toMatch(/Parks.*laut und melodisch von hohen Warten/);
+    expect(of('removed')).toMatch(/Wäldern/);
+    expect(of('same')).toContain('Das Männchen singt im Frühjahr');
+    expect(history.commitDates.get('voegel/meise.mdx')).toBe('2026-03-05');
+    expect(history.lastCommits.get('amsel.mdx')).toBe(wiki.commits[1]);
+    expect(historySummary(history)).toBe("history: 2 articles' histories from git (4 commits read)");
+  });
+
+  it('compares with the file as committed when it was changed since', async () => {
+    const { writeFileSync, readFileSync } = await import('node:fs');
+    const file = `${wiki.content}/amsel.mdx`;
+    const committed = readFileSync(file, 'utf8');
+    expect(blobId(committed)).toBe(spawnSync('git', ['hash-object', file], { encoding: 'utf8' }).stdout.trim());
+    writeFileSync(file, `${committed}\nUncommitted words.\n`);
+    try {
+      const history = await read(wiki.content);
+      const latest = history.pages.get('amsel' as never)?.latest;
+      const text = latest?.kind === 'diff' ? JSON.stringify(latest.diff) : '';
+      expect(text).toContain('melodisch');
+      expect(text).not.toContain('Uncommitted');
+    } finally {
+      writeFileSync(file, committed);
+    }
+  });
+
+  it('says what it lacks outside git and in a shallow clone', async () => {
+    const outside = await read(copyWithoutGit(wiki));
+    expect(outside.status).toMatchObject({ kind: 'none', reason: 'not-a-repository' });
+    expect(outside.pages.size).toBe(0);
+    expect(historySummary(outside)).toMatch(/not in a git repository, so articles have no history pages/);
+    const shallow = shallowClone(wiki);
+    const clone = await read(shallow.content);
+    expect(clone.status).toEqual({ kind: 'git', shallow: true, since: '2026-03-05', sourceDir: 'wiki' });
+    expect(clone.pages.get('voegel:meise' as never)?.latest).toEqual({ kind: 'unknown' });
+    expect(historySummary(clone)).toMatch(/shallow clone, so history before 2026-03-05 is missing \(run `git fetch --unshallow`/);
+  });
+});
+
+describe('startGitHistory, after a build that read some of the commits', () => {
+  const commitsOf = async (previous?: { head: string; commits: LoggedCommit[] }) => startGitHistory(wiki.content, previous);
+
+  it('reads only the commits made since, and gives the same history', async () => {
+    const whole = await commitsOf();
+    expect(whole.read).toBe(4);
+    const since = await commitsOf({ head: wiki.commits[1] ?? '', commits: whole.commits.slice(2) });
+    expect(since.read).toBe(2);
+    expect(since.commits).toEqual(whole.commits);
+  });
+
+  it('reads nothing when HEAD has not moved, and everything after a rewritten history', async () => {
+    const whole = await commitsOf();
+    expect((await commitsOf({ head: wiki.commits[3] ?? '', commits: whole.commits })).read).toBe(0);
+    const rewritten = await commitsOf({ head: 'f'.repeat(40), commits: [] });
+    expect(rewritten.read).toBe(4);
+    expect(rewritten.commits).toEqual(whole.commits);
+  });
+});
+
+describe('wordDiff', () => {
+  it.each([
+    ['a changed word, with context', 'one two three four\n', 'one two THREE four\n', [[1, 'same:one two |removed:three|added:THREE|same: four']]],
+    ['an added line', 'a\nb\n', 'a\nnew\nb\n', [[2, 'added:new']]],
+    ['a removed line', 'a\nold\nb\n', 'a\nb\n', [[2, 'removed:old']]],
+    ['nothing changed', 'same\n', 'same\n', []],
+  ])('%s', (_, before, after, expected) => {
+    const shown = wordDiff(before, after).hunks.map((h) => [h.line, h.parts.map((p) => (p.kind === 'gap' ? 'gap' : `${p.kind}:${p.text}`)).join('|')]);
+    expect(shown).toEqual(expected);
+  });
+
+  it('cuts long unchanged stretches to a few words of context', () => {
+    const words = Array.from({ length: 100 }, (_, i) => `w${i}`).join(' ');
+    const [hunk] = wordDiff(`${words}\n`, `${words.replace('w50', 'CHANGED')}\n`, { context: 3 }).hunks;
+    expect(hunk?.parts.map((p) => (p.kind === 'gap' ? '…' : `[${p.kind}:${p.text}]`)).join('')).toBe('…[same:w47 w48 w49 ][removed:w50][added:CHANGED][same: w51 w52 w53]…');
+  });
+});
