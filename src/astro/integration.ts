@@ -29,6 +29,7 @@ import { allDiagnostics, report, withoutRedLinks } from './report.ts';
 import { wikiVirtualModules } from './virtual-modules.ts';
 import { renderWorkerCount } from './article-loader.ts';
 import { chartJobs } from '../render/charts/chart-prefetch.ts';
+import { chartWords } from '../render/charts/draw-chart.ts';
 
 export function wiki(context: BuildContext): AstroIntegration {
   // The loader and the pages run in Vite's module runner and find the context there (src/build/registry.ts).
@@ -73,7 +74,7 @@ export function wiki(context: BuildContext): AstroIntegration {
         const reading = await context.read();
         // Charts are drawn on the other core while Astro starts and the articles render (render worker threads,
         // for large wikis, draw their own).
-        if (command === 'build' && renderWorkerCount(reading.index.pages.size) === 0) context.charts.start(chartJobs(reading.index));
+        if (command === 'build' && renderWorkerCount(reading.index.pages.size) === 0) context.charts.start(chartJobs(reading.index, chartWords(settings.language, settings.uiStrings)));
         const diagnostics = allDiagnostics(reading, settings.strict);
         const errors = diagnostics.filter((d) => d.severity === 'error');
         if (errors.length > 0 && command === 'build') {

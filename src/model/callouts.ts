@@ -9,19 +9,23 @@ import type { Blockquote, Paragraph, PhrasingContent, Root, RootContent } from '
 import type { Diagnostic } from './diagnostics.ts';
 import { element } from './wiki-element.ts';
 
+/** The types, with the label each shows when the wiki gives none in its language (src/shared/ui-strings/, `callout.<type>`). */
 export const CALLOUT_TYPES = { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution' } as const;
 export type CalloutType = keyof typeof CALLOUT_TYPES;
 
+/** Each type's label in the wiki's language. */
+export type CalloutLabels = Readonly<Record<CalloutType, string>>;
+
 const MARKER = /^\[!([A-Za-z][\w-]*)\]([+-]?)[ \t]*/;
 
-/** `source`: the article's text, in which a marker written `\\[!NOTE]` is quoted as written. */
-export function expandCallouts(tree: Root, file: string, source?: string): Diagnostic[] {
+/** `source`: the article's text, in which a marker written `\\[!NOTE]` is quoted as written; `labels`: each type's label in the wiki's language. */
+export function expandCallouts(tree: Root, file: string, source?: string, labels: CalloutLabels = CALLOUT_TYPES): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const walk = (parent: { children: RootContent[] }) => {
     parent.children.forEach((node, i) => {
       if ('children' in node) walk(node as { children: RootContent[] });
       if (node.type !== 'blockquote') return;
-      const callout = calloutOf(node, file, diagnostics, source);
+      const callout = calloutOf(node, file, diagnostics, labels, source);
       if (callout) parent.children[i] = callout;
     });
   };
@@ -29,7 +33,7 @@ export function expandCallouts(tree: Root, file: string, source?: string): Diagn
   return diagnostics;
 }
 
-function calloutOf(quote: Blockquote, file: string, diagnostics: Diagnostic[], source?: string): RootContent | undefined {
+function calloutOf(quote: Blockquote, file: string, diagnostics: Diagnostic[], labels: CalloutLabels, source?: string): RootContent | undefined {
   const first = quote.children[0];
   if (first?.type !== 'paragraph') return undefined;
   const lead = first.children[0];
@@ -49,7 +53,7 @@ function calloutOf(quote: Blockquote, file: string, diagnostics: Diagnostic[], s
     });
     return undefined;
   }
-  const label = CALLOUT_TYPES[type as CalloutType];
+  const label = labels[type as CalloutType];
   const { title, rest } = splitFirstLine({ ...first, children: [{ ...lead, value: lead.value.slice(match[0].length) }, ...first.children.slice(1)] });
   const body = [...(rest ? [rest] : []), ...quote.children.slice(1)];
   const fold = match[2];

@@ -8,7 +8,7 @@
  */
 import type { Code, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Position } from 'unist';
-import { expandCallouts } from './callouts.ts';
+import { expandCallouts, type CalloutLabels } from './callouts.ts';
 import { chartDataFile, parseChartSpec, type ChartUse } from './chart-spec.ts';
 import { COMPONENT_ATTRIBUTES, isBlockComponent, type BlockComponentName } from './components.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -26,6 +26,8 @@ export interface WikiSyntaxContext {
   infobox?: InfoboxSpec;
   /** The article's text, to tell `> \\[!NOTE]` (quoted as written) from a callout. */
   source?: string;
+  /** The callouts' labels in the wiki's language (English without). */
+  calloutLabels?: CalloutLabels;
 }
 
 export interface WikiSyntaxResult {
@@ -65,7 +67,7 @@ export function expandWikiSyntax(tree: Root, context: WikiSyntaxContext): WikiSy
   };
   walk(tree);
   expandMarkdownFigures(tree, footnotes);
-  diagnostics.push(...expandCallouts(tree, context.file, context.source));
+  diagnostics.push(...expandCallouts(tree, context.file, context.source, context.calloutLabels));
   if (context.infobox) {
     const at = tree.children.findIndex((node) => node.type !== 'yaml');
     tree.children.splice(at === -1 ? tree.children.length : at, 0, infoboxFromSpec(context.infobox, context.title, footnotes, lineOffsets(context.source)));

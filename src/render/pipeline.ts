@@ -15,6 +15,7 @@ import { rehypeLinkSchemes } from './plugins/rehype-link-schemes.ts';
 import { rehypeReferences } from './plugins/rehype-references.ts';
 import { remarkExpressionErrors } from './plugins/remark-expression-errors.ts';
 import { remarkCharts } from './plugins/remark-charts.ts';
+import { chartWords } from './charts/draw-chart.ts';
 import { remarkMathSyntax } from './plugins/remark-math-syntax.ts';
 import { remarkMathml } from './plugins/remark-mathml.ts';
 import { remarkSeeAlso } from './plugins/remark-see-also.ts';
@@ -58,8 +59,8 @@ export function wikiRemarkPlugins(options: PipelineOptions): RemarkPlugins {
     // `$` math is read with the article; then the wiki's blocks (infobox, figures, callouts, charts) are
     // expanded, so that the formulas, links and citations inside them are drawn and resolved with the rest.
     remarkMathSyntax,
-    [remarkWikiSyntax, { index: options.index, contentDir: options.contentDir }],
-    [remarkCharts, { index: options.index, prefetched: options.prefetchedChart }],
+    [remarkWikiSyntax, { index: options.index, contentDir: options.contentDir, strings: options.strings }],
+    [remarkCharts, { index: options.index, prefetched: options.prefetchedChart, words: chartWords(options.language, options.strings) }],
     remarkMathml,
     // See also first: it appends wiki links that remarkWikiLinks then resolves.
     [remarkSeeAlso, { index: options.index, contentDir: options.contentDir }],

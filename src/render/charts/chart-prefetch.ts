@@ -12,11 +12,13 @@ import { Worker } from 'node:worker_threads';
 import type { ElementContent } from 'hast';
 import { chartRows, type ChartRow, type ChartSpec } from '../../model/chart-spec.ts';
 import type { PageIndex } from '../../model/page-index.ts';
+import type { ChartWords } from './draw-chart.ts';
 
 export interface ChartJob {
   key: string;
   spec: ChartSpec;
   rows: ChartRow[];
+  words: ChartWords;
 }
 
 export type ChartReply = { key: string; parts: ElementContent[] } | { key: string; error: string };
@@ -27,17 +29,17 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-/** What identifies a drawing: the spec and the rows it draws. */
-export function chartKey(spec: ChartSpec, rows: ChartRow[]): string {
-  return createHash('sha1').update(JSON.stringify([spec, rows])).digest('base64url');
+/** What identifies a drawing: the spec and the rows it draws, and the words it writes them with. */
+export function chartKey(spec: ChartSpec, rows: ChartRow[], words: ChartWords): string {
+  return createHash('sha1').update(JSON.stringify([spec, rows, words])).digest('base64url');
 }
 
 /** Every chart of the wiki, in the order the article loader renders them (that of the page index). */
-export function chartJobs(index: PageIndex): ChartJob[] {
+export function chartJobs(index: PageIndex, words: ChartWords): ChartJob[] {
   return [...index.pages.values()].flatMap((page) =>
     page.article.charts.flatMap((chart) => {
       const rows = chartRows(chart, index.dataFiles);
-      return typeof rows === 'string' ? [] : [{ key: chartKey(chart.spec, rows), spec: chart.spec, rows }];
+      return typeof rows === 'string' ? [] : [{ key: chartKey(chart.spec, rows, words), spec: chart.spec, rows, words }];
     }),
   );
 }

@@ -10,7 +10,7 @@ parentPort?.once('message', (jobs: ChartJob[]) => {
   for (const job of jobs) {
     let reply: ChartReply;
     try {
-      reply = { key: job.key, parts: drawChart(job.spec, job.rows) };
+      reply = { key: job.key, parts: drawChart(job.spec, job.rows, job.words) };
     } catch (error) {
       reply = { key: job.key, error: error instanceof Error ? error.message : String(error) };
     }

@@ -9,7 +9,37 @@ import * as Plot from '@observablehq/plot';
 import type { Element, ElementContent, Properties } from 'hast';
 import { h, s } from 'hastscript';
 import { chartNumber, type ChartRow, type ChartSpec, type ChartValue } from '../../model/chart-spec.ts';
+import { translator, type Translator } from '../../shared/translate.ts';
 import { PlotDocument, PlotElement, type PlotNode } from './plot-dom.ts';
+
+/**
+ * The words a chart writes (its description and "The numbers"), in the wiki's language: the `chart.*` interface
+ * strings (src/shared/ui-strings/). Plain data, so that a worker thread can draw with them.
+ */
+export interface ChartWords {
+  language: string;
+  strings: Readonly<Record<string, string>>;
+}
+
+const ENGLISH_WORDS: ChartWords = {
+  language: 'en',
+  strings: {
+    'chart.kind.bar': 'Bar chart',
+    'chart.kind.line': 'Line chart',
+    'chart.kind.scatter': 'Scatter plot',
+    'chart.summary': '{kind} of {y} by {x}.',
+    'chart.summarySeries': '{kind} of {y} by {x}, one series per {series}.',
+    'chart.extremes': '{count} points; lowest {lowest}; highest {highest}. The table below lists them all.',
+    'chart.numbers': 'The numbers',
+  },
+};
+
+/** The `chart.*` strings of an interface table, for `drawChart`. */
+export function chartWords(language: string, strings: Readonly<Record<string, string>>): ChartWords {
+  return { language, strings: { ...ENGLISH_WORDS.strings, ...Object.fromEntries(Object.entries(strings).filter(([key]) => key.startsWith('chart.'))) } };
+}
+
+const wordsOf = (words: ChartWords): Translator => translator(words.strings, words.language);
 
 /** The drawing's size in SVG units; it scales to the column (src/styles/chart.css). */
 const WIDTH = 480;
@@ -118,23 +148,25 @@ function format(value: ChartValue | undefined): string {
 }
 
 /** What the chart shows, in words: each point for a small chart, the extremes for a large one. */
-export function describeChart(spec: ChartSpec, rows: ChartRow[]): string {
+export function describeChart(spec: ChartSpec, rows: ChartRow[], words: ChartWords = ENGLISH_WORDS): string {
   if (spec.description) return spec.description;
-  const kind = spec.type === 'bar' ? 'Bar chart' : spec.type === 'line' ? 'Line chart' : 'Scatter plot';
-  const head = `${kind} of ${label(spec.yLabel, spec.y, spec.unit)} by ${label(spec.xLabel, spec.x)}${spec.series ? `, one series per ${spec.series}` : ''}.`;
+  const t = wordsOf(words);
+  const kind = t(spec.type === 'bar' ? 'chart.kind.bar' : spec.type === 'line' ? 'chart.kind.line' : 'chart.kind.scatter');
+  const axes = { kind, y: label(spec.yLabel, spec.y, spec.unit), x: label(spec.xLabel, spec.x) };
+  const head = spec.series ? t('chart.summarySeries', { ...axes, series: spec.series }) : t('chart.summary', axes);
   const point = (row: ChartRow) => `${spec.series ? `${format(row[spec.series])}, ` : ''}${format(row[spec.x])}: ${format(row[spec.y])}`;
   if (rows.length <= 12) return `${head} ${rows.map(point).join('; ')}.`;
   const sorted = [...rows].sort((a, b) => (chartNumber(a[spec.y]) ?? 0) - (chartNumber(b[spec.y]) ?? 0));
   const lowest = sorted[0];
   const highest = sorted.at(-1);
-  return `${head} ${rows.length} points; lowest ${lowest ? point(lowest) : ''}; highest ${highest ? point(highest) : ''}. The table below lists them all.`;
+  return `${head} ${t('chart.extremes', { count: rows.length, lowest: lowest ? point(lowest) : '', highest: highest ? point(highest) : '' })}`;
 }
 
-function dataTable(spec: ChartSpec, rows: ChartRow[]): Element {
+function dataTable(spec: ChartSpec, rows: ChartRow[], words: ChartWords): Element {
   const columns = [spec.x, ...(spec.series ? [spec.series] : []), spec.y];
   const heading = (column: string) => (column === spec.y ? label(spec.yLabel, spec.y, spec.unit) : column === spec.x ? label(spec.xLabel, spec.x) : column);
   return h('details', { className: ['chart-data'] }, [
-    h('summary', 'The numbers'),
+    h('summary', wordsOf(words)('chart.numbers')),
     h('table', [
       h('thead', h('tr', columns.map((column) => h('th', { scope: 'col' }, heading(column))))),
       h('tbody', rows.map((row) => h('tr', columns.map((column, i) => (i === 0 ? h('th', { scope: 'row' }, format(row[column])) : h('td', format(row[column]))))))),
@@ -155,13 +187,13 @@ function legend(spec: ChartSpec, rows: ChartRow[]): Element | undefined {
 }
 
 /** The chart's parts, in reading order: the SVG (with title and description), its legend, its numbers. */
-export function drawChart(spec: ChartSpec, rows: ChartRow[]): ElementContent[] {
+export function drawChart(spec: ChartSpec, rows: ChartRow[], words: ChartWords = ENGLISH_WORDS): ElementContent[] {
   const plotted = plotChart(spec, rows);
   const svg = plotted instanceof PlotElement ? toHast(plotted) : undefined;
   if (svg?.type !== 'element') throw new Error(`Plot drew no SVG for the chart "${spec.title}"`);
   const { 'font-size': _plotFontSize, ...drawn } = svg.properties;
   const properties: Properties = { ...drawn, 'font-size': '13', className: ['chart-svg'], role: 'img', dataPagefindIgnore: '' };
   svg.properties = properties;
-  svg.children.unshift(s('title', spec.title), s('desc', describeChart(spec, rows)));
-  return [svg, ...(legend(spec, rows) ? [legend(spec, rows) as Element] : []), dataTable(spec, rows)];
+  svg.children.unshift(s('title', spec.title), s('desc', describeChart(spec, rows, words)));
+  return [svg, ...(legend(spec, rows) ? [legend(spec, rows) as Element] : []), dataTable(spec, rows, words)];
 }

@@ -10,13 +10,15 @@ import { chartRows } from '../../model/chart-spec.ts';
 import type { PageIndex } from '../../model/page-index.ts';
 import { chartKey } from '../charts/chart-prefetch.ts';
 import type { ElementContent } from 'hast';
-import { drawChart } from '../charts/draw-chart.ts';
+import { drawChart, type ChartWords } from '../charts/draw-chart.ts';
 import type { WikiElement } from '../../model/wiki-element.ts';
 
 export interface RemarkChartsOptions {
   index: () => PageIndex;
   /** A drawing made ahead on the other core (src/render/charts/chart-prefetch.ts), when the build asked for one. */
   prefetched?: ((key: string) => Promise<ElementContent[]> | undefined) | undefined;
+  /** The words charts write, in the wiki's language. */
+  words: ChartWords;
 }
 
 export const remarkCharts: Plugin<[RemarkChartsOptions], Root> = function (options) {
@@ -32,8 +34,8 @@ export const remarkCharts: Plugin<[RemarkChartsOptions], Root> = function (optio
       // The pre-pass reports these with file and line first (src/model/page-index.ts); never a chart with wrong numbers.
       if (typeof rows === 'string') throw new Error(`${file.path ?? ''}:${chart.line}: ${rows}`);
       // Drawn ahead on the other core when the build asked for it (src/render/charts/chart-prefetch.ts).
-      const ahead = options.prefetched?.(chartKey(chart.spec, rows));
-      const parts = ahead ? await ahead.catch(() => drawChart(chart.spec, rows)) : drawChart(chart.spec, rows);
+      const ahead = options.prefetched?.(chartKey(chart.spec, rows, options.words));
+      const parts = ahead ? await ahead.catch(() => drawChart(chart.spec, rows, options.words)) : drawChart(chart.spec, rows, options.words);
       node.data = { hName: 'div', hProperties: { className: ['chart-graphic'] }, hChildren: parts };
     }
   };
