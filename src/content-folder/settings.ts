@@ -93,10 +93,20 @@ export function readWikiConfig(contentDir: string): { config: WikiConfig; file: 
   return { config: result.config, file: existsSync(file) ? file : undefined };
 }
 
+/** WIKI_TRUST, which overrides the file's `trust`. */
+function trustFromEnvironment(value: string): TrustLevel {
+  try {
+    return parseTrustLevel(value);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SettingsError([{ severity: 'error', file: 'environment variable WIKI_TRUST', message: `${reason}: set WIKI_TRUST=safe or WIKI_TRUST=trusted, or unset it to use ${CONFIG_FILE}` }]);
+  }
+}
+
 export function readSettings(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): WikiSettings {
   const contentDir = resolve(root, env.WIKI_CONTENT_DIR || 'content');
   const { config, file } = readWikiConfig(contentDir);
-  const trust = env.WIKI_TRUST?.trim() ? parseTrustLevel(env.WIKI_TRUST) : config.trust;
+  const trust = env.WIKI_TRUST?.trim() ? trustFromEnvironment(env.WIKI_TRUST) : config.trust;
   const logo = config.logo ? resolve(contentDir, config.logo) : undefined;
   if (logo && (!existsSync(logo) || relative(contentDir, logo).startsWith('..'))) {
     throw new SettingsError([{ severity: 'error', file: CONFIG_FILE, message: `the logo \`${config.logo ?? ''}\` is not a file of the content folder: put the image in ${contentDir} and name it relative to it, e.g. \`logo: ./logo.svg\`` }]);

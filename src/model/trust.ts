@@ -16,7 +16,8 @@ export type TrustLevel = (typeof TRUST_LEVELS)[number];
 
 /** The setting, as a writer reads it in an error. */
 export const TRUST_SETTING = 'WIKI_TRUST';
-const ALLOW = `${TRUST_SETTING}=trusted`;
+// A wiki says it in wiki.config.yaml; CI may override it with the environment variable (src/content-folder/settings.ts).
+const ALLOW = `\`trust: trusted\` in wiki.config.yaml (or ${TRUST_SETTING}=trusted)`;
 
 /** Names the MDX compiler of Astro exports itself: an article that exports one breaks its own module. */
 const RESERVED_EXPORTS = new Set(['frontmatter', 'getHeadings', 'Content', 'default', 'MDXContent']);

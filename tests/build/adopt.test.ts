@@ -94,6 +94,15 @@ describe('a wiki with its own name and language', () => {
     for (const [path, html] of pages.filter(([p]) => p.endsWith('.html'))) expect(html, path).toMatch(/<html lang="de"/);
   });
 
+  it('labels its callouts and describes its charts in German', () => {
+    const html = site.read('wiki/amsel/index.html');
+    expect(html).toContain('aria-label="Warnung"');
+    expect(html).toContain('<p class="callout-title">Warnung</p>');
+    expect(html).toContain('<desc>Balkendiagramm: paare nach jahr. 2024: 120; 2025: 135.</desc>');
+    expect(html).toContain('<summary>Die Zahlen</summary>');
+    expect(html).not.toMatch(/>(Warning|The numbers)</);
+  });
+
   it('has Pagefind index its articles as German', () => {
     const entry = JSON.parse(site.read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
     expect(Object.keys(entry.languages)).toEqual(['de']);

@@ -36,6 +36,21 @@ Die **Amsel** ist ein Singvogel. Sie lebt in Wäldern und Gärten.
 ## Gesang
 
 Das Männchen singt im Frühjahr.
+
+> [!WARNING]
+> Amseln nicht füttern, wenn es warm ist.
+
+## Bestand
+
+\`\`\`chart
+type: bar
+title: Brutpaare im Tal
+x: jahr
+y: paare
+data:
+  - { jahr: "2024", paare: 120 }
+  - { jahr: "2025", paare: 135 }
+\`\`\`
 `;
 
 const AMSEL_2 = AMSEL_1.replace('Das Männchen singt im Frühjahr.', 'Das Männchen singt im Frühjahr laut und melodisch von hohen Warten.').replace('in Wäldern und Gärten', 'in Gärten und Parks');

@@ -24,6 +24,12 @@ const MAY_IMPORT: Record<string, string[]> = {
   importer: ['model'],
 };
 
+/**
+ * The interface's words (src/shared/ui-strings.ts, its tables, and translate.ts): pure tables and lookups that
+ * import nothing outside themselves, read by every layer that writes something a reader sees.
+ */
+const INTERFACE_STRINGS = ['shared/ui-strings.ts', 'shared/translate.ts'];
+
 /** Packages and Node modules that do I/O or belong to the machinery: the model may not use them. */
 const NOT_IN_MODEL = /^(node:(fs|fs\/promises|child_process|worker_threads|os|net|http)|astro(?!\/zod)|vite)/;
 
@@ -49,8 +55,9 @@ describe('the layers of src/', () => {
           if (!specifier) continue;
           const where = relative(src, file);
           if (specifier.startsWith('.')) {
-            const target = relative(src, join(file, '..', specifier)).split('/')[0] ?? '';
-            if (target !== layer && !allowed.includes(target)) breaches.push(`${where} imports ${specifier}`);
+            const path = relative(src, join(file, '..', specifier));
+            const target = path.split('/')[0] ?? '';
+            if (target !== layer && !allowed.includes(target) && !INTERFACE_STRINGS.includes(path)) breaches.push(`${where} imports ${specifier}`);
           } else if (layer === 'model' && NOT_IN_MODEL.test(specifier)) {
             breaches.push(`${where} imports ${specifier}`);
           }
@@ -59,6 +66,14 @@ describe('the layers of src/', () => {
       expect(breaches).toEqual([]);
     });
   }
+
+  it('keeps the interface strings free of imports, so that every layer may read them', () => {
+    for (const module of INTERFACE_STRINGS) {
+      const [imports] = parse(readFileSync(join(src, module), 'utf8'));
+      const outside = imports.map(({ n }) => n ?? '').filter((specifier) => !specifier.startsWith('./'));
+      expect(outside, module).toEqual([]);
+    }
+  });
 
   it('has no folder the table above does not know', () => {
     const astroConventions = ['pages', 'components', 'layouts', 'styles'];

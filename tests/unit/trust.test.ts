@@ -47,7 +47,7 @@ describe('WIKI_TRUST=safe, the default: no code', () => {
     ['export const x = 1', /^a\.mdx:5:1: error: `export` is not allowed: .*WIKI_TRUST=trusted/],
     ['Exit {process.exit(0)} now.', /^a\.mdx:5:6: error: the expression `\{process\.exit\(0\)\}` is code, which is not allowed: .*write `\\\{` and `\\\}`.*WIKI_TRUST=trusted/],
     ['<abbr title={"x"}>y</abbr>', /^a\.mdx:5:7: error: `title=\{…\}` on `<abbr>` is code, which is not allowed: .*`title="…"`/],
-    ['<Chart data="x" />', /^a\.mdx:5:1: error: `<Chart>` is not one of the wiki's components \(`<Infobox>`, `<Figure>`\): .*WIKI_TRUST=trusted/],
+    ['<Chart data="x" />', /^a\.mdx:5:1: error: `<Chart>` is not one of the wiki's components \(`<Infobox>`, `<Figure>`, `<FeaturedArticle>`, `<RecentChanges>`, `<ArticlesByTopic>`, `<ArticleCount>`\): .*WIKI_TRUST=trusted/],
     ['<Charts.Bar />', /^a\.mdx:5:1: error: `<Charts\.Bar>` is not one of the wiki's components/],
     ['<>fragment</>', /^a\.mdx:5:1: error: `<>` fragments are not allowed/],
   ])('%j is refused', (body, error) => {
