@@ -21,7 +21,7 @@ test('every See also link of the seed article leads to a real article', async ({
 
 test('the main page features the seed article and lists articles by topic', async ({ page }) => {
   await page.goto('/');
-  const featured = page.locator('.featured a.wikilink');
+  const featured = page.locator('.featured-article a.wikilink');
   await expect(featured).toHaveAttribute('href', '/wiki/nvidia_vs_huawei_for_ai_compute/');
   await expect(page.getByRole('heading', { name: 'Articles by topic' })).toBeVisible();
   expect(await page.locator('main a.wikilink[href^="/wiki/"]').count()).toBeGreaterThanOrEqual(13);
