@@ -1,11 +1,13 @@
 /**
  * The search page: reads `?q=…&tag=…`, shows every result with its matching
- * sections, offers the tags as filters with counts, and keeps the address in
+ * sections, offers as filters the tags that have results (with counts, most
+ * first: tag-filters.ts), and keeps the address in
  * step so that a search can be shared. An article whose title or alias the
  * query is comes first (search-titles.ts), and a query with a typo gets a
  * "Did you mean".
  */
-import { loadPagefind, type FilterCounts } from './search-pagefind.ts';
+import { loadPagefind } from './search-pagefind.ts';
+import { drawTagOffers, tagOffers } from './tag-filters.ts';
 import stylesheet from '../styles/search.css?url';
 import { addStylesheet, correctionLine, resultElement } from './search-render.ts';
 import { isSearchable, markedWords, pageOf, readSearchState, resultSummary, resultView, writeSearchState, type ResultView, type SearchState } from './search-results.ts';
@@ -26,32 +28,6 @@ const filters = form?.querySelector<HTMLFieldSetElement>('.search-filters');
 const summary = document.querySelector<HTMLElement>('.search-summary');
 const suggestion = document.querySelector<HTMLElement>('.search-suggestion');
 const list = document.querySelector<HTMLOListElement>('.search-results');
-
-/** One checkbox per tag of the wiki, made once so that focus stays where the reader left it. */
-function tagBoxes(fieldset: HTMLFieldSetElement, all: FilterCounts, chosen: readonly string[]) {
-  if (fieldset.querySelector('input')) return;
-  for (const tag of Object.keys(all.tag ?? {}).sort((a, b) => a.localeCompare(b))) {
-    const label = document.createElement('label');
-    const box = document.createElement('input');
-    box.type = 'checkbox';
-    box.name = 'tag';
-    box.value = tag;
-    box.checked = chosen.includes(tag);
-    const count = document.createElement('span');
-    count.className = 'count';
-    label.append(box, ` ${tag} `, count);
-    fieldset.append(label);
-  }
-  fieldset.hidden = !fieldset.querySelector('input');
-}
-
-/** How many results each tag would give for the words searched. */
-function tagCounts(fieldset: HTMLFieldSetElement, counts: FilterCounts) {
-  for (const box of fieldset.querySelectorAll<HTMLInputElement>('input[name="tag"]')) {
-    const count = box.parentElement?.querySelector('.count');
-    if (count) count.textContent = `(${counts.tag?.[box.value] ?? 0})`;
-  }
-}
 
 function emptyState(state: SearchState): string {
   if (state.query === '' && state.tags.length === 0) return t('search.prompt');
@@ -93,8 +69,8 @@ async function show(state: SearchState) {
   const instead = corrected && corrected.results.length > 0 ? correction : undefined;
   if (instead) search = corrected;
   if (mine !== latest) return; // a newer search replaced this one
-  tagBoxes(filters, all, state.tags);
-  tagCounts(filters, search?.totalFilters ?? all);
+  // The tags the words searched find articles under (counted without the tag filter), most first.
+  drawTagOffers(filters, tagOffers(search?.totalFilters ?? all, state.tags, document.documentElement.lang));
   const suggest = (offered: Correction | undefined) => {
     suggestion.replaceChildren();
     suggestion.hidden = !offered;

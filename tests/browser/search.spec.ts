@@ -269,6 +269,36 @@ test('the search page shows full results for a shared address, filtered by tag',
   await expect(page.locator('.search-summary')).toHaveText('2 articles tagged company.');
 });
 
+test('the search page offers only the tags that have results, with counts, most first', async ({ page }) => {
+  const offered = async () =>
+    (await page.locator('.search-filters label').allInnerTexts()).map((text) => {
+      const match = /^(.*) \((\d+)\)$/.exec(text.trim());
+      return { tag: match?.[1] ?? text, count: Number(match?.[2]) };
+    });
+  await page.goto(`${site.url}/search/`);
+  await expect(page.locator('.search-filters label').first()).toBeVisible();
+  const everyTag = await offered();
+  await page.goto(`${site.url}/search/?q=huawei`);
+  await expect(page.locator('.search-summary')).toHaveText('3 articles match “huawei”.');
+  const forHuawei = await offered();
+  expect(forHuawei.map(({ tag }) => tag).sort()).toEqual(everyTag.map(({ tag }) => tag).sort());
+  expect(forHuawei.every(({ count }) => count > 0)).toBe(true);
+  expect(forHuawei.map(({ count }) => count)).toEqual(forHuawei.map(({ count }) => count).sort((a, b) => b - a));
+  expect(forHuawei.find(({ tag }) => tag === 'company')?.count).toBe(2);
+  // A ticked tag stays offered, at (0), when the words change so that it has no results, so that it can be unticked.
+  await page.getByRole('checkbox', { name: /company/ }).check();
+  await page.getByRole('searchbox', { name: 'Words to search for' }).fill('interconnect');
+  await expect(page.locator('.search-summary')).toHaveText(/No articles tagged company match “interconnect”/);
+  await expect(page.getByRole('checkbox', { name: 'company (0)' })).toBeChecked();
+  await page.getByRole('checkbox', { name: 'company (0)' }).click(); // unticked, it leaves the list (so not uncheck(), which checks the box after)
+  // Words found only under some tags offer only those.
+  await expect(page.getByRole('checkbox', { name: /^company/ })).toHaveCount(0);
+  await expect(page.locator('.search-filters label', { hasText: '(0)' })).toHaveCount(0);
+  const forInterconnect = await offered();
+  expect(forInterconnect.length).toBeLessThan(everyTag.length);
+  expect(forInterconnect.every(({ count }) => count > 0)).toBe(true);
+});
+
 test('the search page explains an empty result', async ({ page }) => {
   await page.goto(`${site.url}/search/?q=zeppelinfrobnicate`);
   await expect(page.locator('.search-summary')).toHaveText(/No articles match “zeppelinfrobnicate”\. Try fewer or shorter words/);
