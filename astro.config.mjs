@@ -14,7 +14,9 @@ const context = createBuildContext(settings);
 export default defineConfig({
   // `npm run build` gives each content folder and shard an Astro root of its own, where Astro keeps its `.astro/`
   // state (cli/build.ts); the source stays here.
-  ...(settings.astroRoot ? { root: settings.astroRoot, srcDir: fileURLToPath(new URL('./src/', import.meta.url)), publicDir: fileURLToPath(new URL('./public/', import.meta.url)) } : {}),
+  ...(settings.astroRoot
+    ? { root: settings.astroRoot, srcDir: fileURLToPath(new URL('./src/', import.meta.url)), publicDir: fileURLToPath(new URL('./public/', import.meta.url)) }
+    : {}),
   site: settings.site,
   outDir: settings.outDir,
   cacheDir: settings.cacheDir,

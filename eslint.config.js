@@ -7,7 +7,18 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', '.astro/', 'tests/.output/', 'bench/.work/', 'test-results/', 'playwright-report/', 'vendor/', 'tests/fixtures/', 'tests/importer/dokuwiki/'],
+    ignores: [
+      'dist/',
+      'node_modules/',
+      '.astro/',
+      'tests/.output/',
+      'bench/.work/',
+      'test-results/',
+      'playwright-report/',
+      'vendor/',
+      'tests/fixtures/',
+      'tests/importer/dokuwiki/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

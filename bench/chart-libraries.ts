@@ -90,7 +90,10 @@ const drawers: Array<[string, Draw | undefined]> = [
   ['Plot + the wiki’s DOM → hast (drawChart, all of it)', (spec) => toHtml(drawChart(spec, rows)[0] as ElementContent)],
   // The same drawing on linkedom, then into hast two ways (without the title, legend and table).
   ['Plot + linkedom → hast by walking the DOM', (spec) => toHtml(walk(plotChart(spec, rows, linkedom) as DomLike))],
-  ['Plot + linkedom → outerHTML → hast (parse5)', (spec) => toHtml(fromHtml((plotChart(spec, rows, linkedom) as { outerHTML: string }).outerHTML, { fragment: true }))],
+  [
+    'Plot + linkedom → outerHTML → hast (parse5)',
+    (spec) => toHtml(fromHtml((plotChart(spec, rows, linkedom) as { outerHTML: string }).outerHTML, { fragment: true })),
+  ],
   ['Vega-Lite → Vega SVG string (no hast)', await vegaDraw()],
 ];
 console.log(`${rounds} rounds per chart; CPU time of this process (load average ${(await import('node:os')).loadavg()[0]?.toFixed(1)})\n`);

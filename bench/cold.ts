@@ -15,7 +15,9 @@ import { runMeasured, type RunResult } from './measure.ts';
 import { ensureStarlight, STARLIGHT_VERSION, writeStarlightSite } from './starlight.ts';
 
 const repo = resolve(import.meta.dirname, '..');
-const { values: args } = parseArgs({ options: { pages: { type: 'string', default: '1000' }, runs: { type: 'string', default: '5' }, seed: { type: 'string', default: '1' } } });
+const { values: args } = parseArgs({
+  options: { pages: { type: 'string', default: '1000' }, runs: { type: 'string', default: '5' }, seed: { type: 'string', default: '1' } },
+});
 const pages = Number(args.pages);
 const runs = Number(args.runs);
 const work = resolve(process.env.BENCH_DIR ?? join(repo, 'bench/.work'));
@@ -44,7 +46,10 @@ const coldWiki = async () => {
 };
 const coldStarlight = async () => {
   for (const dir of ['dist', 'node_modules/.astro', '.astro']) rmSync(join(starlight, dir), { recursive: true, force: true });
-  return check(await runMeasured(process.execPath, [join(starlight, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: starlight, env: quietEnv, quiet: true }), 'the Starlight build');
+  return check(
+    await runMeasured(process.execPath, [join(starlight, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: starlight, env: quietEnv, quiet: true }),
+    'the Starlight build',
+  );
 };
 
 const wiki: RunResult[] = [];
@@ -60,7 +65,10 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const os = await import('node:os');
 const summary = {
   date: new Date().toISOString(),
-  machine: `${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+  machine: `${os.cpus().length} cores, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
   pages,
   runs,
   starlightVersion: STARLIGHT_VERSION,

@@ -177,8 +177,22 @@ function figures(index: number, count: number): number[] {
 }
 
 /** The wiki's own blocks for one article (see GenerateOptions.components). */
-function componentBlocks(self: Skeleton, index: number, links: Link[], pictures: 'remote' | 'local'): { frontmatter: string[]; afterLead: string[]; inSection: string[] } {
-  const figure = pictures === 'local' ? `${self.path.split('/').map(() => '..').slice(1).join('/') || '.'}/${FIGURE_FILE}` : FIGURE_URL;
+function componentBlocks(
+  self: Skeleton,
+  index: number,
+  links: Link[],
+  pictures: 'remote' | 'local',
+): { frontmatter: string[]; afterLead: string[]; inSection: string[] } {
+  const figure =
+    pictures === 'local'
+      ? `${
+          self.path
+            .split('/')
+            .map(() => '..')
+            .slice(1)
+            .join('/') || '.'
+        }/${FIGURE_FILE}`
+      : FIGURE_URL;
   const [a, b, c, d, e] = figures(index, 5);
   const linked = links.find((l) => l.target)?.target;
   return {
@@ -193,7 +207,9 @@ function componentBlocks(self: Skeleton, index: number, links: Link[], pictures:
       `    Released: ${2015 + (index % 10)}`,
       `    Power: "${Math.round((c ?? 1) * 10)} W"`,
     ],
-    afterLead: [`Its throughput follows $T = ${a} \\cdot n_{\\text{cores}} \\cdot f$, and training a model of $N$ parameters on $D$ tokens takes about $C \\approx 6ND$ operations.`],
+    afterLead: [
+      `Its throughput follows $T = ${a} \\cdot n_{\\text{cores}} \\cdot f$, and training a model of $N$ parameters on $D$ tokens takes about $C \\approx 6ND$ operations.`,
+    ],
     inSection: [
       `> [!NOTE]
 > The figures for ${self.title} are vendor numbers, not measured ones.`,
@@ -228,8 +244,7 @@ function article(
   shape: 'standard' | 'long' = 'standard',
 ): GeneratedArticle {
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
-  const word = () =>
-    rand() < 0.25 ? rareWord(Math.floor(Math.exp(rand() * Math.log(RARE_WORDS))) - 1) : (WORDS[Math.floor(rand() * WORDS.length)] ?? 'word');
+  const word = () => (rand() < 0.25 ? rareWord(Math.floor(Math.exp(rand() * Math.log(RARE_WORDS))) - 1) : (WORDS[Math.floor(rand() * WORDS.length)] ?? 'word'));
   const hubs = hubCount(all.length);
   const other = (): Skeleton => {
     for (;;) {
@@ -331,7 +346,9 @@ function article(
       if (kind === 'wiki' && blocks2 && i === 1) out.push(...blocks2.inSection);
     });
     for (let n = 1; n <= footnotes; n++) {
-      out.push(`[^n${n}]: [${capitalize(word())} ${word()} report ${n}](https://example.org/${self.path}/${n}), ${capitalize(word())} Press, ${2015 + (n % 10)}.`);
+      out.push(
+        `[^n${n}]: [${capitalize(word())} ${word()} report ${n}](https://example.org/${self.path}/${n}), ${capitalize(word())} Press, ${2015 + (n % 10)}.`,
+      );
     }
     return out.join('\n\n');
   };

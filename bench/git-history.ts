@@ -50,7 +50,9 @@ export function writeWikiRepository(repo: string, articles: GeneratedArticle[], 
   const commit = (message: string, author: (typeof AUTHORS)[number], body: string) => {
     time += 3600;
     commits++;
-    chunks.push(`commit refs/heads/main\nauthor ${author.name} <${author.email}> ${time} +0000\ncommitter ${author.name} <${author.email}> ${time} +0000\n${data(message)}${body}`);
+    chunks.push(
+      `commit refs/heads/main\nauthor ${author.name} <${author.email}> ${time} +0000\ncommitter ${author.name} <${author.email}> ${time} +0000\n${data(message)}${body}`,
+    );
   };
   const path = (article: GeneratedArticle, index: number, revision: number) => {
     const former = formerPath(article, index);
@@ -60,7 +62,11 @@ export function writeWikiRepository(repo: string, articles: GeneratedArticle[], 
 
   for (let start = 0; start < articles.length; start += 100) {
     const batch = articles.slice(start, start + 100);
-    commit(`Add ${batch.length} articles`, AUTHORS[0] ?? { name: 'a', email: 'a@example.org' }, batch.map((a, i) => modify(path(a, start + i, 1), articleAt(a, 1, revisions))).join(''));
+    commit(
+      `Add ${batch.length} articles`,
+      AUTHORS[0] ?? { name: 'a', email: 'a@example.org' },
+      batch.map((a, i) => modify(path(a, start + i, 1), articleAt(a, 1, revisions))).join(''),
+    );
   }
   for (let revision = 2; revision <= revisions; revision++) {
     for (let start = 0; start < articles.length; start += 10) {

@@ -17,7 +17,9 @@ import { writeWikiRepository } from './git-history.ts';
 import { runMeasured, type RunResult } from './measure.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..');
-const { values: args } = parseArgs({ options: { pages: { type: 'string', default: '1000' }, runs: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' } } });
+const { values: args } = parseArgs({
+  options: { pages: { type: 'string', default: '1000' }, runs: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' } },
+});
 const pages = Number(args.pages);
 const runs = Number(args.runs);
 const work = resolve(process.env.BENCH_DIR ?? join(repoRoot, 'bench/.work'), `history-${pages}`);
@@ -48,7 +50,14 @@ async function build(content: string, name: string, fresh = true): Promise<RunRe
     process.stderr.write(run.output.slice(-4000));
     throw new Error(`the ${name} build failed`);
   }
-  console.error(`[bench] ${name}${fresh ? '' : ' (rebuild)'}: ${(run.ms / 1000).toFixed(1)} s wall, ${(run.cpuMs / 1000).toFixed(1)} s CPU; ${run.output.split('\n').find((line) => line.includes('history:'))?.trim() ?? ''}`);
+  console.error(
+    `[bench] ${name}${fresh ? '' : ' (rebuild)'}: ${(run.ms / 1000).toFixed(1)} s wall, ${(run.cpuMs / 1000).toFixed(1)} s CPU; ${
+      run.output
+        .split('\n')
+        .find((line) => line.includes('history:'))
+        ?.trim() ?? ''
+    }`,
+  );
   return run;
 }
 
@@ -89,10 +98,17 @@ const table = [
   '|---|---|---|---|',
   row('build, wall', (r) => r.ms, s),
   row('build, CPU', (r) => r.cpuMs, s),
-  row('peak memory', (r) => r.peakRss, (n) => `${(n / 1024 / 1024).toFixed(0)} MB`),
+  row(
+    'peak memory',
+    (r) => r.peakRss,
+    (n) => `${(n / 1024 / 1024).toFixed(0)} MB`,
+  ),
   row('rebuild after one edit (committed), cache kept: wall', (r) => r.ms, s, rebuildWithout, rebuildWith),
   row('rebuild after one edit (committed), cache kept: CPU', (r) => r.cpuMs, s, rebuildWithout, rebuildWith),
   `| the one \`git log\` alone | | ${logTime} | |`,
 ].join('\n');
-writeFileSync(join(work, "results.json"), `${JSON.stringify({ date: new Date().toISOString(), pages, commits, without, withHistory, rebuildWithout, rebuildWith }, (key, value: unknown) => (key === "output" ? undefined : value), 2)}\n`);
+writeFileSync(
+  join(work, 'results.json'),
+  `${JSON.stringify({ date: new Date().toISOString(), pages, commits, without, withHistory, rebuildWithout, rebuildWith }, (key, value: unknown) => (key === 'output' ? undefined : value), 2)}\n`,
+);
 console.log(table);

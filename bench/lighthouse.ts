@@ -47,7 +47,9 @@ function culprits(details: Result['audits'][string]['details']): string[] {
   const items: unknown[] = details.items;
   return items.slice(0, 5).map((item) => {
     const node = (item as { node?: { snippet?: string; explanation?: string } }).node;
-    const text = node?.snippet ? `${node.snippet} ${node.explanation ?? ''}` : (item as { description?: string }).description ?? JSON.stringify(item).slice(0, 160);
+    const text = node?.snippet
+      ? `${node.snippet} ${node.explanation ?? ''}`
+      : ((item as { description?: string }).description ?? JSON.stringify(item).slice(0, 160));
     return `            ${text}`;
   });
 }
@@ -72,7 +74,11 @@ const chrome = await launch({
 });
 try {
   await waitFor(`${origin}/`, 60_000);
-  console.log(`load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}; median of ${runs} runs`);
+  console.log(
+    `load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}; median of ${runs} runs`,
+  );
   for (const device of ['mobile', 'desktop'] as const) {
     for (const page of PAGES) {
       const flags: Flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES };

@@ -15,7 +15,10 @@ export const FORMULAS: Array<{ tex: string; display: boolean }> = [
   { tex: 'N_{\\text{opt}}(C) = G \\left(\\frac{C}{6}\\right)^{a}', display: true },
   { tex: 'r = S(q - Z)', display: false },
   { tex: 'q = \\operatorname{round}\\!\\left(\\frac{r}{S}\\right) + Z', display: true },
-  { tex: '\\begin{aligned} S &= \\frac{r_{\\max} - r_{\\min}}{q_{\\max} - q_{\\min}} \\\\ Z &= q_{\\max} - \\frac{r_{\\max}}{S} \\end{aligned}', display: true },
+  {
+    tex: '\\begin{aligned} S &= \\frac{r_{\\max} - r_{\\min}}{q_{\\max} - q_{\\min}} \\\\ Z &= q_{\\max} - \\frac{r_{\\max}}{S} \\end{aligned}',
+    display: true,
+  },
   { tex: '\\text{FLOPS} = n_{\\text{cores}} \\times f_{\\text{clock}} \\times \\text{FLOP per cycle}', display: true },
   { tex: '\\mathrm{MFU} = \\frac{6N \\cdot \\text{tokens/s}}{\\text{peak FLOPS}}', display: false },
   { tex: '\\sum_{i=1}^{n} x_i^2 \\le \\sqrt{n}\\,\\lVert x \\rVert', display: false },
@@ -30,10 +33,16 @@ async function load(name: 'temml' | 'katex'): Promise<{ render: Render; loadMs: 
   const start = performance.now();
   if (name === 'temml') {
     const temml = (await import('temml')).default;
-    return { render: (tex, display) => temml.renderToString(tex, { displayMode: display, annotate: true, throwOnError: true }), loadMs: performance.now() - start };
+    return {
+      render: (tex, display) => temml.renderToString(tex, { displayMode: display, annotate: true, throwOnError: true }),
+      loadMs: performance.now() - start,
+    };
   }
   const katex = (await import('katex')).default;
-  return { render: (tex, display) => katex.renderToString(tex, { displayMode: display, output: 'mathml', throwOnError: true }), loadMs: performance.now() - start };
+  return {
+    render: (tex, display) => katex.renderToString(tex, { displayMode: display, output: 'mathml', throwOnError: true }),
+    loadMs: performance.now() - start,
+  };
 }
 
 function median(values: number[]): number {
@@ -58,7 +67,9 @@ for (const name of ['temml', 'katex'] as const) {
   const raw = outputs.reduce((sum, html) => sum + Buffer.byteLength(html), 0);
   const gzip = gzipSync(outputs.join('\n')).length;
   const styled = outputs.filter((html) => /\sstyle="/.test(html)).length;
-  rows.push(`| ${name} | ${loadMs.toFixed(0)} ms | ${firstMs.toFixed(1)} ms | ${(median(times) * 1000).toFixed(0)} µs | ${(raw / FORMULAS.length).toFixed(0)} B | ${gzip} B | ${styled} of ${FORMULAS.length} |`);
+  rows.push(
+    `| ${name} | ${loadMs.toFixed(0)} ms | ${firstMs.toFixed(1)} ms | ${(median(times) * 1000).toFixed(0)} µs | ${(raw / FORMULAS.length).toFixed(0)} B | ${gzip} B | ${styled} of ${FORMULAS.length} |`,
+  );
 }
 console.log(`${FORMULAS.length} formulas, ${rounds} rounds\n`);
 console.log('| library | load | first pass (cold) | per formula, warm (median) | MathML per formula, raw | all, gzipped | formulas with style attributes |');

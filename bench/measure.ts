@@ -50,7 +50,9 @@ function commandOf(pid: number): string {
   try {
     const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
     const script = args.find((arg) => /\.(m?js|ts|cjs)$/.test(arg) || /pagefind/.test(arg)) ?? args[0] ?? '';
-    const name = script.includes('astro.mjs') ? `astro ${args[args.indexOf(script) + 1] ?? ''}`.trim() : script.replace(/^.*node_modules\//, '').replace(/^.*\/(cli|bench)\//, '$1/');
+    const name = script.includes('astro.mjs')
+      ? `astro ${args[args.indexOf(script) + 1] ?? ''}`.trim()
+      : script.replace(/^.*node_modules\//, '').replace(/^.*\/(cli|bench)\//, '$1/');
     return name.includes('pagefind') ? 'pagefind' : name;
   } catch {
     return '?';
@@ -79,7 +81,11 @@ export function treeRss(root: number): number {
 }
 
 /** Run a command, timing it and polling its process tree's memory every `pollMs`. */
-export function runMeasured(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; pollMs?: number; quiet?: boolean }): Promise<RunResult> {
+export function runMeasured(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; pollMs?: number; quiet?: boolean },
+): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
     // bash's `times` prints the CPU time of the children it waited for, descendants included.

@@ -33,7 +33,10 @@ for (const [subdir, glob] of Object.entries(halves)) {
 const server = await serveStatic(dist, port);
 const address = server.address();
 const origin = `http://127.0.0.1:${address && typeof address === 'object' ? address.port : port}`;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+});
 type Row = { query: string; single: { results: number; bytes: number }; merged: { results: number; bytes: number } };
 const rows: Row[] = [];
 try {
@@ -72,5 +75,6 @@ try {
   server.close();
 }
 console.log('| query | results, one index | results, two merged | KB, one index | KB, two merged |\n|---|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.query} | ${r.single.results} | ${r.merged.results} | ${(r.single.bytes / 1024).toFixed(1)} | ${(r.merged.bytes / 1024).toFixed(1)} |`);
+for (const r of rows)
+  console.log(`| ${r.query} | ${r.single.results} | ${r.merged.results} | ${(r.single.bytes / 1024).toFixed(1)} | ${(r.merged.bytes / 1024).toFixed(1)} |`);
 console.log(JSON.stringify({ indexing, rows }));

@@ -106,8 +106,14 @@ export function summarize(profile: Profile, top = 25): ProfileSummary {
   });
   return {
     totalMs,
-    inclusive: [...inclusive].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms).slice(0, top),
-    byPackage: [...byPackage].map(([name, ms]) => ({ name, ms, share: ms / totalMs })).sort((a, b) => b.ms - a.ms).slice(0, top),
+    inclusive: [...inclusive]
+      .map(([name, ms]) => ({ name, ms }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, top),
+    byPackage: [...byPackage]
+      .map(([name, ms]) => ({ name, ms, share: ms / totalMs }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, top),
     topFunctions: [...byFunction.values()].sort((a, b) => b.ms - a.ms).slice(0, top),
   };
 }

@@ -37,7 +37,8 @@ const { values: args } = parseArgs({
 });
 const pages = Number(args.pages);
 if (!Number.isInteger(pages) || pages < 1) throw new Error(`--pages must be a whole number of articles, e.g. --pages 1000 (got ${args.pages})`);
-if (args.components && args.compare) throw new Error('--components builds only the wiki (Starlight has no infoboxes, charts or callouts to compare): run it without --compare');
+if (args.components && args.compare)
+  throw new Error('--components builds only the wiki (Starlight has no infoboxes, charts or callouts to compare): run it without --compare');
 if (args.compare !== undefined && args.compare !== 'starlight') throw new Error(`--compare knows only \`starlight\` (got ${args.compare})`);
 // Inside the checkout (git-ignored): Astro writes its prerender chunks into `<cwd>/.astro/`, shared by every
 // build of the checkout, unless the output folder lies inside the working folder, and those chunks must
@@ -90,7 +91,11 @@ async function measureSite(name: string, dist: string, build: RunResult, pagePre
   const searchUi = browser ? await measureSearchUi(dist, typical, BENCHMARK_QUERIES, port, name === 'starlight' ? 'starlight' : 'wiki') : null;
   const titleIndex =
     name === 'wiki' && existsSync(join(dist, 'search-titles'))
-      ? { titles: folderSize(join(dist, 'search-titles')), words: folderSize(join(dist, 'search-words')), ranking: browser ? await measureTitleRanking(dist, 25, port) : null }
+      ? {
+          titles: folderSize(join(dist, 'search-titles')),
+          words: folderSize(join(dist, 'search-words')),
+          ranking: browser ? await measureTitleRanking(dist, 25, port) : null,
+        }
       : undefined;
   console.error(`[bench] ${name}: measured`);
   return {
@@ -146,7 +151,10 @@ async function benchStarlight(articles: GeneratedArticle[]): Promise<SiteResult>
 }
 
 async function bareUnified(): Promise<{ ms: number; cpuMs: number; peakRss: number }> {
-  const run = check(await runMeasured(node, [join(repo, 'bench/bare-unified.ts'), join(work, siteName, 'content')], { cwd: repo, quiet: true }), 'the bare unified pipeline');
+  const run = check(
+    await runMeasured(node, [join(repo, 'bench/bare-unified.ts'), join(work, siteName, 'content')], { cwd: repo, quiet: true }),
+    'the bare unified pipeline',
+  );
   const line = run.output.split('\n').find((l) => l.startsWith('{'));
   const inner = line ? (JSON.parse(line) as { ms: number }).ms : Number.NaN;
   return { ms: inner, cpuMs: run.cpuMs, peakRss: run.peakRss };
@@ -177,10 +185,21 @@ function table(wiki: SiteResult, bare: { ms: number }, starlight: SiteResult | u
     ['own search box: search bytes while reading', (r) => median(r.searchUi?.queries.map((q) => q.beforeSearch)), kb],
     ['own search box: median first-query bytes', (r) => r.searchUi?.medianQueryBytes, kb],
     ['own search box: median first-query requests', (r) => r.searchUi?.medianRequests, (n) => String(n ?? '–')],
-    ['own search box: keystroke to results drawn, warm', (r) => median(r.searchUi?.queries.flatMap((q) => (q.warmDrawnMs === undefined ? [] : [q.warmDrawnMs]))), (n) => (n === undefined ? '–' : `${n.toFixed(0)} ms`)],
+    [
+      'own search box: keystroke to results drawn, warm',
+      (r) => median(r.searchUi?.queries.flatMap((q) => (q.warmDrawnMs === undefined ? [] : [q.warmDrawnMs]))),
+      (n) => (n === undefined ? '–' : `${n.toFixed(0)} ms`),
+    ],
     ['title index size (search-titles/)', (r) => r.titleIndex?.titles.bytes, kb],
     ['vocabulary size (search-words/)', (r) => r.titleIndex?.words.bytes, kb],
-    ['titles typed as they are, ranked first', (r) => r.titleIndex?.ranking?.first, (n) => (n === undefined ? '–' : `${n} of ${wiki.titleIndex?.ranking?.articles ?? '?'} (box in Chromium: ${wiki.titleIndex?.ranking?.browser.first ?? '?'} of ${wiki.titleIndex?.ranking?.browser.typed ?? '?'})`)],
+    [
+      'titles typed as they are, ranked first',
+      (r) => r.titleIndex?.ranking?.first,
+      (n) =>
+        n === undefined
+          ? '–'
+          : `${n} of ${wiki.titleIndex?.ranking?.articles ?? '?'} (box in Chromium: ${wiki.titleIndex?.ranking?.browser.first ?? '?'} of ${wiki.titleIndex?.ranking?.browser.typed ?? '?'})`,
+    ],
   ];
   const lines = [`| ${pages} articles | wiki | ${starlight ? 'Starlight | wiki / Starlight |' : ''}`, `|---|---|${starlight ? '---|---|' : ''}`];
   for (const [label, get, format] of rows) {
@@ -210,7 +229,10 @@ const bare = args['no-bare'] ? { ms: Number.NaN, cpuMs: Number.NaN, peakRss: Num
 const starlight = args.compare === 'starlight' ? await benchStarlight(articles) : undefined;
 const result = {
   date: new Date().toISOString(),
-  machine: `${(await import('node:os')).cpus().length} cores, load ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+  machine: `${(await import('node:os')).cpus().length} cores, load ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
   pages,
   seed: Number(args.seed),
   components: args.components,

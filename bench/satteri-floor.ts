@@ -23,4 +23,11 @@ const time = (run: (source: string) => unknown): number => {
   for (const source of sources) run(source);
   return Math.round(performance.now() - started);
 };
-console.log(JSON.stringify({ files: sources.length, markdownToHtmlMs: time((s) => markdownToHtml(s)), mdxToJsMs: time((s) => mdxToJs(s)), mdxToMdastWithWikiLinksMs: time((s) => mdxToMdast(s, { features: { wikilinks: true } })) }));
+console.log(
+  JSON.stringify({
+    files: sources.length,
+    markdownToHtmlMs: time((s) => markdownToHtml(s)),
+    mdxToJsMs: time((s) => mdxToJs(s)),
+    mdxToMdastWithWikiLinksMs: time((s) => mdxToMdast(s, { features: { wikilinks: true } })),
+  }),
+);

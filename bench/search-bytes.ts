@@ -134,7 +134,10 @@ export async function measureSearchBytes(dir: string, page: string, queries: str
       await Promise.all(pending);
       const reading = fetched.filter((f) => f.phase === 'reading');
       readingBytes = reading.reduce((sum, f) => sum + f.bytes, 0);
-      readingSearchBytes = Math.max(readingSearchBytes, reading.filter((f) => f.url.includes('/pagefind/')).reduce((sum, f) => sum + f.bytes, 0));
+      readingSearchBytes = Math.max(
+        readingSearchBytes,
+        reading.filter((f) => f.url.includes('/pagefind/')).reduce((sum, f) => sum + f.bytes, 0),
+      );
       out.push({ query, ...timing, bytes: fetched.filter((f) => f.phase === 'search').reduce((sum, f) => sum + f.bytes, 0) });
       await context.close();
     }

@@ -65,6 +65,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const [dist, size] = process.argv.slice(2);
   if (!dist) throw new Error('usage: node bench/search-titles.ts <dist> [sample size]');
   const result = await measureTitleRanking(dist, Number(size ?? 25));
-  console.log(`${result.first} of ${result.articles} titles, typed as they are, rank their article first (${result.msPerLookup.toFixed(2)} ms a lookup); in the header box in Chromium, ${result.browser.first} of ${result.browser.typed}`);
+  console.log(
+    `${result.first} of ${result.articles} titles, typed as they are, rank their article first (${result.msPerLookup.toFixed(2)} ms a lookup); in the header box in Chromium, ${result.browser.first} of ${result.browser.typed}`,
+  );
   if (result.missed.length + result.browser.missed.length > 0) console.log('missed:', [...result.missed, ...result.browser.missed].join(' | '));
 }

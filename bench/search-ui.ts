@@ -28,4 +28,6 @@ BENCHMARK_QUERIES.forEach((query, i) => {
 });
 console.log(`| median | ${kb(wiki.medianQueryBytes)} | ${kb(starlight?.medianQueryBytes)} | ${ratio(wiki.medianQueryBytes, starlight?.medianQueryBytes)} |`);
 const warm = wiki.queries.map((q) => q.warmDrawnMs ?? NaN).sort((a, b) => a - b);
-console.log(`\nwiki box, keystroke to results drawn when the query is typed again (warm): median ${warm[Math.floor(warm.length / 2)]?.toFixed(0)} ms, max ${warm.at(-1)?.toFixed(0)} ms`);
+console.log(
+  `\nwiki box, keystroke to results drawn when the query is typed again (warm): median ${warm[Math.floor(warm.length / 2)]?.toFixed(0)} ms, max ${warm.at(-1)?.toFixed(0)} ms`,
+);

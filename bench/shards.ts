@@ -17,10 +17,18 @@ import { runMeasured, type RunResult } from './measure.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
-  options: { pages: { type: 'string', default: '20000' }, shards: { type: 'string', default: '4,8' }, seed: { type: 'string', default: '1' }, shape: { type: 'string', default: 'standard' } },
+  options: {
+    pages: { type: 'string', default: '20000' },
+    shards: { type: 'string', default: '4,8' },
+    seed: { type: 'string', default: '1' },
+    shape: { type: 'string', default: 'standard' },
+  },
 });
 const pages = Number(args.pages);
-const counts = (args.shards ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const counts = (args.shards ?? '')
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
 const work = resolve(process.env.BENCH_DIR ?? join(repo, 'bench/.work'), `shards-${pages}${args.shape === 'long' ? '-long' : ''}`);
 const content = join(work, 'content');
 const quietEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
@@ -36,12 +44,18 @@ const measured = (run: RunResult): Measured => ({ ms: run.ms, cpuMs: run.cpuMs, 
 
 async function run(what: string, script: string, scriptArgs: string[], env: Record<string, string>): Promise<Measured> {
   console.error(`[bench] ${what} …`);
-  const result = await runMeasured(process.execPath, [join(repo, script), ...scriptArgs], { cwd: repo, env: { ...quietEnv, WIKI_CONTENT_DIR: content, ...env }, quiet: true });
+  const result = await runMeasured(process.execPath, [join(repo, script), ...scriptArgs], {
+    cwd: repo,
+    env: { ...quietEnv, WIKI_CONTENT_DIR: content, ...env },
+    quiet: true,
+  });
   if (result.status !== 0) {
     process.stderr.write(result.output.slice(-4000));
     throw new Error(`${what} failed with exit ${result.status}`);
   }
-  console.error(`[bench] ${what}: ${(result.ms / 1000).toFixed(1)} s, peak ${(result.peakRss / 2 ** 20).toFixed(0)} MiB (largest process ${(result.peakProcess.rss / 2 ** 20).toFixed(0)} MiB, ${result.peakProcess.command})`);
+  console.error(
+    `[bench] ${what}: ${(result.ms / 1000).toFixed(1)} s, peak ${(result.peakRss / 2 ** 20).toFixed(0)} MiB (largest process ${(result.peakProcess.rss / 2 ** 20).toFixed(0)} MiB, ${result.peakProcess.command})`,
+  );
   return measured(result);
 }
 
@@ -50,10 +64,16 @@ mkdirSync(work, { recursive: true });
 if (args.shape !== 'standard' && args.shape !== 'long') throw new Error(`--shape is \`standard\` or \`long\` (got ${args.shape})`);
 writeWiki(content, generateWiki({ pages, seed: Number(args.seed), shape: args.shape }));
 
-const whole = await run(`whole build of ${pages} articles`, 'cli/build.ts', [], { WIKI_OUT_DIR: join(work, 'whole'), WIKI_CACHE_DIR: join(work, 'cache-whole') });
+const whole = await run(`whole build of ${pages} articles`, 'cli/build.ts', [], {
+  WIKI_OUT_DIR: join(work, 'whole'),
+  WIKI_CACHE_DIR: join(work, 'cache-whole'),
+});
 rmSync(join(work, 'cache-whole'), { recursive: true, force: true });
 
-const sharded: Record<string, { shards: Measured[]; merge: Measured; slowestShardMs: number; wallMs: number; cpuMs: number; largestProcess: Measured['peakProcess'] }> = {};
+const sharded: Record<
+  string,
+  { shards: Measured[]; merge: Measured; slowestShardMs: number; wallMs: number; cpuMs: number; largestProcess: Measured['peakProcess'] }
+> = {};
 for (const count of counts) {
   const shards: Measured[] = [];
   for (let index = 1; index <= count; index++) {
@@ -67,11 +87,27 @@ for (const count of counts) {
   for (const part of parts) rmSync(part, { recursive: true, force: true });
   const slowest = Math.max(...shards.map((shard) => shard.ms));
   const largest = [...shards, merge].reduce((a, b) => (b.peakProcess.rss > a.peakProcess.rss ? b : a)).peakProcess;
-  sharded[count] = { shards, merge, slowestShardMs: slowest, wallMs: slowest + merge.ms, cpuMs: shards.reduce((sum, shard) => sum + shard.cpuMs, merge.cpuMs), largestProcess: largest };
+  sharded[count] = {
+    shards,
+    merge,
+    slowestShardMs: slowest,
+    wallMs: slowest + merge.ms,
+    cpuMs: shards.reduce((sum, shard) => sum + shard.cpuMs, merge.cpuMs),
+    largestProcess: largest,
+  };
 }
 
 const os = await import('node:os');
-const result = { date: new Date().toISOString(), machine: `${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`, pages, whole, sharded };
+const result = {
+  date: new Date().toISOString(),
+  machine: `${os.cpus().length} cores, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+  pages,
+  whole,
+  sharded,
+};
 writeFileSync(join(resolve(work, '..'), `results-shards-${pages}${args.shape === 'long' ? '-long' : ''}.json`), `${JSON.stringify(result, null, 2)}\n`);
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -80,8 +116,16 @@ console.log(`| ${pages} articles | wall | CPU | peak, tree | largest process |`)
 console.log('|---|---|---|---|---|');
 console.log(`| whole build | ${s(whole.ms)} | ${s(whole.cpuMs)} | ${mib(whole.peakRss)} | ${mib(whole.peakProcess.rss)} (${whole.peakProcess.command}) |`);
 for (const [count, run] of Object.entries(sharded)) {
-  run.shards.forEach((shard, i) => console.log(`| shard ${i + 1}/${count} | ${s(shard.ms)} | ${s(shard.cpuMs)} | ${mib(shard.peakRss)} | ${mib(shard.peakProcess.rss)} (${shard.peakProcess.command}) |`));
-  console.log(`| merge of ${count} | ${s(run.merge.ms)} | ${s(run.merge.cpuMs)} | ${mib(run.merge.peakRss)} | ${mib(run.merge.peakProcess.rss)} (${run.merge.peakProcess.command}) |`);
-  console.log(`| **${count} shards, a machine each: slowest shard + merge** | **${s(run.wallMs)}** (${(run.wallMs / whole.ms).toFixed(2)}× the whole build) | ${s(run.cpuMs)} total | | largest ${mib(run.largestProcess.rss)} (${run.largestProcess.command}) |`);
+  run.shards.forEach((shard, i) =>
+    console.log(
+      `| shard ${i + 1}/${count} | ${s(shard.ms)} | ${s(shard.cpuMs)} | ${mib(shard.peakRss)} | ${mib(shard.peakProcess.rss)} (${shard.peakProcess.command}) |`,
+    ),
+  );
+  console.log(
+    `| merge of ${count} | ${s(run.merge.ms)} | ${s(run.merge.cpuMs)} | ${mib(run.merge.peakRss)} | ${mib(run.merge.peakProcess.rss)} (${run.merge.peakProcess.command}) |`,
+  );
+  console.log(
+    `| **${count} shards, a machine each: slowest shard + merge** | **${s(run.wallMs)}** (${(run.wallMs / whole.ms).toFixed(2)}× the whole build) | ${s(run.cpuMs)} total | | largest ${mib(run.largestProcess.rss)} (${run.largestProcess.command}) |`,
+  );
 }
 console.log(JSON.stringify(result));

@@ -33,7 +33,8 @@ function options(argv: string[]): { shard: Shard | undefined; shards: number | u
   let jobs = 1;
   const count = (value: string, name: string) => {
     const number = Number(value);
-    if (!Number.isInteger(number) || number < 1) throw new Error(`\`--${name}=${value}\` is not a count: write a whole number of at least 1, e.g. \`--${name}=4\``);
+    if (!Number.isInteger(number) || number < 1)
+      throw new Error(`\`--${name}=${value}\` is not a count: write a whole number of at least 1, e.g. \`--${name}=4\``);
     return number;
   };
   for (let i = 0; i < argv.length; i++) {
@@ -83,25 +84,33 @@ function astroRoot(shard: Shard | undefined): string {
 /** One `astro build` into `outDir`, then its search index: a part of the site (the whole of it without a shard). */
 async function buildPart(outDir: string, shard: Shard | undefined, cacheDir: string): Promise<void> {
   // --disable-warning: rehype-citation's bundle imports Node's deprecated `punycode` (timlrx/rehype-citation#64).
-  const status = await publication.run(['--disable-warning=DEP0040', join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...args.astroArgs], {
-    ...process.env,
-    ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
-    WIKI_OUT_DIR: outDir,
-    WIKI_CACHE_DIR: cacheDir,
-    WIKI_ASTRO_ROOT: astroRoot(shard),
-    WIKI_SHARD: shard ? shardLabel(shard) : '',
-    [SEARCH_INDEX_AFTER_BUILD]: '1',
-  }, { tidy: true });
+  const status = await publication.run(
+    ['--disable-warning=DEP0040', join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...args.astroArgs],
+    {
+      ...process.env,
+      ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
+      WIKI_OUT_DIR: outDir,
+      WIKI_CACHE_DIR: cacheDir,
+      WIKI_ASTRO_ROOT: astroRoot(shard),
+      WIKI_SHARD: shard ? shardLabel(shard) : '',
+      [SEARCH_INDEX_AFTER_BUILD]: '1',
+    },
+    { tidy: true },
+  );
   publication.exitIfInterrupted();
   if (status !== 0) publication.fail(shard ? `Shard ${shardLabel(shard)} failed` : 'The build failed', status);
   // Exit status 0 is not enough: something may have ended Astro's process early. Its last step writes the manifest.
   if (!readManifest(outDir)) {
-    publication.fail('The build stopped before it was done (Astro exited with status 0, but its last step never ran; something ended its process early, such as code in an article)', 1);
+    publication.fail(
+      'The build stopped before it was done (Astro exited with status 0, but its last step never ran; something ended its process early, such as code in an article)',
+      1,
+    );
   }
   try {
     const finished = await finishPart(outDir, publication.signal());
     publication.exitIfInterrupted();
-    if (finished.shard) console.log(`[wiki] shard ${shard ? shardLabel(shard) : ''}: ${finished.articles} articles, indexed for search; merge the shards with \`npm run merge\``);
+    if (finished.shard)
+      console.log(`[wiki] shard ${shard ? shardLabel(shard) : ''}: ${finished.articles} articles, indexed for search; merge the shards with \`npm run merge\``);
     else console.log(`[wiki] search index: ${finished.searchPages} articles, ${Math.round(finished.indexBytes / 1024)} KB of index data in pagefind/`);
   } catch (error) {
     publication.exitIfInterrupted();
@@ -134,7 +143,9 @@ if (args.shards) {
   };
   await Promise.all(Array.from({ length: Math.min(args.jobs, count) }, worker));
   const merged = await mergeShards(parts);
-  console.log(`[wiki] merged ${count} shards: ${merged.articles} articles, ${merged.searchPages} in the search index (${Math.round(merged.indexBytes / 1024)} KB)`);
+  console.log(
+    `[wiki] merged ${count} shards: ${merged.articles} articles, ${merged.searchPages} in the search index (${Math.round(merged.indexBytes / 1024)} KB)`,
+  );
 } else {
   await buildPart(publication.fresh, args.shard, settings.cacheDir);
 }

@@ -89,9 +89,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
   };
   const corrections = values.corrections === undefined ? [] : readCorrections(resolve(io.cwd, values.corrections));
   const sources =
-    positionals.length > 0
-      ? positionals.flatMap((input) => findPages(resolve(io.cwd, input), rules))
-      : sourcesFromCorrections(corrections, io.cwd, rules);
+    positionals.length > 0 ? positionals.flatMap((input) => findPages(resolve(io.cwd, input), rules)) : sourcesFromCorrections(corrections, io.cwd, rules);
   if (sources.length === 0) {
     io.err(`${positionals.length > 0 ? 'no .txt pages found in the input' : USAGE}\n`);
     return 1;
@@ -115,14 +113,17 @@ export function main(argv: readonly string[], io: Io = processIo): number {
       }),
     };
   });
-  const site = importSite(parsed.map(({ page }) => page), {
-    rules,
-    interwiki: readInterwiki(values.interwiki, io.cwd),
-    mediaFolder,
-    mediaBase: values['media-base'],
-    typography: typography as TypographyLevel,
-    useHeading: values.useheading,
-  });
+  const site = importSite(
+    parsed.map(({ page }) => page),
+    {
+      rules,
+      interwiki: readInterwiki(values.interwiki, io.cwd),
+      mediaFolder,
+      mediaBase: values['media-base'],
+      typography: typography as TypographyLevel,
+      useHeading: values.useheading,
+    },
+  );
 
   // Second pass: every article and media file planned before anything is written.
   const outFolder = resolve(io.cwd, values.out);
@@ -232,9 +233,7 @@ function readCorrections(path: string): PageCorrections[] {
 }
 
 function sourcesFromCorrections(corrections: readonly PageCorrections[], cwd: string, rules: IdRules): PageSource[] {
-  return corrections.flatMap((page) =>
-    page.source === undefined ? [] : [{ file: resolve(cwd, page.source), id: cleanId(page.id, rules) }],
-  );
+  return corrections.flatMap((page) => (page.source === undefined ? [] : [{ file: resolve(cwd, page.source), id: cleanId(page.id, rules) }]));
 }
 
 /** The pages below a folder, or the one page a file is. */
@@ -248,8 +247,7 @@ function findPages(input: string, rules: IdRules): PageSource[] {
   }
   const parts = resolve(input).split(sep);
   const pagesAt = parts.lastIndexOf('pages');
-  const id =
-    pagesAt === -1 ? dokuwikiIdFromPath(basename(input), rules) : dokuwikiIdFromPath(parts.slice(pagesAt + 1).join('/'), rules);
+  const id = pagesAt === -1 ? dokuwikiIdFromPath(basename(input), rules) : dokuwikiIdFromPath(parts.slice(pagesAt + 1).join('/'), rules);
   return [{ file: input, id }];
 }
 

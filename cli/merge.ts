@@ -19,7 +19,13 @@ if (parts.length === 0) {
   console.error('[wiki] usage: npm run merge -- <shard folder> <shard folder> …   (the site goes to WIKI_OUT_DIR, default dist/)');
   process.exit(2);
 }
-const problem = outputFolderProblem({ ...settings, root }) ?? parts.map((part) => (resolve(settings.outDir) === part ? `the output folder ${settings.outDir} is one of the shards: set WIKI_OUT_DIR to another folder` : undefined)).find(Boolean);
+const problem =
+  outputFolderProblem({ ...settings, root }) ??
+  parts
+    .map((part) =>
+      resolve(settings.outDir) === part ? `the output folder ${settings.outDir} is one of the shards: set WIKI_OUT_DIR to another folder` : undefined,
+    )
+    .find(Boolean);
 if (problem) {
   console.error(`[wiki] The merge did not start: ${problem}`);
   process.exit(2);
@@ -28,7 +34,9 @@ if (problem) {
 const publication = new Publication(settings.outDir);
 try {
   const merged = await finishSite(parts, publication.fresh);
-  console.log(`[wiki] merged ${parts.length} shards: ${merged.articles} articles, ${merged.searchPages} in the search index (${Math.round(merged.indexBytes / 1024)} KB), ${merged.sitemapEntries} pages in the sitemap`);
+  console.log(
+    `[wiki] merged ${parts.length} shards: ${merged.articles} articles, ${merged.searchPages} in the search index (${Math.round(merged.indexBytes / 1024)} KB), ${merged.sitemapEntries} pages in the sitemap`,
+  );
 } catch (error) {
   if (!(error instanceof SitePartError)) throw error;
   console.error(`[wiki] ${error.message}`);

@@ -26,7 +26,8 @@ function fail(message: string): never {
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { title: { type: 'string' } } });
 const written = positionals[0];
-if (!written || positionals.length > 1) fail('name one page id, e.g. `npm run new -- hardware:ascend_950` (namespaces separated by `:`; `--title "Ascend 950"` to choose the title)');
+if (!written || positionals.length > 1)
+  fail('name one page id, e.g. `npm run new -- hardware:ascend_950` (namespaces separated by `:`; `--title "Ascend 950"` to choose the title)');
 const id = normalizeId(written);
 if (id === '') fail(`\`${written}\` gives no page id: use letters or digits, e.g. \`npm run new -- hardware:ascend_950\``);
 
@@ -55,7 +56,10 @@ for (const file of listFiles(contentDir).filter((name) => name.endsWith(ARTICLE_
 }
 const taken = takenBy(id, articles, idFromPath);
 if (taken?.by === 'article') fail(`the page \`${id}\` exists already: ${relative(here, join(contentDir, taken.file))}; edit it, or choose another id`);
-if (taken?.by === 'alias') fail(`\`${id}\` is an alias of ${relative(here, join(contentDir, taken.file))} (\`${taken.written}\`): links to it lead there; edit that article, or choose another id`);
+if (taken?.by === 'alias')
+  fail(
+    `\`${id}\` is an alias of ${relative(here, join(contentDir, taken.file))} (\`${taken.written}\`): links to it lead there; edit that article, or choose another id`,
+  );
 
 const file = join(contentDir, pathForId(id));
 if (existsSync(file)) fail(`${relative(here, file)} exists already: edit it, or choose another id`);

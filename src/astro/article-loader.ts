@@ -27,7 +27,14 @@ import { pageDescription } from '../model/wiki-data.ts';
 import { askWorker } from '../build/worker.ts';
 import type { BuildContext, WikiReading } from '../build/context.ts';
 import { buildContext } from '../build/registry.ts';
-import { createArticleRenderer, renderJob, type MarkdownSettings, type RenderJob, type RenderOutcome, type WikiForRendering } from '../render/article-renderer.ts';
+import {
+  createArticleRenderer,
+  renderJob,
+  type MarkdownSettings,
+  type RenderJob,
+  type RenderOutcome,
+  type WikiForRendering,
+} from '../render/article-renderer.ts';
 import type { RenderRequest } from '../render/render-worker.ts';
 import type { PipelineOptions } from '../render/pipeline.ts';
 import { removeUnusedHtml, storedHtmlFile, writeArticleHtml, type StoredArticleMetadata, type StoredEntry } from '../render/article-html.ts';
@@ -40,7 +47,13 @@ import { removeUnusedHtml, storedHtmlFile, writeArticleHtml, type StoredArticleM
 function dependencies(page: PageRecord, wiki: WikiForRendering): string {
   const parts: unknown[] = [wiki.contentDir, wiki.citationStyle, wiki.language, wiki.strings['article.redLinkTitle']];
   // An article that embeds the wiki's lists shows every article's title and the latest changes.
-  if (page.article.lists.length > 0) parts.push(page.article.lists, wiki.strings, wiki.recent, [...wiki.index.pages.values()].map((p) => [p.id, p.title, p.article.frontmatter.tags, pageDescription(p, wiki.index), p.article.image]));
+  if (page.article.lists.length > 0)
+    parts.push(
+      page.article.lists,
+      wiki.strings,
+      wiki.recent,
+      [...wiki.index.pages.values()].map((p) => [p.id, p.title, p.article.frontmatter.tags, pageDescription(p, wiki.index), p.article.image]),
+    );
   for (const link of page.article.links) {
     const resolution = resolveWikiLink(link.target, wiki.index, page.id);
     const target = resolution.kind === 'page' ? wiki.index.pages.get(resolution.id) : undefined;
@@ -56,7 +69,8 @@ function dependencies(page: PageRecord, wiki: WikiForRendering): string {
 /** The Markdown settings of the Astro config, as the article renderers take them. */
 function markdownSettings(config: LoaderContext['config']): MarkdownSettings {
   const processor = config.markdown.processor;
-  if (!isUnifiedProcessor(processor)) throw new Error('the wiki renders articles with the unified markdown processor: keep the one src/astro/integration.ts sets');
+  if (!isUnifiedProcessor(processor))
+    throw new Error('the wiki renders articles with the unified markdown processor: keep the one src/astro/integration.ts sets');
   // As Astro's own Markdown entry type passes them (its config types are looser than the processor's).
   return {
     image: config.image as NonNullable<MarkdownSettings['image']>,
@@ -204,7 +218,14 @@ async function syncArticles(context: LoaderContext, build: BuildContext, whileSe
     const imagePaths = outcome.metadata.localImagePaths.concat(outcome.metadata.remoteImagePaths);
     if (imagePaths.length > 0) {
       // Astro resolves the pictures of such HTML when it renders the entry: it stays in the store.
-      store.set({ id, data, filePath: relativePath, digest, rendered: { html: outcome.code, metadata: { ...outcome.metadata, imagePaths } }, assetImports: imagePaths });
+      store.set({
+        id,
+        data,
+        filePath: relativePath,
+        digest,
+        rendered: { html: outcome.code, metadata: { ...outcome.metadata, imagePaths } },
+        assetImports: imagePaths,
+      });
       return;
     }
     const file = writeArticleHtml(build.writes, htmlFolder, digest, outcome.code);

@@ -18,12 +18,19 @@ export function csp(context: BuildContext): AstroIntegration {
       'astro:config:setup': ({ config, updateConfig }) => {
         // Our `<script is:inline>` snippets (e.g. ThemeInit.astro), allowed by hash; articles cannot add scripts (src/model/unsafe-content.ts).
         const components = filesUnder(fileURLToPath(config.srcDir), '.astro');
-        const hashes = components.flatMap((file) => inlineScriptsOfComponent(readFileSync(file, 'utf8'))).map((script) => cspHash(script) as `sha256-${string}`);
-        updateConfig({ security: { csp: { algorithm: 'SHA-256', directives: [...CSP_DIRECTIVES], scriptDirective: { resources: SCRIPT_RESOURCES, hashes } } } });
+        const hashes = components
+          .flatMap((file) => inlineScriptsOfComponent(readFileSync(file, 'utf8')))
+          .map((script) => cspHash(script) as `sha256-${string}`);
+        updateConfig({
+          security: { csp: { algorithm: 'SHA-256', directives: [...CSP_DIRECTIVES], scriptDirective: { resources: SCRIPT_RESOURCES, hashes } } },
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const { policies, problems } = await checkSitePages(filesUnder(outDir, '.html'), outDir, { file: context.cachePath('securityCheck'), code: context.cacheCode('securityCheck') });
+        const { policies, problems } = await checkSitePages(filesUnder(outDir, '.html'), outDir, {
+          file: context.cachePath('securityCheck'),
+          code: context.cacheCode('securityCheck'),
+        });
         if (problems.length > 0) throw new Error(`The security check of the built pages failed:\n${problems.map((p) => `  ${p}`).join('\n')}`);
         const withPolicy = policies.filter((policy): policy is string => policy !== null);
         // `_headers` is written with the site's other site-wide files, from every part's policies (src/postbuild/site-parts.ts).

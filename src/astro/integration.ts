@@ -74,15 +74,24 @@ export function wiki(context: BuildContext): AstroIntegration {
         const reading = await context.read();
         // Charts are drawn on the other core while Astro starts and the articles render (render worker threads,
         // for large wikis, draw their own).
-        if (command === 'build' && renderWorkerCount(reading.index.pages.size) === 0) context.charts.start(chartJobs(reading.index, chartWords(settings.language, settings.uiStrings)));
+        if (command === 'build' && renderWorkerCount(reading.index.pages.size) === 0)
+          context.charts.start(chartJobs(reading.index, chartWords(settings.language, settings.uiStrings)));
         const diagnostics = allDiagnostics(reading, settings.strict);
         const errors = diagnostics.filter((d) => d.severity === 'error');
         if (errors.length > 0 && command === 'build') {
-          report(logger, diagnostics.filter((d) => d.severity !== 'error'));
-          throw new ContentError(errors, settings.strict && reading.graph.redLinks.length > 0 ? 'The wiki has red links and is built with WIKI_STRICT=1' : undefined);
+          report(
+            logger,
+            diagnostics.filter((d) => d.severity !== 'error'),
+          );
+          throw new ContentError(
+            errors,
+            settings.strict && reading.graph.redLinks.length > 0 ? 'The wiki has red links and is built with WIKI_STRICT=1' : undefined,
+          );
         }
         report(logger, [...settings.warnings, ...withoutRedLinks(diagnostics)]);
-        logger.info(`${settings.configFile ? `settings from ${settings.configFile}` : 'no wiki.config.yaml in the content folder: default settings'}; ${historySummary(reading.history)}`);
+        logger.info(
+          `${settings.configFile ? `settings from ${settings.configFile}` : 'no wiki.config.yaml in the content folder: default settings'}; ${historySummary(reading.history)}`,
+        );
         updateConfig({
           markdown: {
             processor: unified({
@@ -94,7 +103,11 @@ export function wiki(context: BuildContext): AstroIntegration {
           },
           vite: {
             plugins: [wikiVirtualModules()],
-            server: { watch: { ignored: [devWatchIgnored({ root: fileURLToPath(config.root), contentDir: settings.contentDir, generated: generatedFolders(settings) })] } },
+            server: {
+              watch: {
+                ignored: [devWatchIgnored({ root: fileURLToPath(config.root), contentDir: settings.contentDir, generated: generatedFolders(settings) })],
+              },
+            },
           },
           integrations: [finishAtTheEnd(context)],
         });
@@ -112,7 +125,11 @@ export function wiki(context: BuildContext): AstroIntegration {
         context.part.steps.add('pages');
         const data = context.data();
         const outDir = fileURLToPath(dir);
-        writePreviews(context.writes, outDir, Object.values(data.pages).filter((page) => context.renders(page.id)));
+        writePreviews(
+          context.writes,
+          outDir,
+          Object.values(data.pages).filter((page) => context.renders(page.id)),
+        );
         context.part.steps.add('previews');
         // The title index is site-wide, like the site's own pages: written once, by the part that writes those.
         if (context.rendersSitePages) writeTitleIndex(context.writes, outDir, data);

@@ -17,4 +17,3 @@ export function allDiagnostics(reading: WikiReading, strict: boolean): Diagnosti
 
 /** Everything but the red links, which the summary at the end of the build lists once. */
 export const withoutRedLinks = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === 'error' || !d.message.startsWith('red link'));
-

@@ -41,7 +41,8 @@ export const CACHES = {
   },
   history: {
     path: 'wiki-history.bin',
-    holds: "the content folder's commits up to the HEAD the last build saw, and the word diffs of articles' latest changes by the pair of texts compared, keyed by the content folder",
+    holds:
+      "the content folder's commits up to the HEAD the last build saw, and the word diffs of articles' latest changes by the pair of texts compared, keyed by the content folder",
     code: [new URL('../content-folder/wiki-history.ts', import.meta.url), new URL('../content-folder/git-history.ts', import.meta.url)],
   },
   securityCheck: {

@@ -135,7 +135,8 @@ async function readWiki(settings: WikiSettings, cacheFile: string): Promise<Wiki
   } finally {
     parser.save();
   }
-  const shards = settings.shard && assignShards(new Map([...index.pages.values()].map((page) => [page.id, sources.get(page.file)?.length ?? 0])), settings.shard.count);
+  const shards =
+    settings.shard && assignShards(new Map([...index.pages.values()].map((page) => [page.id, sources.get(page.file)?.length ?? 0])), settings.shard.count);
   const references = buildReferenceIndex(index);
   const citedPaths = writeCitedEntries(references.citedEntries, join(settings.cacheDir, WORK_FILES.citations.path));
   const git = await log;

@@ -112,8 +112,7 @@ export function setUpLinkPreviews(popup: HTMLElement): void {
     place(popup, link);
   };
 
-  const wikiLinkOf = (target: EventTarget | null) =>
-    target instanceof Element ? (target.closest<HTMLAnchorElement>('a.wikilink') ?? undefined) : undefined;
+  const wikiLinkOf = (target: EventTarget | null) => (target instanceof Element ? (target.closest<HTMLAnchorElement>('a.wikilink') ?? undefined) : undefined);
 
   document.addEventListener('pointerdown', (event) => {
     lastPointer = event.pointerType;
@@ -146,7 +145,11 @@ export function setUpLinkPreviews(popup: HTMLElement): void {
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && !popup.hidden) hide();
   });
-  document.addEventListener('keydown', () => {
-    lastPointer = 'keyboard';
-  }, { capture: true });
+  document.addEventListener(
+    'keydown',
+    () => {
+      lastPointer = 'keyboard';
+    },
+    { capture: true },
+  );
 }

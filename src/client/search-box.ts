@@ -127,7 +127,15 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
     // The words Pagefind marked in these results are known: only the others are looked up for "Did you mean".
     const correction = instead ?? (await titles.correction(query, found, markedWords(fragments)));
     if (mine !== latest) return;
-    const corrected = correction ? correctionElement(correction.query, SEARCH_PAGE + writeSearchState({ query: correction.query, tags: [] }), 'search-option-correction', instead !== undefined, t) : undefined;
+    const corrected = correction
+      ? correctionElement(
+          correction.query,
+          SEARCH_PAGE + writeSearchState({ query: correction.query, tags: [] }),
+          'search-option-correction',
+          instead !== undefined,
+          t,
+        )
+      : undefined;
     corrected?.link.addEventListener('click', (event) => {
       event.preventDefault();
       if (correction) applyCorrection(correction.query);

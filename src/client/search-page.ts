@@ -10,7 +10,17 @@ import { loadPagefind } from './search-pagefind.ts';
 import { drawTagOffers, tagOffers } from './tag-filters.ts';
 import stylesheet from '../styles/search.css?url';
 import { addStylesheet, correctionLine, resultElement } from './search-render.ts';
-import { isSearchable, markedWords, pageOf, readSearchState, resultSummary, resultView, writeSearchState, type ResultView, type SearchState } from './search-results.ts';
+import {
+  isSearchable,
+  markedWords,
+  pageOf,
+  readSearchState,
+  resultSummary,
+  resultView,
+  writeSearchState,
+  type ResultView,
+  type SearchState,
+} from './search-results.ts';
 import { fetchJson, titleSearch, type Correction } from './search-titles.ts';
 import { previewUrlForId } from '../model/ids.ts';
 import type { TitleMatch } from '../shared/title-index.ts';
@@ -47,7 +57,8 @@ function allPagesLink(): HTMLAnchorElement {
 /** An article named by the query that full-text search did not return on its first page: shown from its link preview. */
 async function namedView(match: TitleMatch): Promise<ResultView> {
   const preview = await fetchJson(previewUrlForId(match.id));
-  const description = typeof preview === 'object' && preview !== null && 'description' in preview && typeof preview.description === 'string' ? preview.description : '';
+  const description =
+    typeof preview === 'object' && preview !== null && 'description' in preview && typeof preview.description === 'string' ? preview.description : '';
   return { title: match.title, url: match.url, description, tags: [], sections: [] };
 }
 
@@ -89,7 +100,8 @@ async function show(state: SearchState) {
   const named = found?.exact ?? [];
   list.replaceChildren();
   document.querySelector('.search-more')?.remove();
-  if (results.length === 0 && named.length === 0) summary.replaceChildren(emptyState(state), ...(state.query || state.tags.length > 0 ? [allPagesLink(), '.'] : []));
+  if (results.length === 0 && named.length === 0)
+    summary.replaceChildren(emptyState(state), ...(state.query || state.tags.length > 0 ? [allPagesLink(), '.'] : []));
   else summary.textContent = resultSummary(Math.max(results.length, named.length), instead ? { ...state, query: instead.query } : state, t);
   let drawn = 0;
   /** Pages drawn first, as named by the query: not drawn again where full-text search ranks them. */

@@ -88,7 +88,13 @@ export function goToElement(match: TitleMatch, id: string, t: Translator): { ite
  * results shown are the correction's: `href` leads to the search page for the correction, which the box
  * searches in place.
  */
-export function correctionElement(correction: string, href: string, id: string, instead: boolean, t: Translator): { item: HTMLElement; link: HTMLAnchorElement } {
+export function correctionElement(
+  correction: string,
+  href: string,
+  id: string,
+  instead: boolean,
+  t: Translator,
+): { item: HTMLElement; link: HTMLAnchorElement } {
   const option = optionLink(id, 'search-option-correction', href);
   option.link.append(...sentence(t, instead ? 'search.showingResultsFor' : 'search.didYouMean', 'correction', element('em', 'search-correction', correction)));
   return option;

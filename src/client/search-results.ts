@@ -103,7 +103,14 @@ export function goToMatches(found: TitleLookup): TitleMatch[] {
  * suggestions as well as the results: "Article Nvidia. 3 more titles. 16 results" (with neither, the count of
  * results, as before titles were offered).
  */
-export function announcement(goTo: readonly TitleMatch[], exact: boolean, correction: string | undefined, instead: boolean, results: number, t: Translator): string {
+export function announcement(
+  goTo: readonly TitleMatch[],
+  exact: boolean,
+  correction: string | undefined,
+  instead: boolean,
+  results: number,
+  t: Translator,
+): string {
   const parts: string[] = [];
   if (correction) parts.push(instead ? t('search.announceInstead', { correction }) : t('search.didYouMean', { correction }));
   const [first, ...more] = goTo;

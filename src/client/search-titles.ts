@@ -56,7 +56,8 @@ export interface TitleSearch {
 const NOTHING: TitleLookup = { exact: [], prefixed: [], near: [] };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isRows = (value: unknown): value is TitleRow[] => Array.isArray(value) && value.every((row) => Array.isArray(row) && typeof row[0] === 'string' && typeof row[1] === 'string');
+const isRows = (value: unknown): value is TitleRow[] =>
+  Array.isArray(value) && value.every((row) => Array.isArray(row) && typeof row[0] === 'string' && typeof row[1] === 'string');
 const isWords = (value: unknown): value is string[] => Array.isArray(value) && value.every((word) => typeof word === 'string');
 
 export function titleSearch(fetch: FetchJson = fetchJson): TitleSearch {

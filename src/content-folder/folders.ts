@@ -8,7 +8,6 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { PART_FOLDER, SITE_MARKER } from '../model/site-files.ts';
 
-
 /** The engine's folders in a checkout: a build may not write into or over them. */
 const ENGINE_FOLDERS = ['src', 'public', 'cli', 'vendor', 'tests', 'bench', 'node_modules', '.git', '.github'];
 /** Folders inside those where builds do write: the tests' and the benchmark's output. */
@@ -71,7 +70,8 @@ export function contentFolderProblem(folders: Pick<BuildFolders, 'contentDir' | 
   if (!existsSync(contentDir)) {
     return `the content folder ${contentDir} does not exist: create it and add an article (\`index.mdx\` or \`my_article.mdx\`), or set WIKI_CONTENT_DIR to the folder of your articles`;
   }
-  if (!statSync(contentDir).isDirectory()) return `the content folder ${contentDir} is a file, not a folder: set WIKI_CONTENT_DIR to the folder of your articles`;
+  if (!statSync(contentDir).isDirectory())
+    return `the content folder ${contentDir} is a file, not a folder: set WIKI_CONTENT_DIR to the folder of your articles`;
   if (!folders.allowEmpty && !hasArticles(contentDir)) {
     return `the content folder ${contentDir} holds no article (no \`.mdx\` file), so the build would publish an empty site: add an article, check WIKI_CONTENT_DIR, or set WIKI_ALLOW_EMPTY=1 to build an empty wiki on purpose`;
   }
@@ -86,8 +86,10 @@ export function outputFolderProblem(folders: Omit<BuildFolders, 'allowEmpty'>): 
   const cache = realPath(folders.cacheDir);
   const named = `the output folder ${folders.outDir} (WIKI_OUT_DIR)`;
   const fix = 'set WIKI_OUT_DIR to a folder of its own, such as `dist`';
-  if (within(root, out)) return `${named} ${out === root ? 'is' : 'contains'} the engine's checkout ${folders.root}: a build replaces its output folder whole and would delete it; ${fix}`;
-  if (within(content, out)) return `${named} ${out === content ? 'is' : 'contains'} the content folder ${folders.contentDir}: a build replaces its output folder whole and would delete the articles; ${fix}`;
+  if (within(root, out))
+    return `${named} ${out === root ? 'is' : 'contains'} the engine's checkout ${folders.root}: a build replaces its output folder whole and would delete it; ${fix}`;
+  if (within(content, out))
+    return `${named} ${out === content ? 'is' : 'contains'} the content folder ${folders.contentDir}: a build replaces its output folder whole and would delete the articles; ${fix}`;
   if (within(out, content)) return `${named} is inside the content folder ${folders.contentDir}: the built pages would be read as content; ${fix} outside it`;
   if (within(cache, out)) return `${named} ${out === cache ? 'is' : 'contains'} the cache folder ${folders.cacheDir} (WIKI_CACHE_DIR): ${fix}`;
   for (const name of ENGINE_FOLDERS) {

@@ -44,7 +44,24 @@ export function gitStatus(contentDir: string): HistoryStatus {
 
 /** The arguments of the one `git log` (run in the content folder); `range` limits it, e.g. `[head, '^' + last]`. */
 export function gitLogArguments(range: string[] = []): string[] {
-  return ['-c', 'core.quotePath=false', '-c', 'diff.renames=true', 'log', `--format=${LOG_FORMAT}`, '-z', '--raw', '--numstat', '-M', '--no-abbrev', '--no-color', '--relative', ...range, '--', '.'];
+  return [
+    '-c',
+    'core.quotePath=false',
+    '-c',
+    'diff.renames=true',
+    'log',
+    `--format=${LOG_FORMAT}`,
+    '-z',
+    '--raw',
+    '--numstat',
+    '-M',
+    '--no-abbrev',
+    '--no-color',
+    '--relative',
+    ...range,
+    '--',
+    '.',
+  ];
 }
 
 const quiet = (contentDir: string, args: string[]) => spawnSync('git', args, { cwd: contentDir, encoding: 'utf8', env: GIT_ENV });
@@ -68,13 +85,16 @@ export function startGitHistory(contentDir: string, previous?: PreviousLog): Pro
     let errors = '';
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.on('error', (error) => resolve({ status: { kind: 'none', reason: 'no-git', detail: `git could not be run (${error.message})` }, commits: [], read: 0 }));
+    child.on('error', (error) =>
+      resolve({ status: { kind: 'none', reason: 'no-git', detail: `git could not be run (${error.message})` }, commits: [], read: 0 }),
+    );
     child.on('close', (code) => {
       const output = Buffer.concat(chunks).toString('utf8');
       if (code !== 0) {
         // A repository without commits yet has no history, and nothing is wrong.
         if (/does not have any commits yet|bad default revision/i.test(errors)) resolve({ status, commits: [], read: 0 });
-        else resolve({ status: { kind: 'none', reason: 'failed', detail: errors.trim().split('\n')[0] ?? `git log exited with ${code}` }, commits: [], read: 0 });
+        else
+          resolve({ status: { kind: 'none', reason: 'failed', detail: errors.trim().split('\n')[0] ?? `git log exited with ${code}` }, commits: [], read: 0 });
         return;
       }
       const fresh = output.includes(COMMIT_MARK) ? parseGitLog(output) : [];

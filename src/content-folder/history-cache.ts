@@ -22,7 +22,8 @@ export interface HistoryCacheData {
 export function readHistoryCache(file: string, key: string): HistoryCacheData {
   try {
     const value = deserialize(readFileSync(file)) as Partial<HistoryCacheData>;
-    if (value.key === key && Array.isArray(value.commits) && value.diffs instanceof Map) return { key, head: value.head, commits: value.commits, diffs: value.diffs };
+    if (value.key === key && Array.isArray(value.commits) && value.diffs instanceof Map)
+      return { key, head: value.head, commits: value.commits, diffs: value.diffs };
   } catch {
     // No cache yet, one of another Node version, or a broken file: read the history whole.
   }

@@ -137,13 +137,18 @@ export function readContentFolder(dir: string): ContentFolder {
           real = realpathSync(full);
         } catch (reason) {
           const code = codeOf(reason);
-          if (code === 'ELOOP') error(file, 'this symbolic link leads round in a loop of links and never to a file: remove it, or point it at a file of the content folder');
-          else if (code === 'ENOENT') error(file, 'this symbolic link leads to nothing (its target does not exist): remove it, or point it at a file of the content folder');
+          if (code === 'ELOOP')
+            error(file, 'this symbolic link leads round in a loop of links and never to a file: remove it, or point it at a file of the content folder');
+          else if (code === 'ENOENT')
+            error(file, 'this symbolic link leads to nothing (its target does not exist): remove it, or point it at a file of the content folder');
           else error(file, `this symbolic link cannot be followed (${code}): remove it`);
           continue;
         }
         if (!inside(real)) {
-          error(file, `this symbolic link leads outside the content folder (to ${real}), whose files the build does not publish: copy what it should publish into the content folder, or remove the link`);
+          error(
+            file,
+            `this symbolic link leads outside the content folder (to ${real}), whose files the build does not publish: copy what it should publish into the content folder, or remove the link`,
+          );
           continue;
         }
         stat = statSync(full);
@@ -172,7 +177,10 @@ export function readContentFolder(dir: string): ContentFolder {
       const articles = articlesUnder(full);
       if (articles.length > 0) {
         const listed = articles.slice(0, 3).join(', ') + (articles.length > 3 ? ', …' : '');
-        warn(`${file}/`, `not published: ${articles.length} article${articles.length === 1 ? '' : 's'} (${listed}) in a folder whose name starts with \`.\`, which hides it; rename the folder to \`${name.replace(/^\.+/, '')}\` to publish ${articles.length === 1 ? 'it' : 'them'}`);
+        warn(
+          `${file}/`,
+          `not published: ${articles.length} article${articles.length === 1 ? '' : 's'} (${listed}) in a folder whose name starts with \`.\`, which hides it; rename the folder to \`${name.replace(/^\.+/, '')}\` to publish ${articles.length === 1 ? 'it' : 'them'}`,
+        );
       }
     }
   };

@@ -81,7 +81,13 @@ function envFlag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
   if (value === undefined || value === '') return undefined;
   if (value === '1' || value === 'true') return true;
   if (value === '0' || value === 'false') return false;
-  throw new SettingsError([{ severity: 'error', file: `environment variable ${name}`, message: `\`${env[name]}\` is not a yes or no: set ${name}=1 (or 0), or unset it to use ${CONFIG_FILE}` }]);
+  throw new SettingsError([
+    {
+      severity: 'error',
+      file: `environment variable ${name}`,
+      message: `\`${env[name]}\` is not a yes or no: set ${name}=1 (or 0), or unset it to use ${CONFIG_FILE}`,
+    },
+  ]);
 }
 
 /** The content folder's wiki.config.yaml, checked; every default without one. Throws a SettingsError listing its mistakes. */
@@ -99,7 +105,13 @@ function trustFromEnvironment(value: string): TrustLevel {
     return parseTrustLevel(value);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new SettingsError([{ severity: 'error', file: 'environment variable WIKI_TRUST', message: `${reason}: set WIKI_TRUST=safe or WIKI_TRUST=trusted, or unset it to use ${CONFIG_FILE}` }]);
+    throw new SettingsError([
+      {
+        severity: 'error',
+        file: 'environment variable WIKI_TRUST',
+        message: `${reason}: set WIKI_TRUST=safe or WIKI_TRUST=trusted, or unset it to use ${CONFIG_FILE}`,
+      },
+    ]);
   }
 }
 
@@ -109,7 +121,13 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, root = proces
   const trust = env.WIKI_TRUST?.trim() ? trustFromEnvironment(env.WIKI_TRUST) : config.trust;
   const logo = config.logo ? resolve(contentDir, config.logo) : undefined;
   if (logo && (!existsSync(logo) || relative(contentDir, logo).startsWith('..'))) {
-    throw new SettingsError([{ severity: 'error', file: CONFIG_FILE, message: `the logo \`${config.logo ?? ''}\` is not a file of the content folder: put the image in ${contentDir} and name it relative to it, e.g. \`logo: ./logo.svg\`` }]);
+    throw new SettingsError([
+      {
+        severity: 'error',
+        file: CONFIG_FILE,
+        message: `the logo \`${config.logo ?? ''}\` is not a file of the content folder: put the image in ${contentDir} and name it relative to it, e.g. \`logo: ./logo.svg\``,
+      },
+    ]);
   }
   const strings = readUiStrings(contentDir, config.language);
   const stringErrors = strings.diagnostics.filter((d) => d.severity === 'error');

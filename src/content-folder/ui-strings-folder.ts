@@ -33,19 +33,35 @@ export function checkUiStrings(source: string, file: string, language: string): 
     data = JSON.parse(source);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { strings: {}, diagnostics: [{ severity: 'error', file, line: 1, message: `not valid JSON (${reason}): write one object, \`{ "article.edit": "Edit this page", … }\`` }] };
+    return {
+      strings: {},
+      diagnostics: [{ severity: 'error', file, line: 1, message: `not valid JSON (${reason}): write one object, \`{ "article.edit": "Edit this page", … }\`` }],
+    };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { strings: {}, diagnostics: [{ severity: 'error', file, line: 1, message: 'must be one JSON object of strings, `{ "article.edit": "Edit this page", … }`' }] };
+    return {
+      strings: {},
+      diagnostics: [{ severity: 'error', file, line: 1, message: 'must be one JSON object of strings, `{ "article.edit": "Edit this page", … }`' }],
+    };
   }
   const diagnostics: Diagnostic[] = [];
   const strings: Record<string, string> = {};
   const known = new Set(Object.keys(ENGLISH_UI_STRINGS).map(baseKey));
   for (const [key, value] of Object.entries(data)) {
     if (!known.has(baseKey(key))) {
-      diagnostics.push({ severity: 'error', file, line: lineOfKey(source, key), message: `unknown key \`${key}\`: the keys are those of the engine's src/shared/ui-strings/en.json; correct or remove it` });
+      diagnostics.push({
+        severity: 'error',
+        file,
+        line: lineOfKey(source, key),
+        message: `unknown key \`${key}\`: the keys are those of the engine's src/shared/ui-strings/en.json; correct or remove it`,
+      });
     } else if (typeof value !== 'string') {
-      diagnostics.push({ severity: 'error', file, line: lineOfKey(source, key), message: `\`${key}\` must be text, e.g. ${JSON.stringify(ENGLISH_UI_STRINGS[key] ?? 'Edit this page')}` });
+      diagnostics.push({
+        severity: 'error',
+        file,
+        line: lineOfKey(source, key),
+        message: `\`${key}\` must be text, e.g. ${JSON.stringify(ENGLISH_UI_STRINGS[key] ?? 'Edit this page')}`,
+      });
     } else {
       strings[key] = value;
     }
@@ -54,7 +70,11 @@ export function checkUiStrings(source: string, file: string, language: string): 
     const given = new Set(Object.keys(strings).map(baseKey));
     const missing = [...new Set(Object.keys(ENGLISH_UI_STRINGS).map(baseKey))].filter((key) => !given.has(key));
     if (missing.length > 0) {
-      diagnostics.push({ severity: 'warning', file, message: `${missing.length} strings are not translated and show in English: ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''}; add them (src/shared/ui-strings/en.json has every key)` });
+      diagnostics.push({
+        severity: 'warning',
+        file,
+        message: `${missing.length} strings are not translated and show in English: ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''}; add them (src/shared/ui-strings/en.json has every key)`,
+      });
     }
   }
   return { strings, diagnostics };
@@ -67,7 +87,13 @@ export function readUiStrings(contentDir: string, language: string): WikiUiStrin
   if (!file) {
     const diagnostics: Diagnostic[] = bundledTableFor(language)
       ? []
-      : [{ severity: 'warning', file: 'wiki.config.yaml', message: `the engine has no interface strings in \`${language}\`, so the interface is in English: add ${UI_STRINGS_FOLDER}/${language}.json with the strings of src/shared/ui-strings/en.json translated` }];
+      : [
+          {
+            severity: 'warning',
+            file: 'wiki.config.yaml',
+            message: `the engine has no interface strings in \`${language}\`, so the interface is in English: add ${UI_STRINGS_FOLDER}/${language}.json with the strings of src/shared/ui-strings/en.json translated`,
+          },
+        ];
     return { table: resolveUiStrings(language), file: undefined, diagnostics };
   }
   const { strings, diagnostics } = checkUiStrings(readFileSync(join(contentDir, file), 'utf8'), file, language);

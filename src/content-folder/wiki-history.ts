@@ -51,14 +51,20 @@ export interface WikiHistory {
 export function historySummary(history: WikiHistory): string {
   const { status } = history;
   if (status.kind === 'none') {
-    const why = status.reason === 'not-a-repository' ? 'the content folder is not in a git repository' : status.reason === 'no-git' ? 'git is not installed' : `git failed (${status.detail})`;
+    const why =
+      status.reason === 'not-a-repository'
+        ? 'the content folder is not in a git repository'
+        : status.reason === 'no-git'
+          ? 'git is not installed'
+          : `git failed (${status.detail})`;
     return `history: ${why}, so articles have no history pages, and Recent changes and its feed list articles by their \`updated\` date`;
   }
   const { total, read } = history.commits;
   const shallow = status.shallow
     ? `; this is a shallow clone, so history before ${status.since ?? 'its oldest commit'} is missing (run \`git fetch --unshallow\`, or clone with \`fetch-depth: 0\` in CI)`
     : '';
-  const commits = total === 0 ? 'no commits yet' : read === total ? `${total} commits read` : `${read} new commits read, ${total - read} kept from the last build`;
+  const commits =
+    total === 0 ? 'no commits yet' : read === total ? `${total} commits read` : `${read} new commits read, ${total - read} kept from the last build`;
   return `history: ${history.pages.size} articles' histories from git (${commits})${shallow}`;
 }
 
@@ -77,7 +83,10 @@ function latestChange(before: string | undefined, after: string | undefined): La
 
 /** The id git gives a file's content (`git hash-object`): tells whether a file is as its last commit left it. */
 export function blobId(text: string): string {
-  return createHash('sha1').update(`blob ${Buffer.byteLength(text)}\0`).update(text).digest('hex');
+  return createHash('sha1')
+    .update(`blob ${Buffer.byteLength(text)}\0`)
+    .update(text)
+    .digest('hex');
 }
 
 /**

@@ -43,8 +43,7 @@ export function parseCorrections(json: unknown): CorrectionsFile {
       const id = field(page, 'id', where);
       if (typeof id !== 'string' || id === '') throw new CorrectionError(`${where}.id must be a page id`);
       const source = optionalField(page, 'source');
-      if (source !== undefined && typeof source !== 'string')
-        throw new CorrectionError(`${where}.source must be a path`);
+      if (source !== undefined && typeof source !== 'string') throw new CorrectionError(`${where}.source must be a path`);
       const frontmatter = optionalField(page, 'frontmatter');
       if (frontmatter !== undefined && (typeof frontmatter !== 'object' || frontmatter === null)) {
         throw new CorrectionError(`${where}.frontmatter must be an object of frontmatter fields`);
@@ -55,9 +54,7 @@ export function parseCorrections(json: unknown): CorrectionsFile {
         id,
         ...(source === undefined ? {} : { source }),
         ...(frontmatter === undefined ? {} : { frontmatter: frontmatter as Partial<Frontmatter> }),
-        replacements: replacements.map((replacement: unknown, at) =>
-          parseReplacement(replacement, `${where}.replacements[${at}]`),
-        ),
+        replacements: replacements.map((replacement: unknown, at) => parseReplacement(replacement, `${where}.replacements[${at}]`)),
       };
     }),
   };
@@ -94,10 +91,7 @@ function occurrences(text: string, find: string): number[] {
 }
 
 /** Apply the replacements in order; each one is reported as an issue of kind `corrected` at its first line. */
-export function applyReplacements(
-  source: string,
-  replacements: readonly Replacement[],
-): { source: string; issues: Issue[] } {
+export function applyReplacements(source: string, replacements: readonly Replacement[]): { source: string; issues: Issue[] } {
   let text = source;
   const issues: Issue[] = [];
   for (const replacement of replacements) {

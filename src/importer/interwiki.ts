@@ -84,10 +84,7 @@ export function resolveInterwiki(target: string, map: InterwikiMap = DEFAULT_INT
   let url: string;
   if (/\{(URL|NAME|SCHEME|HOST|PORT|PATH|QUERY)\}/.test(template)) {
     url = template.replaceAll('{URL}', rawUrlEncode(name));
-    url = url.replaceAll(
-      '{NAME}',
-      url.startsWith(':') ? name : name.replace(/[[\\\]^`{|}#%]/g, (char) => rawUrlEncode(char)),
-    );
+    url = url.replaceAll('{NAME}', url.startsWith(':') ? name : name.replace(/[[\\\]^`{|}#%]/g, (char) => rawUrlEncode(char)));
     const parts = urlParts(name);
     url = url
       .replaceAll('{SCHEME}', parts.scheme)

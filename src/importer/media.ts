@@ -144,7 +144,6 @@ export class MediaWriter {
   private useMedia(path: string, place: MediaUse['place']): void {
     this.files.set(`${place}:${path}`, { path, place });
   }
-
 }
 
 export function attribute(name: string, value: string): MdxJsxAttribute {

@@ -142,7 +142,12 @@ export function sectionId(title: string, rules: IdRules = DOKUWIKI_DEFAULT_RULES
 export function dokuwikiLinkName(written: string, slashSeparatesNamespaces: boolean): string {
   const [name = '', hash] = written.trim().replace(/^~+/, '').split('#');
   if (hash !== undefined && hash !== '') return hash;
-  const parts = name.replaceAll(';', ':').replaceAll('/', slashSeparatesNamespaces ? ':' : '/').split('?')[0]?.split(':') ?? [];
+  const parts =
+    name
+      .replaceAll(';', ':')
+      .replaceAll('/', slashSeparatesNamespaces ? ':' : '/')
+      .split('?')[0]
+      ?.split(':') ?? [];
   const last = parts.at(-1) ?? '';
   if (last !== '' && last !== START_PAGE) return last;
   return parts.at(-2) || START_PAGE;

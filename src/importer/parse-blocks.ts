@@ -503,8 +503,6 @@ function freezeQuote(quote: OpenQuote): QuoteBlock {
   return {
     type: 'quote',
     line: quote.line,
-    children: quote.children.map((child) =>
-      'children' in child ? freezeQuote(child) : { type: 'paragraph', children: child.paragraph, line: child.line },
-    ),
+    children: quote.children.map((child) => ('children' in child ? freezeQuote(child) : { type: 'paragraph', children: child.paragraph, line: child.line })),
   };
 }

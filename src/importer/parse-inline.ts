@@ -77,12 +77,7 @@ interface Sequence {
   readonly closed: boolean;
 }
 
-function parseSequence(
-  state: State,
-  closer: string | null,
-  active: ReadonlySet<FormattingKind>,
-  inFootnote: boolean,
-): Sequence {
+function parseSequence(state: State, closer: string | null, active: ReadonlySet<FormattingKind>, inFootnote: boolean): Sequence {
   const nodes: Inline[] = [];
   let buffer = '';
   let bufferStart = state.pos;

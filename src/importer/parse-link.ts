@@ -67,8 +67,7 @@ export function parseMedia(inner: string): MediaSpec {
   const width = size?.[1] === undefined ? null : Number(size[1]) || null;
   const height = size?.[2] === undefined ? null : Number(size[2]) || null;
   const alignParameter = /(left|right|center)/i.exec(params)?.[1]?.toLowerCase() as MediaAlign | undefined;
-  const align: MediaAlign | null =
-    alignParameter ?? (spaceLeft && spaceRight ? 'center' : spaceLeft ? 'right' : spaceRight ? 'left' : null);
+  const align: MediaAlign | null = alignParameter ?? (spaceLeft && spaceRight ? 'center' : spaceLeft ? 'right' : spaceRight ? 'left' : null);
   return {
     src,
     caption: caption === '' ? null : caption,

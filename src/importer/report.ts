@@ -25,9 +25,7 @@ const SECTIONS: readonly { kind: IssueKind; title: string }[] = [
 /** `file:line  construct: message` lines for one kind of issue. */
 export function issueLines(pages: readonly ReportedPage[], kind: IssueKind): string[] {
   return pages.flatMap(({ file, report }) =>
-    report.issues
-      .filter((issue) => issue.kind === kind)
-      .map((issue) => `${file}:${issue.line}  ${issue.construct}: ${issue.message}`),
+    report.issues.filter((issue) => issue.kind === kind).map((issue) => `${file}:${issue.line}  ${issue.construct}: ${issue.message}`),
   );
 }
 
@@ -64,7 +62,7 @@ export function formatReport(pages: readonly ReportedPage[]): string {
 function mediaLines(pages: readonly ReportedPage[]): string[] {
   const lines: string[] = [];
   for (const [place, title] of [
-    ['content', 'beside the articles (the build\'s image pipeline sizes them)'],
+    ['content', "beside the articles (the build's image pipeline sizes them)"],
     ['public', 'in the public folder, below the media URL'],
   ] as const) {
     const paths = [...new Set(pages.flatMap(({ report }) => report.mediaFiles.filter((use) => use.place === place).map((use) => use.path)))].sort();

@@ -91,9 +91,7 @@ interface HeadingSpan {
 /** Split a line with a heading in its middle, or null when the line needs nothing. */
 export function restoreLine(text: string): RestoredLine | null {
   const headings = findHeadings(text);
-  const midLine = headings.some(
-    (heading) => text.slice(0, heading.start).trim() !== '' || text.slice(heading.end).trim() !== '',
-  );
+  const midLine = headings.some((heading) => text.slice(0, heading.start).trim() !== '' || text.slice(heading.end).trim() !== '');
   if (!midLine) return null;
   const lines: string[] = [];
   let listItems = 0;
@@ -148,8 +146,7 @@ function findHeadings(text: string): HeadingSpan[] {
     const before = text.slice(0, open.start).trimEnd();
     // Prose like `a == b == c` is no heading: a lost heading starts with a capital or a digit, and follows a
     // sentence end, a link or a footnote (or is marked by three `=` or more).
-    const looksLikeHeading =
-      /^[\p{Lu}\p{N}]/u.test(title) && (open.end - open.start >= 3 || !/[\p{L}\p{N}]$/u.test(before));
+    const looksLikeHeading = /^[\p{Lu}\p{N}]/u.test(title) && (open.end - open.start >= 3 || !/[\p{L}\p{N}]$/u.test(before));
     if (
       looksLikeHeading &&
       open.end - open.start === close.end - close.start &&

@@ -46,11 +46,7 @@ export function skipAtomic(text: string, pos: number, options: AtomicOptions = {
 }
 
 /** The positions of `predicate` matches in `text` that are outside atomic constructs. */
-export function topLevelPositions(
-  text: string,
-  predicate: (text: string, pos: number) => boolean,
-  options: AtomicOptions = {},
-): number[] {
+export function topLevelPositions(text: string, predicate: (text: string, pos: number) => boolean, options: AtomicOptions = {}): number[] {
   const found: number[] = [];
   let pos = 0;
   while (pos < text.length) {

@@ -9,11 +9,7 @@ import type { TableBlock } from './types.ts';
  * written in the source wins, the first one met); `differing` counts the cells, the header's included, shown
  * otherwise than DokuWiki shows them.
  */
-export function columnAlignment(
-  block: TableBlock,
-  columns: number,
-  hasHeader: boolean,
-): { align: ('left' | 'right' | 'center' | null)[]; differing: number } {
+export function columnAlignment(block: TableBlock, columns: number, hasHeader: boolean): { align: ('left' | 'right' | 'center' | null)[]; differing: number } {
   let differing = 0;
   const align = Array.from({ length: columns }, (_, column) => {
     const cells = block.rows.flatMap((row, index) => {

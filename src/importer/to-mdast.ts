@@ -62,7 +62,6 @@ export interface ToMdastOptions {
   readonly site: ImportSite;
 }
 
-
 export type { MediaUse } from './media.ts';
 
 export interface MdastResult {
@@ -221,10 +220,7 @@ class Converter {
     const columns = Math.max(1, ...block.rows.map((row) => row.cells.reduce((sum, cell) => sum + cell.colspan, 0)));
     const [first] = block.rows;
     // A first row of header cells (empty corner cells allowed, as in DokuWiki's vertical headers) is the header.
-    const hasHeader =
-      first !== undefined &&
-      first.cells.some((cell) => cell.header) &&
-      first.cells.every((cell) => cell.header || cell.children.length === 0);
+    const hasHeader = first !== undefined && first.cells.some((cell) => cell.header) && first.cells.every((cell) => cell.header || cell.children.length === 0);
     let spans = 0;
     let rowspans = 0;
     let headerCells = 0;
@@ -404,9 +400,7 @@ class Converter {
         return { type: 'text', value: piece.acronym };
       }
       shown.push(`${piece.smiley} → ${WORD_SMILEYS.has(piece.smiley) ? `**${piece.shown}**` : piece.shown}`);
-      return WORD_SMILEYS.has(piece.smiley)
-        ? { type: 'strong', children: [{ type: 'text', value: piece.shown }] }
-        : { type: 'text', value: piece.shown };
+      return WORD_SMILEYS.has(piece.smiley) ? { type: 'strong', children: [{ type: 'text', value: piece.shown }] } : { type: 'text', value: piece.shown };
     });
     if (shown.length > 0) {
       this.report({
@@ -633,7 +627,6 @@ class Converter {
   }
 }
 
-
 /**
  * `text ((note))` is written `text[^note]`: a GFM footnote reference sits right after the word it belongs to,
  * so the white space before it goes.
@@ -688,4 +681,3 @@ function abbreviate(raw: string): string {
   const oneLine = raw.replace(/\s+/g, ' ');
   return oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine;
 }
-

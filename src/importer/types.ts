@@ -13,8 +13,7 @@ export interface SourceLine {
   readonly line: number;
 }
 
-export type FormattingKind =
-  'strong' | 'emphasis' | 'underline' | 'monospace' | 'subscript' | 'superscript' | 'deleted';
+export type FormattingKind = 'strong' | 'emphasis' | 'underline' | 'monospace' | 'subscript' | 'superscript' | 'deleted';
 
 export interface TextNode {
   readonly type: 'text';
@@ -110,17 +109,7 @@ export interface UnsupportedInlineNode {
 }
 
 export type Inline =
-  | TextNode
-  | FormattingNode
-  | LineBreakNode
-  | LinkNode
-  | UrlNode
-  | EmailNode
-  | FootnoteNode
-  | MediaNode
-  | MacroNode
-  | TagsNode
-  | UnsupportedInlineNode;
+  TextNode | FormattingNode | LineBreakNode | LinkNode | UrlNode | EmailNode | FootnoteNode | MediaNode | MacroNode | TagsNode | UnsupportedInlineNode;
 
 export interface HeadingBlock {
   readonly type: 'heading';
@@ -206,8 +195,7 @@ export interface UnsupportedBlock {
   readonly line: number;
 }
 
-export type Block =
-  HeadingBlock | ParagraphBlock | ListBlock | TableBlock | CodeBlock | QuoteBlock | RuleBlock | UnsupportedBlock;
+export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | CodeBlock | QuoteBlock | RuleBlock | UnsupportedBlock;
 
 /**
  * How an issue is reported:

@@ -28,8 +28,7 @@ export function toWikiLinkSyntax(target: string, alias: string | undefined, inTa
   return `[[${target}${divider}${inTable ? alias.replaceAll('|', '\\|') : alias}]]`;
 }
 
-const handleWikiLink: Handle = (node: WikiLinkNode, _parent, state) =>
-  toWikiLinkSyntax(node.value, node.data?.alias, state.stack.includes('tableCell'));
+const handleWikiLink: Handle = (node: WikiLinkNode, _parent, state) => toWikiLinkSyntax(node.value, node.data?.alias, state.stack.includes('tableCell'));
 
 export const wikiLinkToMarkdown: Options = {
   handlers: { wikiLink: handleWikiLink },

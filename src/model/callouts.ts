@@ -49,7 +49,9 @@ function calloutOf(quote: Blockquote, file: string, diagnostics: Diagnostic[], l
       severity: 'error',
       file,
       line: quote.position?.start.line ?? 1,
-      message: `unknown callout type \`[!${written}]\`: use one of ${Object.keys(CALLOUT_TYPES).map((t) => `\`[!${t.toUpperCase()}]\``).join(', ')}, or write \`\\[!${written}]\` to quote the text as it is`,
+      message: `unknown callout type \`[!${written}]\`: use one of ${Object.keys(CALLOUT_TYPES)
+        .map((t) => `\`[!${t.toUpperCase()}]\``)
+        .join(', ')}, or write \`\\[!${written}]\` to quote the text as it is`,
     });
     return undefined;
   }
@@ -61,7 +63,12 @@ function calloutOf(quote: Blockquote, file: string, diagnostics: Diagnostic[], l
   const className = ['callout', `callout-${type}`];
   // A screen reader announces the type whatever the title: "Warning, note".
   if (fold) {
-    return element('details', { className, ariaLabel: label, ...(fold === '+' ? { open: true } : {}) }, [element('summary', { className: ['callout-title'] }, heading), ...body], quote.position);
+    return element(
+      'details',
+      { className, ariaLabel: label, ...(fold === '+' ? { open: true } : {}) },
+      [element('summary', { className: ['callout-title'] }, heading), ...body],
+      quote.position,
+    );
   }
   return element('aside', { className, role: 'note', ariaLabel: label }, [element('p', { className: ['callout-title'] }, heading), ...body], quote.position);
 }

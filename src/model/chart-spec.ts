@@ -86,14 +86,18 @@ export function parseChartSpec(yaml: string, firstLine: number): { ok: true; spe
   } catch (error) {
     const line = error instanceof YAMLException ? firstLine + error.mark.line : firstLine;
     const reason = error instanceof YAMLException ? error.reason : String(error);
-    return { ok: false, problems: [{ line, message: `the chart's spec is not valid YAML (${reason}): write one \`field: value\` per line, e.g. \`type: bar\`` }] };
+    return {
+      ok: false,
+      problems: [{ line, message: `the chart's spec is not valid YAML (${reason}): write one \`field: value\` per line, e.g. \`type: bar\`` }],
+    };
   }
   if (!isRecord(value)) return fail(firstLine, 'a chart block holds a YAML spec: `type`, `title`, `x`, `y` and `data`, one per line, e.g. `type: bar`');
   const where = specLines(yaml, firstLine);
   const fieldLine = where.field;
   const problems: ChartProblem[] = [];
   for (const key of Object.keys(value)) {
-    if (!FIELDS.includes(key)) problems.push({ line: fieldLine(key), message: `unknown field \`${key}\` in the chart: remove it, or use one of ${FIELDS.join(', ')}` });
+    if (!FIELDS.includes(key))
+      problems.push({ line: fieldLine(key), message: `unknown field \`${key}\` in the chart: remove it, or use one of ${FIELDS.join(', ')}` });
   }
   const text = (field: string, required: boolean, example: string): string | undefined => {
     const v = value[field];
@@ -121,11 +125,16 @@ export function parseChartSpec(yaml: string, firstLine: number): { ok: true; spe
     if (v !== undefined) optional[field] = v;
   }
   const data = chartData(value.data, fieldLine('data'), problems, where.row);
-  if (problems.length > 0 || type === undefined || title === undefined || x === undefined || y === undefined || data === undefined) return { ok: false, problems: problems.length > 0 ? problems : [{ line: firstLine, message: 'the chart is incomplete' }] };
+  if (problems.length > 0 || type === undefined || title === undefined || x === undefined || y === undefined || data === undefined)
+    return { ok: false, problems: problems.length > 0 ? problems : [{ line: firstLine, message: 'the chart is incomplete' }] };
   const spec: ChartSpec = { type: type as ChartType, title, x, y, ...optional, data };
   if (typeof data !== 'string') {
     const rowProblems = checkChartRows(spec, data);
-    if (rowProblems.length > 0) return { ok: false, problems: rowProblems.map((p) => ({ line: p.row !== undefined ? where.row(p.row) : fieldLine(p.field ?? 'data'), message: p.message })) };
+    if (rowProblems.length > 0)
+      return {
+        ok: false,
+        problems: rowProblems.map((p) => ({ line: p.row !== undefined ? where.row(p.row) : fieldLine(p.field ?? 'data'), message: p.message })),
+      };
   }
   return { ok: true, spec };
 }
@@ -166,7 +175,8 @@ function chartData(value: unknown, line: number, problems: ChartProblem[], rowLi
       if (typeof cell === 'number' || typeof cell === 'string') clean[column] = cell;
       else if (typeof cell === 'boolean') clean[column] = String(cell);
       else if (cell instanceof Date) clean[column] = cell.toISOString().slice(0, 10);
-      else if (cell !== null && cell !== undefined) problems.push({ line: rowLine(i), message: `\`${column}\` in row ${i + 1} of the chart's \`data\` must be a number or text` });
+      else if (cell !== null && cell !== undefined)
+        problems.push({ line: rowLine(i), message: `\`${column}\` in row ${i + 1} of the chart's \`data\` must be a number or text` });
     }
     rows.push(clean);
   });
@@ -183,7 +193,7 @@ export function chartNumber(value: ChartValue | undefined): number | undefined {
 }
 
 /** Problems of the rows against the spec: columns that do not exist, text where a number must be. `row` counts from 0. */
-export function checkChartRows(spec: ChartSpec, rows: ChartRow[], where = 'the chart\'s `data`'): Array<{ row?: number; field?: string; message: string }> {
+export function checkChartRows(spec: ChartSpec, rows: ChartRow[], where = "the chart's `data`"): Array<{ row?: number; field?: string; message: string }> {
   if (rows.length === 0) return [{ message: `${where} has no rows: add at least one` }];
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const problems: Array<{ row?: number; field?: string; message: string }> = [];
@@ -200,7 +210,10 @@ export function checkChartRows(spec: ChartSpec, rows: ChartRow[], where = 'the c
     rows.forEach((row, i) => {
       const cell = row[column];
       if (chartNumber(cell) === undefined) {
-        problems.push({ row: i, message: `\`${column}\` in row ${i + 1} of ${where} is \`${cell ?? ''}\`, not a number: write a number such as \`3.35\` (no units: put the unit in \`unit:\`)` });
+        problems.push({
+          row: i,
+          message: `\`${column}\` in row ${i + 1} of ${where} is \`${cell ?? ''}\`, not a number: write a number such as \`3.35\` (no units: put the unit in \`unit:\`)`,
+        });
       }
     });
   }

@@ -45,11 +45,18 @@ export function expandMarkdownFigures(tree: Root, footnotes: ReadonlySet<string>
 }
 
 /** `<Figure src="./die.png" alt="…" caption="…" credit="…" />` as a figure, or what is wrong with it. */
-export function figureFromJsx(node: JsxElementLike & { children: RootContent[]; position?: Position | undefined }, file: string, footnotes: ReadonlySet<string>): { figure: WikiElement } | { diagnostics: Diagnostic[] } {
+export function figureFromJsx(
+  node: JsxElementLike & { children: RootContent[]; position?: Position | undefined },
+  file: string,
+  footnotes: ReadonlySet<string>,
+): { figure: WikiElement } | { diagnostics: Diagnostic[] } {
   const line = node.position?.start.line ?? 1;
   const problem = (message: string) => ({ diagnostics: [{ severity: 'error' as const, file, line, message }] });
   const attributes = literalAttributes(node);
-  if (!attributes.ok) return problem(`\`${attributes.name}\` on \`<Figure>\` must be written as text, e.g. \`caption="The H100 die"\`: the wiki's own components take no \`{expressions}\``);
+  if (!attributes.ok)
+    return problem(
+      `\`${attributes.name}\` on \`<Figure>\` must be written as text, e.g. \`caption="The H100 die"\`: the wiki's own components take no \`{expressions}\``,
+    );
   const { values } = attributes;
   const src = values.get('src');
   const alt = values.get('alt');
@@ -62,7 +69,11 @@ export function figureFromJsx(node: JsxElementLike & { children: RootContent[]; 
   const image: Image = { type: 'image', url: src, alt, title: null, ...(node.position ? { position: node.position } : {}) };
   return {
     figure: figureElement(
-      { image, caption: parseInlineMarkdown(values.get('caption') ?? '', at, footnotes), credit: parseInlineMarkdown(values.get('credit') ?? '', at, footnotes) },
+      {
+        image,
+        caption: parseInlineMarkdown(values.get('caption') ?? '', at, footnotes),
+        credit: parseInlineMarkdown(values.get('credit') ?? '', at, footnotes),
+      },
       node.position,
     ),
   };

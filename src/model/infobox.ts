@@ -95,19 +95,34 @@ export function infoboxElement({ title, image, caption, rows }: InfoboxParts, po
   for (const row of rows) {
     body.push(element('tr', {}, [element('th', { scope: 'row' }, [{ type: 'text', value: row.label }]), element('td', {}, row.value)]));
   }
-  return element('table', { className: ['infobox'] }, [element('caption', { className: ['infobox-title'] }, [{ type: 'text', value: title }]), element('tbody', {}, body)], position);
+  return element(
+    'table',
+    { className: ['infobox'] },
+    [element('caption', { className: ['infobox-title'] }, [{ type: 'text', value: title }]), element('tbody', {}, body)],
+    position,
+  );
 }
 
 /** The frontmatter's infobox as an element, its values read as inline Markdown. */
-export function infoboxFromSpec(spec: InfoboxSpec, pageTitle: string, footnotes: ReadonlySet<string>, offsetOfLine: (line: number) => number = () => 0): WikiElement {
+export function infoboxFromSpec(
+  spec: InfoboxSpec,
+  pageTitle: string,
+  footnotes: ReadonlySet<string>,
+  offsetOfLine: (line: number) => number = () => 0,
+): WikiElement {
   const at: Point = { line: spec.line, column: 1, offset: offsetOfLine(spec.line) };
-  const image: Image | undefined = spec.image ? { type: 'image', url: spec.image, alt: spec.alt ?? spec.caption ?? '', title: null, position: { start: at, end: at } } : undefined;
+  const image: Image | undefined = spec.image
+    ? { type: 'image', url: spec.image, alt: spec.alt ?? spec.caption ?? '', title: null, position: { start: at, end: at } }
+    : undefined;
   return infoboxElement(
     {
       title: spec.title ?? pageTitle,
       ...(image ? { image } : {}),
       caption: parseInlineMarkdown(spec.caption ?? '', at, footnotes),
-      rows: spec.rows.map((row) => ({ label: row.label, value: parseInlineMarkdown(row.value, { line: row.line, column: 1, offset: offsetOfLine(row.line) }, footnotes) })),
+      rows: spec.rows.map((row) => ({
+        label: row.label,
+        value: parseInlineMarkdown(row.value, { line: row.line, column: 1, offset: offsetOfLine(row.line) }, footnotes),
+      })),
     },
     { start: at, end: at },
   );
@@ -117,11 +132,19 @@ export function infoboxFromSpec(spec: InfoboxSpec, pageTitle: string, footnotes:
  * `<Infobox title image alt caption>` around a list of `Label: value` items, as an element; or what is wrong
  * with it. Its caption is read as inline Markdown; the items already are.
  */
-export function infoboxFromJsx(node: JsxElementLike & { children: RootContent[]; position?: Position | undefined }, file: string, pageTitle: string, footnotes: ReadonlySet<string>): { infobox: WikiElement } | { diagnostics: Diagnostic[] } {
+export function infoboxFromJsx(
+  node: JsxElementLike & { children: RootContent[]; position?: Position | undefined },
+  file: string,
+  pageTitle: string,
+  footnotes: ReadonlySet<string>,
+): { infobox: WikiElement } | { diagnostics: Diagnostic[] } {
   const line = node.position?.start.line ?? 1;
   const problem = (message: string, at = line) => ({ diagnostics: [{ severity: 'error' as const, file, line: at, message }] });
   const attributes = literalAttributes(node);
-  if (!attributes.ok) return problem(`\`${attributes.name}\` on \`<Infobox>\` must be written as text, e.g. \`caption="Nvidia H100 SXM"\`: the wiki's own components take no \`{expressions}\``);
+  if (!attributes.ok)
+    return problem(
+      `\`${attributes.name}\` on \`<Infobox>\` must be written as text, e.g. \`caption="Nvidia H100 SXM"\`: the wiki's own components take no \`{expressions}\``,
+    );
   const { values } = attributes;
   const fix = 'write the rows as a list of `Label: value` items between `<Infobox>` and `</Infobox>`, e.g. `- Designer: [[nvidia]]`';
   const content = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
@@ -136,8 +159,11 @@ export function infoboxFromJsx(node: JsxElementLike & { children: RootContent[];
   const at = node.position?.start ?? { line, column: 1 };
   const src = values.get('image');
   const caption = values.get('caption');
-  const image: Image | undefined = src ? { type: 'image', url: src, alt: values.get('alt') ?? caption ?? '', title: null, position: { start: at, end: at } } : undefined;
-  if (image && !values.has('alt') && !caption) return problem('the picture of `<Infobox>` needs a text alternative: add `alt="What the picture shows"` or a `caption="…"`');
+  const image: Image | undefined = src
+    ? { type: 'image', url: src, alt: values.get('alt') ?? caption ?? '', title: null, position: { start: at, end: at } }
+    : undefined;
+  if (image && !values.has('alt') && !caption)
+    return problem('the picture of `<Infobox>` needs a text alternative: add `alt="What the picture shows"` or a `caption="…"`');
   return {
     infobox: infoboxElement(
       { title: values.get('title') ?? pageTitle, ...(image ? { image } : {}), caption: parseInlineMarkdown(caption ?? '', at, footnotes), rows },

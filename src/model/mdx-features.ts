@@ -63,11 +63,13 @@ function exportName(node: { type: string; name?: string; value?: unknown }): str
 function esmFeatures(node: MdxjsEsm): MdxFeature[] {
   const program = node.data?.estree as Program | undefined;
   const start = node.position?.start ?? { line: 1, column: 1 };
-  if (!program) return [{ kind: node.value.trimStart().startsWith('import') ? 'import' : 'export', name: shortened(node.value), line: start.line, column: start.column }];
+  if (!program)
+    return [{ kind: node.value.trimStart().startsWith('import') ? 'import' : 'export', name: shortened(node.value), line: start.line, column: start.column }];
   return program.body.map((statement): MdxFeature => {
     const line = statement.loc?.start.line ?? start.line;
     const column = (statement.loc?.start.column ?? start.column - 1) + 1;
-    if (statement.type === 'ImportDeclaration') return { kind: 'import', name: String(statement.source.value), declares: declaredNames(statement), line, column };
+    if (statement.type === 'ImportDeclaration')
+      return { kind: 'import', name: String(statement.source.value), declares: declaredNames(statement), line, column };
     return { kind: 'export', name: exportedNames(statement).join(', '), declares: declaredNames(statement), line, column };
   });
 }
@@ -85,7 +87,8 @@ function elementFeatures(node: MdxJsxFlowElement | MdxJsxTextElement): MdxFeatur
   for (const attribute of node.attributes) {
     const place = { line: attribute.position?.start.line ?? at.line, column: attribute.position?.start.column ?? at.column };
     if (attribute.type === 'mdxJsxExpressionAttribute') features.push({ kind: 'spread-attribute', name: element, ...place });
-    else if (attribute.value !== null && typeof attribute.value === 'object') features.push({ kind: 'attribute-expression', name: `${element} ${attribute.name}`, ...place });
+    else if (attribute.value !== null && typeof attribute.value === 'object')
+      features.push({ kind: 'attribute-expression', name: `${element} ${attribute.name}`, ...place });
   }
   return features;
 }
@@ -96,7 +99,8 @@ export function collectMdxFeatures(tree: Root): MdxFeature[] {
   visit(tree, (node) => {
     if (node.type === 'mdxjsEsm') features.push(...esmFeatures(node));
     else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
-      if (holdsCode(node)) features.push({ kind: 'expression', name: shortened(node.value), line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+      if (holdsCode(node))
+        features.push({ kind: 'expression', name: shortened(node.value), line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
     } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') features.push(...elementFeatures(node));
   });
   return features;

@@ -33,4 +33,3 @@ export function takenBy(id: PageId, articles: ReadonlyMap<string, readonly strin
   }
   return undefined;
 }
-

@@ -59,7 +59,8 @@ const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 function idTooLong(id: PageId): string | undefined {
   const longest = id.split(':').reduce((a, b) => (utf8Bytes(b) > utf8Bytes(a) ? b : a), '');
   const bytes = utf8Bytes(longest);
-  if (bytes > MAX_ID_NAME_BYTES) return `a name of ${bytes} bytes (\`${longest.slice(0, 24)}…\`), longer than the ${MAX_ID_NAME_BYTES} bytes a web address's folder may have`;
+  if (bytes > MAX_ID_NAME_BYTES)
+    return `a name of ${bytes} bytes (\`${longest.slice(0, 24)}…\`), longer than the ${MAX_ID_NAME_BYTES} bytes a web address's folder may have`;
   if (utf8Bytes(id) > MAX_ID_BYTES) return `${utf8Bytes(id)} bytes, longer than the ${MAX_ID_BYTES} bytes a page's address may have`;
   return undefined;
 }
@@ -68,7 +69,11 @@ function idTooLong(id: PageId): string | undefined {
  * Build the index from source texts (path → text). Throws a ContentError that
  * lists every problem, with file and line, when the content cannot be published.
  */
-export function buildPageIndex(sources: ReadonlyMap<string, string>, parse: (source: string, file: string) => ParseResult = parseArticle, options: IndexOptions = {}): PageIndex {
+export function buildPageIndex(
+  sources: ReadonlyMap<string, string>,
+  parse: (source: string, file: string) => ParseResult = parseArticle,
+  options: IndexOptions = {},
+): PageIndex {
   const trust = options.trust ?? 'safe';
   const errors: Diagnostic[] = (options.diagnostics ?? []).filter((d) => d.severity === 'error');
   const warnings: Diagnostic[] = (options.diagnostics ?? []).filter((d) => d.severity !== 'error');
@@ -82,7 +87,11 @@ export function buildPageIndex(sources: ReadonlyMap<string, string>, parse: (sou
     if (file.toLowerCase().endsWith(DATA_EXTENSION)) dataFiles.set(file, source);
     if (!file.endsWith(ARTICLE_EXTENSION)) {
       if (!KNOWN_NON_ARTICLES.test(file)) {
-        warnings.push({ severity: 'warning', file, message: `not published: only \`${ARTICLE_EXTENSION}\` files are articles; rename it to \`${file.replace(/\.[^./]*$/, '')}${ARTICLE_EXTENSION}\` to publish it` });
+        warnings.push({
+          severity: 'warning',
+          file,
+          message: `not published: only \`${ARTICLE_EXTENSION}\` files are articles; rename it to \`${file.replace(/\.[^./]*$/, '')}${ARTICLE_EXTENSION}\` to publish it`,
+        });
       }
       continue;
     }
@@ -98,7 +107,11 @@ export function buildPageIndex(sources: ReadonlyMap<string, string>, parse: (sou
     }
     const clash = pages.get(id);
     if (clash) {
-      errors.push({ severity: 'error', file, message: `its id \`${id}\` is also the id of ${clash.file} (ids ignore case, spaces and punctuation): rename one of the two files` });
+      errors.push({
+        severity: 'error',
+        file,
+        message: `its id \`${id}\` is also the id of ${clash.file} (ids ignore case, spaces and punctuation): rename one of the two files`,
+      });
       continue;
     }
     const parsed = parse(source, file);
@@ -112,7 +125,8 @@ export function buildPageIndex(sources: ReadonlyMap<string, string>, parse: (sou
       continue;
     }
     const { frontmatter } = parsed.article;
-    for (const missing of missingFiles(file, parsed.article.localFiles, sources, options.publicFiles)) (missing.severity === 'error' ? errors : warnings).push(missing);
+    for (const missing of missingFiles(file, parsed.article.localFiles, sources, options.publicFiles))
+      (missing.severity === 'error' ? errors : warnings).push(missing);
     pages.set(id, {
       id,
       file,
@@ -128,23 +142,43 @@ export function buildPageIndex(sources: ReadonlyMap<string, string>, parse: (sou
     for (const written of page.article.frontmatter.aliases) {
       const alias = normalizeId(written);
       if (alias === '' || alias === page.id) {
-        warnings.push({ severity: 'warning', file: page.file, line: page.article.aliasesLine, message: `alias \`${written}\` ${alias === '' ? 'names no page' : 'is the article\'s own id'}: remove it` });
+        warnings.push({
+          severity: 'warning',
+          file: page.file,
+          line: page.article.aliasesLine,
+          message: `alias \`${written}\` ${alias === '' ? 'names no page' : "is the article's own id"}: remove it`,
+        });
         continue;
       }
       const tooLong = idTooLong(alias);
       if (tooLong) {
-        errors.push({ severity: 'error', file: page.file, line: page.article.aliasesLine, message: `alias \`${written.slice(0, 40)}…\` has ${tooLong}: shorten it` });
+        errors.push({
+          severity: 'error',
+          file: page.file,
+          line: page.article.aliasesLine,
+          message: `alias \`${written.slice(0, 40)}…\` has ${tooLong}: shorten it`,
+        });
         continue;
       }
       const article = pages.get(alias);
       if (article) {
-        errors.push({ severity: 'error', file: page.file, line: page.article.aliasesLine, message: `alias \`${written}\` is the id of the article ${article.file}: remove the alias, or rename that article` });
+        errors.push({
+          severity: 'error',
+          file: page.file,
+          line: page.article.aliasesLine,
+          message: `alias \`${written}\` is the id of the article ${article.file}: remove the alias, or rename that article`,
+        });
         continue;
       }
       const other = aliases.get(alias);
       if (other && other !== page.id) {
         const otherFile = pages.get(other)?.file ?? other;
-        errors.push({ severity: 'error', file: page.file, line: page.article.aliasesLine, message: `alias \`${written}\` is also an alias of ${otherFile}: an alias must lead to one article; remove it from one of them` });
+        errors.push({
+          severity: 'error',
+          file: page.file,
+          line: page.article.aliasesLine,
+          message: `alias \`${written}\` is also an alias of ${otherFile}: an alias must lead to one article; remove it from one of them`,
+        });
         continue;
       }
       aliases.set(alias, page.id);
@@ -166,11 +200,21 @@ function chartDataProblems(pages: ReadonlyMap<PageId, PageRecord>, dataFiles: Re
       const text = dataFiles.get(chart.dataFile);
       const written = String(chart.spec.data);
       if (text === undefined) {
-        errors.push({ severity: 'error', file: page.file, line: chart.line, message: `the chart's data file \`${written}\` does not exist (${chart.dataFile}): create it beside the article, or correct \`data:\`` });
+        errors.push({
+          severity: 'error',
+          file: page.file,
+          line: chart.line,
+          message: `the chart's data file \`${written}\` does not exist (${chart.dataFile}): create it beside the article, or correct \`data:\``,
+        });
         continue;
       }
       for (const problem of checkChartRows(chart.spec, parseChartCsv(text), `\`${written}\``)) {
-        errors.push({ severity: 'error', file: page.file, line: chart.line, message: problem.row === undefined ? problem.message : `${problem.message} (line ${problem.row + 2} of ${chart.dataFile})` });
+        errors.push({
+          severity: 'error',
+          file: page.file,
+          line: chart.line,
+          message: problem.row === undefined ? problem.message : `${problem.message} (line ${problem.row + 2} of ${chart.dataFile})`,
+        });
       }
     }
   }
@@ -186,25 +230,46 @@ const IMAGE_EXTENSION = /\.(png|jpe?g|gif|webp|avif|svg|tiff?)$/i;
  * its files are known). The reader would see a broken picture. A Markdown image outside the content folder
  * (`../outside/x.png`), or that is no picture, is an error too.
  */
-function missingFiles(file: string, localFiles: readonly LocalFile[], sources: ReadonlyMap<string, string>, publicFiles: ReadonlySet<string> | undefined): Diagnostic[] {
+function missingFiles(
+  file: string,
+  localFiles: readonly LocalFile[],
+  sources: ReadonlyMap<string, string>,
+  publicFiles: ReadonlySet<string> | undefined,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const local of localFiles) {
     const path = decodeUriSafely(local.url.split(/[?#]/)[0] ?? '');
     const where = { file, line: local.line, column: local.column };
     if (path.startsWith('/')) {
       if (publicFiles !== undefined && !publicFiles.has(path.slice(1))) {
-        diagnostics.push({ severity: 'warning', ...where, message: `\`${local.url}\` is not in the public folder (public${path}): the reader would see a broken ${local.markdown ? 'image' : 'file'}; add the file, or correct the address` });
+        diagnostics.push({
+          severity: 'warning',
+          ...where,
+          message: `\`${local.url}\` is not in the public folder (public${path}): the reader would see a broken ${local.markdown ? 'image' : 'file'}; add the file, or correct the address`,
+        });
       }
       continue;
     }
     const target = posix.normalize(posix.join(posix.dirname(file), path));
     if (local.markdown && (target === '..' || target.startsWith('../'))) {
       // The image pipeline would copy the file into the site from wherever the path leads.
-      diagnostics.push({ severity: 'error', ...where, message: `the image \`${local.url}\` is outside the content folder, whose files alone the build publishes: copy it into the content folder (beside the article) and write its path from there` });
+      diagnostics.push({
+        severity: 'error',
+        ...where,
+        message: `the image \`${local.url}\` is outside the content folder, whose files alone the build publishes: copy it into the content folder (beside the article) and write its path from there`,
+      });
     } else if (!sources.has(target)) {
-      diagnostics.push({ severity: local.markdown ? 'error' : 'warning', ...where, message: `\`${local.url}\` is not in the content folder (${target}): ${local.markdown ? 'the image cannot be built' : 'the reader would see a broken file'}; add the file beside the article, or correct the address` });
+      diagnostics.push({
+        severity: local.markdown ? 'error' : 'warning',
+        ...where,
+        message: `\`${local.url}\` is not in the content folder (${target}): ${local.markdown ? 'the image cannot be built' : 'the reader would see a broken file'}; add the file beside the article, or correct the address`,
+      });
     } else if (local.markdown && !IMAGE_EXTENSION.test(target)) {
-      diagnostics.push({ severity: 'error', ...where, message: `\`${local.url}\` is not a picture the build can publish: use a .png, .jpg, .gif, .webp, .avif or .svg file` });
+      diagnostics.push({
+        severity: 'error',
+        ...where,
+        message: `\`${local.url}\` is not a picture the build can publish: use a .png, .jpg, .gif, .webp, .avif or .svg file`,
+      });
     }
   }
   return diagnostics;

@@ -101,9 +101,7 @@ function isLocalFileUrl(url: string): boolean {
   return url !== '' && !url.startsWith('//') && !url.startsWith('#') && !/^[a-z][a-z0-9+.-]*:/i.test(url);
 }
 
-export type ParseResult =
-  | { ok: true; article: ParsedArticle; diagnostics: Diagnostic[] }
-  | { ok: false; diagnostics: Diagnostic[] };
+export type ParseResult = { ok: true; article: ParsedArticle; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 const parser = unified()
   .use(remarkParse)
@@ -295,7 +293,17 @@ export function parseArticle(source: string, file: string, readTree: TreeReader 
   } catch (error) {
     // A stack overflow in any walk over the tree: the reading limits (reading-limits.ts) should have stopped the article before.
     if (!(error instanceof RangeError)) throw error;
-    return { ok: false, diagnostics: [{ severity: 'error', file, line: 1, message: `the article is nested too deeply to be read (${error.message}): flatten lists, quotes, emphasis or elements nested inside one another` }] };
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          severity: 'error',
+          file,
+          line: 1,
+          message: `the article is nested too deeply to be read (${error.message}): flatten lists, quotes, emphasis or elements nested inside one another`,
+        },
+      ],
+    };
   }
 }
 
@@ -307,7 +315,8 @@ function readArticle(text: string, file: string, readTree: TreeReader): ParseRes
   try {
     tree = readArticleTree(source, remarkTree, readTree);
   } catch (error) {
-    if (error instanceof ReadingLimitError) return { ok: false, diagnostics: [{ severity: 'error', file, line: error.line, column: error.column, message: error.message }] };
+    if (error instanceof ReadingLimitError)
+      return { ok: false, diagnostics: [{ severity: 'error', file, line: error.line, column: error.column, message: error.message }] };
     if (error instanceof RangeError) throw error;
     return { ok: false, diagnostics: [mdxSyntaxDiagnostic(file, error as PositionedError)] };
   }
@@ -352,7 +361,15 @@ function readArticle(text: string, file: string, readTree: TreeReader): ParseRes
         severity: 'error' as const,
         file,
         // The infobox's problems at its own line: it is a block of many lines.
-        line: checked.error.issues[i]?.path[0] === 'infobox' ? (yamlNode.position?.start.line ?? 1) + 1 + Math.max(yamlNode.value.split('\n').findIndex((line) => /^infobox\s*:/.test(line)), 0) : (yamlNode.position?.start.line ?? 1),
+        line:
+          checked.error.issues[i]?.path[0] === 'infobox'
+            ? (yamlNode.position?.start.line ?? 1) +
+              1 +
+              Math.max(
+                yamlNode.value.split('\n').findIndex((line) => /^infobox\s*:/.test(line)),
+                0,
+              )
+            : (yamlNode.position?.start.line ?? 1),
         message,
       })),
     };
@@ -386,7 +403,8 @@ function readArticle(text: string, file: string, readTree: TreeReader): ParseRes
       if (!read.ok) listErrors.push(read.diagnostic);
       else {
         lists.push(read.use);
-        if (read.use.list === 'FeaturedArticle') links.push({ target: read.use.page, line: node.position?.start.line ?? 0, column: node.position?.start.column ?? 0, context: '' });
+        if (read.use.list === 'FeaturedArticle')
+          links.push({ target: read.use.page, line: node.position?.start.line ?? 0, column: node.position?.start.column ?? 0, context: '' });
       }
       return;
     }
@@ -407,7 +425,8 @@ function readArticle(text: string, file: string, readTree: TreeReader): ParseRes
     if (node.type === 'image') localFile(node.url, node, true);
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && MEDIA_ELEMENTS.has(node.name ?? '')) {
       for (const attribute of node.attributes) {
-        if (attribute.type === 'mdxJsxAttribute' && (attribute.name === 'src' || attribute.name === 'poster') && typeof attribute.value === 'string') localFile(attribute.value, node, false);
+        if (attribute.type === 'mdxJsxAttribute' && (attribute.name === 'src' || attribute.name === 'poster') && typeof attribute.value === 'string')
+          localFile(attribute.value, node, false);
       }
     }
     if (node.type === 'heading') {
@@ -445,7 +464,13 @@ function readArticle(text: string, file: string, readTree: TreeReader): ParseRes
 
   // `seeAlso` entries are links too: they count for What links here, wanted pages and red links.
   const yamlLines = yamlNode.value.split('\n');
-  const fieldLine = (field: string) => (yamlNode.position?.start.line ?? 1) + 1 + Math.max(yamlLines.findIndex((line) => new RegExp(`^${field}\\s*:`).test(line)), 0);
+  const fieldLine = (field: string) =>
+    (yamlNode.position?.start.line ?? 1) +
+    1 +
+    Math.max(
+      yamlLines.findIndex((line) => new RegExp(`^${field}\\s*:`).test(line)),
+      0,
+    );
   const frontmatterLine = fieldLine('seeAlso');
   for (const target of checked.data.seeAlso) {
     links.push({ target, line: frontmatterLine, column: 1, context: '' });

@@ -119,7 +119,18 @@ export function textNestingProblem(source: string): ReadingLimitError | undefine
 }
 
 /** Node types that nest: a level each. */
-const NESTING_TYPES = new Set(['list', 'blockquote', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'footnoteDefinition', 'mdxJsxFlowElement', 'mdxJsxTextElement']);
+const NESTING_TYPES = new Set([
+  'list',
+  'blockquote',
+  'emphasis',
+  'strong',
+  'delete',
+  'link',
+  'linkReference',
+  'footnoteDefinition',
+  'mdxJsxFlowElement',
+  'mdxJsxTextElement',
+]);
 
 /** Nesting in a read tree, walked without recursion: the first node past MAX_NESTING, or undefined. */
 export function treeNestingProblem(tree: Root): ReadingLimitError | undefined {
@@ -128,7 +139,12 @@ export function treeNestingProblem(tree: Root): ReadingLimitError | undefined {
   for (let node = nodes.pop(), above = depths.pop() ?? 0; node !== undefined; node = nodes.pop(), above = depths.pop() ?? 0) {
     const depth = above + (NESTING_TYPES.has(node.type) ? 1 : 0);
     if (depth > MAX_NESTING) {
-      const what = node.type === 'list' || node.type === 'blockquote' ? 'lists and block quotes are' : node.type.startsWith('mdxJsx') ? 'elements are' : 'emphasis and links are';
+      const what =
+        node.type === 'list' || node.type === 'blockquote'
+          ? 'lists and block quotes are'
+          : node.type.startsWith('mdxJsx')
+            ? 'elements are'
+            : 'emphasis and links are';
       return new ReadingLimitError(node.position?.start.line ?? 1, node.position?.start.column ?? 1, nestingMessage(what));
     }
     const children = (node as Partial<Parent>).children ?? [];

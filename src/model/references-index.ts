@@ -62,7 +62,8 @@ function entryTexts(entry: BibEntry): Array<[field: string, text: string]> {
     if (field.startsWith('_')) continue;
     if (typeof value === 'string') texts.push([field, value]);
     else if (Array.isArray(value)) {
-      for (const part of value) if (part && typeof part === 'object') for (const name of Object.values(part)) if (typeof name === 'string') texts.push([field, name]);
+      for (const part of value)
+        if (part && typeof part === 'object') for (const name of Object.values(part)) if (typeof name === 'string') texts.push([field, name]);
     }
   }
   return texts;
@@ -118,8 +119,20 @@ export function buildReferenceIndex(index: PageIndex): ReferenceIndex {
     if (own) {
       const path = posix.normalize(posix.join(posix.dirname(page.file), own));
       if (bibliographies.has(path)) files.push(path);
-      else if (!path.endsWith('.bib')) diagnostics.push({ severity: 'error', file: page.file, line: page.article.bibliographyLine, message: `field \`bibliography\`: \`${own}\` is not a BibTeX file: name a \`.bib\` file of the content folder, relative to the article, e.g. \`bibliography: ./chips.bib\`` });
-      else diagnostics.push({ severity: 'error', file: page.file, line: page.article.bibliographyLine, message: `field \`bibliography\`: \`${own}\` is not a file of the content folder (looked for ${path}): fix the path, relative to the article` });
+      else if (!path.endsWith('.bib'))
+        diagnostics.push({
+          severity: 'error',
+          file: page.file,
+          line: page.article.bibliographyLine,
+          message: `field \`bibliography\`: \`${own}\` is not a BibTeX file: name a \`.bib\` file of the content folder, relative to the article, e.g. \`bibliography: ./chips.bib\``,
+        });
+      else
+        diagnostics.push({
+          severity: 'error',
+          file: page.file,
+          line: page.article.bibliographyLine,
+          message: `field \`bibliography\`: \`${own}\` is not a file of the content folder (looked for ${path}): fix the path, relative to the article`,
+        });
     }
     pageBibliographies.set(page.id, files);
 
@@ -135,26 +148,45 @@ export function buildReferenceIndex(index: PageIndex): ReferenceIndex {
             files.length === 0
               ? `there is no bibliography: create ${DEFAULT_BIBLIOGRAPHY} in the content folder with an entry \`@article{${key}, title = {…}, url = {…}}\`, or cite with a footnote \`[^${key}]\``
               : `add an entry \`@article{${key}, …}\` to ${files.join(' or ')}, or correct the key`;
-          diagnostics.push({ severity: 'error', file: page.file, line: citation.line, column: citation.column, message: `citation \`@${key}\` is not in the bibliography: ${fix}` });
+          diagnostics.push({
+            severity: 'error',
+            file: page.file,
+            line: citation.line,
+            column: citation.column,
+            message: `citation \`@${key}\` is not in the bibliography: ${fix}`,
+          });
           continue;
         }
         keyCounts.set(key, (keyCounts.get(key) ?? 0) + 1);
       }
     }
-    citedEntries.set(page.id, [...keyCounts.keys()].flatMap((key) => entries.get(key) ?? []));
+    citedEntries.set(
+      page.id,
+      [...keyCounts.keys()].flatMap((key) => entries.get(key) ?? []),
+    );
     for (const [key, count] of keyCounts) {
       const entry = entries.get(key);
       if (!entry) continue;
       const judged = entry.url ? classifyUrl(entry.url) : undefined;
       const link = judged && judged.kind !== 'unsafe' ? judged : undefined;
-      cite(page.id, sourceIdentity(entry.url, `bib:${key}`), () => ({ title: entry.item.title ?? key, text: entry.authors, ...(link ? { url: link.href, domain: link.domain } : {}) }), count);
+      cite(
+        page.id,
+        sourceIdentity(entry.url, `bib:${key}`),
+        () => ({ title: entry.item.title ?? key, text: entry.authors, ...(link ? { url: link.href, domain: link.domain } : {}) }),
+        count,
+      );
     }
 
     const defined = new Map(definitions.map((d) => [d.label, d]));
     const callCounts = new Map<string, number>();
     for (const call of calls) {
       if (call.undefined || !defined.has(call.label)) {
-        diagnostics.push({ severity: 'error', file: page.file, line: call.line, message: `footnote \`[^${call.label}]\` has no definition: add a line \`[^${call.label}]: [Title](https://…), Publisher, year.\` at the end of the article` });
+        diagnostics.push({
+          severity: 'error',
+          file: page.file,
+          line: call.line,
+          message: `footnote \`[^${call.label}]\` has no definition: add a line \`[^${call.label}]: [Title](https://…), Publisher, year.\` at the end of the article`,
+        });
         continue;
       }
       callCounts.set(call.label, (callCounts.get(call.label) ?? 0) + 1);
@@ -163,7 +195,12 @@ export function buildReferenceIndex(index: PageIndex): ReferenceIndex {
       for (const link of definition.links) diagnostics.push(...urlProblem(page.file, link.line, link.url, classifyUrl(link.url)));
       const count = callCounts.get(definition.label);
       if (!count) {
-        diagnostics.push({ severity: 'warning', file: page.file, line: definition.line, message: `footnote \`[^${definition.label}]\` is defined but never cited: cite it with \`[^${definition.label}]\` after a claim, or remove the definition` });
+        diagnostics.push({
+          severity: 'warning',
+          file: page.file,
+          line: definition.line,
+          message: `footnote \`[^${definition.label}]\` is defined but never cited: cite it with \`[^${definition.label}]\` after a claim, or remove the definition`,
+        });
         continue;
       }
       const first = definition.links[0];
@@ -171,12 +208,15 @@ export function buildReferenceIndex(index: PageIndex): ReferenceIndex {
       const link = judged && judged.kind !== 'unsafe' ? judged : undefined;
       const title = first?.text || definition.text;
       const rest = definition.text.startsWith(title) ? definition.text.slice(title.length).replace(/^[\s,.;:–-]+/, '') : definition.text;
-      cite(page.id, sourceIdentity(link?.href, definition.text), () => ({ title, text: rest, ...(link ? { url: link.href, domain: link.domain } : {}) }), count);
+      cite(
+        page.id,
+        sourceIdentity(link?.href, definition.text),
+        () => ({ title, text: rest, ...(link ? { url: link.href, domain: link.domain } : {}) }),
+        count,
+      );
     }
   }
 
-  const sorted = [...sources.values()].sort(
-    (a, b) => b.citedBy.length - a.citedBy.length || b.count - a.count || a.title.localeCompare(b.title),
-  );
+  const sorted = [...sources.values()].sort((a, b) => b.citedBy.length - a.citedBy.length || b.count - a.count || a.title.localeCompare(b.title));
   return { bibliographies, pageBibliographies, citedEntries, diagnostics, sources: sorted };
 }

@@ -123,9 +123,7 @@ export function footnoteText(children: RootContent[] | FootnoteDefinition['child
     .trim();
 }
 
-export type ReferenceUrl =
-  | { kind: 'web' | 'doi' | 'arxiv'; href: string; domain: string }
-  | { kind: 'unsafe'; href: string };
+export type ReferenceUrl = { kind: 'web' | 'doi' | 'arxiv'; href: string; domain: string } | { kind: 'unsafe'; href: string };
 
 const DOI = /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}\/\S+)$/i;
 const ARXIV = /^(?:arxiv:\s*|https?:\/\/(?:www\.)?arxiv\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:\.pdf)?$/i;

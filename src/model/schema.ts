@@ -13,10 +13,21 @@ import { z } from 'astro/zod';
 const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
 
 const NAMES: Record<number, string> = {
-  0x00: 'NUL', 0x09: 'tab', 0x0a: 'line feed', 0x0d: 'carriage return', 0x1b: 'ESC', 0x7f: 'DEL',
-  0x202a: 'left-to-right embedding', 0x202b: 'right-to-left embedding', 0x202c: 'pop directional formatting',
-  0x202d: 'left-to-right override', 0x202e: 'right-to-left override', 0x2066: 'left-to-right isolate',
-  0x2067: 'right-to-left isolate', 0x2068: 'first strong isolate', 0x2069: 'pop directional isolate',
+  0x00: 'NUL',
+  0x09: 'tab',
+  0x0a: 'line feed',
+  0x0d: 'carriage return',
+  0x1b: 'ESC',
+  0x7f: 'DEL',
+  0x202a: 'left-to-right embedding',
+  0x202b: 'right-to-left embedding',
+  0x202c: 'pop directional formatting',
+  0x202d: 'left-to-right override',
+  0x202e: 'right-to-left override',
+  0x2066: 'left-to-right isolate',
+  0x2067: 'right-to-left isolate',
+  0x2068: 'first strong isolate',
+  0x2069: 'pop directional isolate',
 };
 
 /** Why a text holds a character that must not reach a page, or undefined. */
@@ -34,7 +45,8 @@ const text = (field: string, expected: string) =>
     (value) => (typeof value === 'number' ? String(value) : value),
     z.string({ error: expected }).superRefine((value, context) => {
       const found = invisibleCharacter(value);
-      if (found) context.addIssue({ code: 'custom', message: `\`${field}\` holds the invisible character ${found}, which would reach the page as it is: remove it` });
+      if (found)
+        context.addIssue({ code: 'custom', message: `\`${field}\` holds the invisible character ${found}, which would reach the page as it is: remove it` });
     }),
   );
 
@@ -51,26 +63,31 @@ const DATE_ERROR = '`updated` must be a date written as YYYY-MM-DD, e.g. `update
  * A date written `YYYY-MM-DD` (YAML reads it as text; Astro's own reader gives a Date). Anything else is
  * refused: zod's coercion would read `true` or `0` as 1970-01-01, and `2026-02-30` as 2 March.
  */
-const date = z.preprocess((value) => {
-  if (value instanceof Date || typeof value !== 'string') return value;
-  const written = value.trim();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(written)) return value;
-  const parsed = new Date(`${written}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(written) ? parsed : value;
-}, z.date({ error: DATE_ERROR }));
+const date = z.preprocess(
+  (value) => {
+    if (value instanceof Date || typeof value !== 'string') return value;
+    const written = value.trim();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(written)) return value;
+    const parsed = new Date(`${written}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(written) ? parsed : value;
+  },
+  z.date({ error: DATE_ERROR }),
+);
 
 export const articleSchema = z.strictObject({
   /** The article's title, shown as its heading and as the text of wiki links to it. Required. */
-  title: text('title', 'every article needs a title: add `title: Your Title` to the frontmatter (quote a title that YAML would read otherwise: `title: "true"`)').pipe(
-    z.string().trim().min(1, { error: '`title` is empty: write the article\'s title, e.g. `title: Nvidia`' }),
-  ),
+  title: text(
+    'title',
+    'every article needs a title: add `title: Your Title` to the frontmatter (quote a title that YAML would read otherwise: `title: "true"`)',
+  ).pipe(z.string().trim().min(1, { error: "`title` is empty: write the article's title, e.g. `title: Nvidia`" })),
   /** One or two sentences, shown in search results, link previews and meta tags. */
   description: text('description', '`description` must be text, e.g. `description: American maker of GPUs.`').optional(),
   /** Topics, each a page of /special/tags/. Default: none. */
   tags: z
     .array(
       text('tags', 'each tag must be text, e.g. `tags: [hardware, gpu]`').refine((tag) => /[\p{L}\p{N}]/u.test(tag), {
-        error: (issue) => `the tag ${JSON.stringify(issue.input)} has no letter or digit, so it names no topic: remove it, or write it in words, e.g. \`tags: [hardware, gpu]\``,
+        error: (issue) =>
+          `the tag ${JSON.stringify(issue.input)} has no letter or digit, so it names no topic: remove it, or write it in words, e.g. \`tags: [hardware, gpu]\``,
       }),
       { error: '`tags` must be a list, e.g. `tags: [hardware, gpu]`' },
     )
@@ -99,11 +116,18 @@ export const articleSchema = z.strictObject({
         /** Label → value, in the order written; values are inline Markdown (`"[[nvidia]]"`, `"2022[^launch]"`). */
         rows: z.record(
           z.string(),
-          z.union([z.string(), z.number(), z.boolean()], { error: 'each row of `infobox.rows` is `Label: value`, with a value of text or a number, e.g. `Designer: "[[nvidia]]"`' }).transform(String),
+          z
+            .union([z.string(), z.number(), z.boolean()], {
+              error: 'each row of `infobox.rows` is `Label: value`, with a value of text or a number, e.g. `Designer: "[[nvidia]]"`',
+            })
+            .transform(String),
           { error: '`infobox.rows` must be `Label: value` lines, e.g. `rows:` then `  Designer: "[[nvidia]]"`' },
         ),
       },
-      { error: '`infobox` must be fields on lines of their own: `image`, `caption` and `rows`, e.g. `infobox:` then `  rows:` then `    Designer: "[[nvidia]]"`' },
+      {
+        error:
+          '`infobox` must be fields on lines of their own: `image`, `caption` and `rows`, e.g. `infobox:` then `  rows:` then `    Designer: "[[nvidia]]"`',
+      },
     )
     .refine((box) => !box.image || box.alt !== undefined || box.caption !== undefined, {
       error: 'the picture needs a text alternative: add `alt: What the picture shows` or a `caption:` to `infobox`',

@@ -8,7 +8,9 @@ import { BUNDLED_UI_STRINGS } from '../shared/ui-strings.ts';
 import type { HeadingInfo } from './parse-article.ts';
 
 /** The heading texts that start a body "See also" section (any case): "See also" in each language the engine ships. */
-const SEE_ALSO_HEADINGS = new Set(Object.values(BUNDLED_UI_STRINGS).flatMap((table) => (table['article.seeAlso'] ? [table['article.seeAlso'].toLowerCase()] : [])));
+const SEE_ALSO_HEADINGS = new Set(
+  Object.values(BUNDLED_UI_STRINGS).flatMap((table) => (table['article.seeAlso'] ? [table['article.seeAlso'].toLowerCase()] : [])),
+);
 
 /** True for the text of a "See also" heading: `See also`, `Siehe auch`. */
 export function isSeeAlsoHeading(text: string): boolean {

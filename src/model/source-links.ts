@@ -62,7 +62,6 @@ function fillPattern(pattern: string, values: Record<string, string>): string {
   return pattern.replace(/\{(url|branch|path|commit)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
-
 export function sourceLinks(settings: SourceLinkSettings): SourceLinks {
   const { repository, editUrl, commitUrl } = settings;
   const host = codeHostOf(repository);

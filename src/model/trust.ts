@@ -101,6 +101,9 @@ export function mdxTrustDiagnostics(file: string, features: MdxFeature[], trust:
 export function parseTrustLevel(value: string | undefined): TrustLevel {
   if (value === undefined || value === '') return 'safe';
   const level = TRUST_LEVELS.find((level) => level === value.trim().toLowerCase());
-  if (!level) throw new Error(`${TRUST_SETTING} must be \`safe\` (the default: articles hold no code) or \`trusted\` (full MDX, code runs at build time), not \`${value}\``);
+  if (!level)
+    throw new Error(
+      `${TRUST_SETTING} must be \`safe\` (the default: articles hold no code) or \`trusted\` (full MDX, code runs at build time), not \`${value}\``,
+    );
   return level;
 }

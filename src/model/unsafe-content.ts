@@ -26,9 +26,10 @@ const UNSAFE_SCHEMES = new Set(['javascript', 'vbscript', 'data', 'file']);
 
 /** Elements that load or run code, send the reader elsewhere, or change how the whole page behaves; and why. */
 const UNSAFE_ELEMENTS = new Map<string, string>([
-  ...['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'svg', 'math', 'style', 'link'].map(
-    (name): [string, string] => [name, 'since it could run or load code in the reader\'s browser'],
-  ),
+  ...['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'svg', 'math', 'style', 'link'].map((name): [string, string] => [
+    name,
+    "since it could run or load code in the reader's browser",
+  ]),
   ['meta', 'since it could send the reader to another site (`http-equiv="refresh"`) or change how the page is read'],
   ['base', 'since it would change where every link of the page leads'],
   ['form', 'since it could send what the reader types to another site'],
@@ -37,8 +38,27 @@ const UNSAFE_ELEMENTS = new Map<string, string>([
 
 /** Attributes whose value is an address. */
 const URL_ATTRIBUTES = new Set([
-  'href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'srcset', 'imagesrcset', 'data', 'background', 'cite',
-  'longdesc', 'usemap', 'ping', 'manifest', 'codebase', 'archive', 'lowsrc', 'dynsrc', 'icon', 'profile',
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'poster',
+  'srcset',
+  'imagesrcset',
+  'data',
+  'background',
+  'cite',
+  'longdesc',
+  'usemap',
+  'ping',
+  'manifest',
+  'codebase',
+  'archive',
+  'lowsrc',
+  'dynsrc',
+  'icon',
+  'profile',
 ]);
 
 /**
@@ -106,7 +126,9 @@ function elementProblems(element: ElementUse): string[] {
   const tag = `<${element.name}>`;
   const reason = UNSAFE_ELEMENTS.get(element.name.toLowerCase());
   if (reason) {
-    problems.push(`\`${tag}\` is not allowed in an article, ${reason}: remove it (to show the tag as text, write \`\\<${element.name}>\` or put it in \`code\`)`);
+    problems.push(
+      `\`${tag}\` is not allowed in an article, ${reason}: remove it (to show the tag as text, write \`\\<${element.name}>\` or put it in \`code\`)`,
+    );
   }
   if (element.spreads > 0) problems.push(`\`{…}\` spread attributes are not allowed on \`${tag}\`: write each attribute as \`name="value"\``);
   const attribute = (name: string) => element.attributes.find((a) => a.name.toLowerCase() === name);
@@ -115,24 +137,32 @@ function elementProblems(element: ElementUse): string[] {
     if (/^on/.test(lower)) {
       problems.push(`the event handler \`${name}\` on \`${tag}\` would run script in the reader's browser: remove it`);
     } else if (RAW_HTML_ATTRIBUTE.test(lower)) {
-      problems.push(`\`${name}\` on \`${tag}\` writes its value into the page unchecked, where it could run script or send the reader to another site: remove it, and write the content as Markdown or JSX, which the build checks`);
+      problems.push(
+        `\`${name}\` on \`${tag}\` writes its value into the page unchecked, where it could run script or send the reader to another site: remove it, and write the content as Markdown or JSX, which the build checks`,
+      );
     } else if (URL_ATTRIBUTES.has(lower)) {
       if (value === undefined) {
         // A component's props are its code's to use (full MDX only: trust.ts); an element's address is the page's.
-        if (isHtmlElementName(element.name)) problems.push(`\`${name}\` on \`${tag}\` must be written as text, \`${name}="https://…"\`, so that the build can check it`);
+        if (isHtmlElementName(element.name))
+          problems.push(`\`${name}\` on \`${tag}\` must be written as text, \`${name}="https://…"\`, so that the build can check it`);
         continue;
       }
       const unsafe = addressesOf(lower, value ?? '').find(isUnsafeUrl);
-      if (unsafe !== undefined) problems.push(`the address \`${urlScheme(unsafe)}:…\` in \`${name}\` would run script or show unchecked content in the reader's browser: ${URL_FIX}`);
+      if (unsafe !== undefined)
+        problems.push(`the address \`${urlScheme(unsafe)}:…\` in \`${name}\` would run script or show unchecked content in the reader's browser: ${URL_FIX}`);
     } else if (lower === 'rel' && /(^|\s)opener(\s|$)/i.test(value ?? '')) {
-      problems.push(`\`rel="opener"\` on \`${tag}\` lets the linked site take over this page (reverse tabnabbing): remove \`opener\` (links to other sites get \`rel="noopener noreferrer"\`)`);
+      problems.push(
+        `\`rel="opener"\` on \`${tag}\` lets the linked site take over this page (reverse tabnabbing): remove \`opener\` (links to other sites get \`rel="noopener noreferrer"\`)`,
+      );
     }
   }
   const target = attribute('target');
   if (target && (target.value === undefined || !SAME_WINDOW_TARGETS.has((target.value ?? '').trim().toLowerCase()))) {
     const rel = attribute('rel');
     if (rel?.value === undefined || !/(^|\s)noopener(\s|$)/i.test(rel.value ?? '')) {
-      problems.push(`\`target\` on \`${tag}\` opens a new tab whose site could take over this page (reverse tabnabbing): add \`rel="noopener noreferrer"\`, or write the link in Markdown, \`[text](https://…)\``);
+      problems.push(
+        `\`target\` on \`${tag}\` opens a new tab whose site could take over this page (reverse tabnabbing): add \`rel="noopener noreferrer"\`, or write the link in Markdown, \`[text](https://…)\``,
+      );
     }
   }
   return problems;
@@ -170,7 +200,10 @@ function elementsInEstree(program: Program): ElementUse[] {
         continue;
       }
       const value = attribute.value;
-      attributes.push({ name: jsxName(attribute.name), value: value === null ? null : value.type === 'Literal' && typeof value.value === 'string' ? value.value : undefined });
+      attributes.push({
+        name: jsxName(attribute.name),
+        value: value === null ? null : value.type === 'Literal' && typeof value.value === 'string' ? value.value : undefined,
+      });
     }
     found.push({ name: jsxName(node.name), line: node.loc?.start.line ?? 1, column: (node.loc?.start.column ?? 0) + 1, attributes, spreads });
   });
@@ -201,7 +234,8 @@ export function unsafeContentDiagnostics(tree: Root, file: string): Diagnostic[]
 
   visit(tree, (node) => {
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
-      if (isUnsafeUrl(node.url)) reportAt(node, `the address \`${urlScheme(node.url)}:…\` would run script or show unchecked content in the reader's browser: ${URL_FIX}`);
+      if (isUnsafeUrl(node.url))
+        reportAt(node, `the address \`${urlScheme(node.url)}:…\` would run script or show unchecked content in the reader's browser: ${URL_FIX}`);
       return;
     }
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') reportElement(fromMdxJsx(node));

@@ -20,14 +20,21 @@ export type CodeHost = (typeof CODE_HOSTS)[number];
 export const BUNDLED_CITATION_STYLES = ['vancouver', 'apa', 'harvard1', 'chicago', 'mla'] as const;
 
 const text = (field: string, example: string) =>
-  z.string({ error: `\`${field}\` must be text, e.g. \`${field}: ${example}\`` }).trim().min(1, { error: `\`${field}\` is empty: write a value, e.g. \`${field}: ${example}\`, or remove the line` });
+  z
+    .string({ error: `\`${field}\` must be text, e.g. \`${field}: ${example}\`` })
+    .trim()
+    .min(1, { error: `\`${field}\` is empty: write a value, e.g. \`${field}: ${example}\`, or remove the line` });
 
 const webAddress = (field: string, example: string) =>
-  text(field, example).refine((value) => /^https?:\/\/[^/\s]+/.test(value), { error: `\`${field}\` must be a web address starting with https://, e.g. \`${field}: ${example}\`` });
+  text(field, example).refine((value) => /^https?:\/\/[^/\s]+/.test(value), {
+    error: `\`${field}\` must be a web address starting with https://, e.g. \`${field}: ${example}\``,
+  });
 
 /** A URL pattern: must hold every placeholder it is documented to take at least once. */
 const pattern = (field: string, example: string, placeholder: string) =>
-  webAddress(field, example).refine((value) => value.includes(placeholder), { error: `\`${field}\` must contain \`${placeholder}\`, where the wiki puts the value, e.g. \`${field}: ${example}\`` });
+  webAddress(field, example).refine((value) => value.includes(placeholder), {
+    error: `\`${field}\` must contain \`${placeholder}\`, where the wiki puts the value, e.g. \`${field}: ${example}\``,
+  });
 
 export const repositorySchema = z.strictObject({
   /** The repository's web address, e.g. `https://github.com/birds/wiki`. Required when `repository` is given. */
@@ -57,7 +64,9 @@ export const wikiConfigSchema = z.strictObject({
   tagline: text('tagline', 'Every bird of the valley, with sources.').optional(),
   /** An image beside the name in the header (and the tab's icon), relative to the content folder. Default: none. */
   logo: text('logo', './logo.svg')
-    .refine((path) => /\.(svg|png|webp|avif|jpe?g|gif|ico)$/i.test(path), { error: '`logo` must be an image file (.svg, .png, .webp, .avif, .jpg, .gif or .ico), e.g. `logo: ./logo.svg`' })
+    .refine((path) => /\.(svg|png|webp|avif|jpe?g|gif|ico)$/i.test(path), {
+      error: '`logo` must be an image file (.svg, .png, .webp, .avif, .jpg, .gif or .ico), e.g. `logo: ./logo.svg`',
+    })
     .optional(),
   /**
    * The language of the wiki (a BCP 47 tag such as `en`, `de`, `pt-BR`): `<html lang>`, the interface's words
@@ -67,7 +76,9 @@ export const wikiConfigSchema = z.strictObject({
     .refine((tag) => isLanguageTag(tag), { error: '`language` must be a language tag such as `en`, `de` or `pt-BR`' })
     .default('en'),
   /** The public address of the site, for canonical links, the sitemap, feeds and citations. Default: `http://localhost:4321`. */
-  site: webAddress('site', 'https://birds.example.org').transform((url) => url.replace(/\/+$/, '')).optional(),
+  site: webAddress('site', 'https://birds.example.org')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
   /** Where the content's repository lives: edit links, and commit links in page histories. Default: none (no links). */
   repository: repositorySchema.optional(),
   /**
@@ -148,7 +159,12 @@ export function parseWikiConfig(source: string, file = CONFIG_FILE): ConfigResul
   }
   const data: unknown = document.toJS() ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return { ok: false, diagnostics: [{ severity: 'error', file, line: 1, message: `${CONFIG_FILE} must hold fields, one \`field: value\` per line (e.g. \`title: Birdwatch Wiki\`)` }] };
+    return {
+      ok: false,
+      diagnostics: [
+        { severity: 'error', file, line: 1, message: `${CONFIG_FILE} must hold fields, one \`field: value\` per line (e.g. \`title: Birdwatch Wiki\`)` },
+      ],
+    };
   }
   const checked = wikiConfigSchema.safeParse(data);
   if (checked.success) return { ok: true, config: checked.data, diagnostics: [] };
@@ -183,7 +199,12 @@ export function parseWikiConfig(source: string, file = CONFIG_FILE): ConfigResul
       continue;
     }
     const field = issue.path.map(String).join('.');
-    diagnostics.push({ severity: 'error', file, line: lineAt(issue.path), message: issue.path.length > 0 && !issue.message.includes(`\`${field}\``) ? `field \`${field}\`: ${issue.message}` : issue.message });
+    diagnostics.push({
+      severity: 'error',
+      file,
+      line: lineAt(issue.path),
+      message: issue.path.length > 0 && !issue.message.includes(`\`${field}\``) ? `field \`${field}\`: ${issue.message}` : issue.message,
+    });
   }
   return { ok: false, diagnostics };
 }

@@ -68,9 +68,7 @@ export function groupByNamespace(pages: PageSummary[]): WikiData['namespaces'] {
     group.push(page);
     groups.set(namespace, group);
   }
-  return [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([namespace, list]) => ({ namespace, pages: list.sort(byTitle).map((p) => p.id) }));
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([namespace, list]) => ({ namespace, pages: list.sort(byTitle).map((p) => p.id) }));
 }
 
 /** Tags A–Z with their articles; spellings that differ only in case or punctuation share one page. */
@@ -92,9 +90,7 @@ export function groupByTag(pages: PageSummary[]): WikiData['tags'] {
 
 /** Newest change first; undated articles last, A–Z. */
 export function byRecentChange(pages: PageSummary[]): PageId[] {
-  return [...pages]
-    .sort((a, b) => (b.changed ?? '').localeCompare(a.changed ?? '') || byTitle(a, b))
-    .map((p) => p.id);
+  return [...pages].sort((a, b) => (b.changed ?? '').localeCompare(a.changed ?? '') || byTitle(a, b)).map((p) => p.id);
 }
 
 /**
@@ -102,7 +98,12 @@ export function byRecentChange(pages: PageSummary[]): PageId[] {
  *   read once per build (src/content-folder/wiki-history.ts).
  * @param revisions file → the hash of its last commit.
  */
-export function toWikiData(index: PageIndex, graph: LinkGraph, commitDates: ReadonlyMap<string, string> = new Map(), revisions: ReadonlyMap<string, string> = new Map()): WikiData {
+export function toWikiData(
+  index: PageIndex,
+  graph: LinkGraph,
+  commitDates: ReadonlyMap<string, string> = new Map(),
+  revisions: ReadonlyMap<string, string> = new Map(),
+): WikiData {
   const pages: WikiData['pages'] = {};
   for (const page of index.pages.values()) {
     const fm = page.article.frontmatter;

@@ -27,10 +27,7 @@ export function isWikiList(name: string | null | undefined): name is WikiListNam
 
 /** One use of a list in an article, its attributes checked. */
 export type WikiListUse =
-  | { list: 'FeaturedArticle'; page: string }
-  | { list: 'RecentChanges'; count: number }
-  | { list: 'ArticlesByTopic'; tag?: string }
-  | { list: 'ArticleCount' };
+  { list: 'FeaturedArticle'; page: string } | { list: 'RecentChanges'; count: number } | { list: 'ArticlesByTopic'; tag?: string } | { list: 'ArticleCount' };
 
 /** A JSX element as written, as far as the lists need it. */
 export interface JsxElementLike {
@@ -49,19 +46,30 @@ const ATTRIBUTES: Record<WikiListName, { required: string[]; optional: string[];
 };
 
 /** Check one use of a list: the use, or the problem with file, line and fix. */
-export function readWikiList(node: JsxElementLike & { name: WikiListName }, file: string): { ok: true; use: WikiListUse } | { ok: false; diagnostic: Diagnostic } {
+export function readWikiList(
+  node: JsxElementLike & { name: WikiListName },
+  file: string,
+): { ok: true; use: WikiListUse } | { ok: false; diagnostic: Diagnostic } {
   const { name } = node;
   const spec = ATTRIBUTES[name];
   const problem = (message: string) => ({
     ok: false as const,
-    diagnostic: { severity: 'error' as const, file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, message: `\`<${name}>\`: ${message}, e.g. \`${spec.example}\`` },
+    diagnostic: {
+      severity: 'error' as const,
+      file,
+      line: node.position?.start.line ?? 1,
+      column: node.position?.start.column ?? 1,
+      message: `\`<${name}>\`: ${message}, e.g. \`${spec.example}\``,
+    },
   });
   const values = new Map<string, string>();
   for (const attribute of node.attributes) {
     if (attribute.type !== 'mdxJsxAttribute' || attribute.name === undefined) return problem('write each attribute as `name="value"`');
     if (![...spec.required, ...spec.optional].includes(attribute.name)) {
       const allowed = [...spec.required, ...spec.optional];
-      return problem(`it has no attribute \`${attribute.name}\`${allowed.length > 0 ? `; use ${allowed.map((a) => `\`${a}\``).join(', ')}` : ' (it takes none)'}`);
+      return problem(
+        `it has no attribute \`${attribute.name}\`${allowed.length > 0 ? `; use ${allowed.map((a) => `\`${a}\``).join(', ')}` : ' (it takes none)'}`,
+      );
     }
     if (typeof attribute.value !== 'string') return problem(`write \`${attribute.name}\` as text in quotes, \`${attribute.name}="…"\``);
     values.set(attribute.name, attribute.value);
@@ -74,7 +82,8 @@ export function readWikiList(node: JsxElementLike & { name: WikiListName }, file
     case 'RecentChanges': {
       const written = values.get('count');
       const count = written === undefined ? DEFAULT_RECENT_CHANGES : Number(written);
-      if (!Number.isInteger(count) || count < 1 || count > MAX_RECENT_CHANGES) return problem(`\`count\` must be a whole number from 1 to ${MAX_RECENT_CHANGES}`);
+      if (!Number.isInteger(count) || count < 1 || count > MAX_RECENT_CHANGES)
+        return problem(`\`count\` must be a whole number from 1 to ${MAX_RECENT_CHANGES}`);
       return { ok: true, use: { list: name, count } };
     }
     case 'ArticlesByTopic': {

@@ -93,17 +93,33 @@ function importedNames(tree: Root): Set<string> {
   return names;
 }
 
-function expandComponent(node: JsxNode, name: BlockComponentName, context: WikiSyntaxContext, footnotes: ReadonlySet<string>, diagnostics: Diagnostic[]): WikiElement | undefined {
+function expandComponent(
+  node: JsxNode,
+  name: BlockComponentName,
+  context: WikiSyntaxContext,
+  footnotes: ReadonlySet<string>,
+  diagnostics: Diagnostic[],
+): WikiElement | undefined {
   const line = node.position?.start.line ?? 1;
   if (node.type === 'mdxJsxTextElement') {
-    diagnostics.push({ severity: 'error', file: context.file, line, message: `\`<${name}>\` is a block: put it on lines of its own, with a blank line before and after` });
+    diagnostics.push({
+      severity: 'error',
+      file: context.file,
+      line,
+      message: `\`<${name}>\` is a block: put it on lines of its own, with a blank line before and after`,
+    });
     return undefined;
   }
   const known = COMPONENT_ATTRIBUTES[name];
   const allowed = [...known.required, ...known.optional];
   for (const attribute of node.attributes) {
     if (attribute.type === 'mdxJsxAttribute' && !allowed.includes(attribute.name)) {
-      diagnostics.push({ severity: 'error', file: context.file, line, message: `\`<${name}>\` has no attribute \`${attribute.name}\`: use ${allowed.map((a) => `\`${a}\``).join(', ')}` });
+      diagnostics.push({
+        severity: 'error',
+        file: context.file,
+        line,
+        message: `\`<${name}>\` has no attribute \`${attribute.name}\`: use ${allowed.map((a) => `\`${a}\``).join(', ')}`,
+      });
       return undefined;
     }
   }
@@ -119,7 +135,12 @@ function expandComponent(node: JsxNode, name: BlockComponentName, context: WikiS
  * A chart block as a figure: its title, the chart (drawn by the renderer: src/render/plugins/remark-charts.ts),
  * its source as inline Markdown (a citation joins References) and, by the renderer, its numbers as a table.
  */
-function chartElement(node: Code, context: WikiSyntaxContext, footnotes: ReadonlySet<string>, diagnostics: Diagnostic[]): { element: WikiElement; use: ChartUse } | undefined {
+function chartElement(
+  node: Code,
+  context: WikiSyntaxContext,
+  footnotes: ReadonlySet<string>,
+  diagnostics: Diagnostic[],
+): { element: WikiElement; use: ChartUse } | undefined {
   const line = node.position?.start.line ?? 1;
   const parsed = parseChartSpec(node.value, line + 1);
   if (!parsed.ok) {
@@ -129,7 +150,10 @@ function chartElement(node: Code, context: WikiSyntaxContext, footnotes: Readonl
   const { spec } = parsed;
   const use: ChartUse = { line, spec, ...(typeof spec.data === 'string' ? { dataFile: chartDataFile(context.file, spec.data) } : {}) };
   const position: Position | undefined = node.position;
-  const graphic: WikiElement = { ...element('div', { className: ['chart-graphic'] }, []), data: { hName: 'div', hProperties: { className: ['chart-graphic'] }, chart: use } };
+  const graphic: WikiElement = {
+    ...element('div', { className: ['chart-graphic'] }, []),
+    data: { hName: 'div', hProperties: { className: ['chart-graphic'] }, chart: use },
+  };
   const source: PhrasingContent[] = spec.source ? parseInlineMarkdown(spec.source, node.position?.start ?? { line, column: 1 }, footnotes) : [];
   const parts: RootContent[] = [element('figcaption', { className: ['chart-title'] }, [{ type: 'text', value: spec.title }]), graphic];
   if (source.length > 0) parts.push(element('p', { className: ['chart-source'] }, [{ type: 'text', value: 'Source: ' }, ...source]));

@@ -43,7 +43,12 @@ function trimmed(text: string, context: number, keepStart: boolean, keepEnd: boo
     return kept;
   };
   const start = keepStart ? take(words).join('').replace(/\s+$/, '') : '';
-  const end = keepEnd ? take([...words].reverse()).reverse().join('').replace(/^\s+/, '') : '';
+  const end = keepEnd
+    ? take([...words].reverse())
+        .reverse()
+        .join('')
+        .replace(/^\s+/, '')
+    : '';
   return [...(start ? [{ kind: 'same' as const, text: start }] : []), { kind: 'gap' as const }, ...(end ? [{ kind: 'same' as const, text: end }] : [])];
 }
 
@@ -74,11 +79,7 @@ function changedWords(removed: string, added: string): Array<{ value: string; ad
   while (tail < max - head && removed.charCodeAt(removed.length - 1 - tail) === added.charCodeAt(added.length - 1 - tail)) tail++;
   while (tail > 0 && /\S/.test(removed[removed.length - tail] ?? '')) tail--;
   const middle = diffWordsWithSpace(removed.slice(head, removed.length - tail), added.slice(head, added.length - tail));
-  return [
-    ...(head > 0 ? [{ value: removed.slice(0, head) }] : []),
-    ...middle,
-    ...(tail > 0 ? [{ value: removed.slice(removed.length - tail) }] : []),
-  ];
+  return [...(head > 0 ? [{ value: removed.slice(0, head) }] : []), ...middle, ...(tail > 0 ? [{ value: removed.slice(removed.length - tail) }] : [])];
 }
 
 /** The word diff of `before` → `after`. */

@@ -65,7 +65,24 @@ export interface PageScan {
 const EMBEDDING_ELEMENTS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal']);
 
 /** Attributes whose value is an address. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'srcset', 'imagesrcset', 'poster', 'data', 'xlink:href', 'background', 'cite', 'longdesc', 'ping', 'manifest', 'codebase', 'usemap']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'srcset',
+  'imagesrcset',
+  'poster',
+  'data',
+  'xlink:href',
+  'background',
+  'cite',
+  'longdesc',
+  'ping',
+  'manifest',
+  'codebase',
+  'usemap',
+]);
 
 /** Schemes no address of a page may have; `data:` is allowed for pictures only, as the policy's img-src does. */
 const UNSAFE_SCHEMES = new Set(['javascript', 'vbscript', 'file', 'data']);
@@ -91,7 +108,12 @@ function refreshTarget(content: string): string {
 }
 
 /** Problems of one start tag: the page's own parts never have any; content that slipped through would. */
-function unsafeInTag(name: string, attribute: (name: string) => string | undefined, attributes: Array<{ name: string; value: string }>, inBody: boolean): string[] {
+function unsafeInTag(
+  name: string,
+  attribute: (name: string) => string | undefined,
+  attributes: Array<{ name: string; value: string }>,
+  inBody: boolean,
+): string[] {
   const problems: string[] = [];
   if (EMBEDDING_ELEMENTS.has(name)) problems.push(`a \`<${name}>\` element would load another page or a plugin into this one`);
   if (name === 'base') problems.push('a `<base>` element changes where every link of the page leads');
@@ -106,7 +128,11 @@ function unsafeInTag(name: string, attribute: (name: string) => string | undefin
     const addresses = lower.endsWith('srcset') ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : [value];
     for (const address of addresses) {
       const scheme = schemeOf(address);
-      const picture = scheme === 'data' && (name === 'img' || name === 'source') && (lower === 'src' || lower.endsWith('srcset')) && /^\s*data:image\/(png|jpe?g|gif|webp|avif)[;,]/i.test(address);
+      const picture =
+        scheme === 'data' &&
+        (name === 'img' || name === 'source') &&
+        (lower === 'src' || lower.endsWith('srcset')) &&
+        /^\s*data:image\/(png|jpe?g|gif|webp|avif)[;,]/i.test(address);
       if (scheme && !picture) problems.push(`an address \`${scheme}:…\` in \`${attributeName}\` of \`<${name}>\` would run script or show unchecked content`);
     }
   }
@@ -218,7 +244,8 @@ export function inlineEventHandlers(html: string | PageScan): string[] {
 }
 
 /** What the article checks should have stopped: found here, the site is not published. */
-const unsafeProblem = (problem: string) => `${problem}: the article checks (src/model/unsafe-content.ts) should have refused it; remove it from the article, and report the gap`;
+const unsafeProblem = (problem: string) =>
+  `${problem}: the article checks (src/model/unsafe-content.ts) should have refused it; remove it from the article, and report the gap`;
 
 /**
  * What is wrong with a built page's security: no policy, an inline script the
@@ -233,10 +260,17 @@ export function pageSecurityProblems(html: string | PageScan): string[] {
   const allowed = new Set(directiveSources(policy, 'script-src').map((source) => source.replace(/^'|'$/g, '')));
   const problems = inlineScriptsOfPage(tree)
     .filter((script) => !allowed.has(cspHash(script)))
-    .map((script) => `an inline script is not allowed by the policy, so browsers will not run it: "${script.trim().slice(0, 60)}…"; load it with \`<script>\` (bundled) or list its component in src/astro/csp-integration.ts`);
-  for (const handler of inlineEventHandlers(tree)) problems.push(`an inline event handler \`${handler}\` is written, and the policy blocks it: attach the handler in a script instead`);
+    .map(
+      (script) =>
+        `an inline script is not allowed by the policy, so browsers will not run it: "${script.trim().slice(0, 60)}…"; load it with \`<script>\` (bundled) or list its component in src/astro/csp-integration.ts`,
+    );
+  for (const handler of inlineEventHandlers(tree))
+    problems.push(`an inline event handler \`${handler}\` is written, and the policy blocks it: attach the handler in a script instead`);
   const styled = tree.styledElements;
-  if (styled.length > 0) problems.push(`${styled.length} inline \`style\` attribute(s) (first on \`<${styled[0]}>\`) are written, and the policy blocks them, so the page would not look as meant: give the element a class of the stylesheet instead`);
+  if (styled.length > 0)
+    problems.push(
+      `${styled.length} inline \`style\` attribute(s) (first on \`<${styled[0]}>\`) are written, and the policy blocks them, so the page would not look as meant: give the element a class of the stylesheet instead`,
+    );
   // What the article checks should have stopped: found here, the page is not published.
   problems.push(...tree.unsafe.map(unsafeProblem));
   return problems;
@@ -262,7 +296,9 @@ export function sitePolicy(pagePolicies: Iterable<string>): string {
 
 /** The `_headers` file (https://docs.netlify.com/routing/headers/, also read by Cloudflare Pages). */
 export function headersFile(policy: string): string {
-  return ['/*', `  Content-Security-Policy: ${policy}`, '  X-Content-Type-Options: nosniff', '  Referrer-Policy: strict-origin-when-cross-origin', ''].join('\n');
+  return ['/*', `  Content-Security-Policy: ${policy}`, '  X-Content-Type-Options: nosniff', '  Referrer-Policy: strict-origin-when-cross-origin', ''].join(
+    '\n',
+  );
 }
 
 /** What the check of built pages found: each page's policy (null for a page without one), and each problem with its page. */

@@ -225,7 +225,11 @@ function decodeWordPages(value: Cbor | undefined, what: string): WordPage[] {
   return asArray(value, what).map((entry) => {
     const [delta, locations, metaLocations = []] = asArray(entry, what);
     page += asNumber(delta, 'a page number');
-    return { page, locations: asArray(locations, 'word locations'), metaLocations: asArray(metaLocations, 'metadata locations').map((n) => asNumber(n, 'a location')) };
+    return {
+      page,
+      locations: asArray(locations, 'word locations'),
+      metaLocations: asArray(metaLocations, 'metadata locations').map((n) => asNumber(n, 'a location')),
+    };
   });
 }
 
@@ -254,7 +258,9 @@ export function decodeIndexChunk(payload: Uint8Array): IndexWord[] {
 }
 
 export function encodeIndexChunk(words: readonly IndexWord[]): Buffer {
-  return encodeCbor([words.map((word) => [word.word, encodeWordPages(word.pages), word.variants.map((variant) => [variant.form, encodeWordPages(variant.pages)])])]);
+  return encodeCbor([
+    words.map((word) => [word.word, encodeWordPages(word.pages), word.variants.map((variant) => [variant.form, encodeWordPages(variant.pages)])]),
+  ]);
 }
 
 export function decodeFilter(payload: Uint8Array): { name: string; values: Map<string, number[]> } {

@@ -72,7 +72,8 @@ function* wordsOf(part: Part): Generator<IndexWord> {
   let last: string | undefined;
   for (const chunk of part.meta.chunks) {
     for (const word of decodeIndexChunk(read(part.dir, join('index', `${chunk.hash}.pf_index`)))) {
-      if (last !== undefined && compareWords(last, word.word) >= 0) throw new PagefindFormatError(`the words of ${part.dir} are out of order at "${word.word}"`);
+      if (last !== undefined && compareWords(last, word.word) >= 0)
+        throw new PagefindFormatError(`the words of ${part.dir} are out of order at "${word.word}"`);
       last = word.word;
       yield word;
     }
@@ -144,7 +145,10 @@ function joinLanguage(language: string, dirs: string[], entries: Entry[], out: s
   const kept = allPages.filter((page) => page.url !== standIn);
   const pages = kept.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
   pages.forEach((page, joined) => (parts[page.partIndex]!.numbers[page.number] = joined));
-  const fragmentNames = shortNames(language, pages.map((page) => page.hash));
+  const fragmentNames = shortNames(
+    language,
+    pages.map((page) => page.hash),
+  );
   let bytes = 0;
   mkdirSync(join(out, 'fragment'), { recursive: true });
   pages.forEach((page, i) => {
@@ -197,7 +201,8 @@ function joinLanguage(language: string, dirs: string[], entries: Entry[], out: s
     for (const { hash } of part.meta.filters) {
       const filter = decodeFilter(read(part.dir, join('filter', `${hash}.pf_filter`)));
       const values = filterValues.get(filter.name) ?? new Map<string, number[]>();
-      for (const [value, numbers] of filter.values) values.set(value, [...(values.get(value) ?? []), ...numbers.map((n) => part.numbers[n] ?? -1).filter((n) => n >= 0)]);
+      for (const [value, numbers] of filter.values)
+        values.set(value, [...(values.get(value) ?? []), ...numbers.map((n) => part.numbers[n] ?? -1).filter((n) => n >= 0)]);
       filterValues.set(filter.name, values);
     }
   }
@@ -205,9 +210,15 @@ function joinLanguage(language: string, dirs: string[], entries: Entry[], out: s
     .sort(([a], [b]) => compareWords(a, b))
     .map(([name, values]) => ({
       name,
-      payload: encodeFilter(name, new Map([...values].sort(([a], [b]) => compareWords(a, b)).map(([value, numbers]) => [value, numbers.sort((x, y) => x - y)]))),
+      payload: encodeFilter(
+        name,
+        new Map([...values].sort(([a], [b]) => compareWords(a, b)).map(([value, numbers]) => [value, numbers.sort((x, y) => x - y)])),
+      ),
     }));
-  const filterNames = shortNames(language, filterPayloads.map(({ payload }) => pagefindHash(payload)));
+  const filterNames = shortNames(
+    language,
+    filterPayloads.map(({ payload }) => pagefindHash(payload)),
+  );
   const filters = filterPayloads.map(({ name, payload }, i) => {
     const file = join(out, 'filter', `${filterNames[i]}.pf_filter`);
     writeFileSync(file, writePagefindFile(payload));
@@ -243,7 +254,11 @@ export function joinSearchIndexes(dirs: readonly string[], out: string, chunkSiz
     if (statSync(path).isFile() && !name.endsWith('.pf_meta') && name !== 'pagefind-entry.json') copyFileSync(path, join(out, name));
   }
   const languages = [...new Set(entries.flatMap((entry) => Object.keys(entry.languages)))].sort();
-  const joined: Entry = { version: entries[0]?.version ?? '', languages: {}, ...(entries[0]?.include_characters ? { include_characters: entries[0].include_characters } : {}) };
+  const joined: Entry = {
+    version: entries[0]?.version ?? '',
+    languages: {},
+    ...(entries[0]?.include_characters ? { include_characters: entries[0].include_characters } : {}),
+  };
   let pages = 0;
   let indexBytes = 0;
   for (const language of languages) {

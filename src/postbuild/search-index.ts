@@ -126,7 +126,10 @@ export async function indexInBatches(
   const batchPages = options.batchPages ?? BATCH_PAGES;
   try {
     // A wiki without articles still gets an index, with nothing in it, so that search answers "no results".
-    const batches = site.pages.length === 0 ? [[]] : Array.from({ length: Math.ceil(site.pages.length / batchPages) }, (_, i) => site.pages.slice(i * batchPages, (i + 1) * batchPages));
+    const batches =
+      site.pages.length === 0
+        ? [[]]
+        : Array.from({ length: Math.ceil(site.pages.length / batchPages) }, (_, i) => site.pages.slice(i * batchPages, (i + 1) * batchPages));
     const folders = batches.map((_, i) => join(workDir, `batch-${String(i).padStart(4, '0')}`));
     const runs = Math.min(options.runs ?? concurrentRuns(), batches.length);
     let next = 0;
@@ -160,7 +163,14 @@ async function indexBatch(siteDir: string, pages: readonly string[], folder: str
   const { status, output } = await runPagefind(pagefindArguments(input, folder), oneThread ? { ...process.env, RAYON_NUM_THREADS: '1' } : process.env, signal);
   rmSync(input, { recursive: true, force: true });
   if (status !== 0) {
-    const lines = [...new Set(output.split('\n').map((line) => line.trim()).filter(Boolean))].slice(-5);
+    const lines = [
+      ...new Set(
+        output
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
+      ),
+    ].slice(-5);
     throw new SearchIndexError(`stopped (exit ${status ?? 'by a signal'}) while indexing ${siteDir}`, lines);
   }
 }
@@ -196,7 +206,9 @@ async function runPagefind(args: string[], env: NodeJS.ProcessEnv, signal?: Abor
 
 export class SearchIndexError extends Error {
   constructor(what: string, errors: string[]) {
-    super(`search index: Pagefind ${what}: ${errors.join('; ') || 'no detail given'}. The site is built; run the build again, and report the message if it repeats.`);
+    super(
+      `search index: Pagefind ${what}: ${errors.join('; ') || 'no detail given'}. The site is built; run the build again, and report the message if it repeats.`,
+    );
     this.name = 'SearchIndexError';
   }
 }

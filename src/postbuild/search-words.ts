@@ -38,7 +38,9 @@ async function readFragments(fragmentDir: string): Promise<Fragment[]> {
   }
   const fragments: Fragment[] = [];
   for (let start = 0; start < files.length; start += READ_BATCH) {
-    const texts = await Promise.all(files.slice(start, start + READ_BATCH).map(async (file) => (await gunzipAsync(await readFile(join(fragmentDir, file)))).toString('utf8')));
+    const texts = await Promise.all(
+      files.slice(start, start + READ_BATCH).map(async (file) => (await gunzipAsync(await readFile(join(fragmentDir, file)))).toString('utf8')),
+    );
     for (const text of texts) fragments.push(JSON.parse(text.startsWith(FRAGMENT_SIGNATURE) ? text.slice(FRAGMENT_SIGNATURE.length) : text) as Fragment);
   }
   return fragments;

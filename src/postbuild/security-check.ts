@@ -17,7 +17,10 @@ export const PAGES_FOR_A_WORKER = 1000;
 export async function checkBuiltPages(files: string[], outDir: string, cores = availableParallelism()): Promise<PagesCheck> {
   if (files.length < PAGES_FOR_A_WORKER || cores < 2) return checkPages(files, outDir);
   const half = Math.ceil(files.length / 2);
-  const first = askWorker<{ files: string[]; outDir: string }, PagesCheck>(new URL('./csp-worker.ts', import.meta.url), { files: files.slice(0, half), outDir });
+  const first = askWorker<{ files: string[]; outDir: string }, PagesCheck>(new URL('./csp-worker.ts', import.meta.url), {
+    files: files.slice(0, half),
+    outDir,
+  });
   const second = checkPages(files.slice(half), outDir);
   const before = await first;
   return { policies: [...before.policies, ...second.policies], problems: [...before.problems, ...second.problems] };
@@ -64,7 +67,12 @@ function writeChecked(file: string, version: string, pages: ReadonlyMap<string, 
  * (5,000 articles: 2.5 s of checking → a hash of each page). The policies come in the order of `files`.
  * The file is written only when no page has a problem: a page that has one is checked again next time.
  */
-export async function checkSitePages(files: string[], outDir: string, checked: { file: string; code: string }, cores = availableParallelism()): Promise<PagesCheck> {
+export async function checkSitePages(
+  files: string[],
+  outDir: string,
+  checked: { file: string; code: string },
+  cores = availableParallelism(),
+): Promise<PagesCheck> {
   const { file: checkedFile, code: version } = checked;
   const known = readChecked(checkedFile, version);
   const hashes = files.map((file) => createHash('sha1').update(readFileSync(file)).digest('base64url'));
@@ -83,4 +91,3 @@ export function filesUnder(dir: string, extension: string): string[] {
     return name.endsWith(extension) ? [full] : [];
   });
 }
-

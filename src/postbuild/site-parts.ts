@@ -21,7 +21,6 @@ import { writeSitemap } from './sitemap.ts';
 
 const MANIFEST = 'part.json';
 
-
 export interface PartManifest {
   /** The digest of the engine's code (src/build/code-digest.ts `engineDigest`). */
   engine: string;
@@ -77,7 +76,8 @@ export function checkParts(partDirs: readonly string[]): PartManifest[] {
   const manifests = partDirs.map((dir) => {
     if (!existsSync(dir)) throw new SitePartError(`${dir} does not exist: was its shard built, and its folder downloaded?`);
     const manifest = readManifest(dir);
-    if (!manifest) throw new SitePartError(`${dir} is not a finished part of a build (no ${PART_FOLDER}/${MANIFEST}): its shard failed or stopped; build it again`);
+    if (!manifest)
+      throw new SitePartError(`${dir} is not a finished part of a build (no ${PART_FOLDER}/${MANIFEST}): its shard failed or stopped; build it again`);
     const missing = BUILD_STEPS.filter((step) => !manifest.steps.includes(step));
     if (missing.length > 0) throw new SitePartError(`${dir} (${label(manifest)}) did not finish: ${missing.join(', ')} never ran; build it again`);
     return manifest;
@@ -90,23 +90,32 @@ export function checkParts(partDirs: readonly string[]): PartManifest[] {
         `${dir} (${label(manifest)}) was built from other content than ${partDirs[0]} (${label(first!)}): shards of different content revisions cannot be merged; build every shard from the same commit`,
       );
     }
-    if (manifest.engine !== first!.engine) throw new SitePartError(`${dir} (${label(manifest)}) was built by another version of the engine than ${partDirs[0]}: build every shard from the same commit`);
-    if (manifest.site !== first!.site) throw new SitePartError(`${dir} was built for ${manifest.site}, ${partDirs[0]} for ${first!.site}: build every shard with the same WIKI_SITE`);
+    if (manifest.engine !== first!.engine)
+      throw new SitePartError(
+        `${dir} (${label(manifest)}) was built by another version of the engine than ${partDirs[0]}: build every shard from the same commit`,
+      );
+    if (manifest.site !== first!.site)
+      throw new SitePartError(`${dir} was built for ${manifest.site}, ${partDirs[0]} for ${first!.site}: build every shard with the same WIKI_SITE`);
   });
   const whole = manifests.filter((manifest) => !manifest.shard);
-  if (whole.length > 0 && manifests.length > 1) throw new SitePartError(`${partDirs[manifests.indexOf(whole[0]!)]} is a whole build, not a shard: merge shards, or publish the whole build alone`);
+  if (whole.length > 0 && manifests.length > 1)
+    throw new SitePartError(`${partDirs[manifests.indexOf(whole[0]!)]} is a whole build, not a shard: merge shards, or publish the whole build alone`);
   if (whole.length === 0) {
     const count = first!.shard?.count ?? 0;
     const seen = new Map<number, string>();
     partDirs.forEach((dir, i) => {
       const shard = manifests[i]!.shard!;
-      if (shard.count !== count) throw new SitePartError(`${dir} is shard ${shard.index}/${shard.count}, ${partDirs[0]} is one of ${count}: every shard must be built with the same n`);
+      if (shard.count !== count)
+        throw new SitePartError(`${dir} is shard ${shard.index}/${shard.count}, ${partDirs[0]} is one of ${count}: every shard must be built with the same n`);
       const twin = seen.get(shard.index);
       if (twin) throw new SitePartError(`${dir} and ${twin} are both shard ${shard.index}/${count}: give each shard once`);
       seen.set(shard.index, dir);
     });
     const absent = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !seen.has(index));
-    if (absent.length > 0) throw new SitePartError(`shard${absent.length > 1 ? 's' : ''} ${absent.map((index) => `${index}/${count}`).join(', ')} ${absent.length > 1 ? 'are' : 'is'} missing: merge all ${count} shards`);
+    if (absent.length > 0)
+      throw new SitePartError(
+        `shard${absent.length > 1 ? 's' : ''} ${absent.map((index) => `${index}/${count}`).join(', ')} ${absent.length > 1 ? 'are' : 'is'} missing: merge all ${count} shards`,
+      );
   }
   return manifests;
 }
@@ -152,7 +161,10 @@ export async function finishSite(partDirs: readonly string[], outDir: string): P
       for (const file of pageFiles(dir)) {
         const earlier = owner.get(file);
         if (earlier) {
-          if (statSync(join(earlier, file)).size !== statSync(join(dir, file)).size || !readFileSync(join(earlier, file)).equals(readFileSync(join(dir, file)))) {
+          if (
+            statSync(join(earlier, file)).size !== statSync(join(dir, file)).size ||
+            !readFileSync(join(earlier, file)).equals(readFileSync(join(dir, file)))
+          ) {
             throw new SitePartError(`${file} differs between ${earlier} and ${dir}: were the shards built from the same commit?`);
           }
           continue;
@@ -168,7 +180,11 @@ export async function finishSite(partDirs: readonly string[], outDir: string): P
   // From the joined index and the title index (written by the part with the site's own pages): the same words
   // however the site was split.
   await writeSearchWords(outDir);
-  const sitemapEntries = writeSitemap(outDir, manifests[0]!.site, manifests.flatMap((manifest) => manifest.sitemap));
+  const sitemapEntries = writeSitemap(
+    outDir,
+    manifests[0]!.site,
+    manifests.flatMap((manifest) => manifest.sitemap),
+  );
   // Policies in a fixed order, however the pages were split: the header is the same for the same pages.
   const policies = [...new Set(manifests.flatMap((manifest) => manifest.policies))].sort();
   writeFileSync(join(outDir, '_headers'), headersFile(sitePolicy(policies)));

@@ -29,12 +29,23 @@ export function writeSitemap(outDir: string, site: string, entries: readonly Sit
   const files: string[] = [];
   for (let start = 0; start < Math.max(sorted.length, 1); start += SITEMAP_ENTRY_LIMIT) {
     const part = sorted.slice(start, start + SITEMAP_ENTRY_LIMIT);
-    const urls = part.map((entry) => `<url><loc>${escapeXml(new URL(entry.path, site).href)}</loc>${entry.lastmod ? `<lastmod>${entry.lastmod}</lastmod>` : ''}</url>`);
+    const urls = part.map(
+      (entry) => `<url><loc>${escapeXml(new URL(entry.path, site).href)}</loc>${entry.lastmod ? `<lastmod>${entry.lastmod}</lastmod>` : ''}</url>`,
+    );
     const name = `sitemap-${files.length}.xml`;
-    writeFileSync(join(outDir, name), `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}</urlset>`);
-    const newest = part.reduce<string | undefined>((latest, entry) => (entry.lastmod && (!latest || entry.lastmod > latest) ? entry.lastmod : latest), undefined);
+    writeFileSync(
+      join(outDir, name),
+      `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}</urlset>`,
+    );
+    const newest = part.reduce<string | undefined>(
+      (latest, entry) => (entry.lastmod && (!latest || entry.lastmod > latest) ? entry.lastmod : latest),
+      undefined,
+    );
     files.push(`<sitemap><loc>${escapeXml(new URL(`/${name}`, site).href)}</loc>${newest ? `<lastmod>${newest}</lastmod>` : ''}</sitemap>`);
   }
-  writeFileSync(join(outDir, 'sitemap-index.xml'), `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${files.join('')}</sitemapindex>`);
+  writeFileSync(
+    join(outDir, 'sitemap-index.xml'),
+    `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${files.join('')}</sitemapindex>`,
+  );
   return sorted.length;
 }

@@ -22,7 +22,8 @@ let registered = false;
 export function cslLocale(language: string): string {
   if (!registered) {
     for (const name of VENDORED_LOCALES) {
-      if (!config().locales.has(name)) config().locales.add(name, readFileSync(new URL(`../../vendor/csl-locales/locales-${name}.xml`, import.meta.url), 'utf8'));
+      if (!config().locales.has(name))
+        config().locales.add(name, readFileSync(new URL(`../../vendor/csl-locales/locales-${name}.xml`, import.meta.url), 'utf8'));
     }
     registered = true;
   }

@@ -97,7 +97,10 @@ function formatEntry(entry: CslItem, style: string, language: string): string {
   const bibliography = engine.makeBibliography();
   const text = bibliography ? (bibliography[1][0] ?? '') : '';
   // Numeric styles number the one entry: "1. "; a lone citation has no number.
-  return text.replace(/^\s*\[?1[.\]]?\s+/, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/^\s*\[?1[.\]]?\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Templates by style, language, wiki, authors and date; and whether each style title-cases titles. */
@@ -176,7 +179,11 @@ export interface ArticleCitationInput {
 }
 
 /** "Cite this page" for an article: the revision read is its latest commit, its date that commit's (or `updated`). */
-export function articleCitation({ config, page, latest }: ArticleCitationInput): PageCitation & { permalink: string | undefined; revision: string | undefined } {
+export function articleCitation({
+  config,
+  page,
+  latest,
+}: ArticleCitationInput): PageCitation & { permalink: string | undefined; revision: string | undefined } {
   const t = translator(config.strings, config.language);
   const permalink = latest ? sourceLinks(config.links).fileAt(latest.hash, page.file) : undefined;
   const date = page.updated ?? latest?.committed;

@@ -87,7 +87,10 @@ export function wikiRehypePlugins(options: PipelineOptions): RehypePlugins {
     ],
     rehypeReferences,
     rehypeHeadingIds,
-    [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 }, content: { type: 'text', value: '#' } }],
+    [
+      rehypeAutolinkHeadings,
+      { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 }, content: { type: 'text', value: '#' } },
+    ],
     // Links to other sites cannot reach back into the wiki's window, nor learn which page sent the reader
     // (`HTTPS://…` too: rehype-external-links compares schemes as written).
     rehypeLinkSchemes,

@@ -91,14 +91,16 @@ function featured(page: ListedPage | undefined): Element {
 
 function recentList(data: ListData, count: number): Element {
   const { t } = data;
-  const items = data.recent.slice(0, count).map((change) =>
-    h('li', [
-      h('time', { dateTime: change.date }, t.date(change.date)),
-      ' ',
-      change.url ? link({ url: change.url, title: change.title }) : t('recent.deleted', { title: change.title }),
-      h('span', { className: ['page-description'] }, ` – ${change.subject} (${change.author})`),
-    ]),
-  );
+  const items = data.recent
+    .slice(0, count)
+    .map((change) =>
+      h('li', [
+        h('time', { dateTime: change.date }, t.date(change.date)),
+        ' ',
+        change.url ? link({ url: change.url, title: change.title }) : t('recent.deleted', { title: change.title }),
+        h('span', { className: ['page-description'] }, ` – ${change.subject} (${change.author})`),
+      ]),
+    );
   return h('div', { className: ['recent-changes-list'] }, [
     h('ol', { className: ['recent-changes'] }, items),
     h('p', [h('a', { href: data.recentChangesUrl }, t('home.allRecentChanges'))]),
@@ -110,7 +112,13 @@ function byTopic(data: ListData, tag: string | undefined): Element {
   const children: ElementContent[] = [];
   for (const group of groups) {
     if (tag === undefined) children.push(h('h3', group.tag));
-    children.push(h('ul', { className: ['page-list'] }, group.pages.map((page) => h('li', [link(page)]))));
+    children.push(
+      h(
+        'ul',
+        { className: ['page-list'] },
+        group.pages.map((page) => h('li', [link(page)])),
+      ),
+    );
   }
   return h('div', { className: ['articles-by-topic'] }, children);
 }

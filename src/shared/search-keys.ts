@@ -20,7 +20,10 @@ const HAS_CJK = new RegExp(`[${CJK}]`, 'u');
 
 /** `Nvidia H100` → `nvidia h100`; `hardware:ascend_910b` → `hardware ascend 910b`; '' when nothing is left. */
 export function searchKey(text: string): string {
-  return normalizeId(folded(text.replace(APOSTROPHES, ''))).replace(SEPARATORS, ' ').trim().replace(SPACE_BETWEEN_CJK, '');
+  return normalizeId(folded(text.replace(APOSTROPHES, '')))
+    .replace(SEPARATORS, ' ')
+    .trim()
+    .replace(SPACE_BETWEEN_CJK, '');
 }
 
 /** Latin letters' combining accents, which NFKD sets apart from their letters. */

@@ -202,7 +202,13 @@ export function matchTitles(query: string, rows: readonly IndexedRow[], limit = 
     if (starts) prefixed.push({ indexed, row: indexed.row, letters: starts.letters, name: starts });
   }
   exact.sort((a, b) => alphabetical(a.title, b.title) || (a.id < b.id ? -1 : 1));
-  return { exact, prefixed: prefixed.sort(byLinks).slice(0, limit).map((p) => match(p.indexed, p.name)) };
+  return {
+    exact,
+    prefixed: prefixed
+      .sort(byLinks)
+      .slice(0, limit)
+      .map((p) => match(p.indexed, p.name)),
+  };
 }
 
 /**

@@ -72,4 +72,3 @@ export function translator(table: Readonly<Record<string, string>>, language: st
   t.list = (items, type = 'conjunction') => new Intl.ListFormat(language, { type }).format(items);
   return t;
 }
-

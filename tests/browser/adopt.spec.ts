@@ -52,7 +52,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(changes.first()).toContainText(`March 5, 2026 ${AUTHORS.ada.name}`);
       await expect(changes.first()).toContainText('4 lines added, 0 removed');
       await expect(changes.nth(1)).toContainText('renamed from kohlmeise.mdx');
-      await expect(changes.first().getByRole('link', { name: `commit ${(wiki.commits[3] ?? '').slice(0, 7)}` })).toHaveAttribute('href', `https://github.com/birds/wiki/commit/${wiki.commits[3] ?? ''}`);
+      await expect(changes.first().getByRole('link', { name: `commit ${(wiki.commits[3] ?? '').slice(0, 7)}` })).toHaveAttribute(
+        'href',
+        `https://github.com/birds/wiki/commit/${wiki.commits[3] ?? ''}`,
+      );
       await expect(page.getByRole('heading', { name: 'Latest change' })).toBeVisible();
       await expect(page.locator('.word-diff ins').first()).toContainText('Nahrung');
       await page.getByRole('link', { name: 'Back to the article' }).click();
@@ -80,7 +83,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.keyboard.press('Enter');
       await expect(box).toBeVisible();
       await expect(box.getByRole('heading', { name: 'Citation (Vancouver)' })).toBeVisible();
-      await expect(box.locator('.cite-text')).toHaveText('Birdwatch Wiki contributors. Kohlmeise [Internet]. Birdwatch Wiki. 2026. Available from: https://birds.example.org/wiki/voegel/meise/');
+      await expect(box.locator('.cite-text')).toHaveText(
+        'Birdwatch Wiki contributors. Kohlmeise [Internet]. Birdwatch Wiki. 2026. Available from: https://birds.example.org/wiki/voegel/meise/',
+      );
       await expect(box.locator('.cite-bibtex')).toContainText('@misc{Birdwatch_Wiki:voegel:meise,');
       const revision = box.getByRole('link', { name: `Revision ${(wiki.commits[3] ?? '').slice(0, 7)} of March 5, 2026` });
       await expect(revision).toHaveAttribute('href', `https://github.com/birds/wiki/blob/${wiki.commits[3] ?? ''}/wiki/voegel/meise.mdx`);

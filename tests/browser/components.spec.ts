@@ -56,7 +56,12 @@ test('formulas are drawn by the browser as MathML, with nothing fetched to draw 
   expect(displayBox?.height).toBeGreaterThan(30);
   expect(await display.evaluate((el) => el.constructor.name)).toBe('MathMLElement');
   expect(requests.filter((r) => r.type === 'font' || /katex|temml|mathjax|\.woff2?$/i.test(r.url))).toEqual([]);
-  expect(requests.filter((r) => r.type === 'script').map((r) => r.url).filter((url) => /math|tex/i.test(url))).toEqual([]);
+  expect(
+    requests
+      .filter((r) => r.type === 'script')
+      .map((r) => r.url)
+      .filter((url) => /math|tex/i.test(url)),
+  ).toEqual([]);
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -93,9 +98,15 @@ test('light and dark themes give charts and callouts different colours, each rea
     await page.emulateMedia({ colorScheme });
     await page.goto(`${site.url}${H100}`);
     colours[colorScheme] = [
-      await page.locator('svg.chart-svg rect').first().evaluate((el) => getComputedStyle(el).fill),
+      await page
+        .locator('svg.chart-svg rect')
+        .first()
+        .evaluate((el) => getComputedStyle(el).fill),
       await page.locator('.callout-warning .callout-title').evaluate((el) => getComputedStyle(el).color),
-      await page.locator('svg.chart-svg text').first().evaluate((el) => getComputedStyle(el).fill),
+      await page
+        .locator('svg.chart-svg text')
+        .first()
+        .evaluate((el) => getComputedStyle(el).fill),
     ];
   }
   colours.light?.forEach((colour, i) => expect(colour).not.toBe(colours.dark?.[i]));
@@ -123,12 +134,15 @@ test('on a wide screen the infobox stands beside the lead', async ({ page }) => 
   await page.goto(`${site.url}${H100}`);
   const infobox = await page.locator('table.infobox').boundingBox();
   // The lead's lines, not its box (a block's box runs under a float): their right edge and their top.
-  const lines = await page.locator('.article-body > p').first().evaluate((el) => {
-    const range = document.createRange();
-    range.selectNodeContents(el);
-    const rects = [...range.getClientRects()];
-    return { right: Math.max(...rects.map((r) => r.right)), top: Math.min(...rects.map((r) => r.top + window.scrollY)) };
-  });
+  const lines = await page
+    .locator('.article-body > p')
+    .first()
+    .evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const rects = [...range.getClientRects()];
+      return { right: Math.max(...rects.map((r) => r.right)), top: Math.min(...rects.map((r) => r.top + window.scrollY)) };
+    });
   expect(lines.right).toBeLessThanOrEqual(infobox?.x ?? 0);
   expect(Math.abs((infobox?.y ?? 0) - lines.top)).toBeLessThan(40);
   await page.screenshot({ path: 'test-results/screenshots/components-1280.png', fullPage: true });
@@ -148,9 +162,17 @@ test('print keeps the charts, in the light theme’s colours', async ({ page }) 
   await page.emulateMedia({ colorScheme: 'dark', media: 'print' });
   await page.goto(`${site.url}${H100}`);
   await expect(page.locator('svg.chart-svg').first()).toBeVisible();
-  const printed = await page.locator('svg.chart-svg rect').first().evaluate((el) => getComputedStyle(el).fill);
+  const printed = await page
+    .locator('svg.chart-svg rect')
+    .first()
+    .evaluate((el) => getComputedStyle(el).fill);
   await page.emulateMedia({ colorScheme: 'light', media: 'screen' });
-  expect(printed).toBe(await page.locator('svg.chart-svg rect').first().evaluate((el) => getComputedStyle(el).fill));
+  expect(printed).toBe(
+    await page
+      .locator('svg.chart-svg rect')
+      .first()
+      .evaluate((el) => getComputedStyle(el).fill),
+  );
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {

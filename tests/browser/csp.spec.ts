@@ -55,7 +55,7 @@ test('an inline event handler that reaches the page anyway is refused', async ({
   expect(ran).toBe(false);
 });
 
-test('search works under the policy (Pagefind\'s WebAssembly is allowed)', async ({ page }) => {
+test("search works under the policy (Pagefind's WebAssembly is allowed)", async ({ page }) => {
   await page.goto(`${site.url}/wiki/html_in_text/`);
   await page.getByRole('combobox', { name: 'Search the wiki' }).fill('external');
   await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toContainText('quotes', { timeout: 15_000 });

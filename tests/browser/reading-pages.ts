@@ -22,11 +22,13 @@ const outDir = readSettings().outDir;
 function specialPages(): PageKind[] {
   const dir = join(outDir, 'special');
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    // /special/random/ only opens a random article (tests/browser/graph.spec.ts), so it is not a page to check.
-    .filter((entry) => entry.isDirectory() && entry.name !== 'random' && existsSync(join(dir, entry.name, 'index.html')))
-    .map((entry) => ({ name: `special page ${entry.name}`, path: `/special/${entry.name}/` }))
-    .sort((a, b) => a.path.localeCompare(b.path));
+  return (
+    readdirSync(dir, { withFileTypes: true })
+      // /special/random/ only opens a random article (tests/browser/graph.spec.ts), so it is not a page to check.
+      .filter((entry) => entry.isDirectory() && entry.name !== 'random' && existsSync(join(dir, entry.name, 'index.html')))
+      .map((entry) => ({ name: `special page ${entry.name}`, path: `/special/${entry.name}/` }))
+      .sort((a, b) => a.path.localeCompare(b.path))
+  );
 }
 
 /** Every kind of page that exists in the build: article, main page, special pages, search, 404. */
@@ -36,7 +38,9 @@ export function pageKinds(): PageKind[] {
     { name: 'main page', path: '/' },
     ...specialPages(),
     ...(existsSync(join(outDir, 'search', 'index.html')) ? [{ name: 'search page', path: '/search/' }] : []),
-    ...(existsSync(join(outDir, 'special', 'history', SEED_ARTICLE.replace(/^\/wiki\//, ''), 'index.html')) ? [{ name: 'history page', path: SEED_ARTICLE.replace(/^\/wiki\//, '/special/history/') }] : []),
+    ...(existsSync(join(outDir, 'special', 'history', SEED_ARTICLE.replace(/^\/wiki\//, ''), 'index.html'))
+      ? [{ name: 'history page', path: SEED_ARTICLE.replace(/^\/wiki\//, '/special/history/') }]
+      : []),
     { name: '404 page', path: MISSING_PAGE },
   ];
 }

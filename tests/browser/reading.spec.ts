@@ -115,7 +115,10 @@ test('at 320 px no article scrolls sideways, and wide tables scroll inside their
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 320, height: 740 });
   const all = articles();
-  expect(all.some((a) => a.hasTable), 'the wiki has an article with a table to check').toBe(true);
+  expect(
+    all.some((a) => a.hasTable),
+    'the wiki has an article with a table to check',
+  ).toBe(true);
   for (const article of all) {
     await page.goto(article.path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -131,21 +134,24 @@ test('at 320 px no article scrolls sideways, and wide tables scroll inside their
 test('a line of body text holds about 60–75 characters on a wide screen', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(SEED_ARTICLE);
-  const lines = await page.locator('.article-body > p').first().evaluate((p) => {
-    // Count the characters on each line box of the paragraph.
-    const counts = new Map<number, number>();
-    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (let i = 0; i < (node.textContent ?? '').length; i++) {
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const top = Math.round(range.getBoundingClientRect().top);
-        counts.set(top, (counts.get(top) ?? 0) + 1);
+  const lines = await page
+    .locator('.article-body > p')
+    .first()
+    .evaluate((p) => {
+      // Count the characters on each line box of the paragraph.
+      const counts = new Map<number, number>();
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < (node.textContent ?? '').length; i++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const top = Math.round(range.getBoundingClientRect().top);
+          counts.set(top, (counts.get(top) ?? 0) + 1);
+        }
       }
-    }
-    return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([, count]) => count);
-  });
+      return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([, count]) => count);
+    });
   const full = lines.slice(0, -1); // the last line of a paragraph is short
   expect(full.length).toBeGreaterThan(2);
   const average = full.reduce((sum, n) => sum + n, 0) / full.length;
@@ -194,10 +200,16 @@ test.describe('screenshots for people to look at', () => {
         mkdirSync(SCREENSHOTS, { recursive: true });
         await page.setViewportSize({ width, height: 900 });
         await page.emulateMedia({ colorScheme });
-        for (const [name, path] of [['article', SEED_ARTICLE], ['main-page', '/']] as const) {
+        for (const [name, path] of [
+          ['article', SEED_ARTICLE],
+          ['main-page', '/'],
+        ] as const) {
           await page.goto(path);
           // The first screen as a reader sees it, and the whole page.
-          for (const [suffix, fullPage] of [['first-screen', false], ['full', true]] as const) {
+          for (const [suffix, fullPage] of [
+            ['first-screen', false],
+            ['full', true],
+          ] as const) {
             const file = `${SCREENSHOTS}/${name}-${width}-${colorScheme}-${suffix}.png`;
             await page.screenshot({ path: file, fullPage });
             await test.info().attach(`${name}-${width}-${colorScheme}-${suffix}`, { path: file, contentType: 'image/png' });

@@ -88,7 +88,13 @@ export function score(cases: readonly RelevanceCase[], ranked: ReadonlyMap<strin
     const list = ranked.get(c.query) ?? [];
     const rank = list.indexOf(c.first) + 1;
     const top3 = list.slice(0, 3);
-    return { query: c.query, kind: c.kind, ranked: list, reciprocalRank: rank > 0 ? 1 / rank : 0, missingFromTop3: [c.first, ...(c.top3 ?? [])].filter((id) => !top3.includes(id)) };
+    return {
+      query: c.query,
+      kind: c.kind,
+      ranked: list,
+      reciprocalRank: rank > 0 ? 1 / rank : 0,
+      missingFromTop3: [c.first, ...(c.top3 ?? [])].filter((id) => !top3.includes(id)),
+    };
   });
 }
 
@@ -98,7 +104,12 @@ export const mean = (values: readonly number[]) => values.reduce((sum, v) => sum
 export function report(results: readonly RelevanceResult[]): string {
   const lines = [...results]
     .sort((a, b) => a.reciprocalRank - b.reciprocalRank || b.missingFromTop3.length - a.missingFromTop3.length)
-    .map((r) => `${r.reciprocalRank.toFixed(2).padStart(5)}  ${r.kind.padEnd(11)} ${r.query.padEnd(32)} ${r.ranked.slice(0, 4).join(', ')}${r.missingFromTop3.length > 0 ? `   (not in top 3: ${r.missingFromTop3.join(', ')})` : ''}`);
-  const byKind = [...new Set(results.map((r) => r.kind))].map((kind) => `${kind} ${mean(results.filter((r) => r.kind === kind).map((r) => r.reciprocalRank)).toFixed(3)}`);
+    .map(
+      (r) =>
+        `${r.reciprocalRank.toFixed(2).padStart(5)}  ${r.kind.padEnd(11)} ${r.query.padEnd(32)} ${r.ranked.slice(0, 4).join(', ')}${r.missingFromTop3.length > 0 ? `   (not in top 3: ${r.missingFromTop3.join(', ')})` : ''}`,
+    );
+  const byKind = [...new Set(results.map((r) => r.kind))].map(
+    (kind) => `${kind} ${mean(results.filter((r) => r.kind === kind).map((r) => r.reciprocalRank)).toFixed(3)}`,
+  );
   return [...lines, `MRR ${mean(results.map((r) => r.reciprocalRank)).toFixed(3)} over ${results.length} queries (${byKind.join(', ')})`].join('\n');
 }

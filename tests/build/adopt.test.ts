@@ -123,7 +123,9 @@ describe('the main page, index.mdx', () => {
     const html = site.read('index.html');
     expect(html).toContain('<h1 data-pagefind-meta="title" data-pagefind-weight="10">Willkommen im Vogelwiki</h1>');
     expect(html).toContain('Das Vogelwiki hat 2 Artikel.');
-    expect(html).toMatch(/<div class="featured-article"><p class="featured-title"><a class="wikilink" href="\/wiki\/voegel\/meise\/">Kohlmeise<\/a><\/p><p>Die größte Meise Europas\.<\/p><\/div>/);
+    expect(html).toMatch(
+      /<div class="featured-article"><p class="featured-title"><a class="wikilink" href="\/wiki\/voegel\/meise\/">Kohlmeise<\/a><\/p><p>Die größte Meise Europas\.<\/p><\/div>/,
+    );
     expect(html).toContain('<time datetime="2026-03-05T10:00:00+01:00">5. März 2026</time> <a class="wikilink" href="/wiki/voegel/meise/">Kohlmeise</a>');
     expect(html).toContain('<h3 id="meisen">meisen');
     expect(html).not.toContain('data-pagefind-body');
@@ -150,7 +152,9 @@ describe('an article', () => {
     expect(cite).toContain('Mitwirkende von Vogelwiki. (2026, März 5). Kohlmeise. Vogelwiki. https://voegel.example.org/wiki/voegel/meise/');
     expect(cite).toContain('@misc{Vogelwiki:voegel:meise,');
     expect(cite).toContain(`note         = {Version ${hash} vom 5. März 2026, https://github.com/vogel/wiki/blob/${hash}/wiki/voegel/meise.mdx}`);
-    expect(cite).toContain(`<a href="https://github.com/vogel/wiki/blob/${hash}/wiki/voegel/meise.mdx" rel="noopener noreferrer">Version ${hash.slice(0, 7)} vom 5. März 2026</a>`);
+    expect(cite).toContain(
+      `<a href="https://github.com/vogel/wiki/blob/${hash}/wiki/voegel/meise.mdx" rel="noopener noreferrer">Version ${hash.slice(0, 7)} vom 5. März 2026</a>`,
+    );
   });
 });
 
@@ -186,7 +190,12 @@ describe('the history of an article', () => {
 describe('Recent changes and its feed', () => {
   it('lists each change to an article: date, article, author, message', () => {
     const html = site.read('special/recent-changes/index.html');
-    const items = [...html.matchAll(/<li class="change"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => (m[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+    const items = [...html.matchAll(/<li class="change"[^>]*>([\s\S]*?)<\/li>/g)].map((m) =>
+      (m[1] ?? '')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
     expect(items).toHaveLength(6);
     expect(items[0]).toMatch(/^5\. März 2026 Kohlmeise Ada Amsel Meise: Nahrung im Winter \+4 −0/);
     expect(items.at(-1)).toMatch(/^10\. Januar 2026 Kohlmeise Ada Amsel Erste Artikel: Amsel und Kohlmeise/);
@@ -199,7 +208,11 @@ describe('Recent changes and its feed', () => {
     const stack: string[] = [];
     parser.onopentag = (tag) => {
       stack.push('local' in tag ? tag.local : tag.name);
-      elements.push({ path: stack.join('/'), attributes: Object.fromEntries(Object.entries(tag.attributes).map(([name, a]) => [name, typeof a === 'string' ? a : a.value])), text: '' });
+      elements.push({
+        path: stack.join('/'),
+        attributes: Object.fromEntries(Object.entries(tag.attributes).map(([name, a]) => [name, typeof a === 'string' ? a : a.value])),
+        text: '',
+      });
     };
     parser.ontext = (text) => {
       const current = [...elements].reverse().find((e) => e.path === stack.join('/'));
@@ -217,14 +230,18 @@ describe('Recent changes and its feed', () => {
     expect(all('feed/link')[0]?.attributes['href']).toBe('https://voegel.example.org/special/recent-changes.atom');
     const entries = all('feed/entry');
     expect(entries).toHaveLength(6);
-    for (const required of ['feed/entry/id', 'feed/entry/title', 'feed/entry/updated', 'feed/entry/author/name', 'feed/entry/summary', 'feed/entry/link']) expect(all(required), required).toHaveLength(6);
+    for (const required of ['feed/entry/id', 'feed/entry/title', 'feed/entry/updated', 'feed/entry/author/name', 'feed/entry/summary', 'feed/entry/link'])
+      expect(all(required), required).toHaveLength(6);
     const ids = all('feed/entry/id').map((e) => e.text);
     expect(new Set(ids).size).toBe(6);
     for (const id of ids) expect(id).toMatch(/^tag:voegel\.example\.org,\d{4}-\d\d-\d\d:change\//);
-    for (const updated of [...all('feed/updated'), ...all('feed/entry/updated')]) expect(updated.text).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$/);
+    for (const updated of [...all('feed/updated'), ...all('feed/entry/updated')])
+      expect(updated.text).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$/);
     expect(one('feed/updated')).toBe('2026-03-05T10:00:00+01:00');
     expect(all('feed/entry/title')[0]?.text).toBe('Kohlmeise: Meise: Nahrung im Winter');
-    expect(site.read('wiki/amsel/index.html')).toContain('<link rel="alternate" type="application/atom+xml" title="Vogelwiki: Letzte Änderungen (Atom)" href="/special/recent-changes.atom">');
+    expect(site.read('wiki/amsel/index.html')).toContain(
+      '<link rel="alternate" type="application/atom+xml" title="Vogelwiki: Letzte Änderungen (Atom)" href="/special/recent-changes.atom">',
+    );
   });
 });
 

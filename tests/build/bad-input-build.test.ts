@@ -19,7 +19,20 @@ import { checkInvariants, htmlFiles, type InvariantReport } from '../helpers/inv
 const bad = join(repoRoot, 'tests/fixtures/bad');
 const work = join(repoRoot, 'tests/.output/bad-input-build');
 const PUBLISHED = ['unclosed-link', 'link-in-code', 'self-link', 'namespace-and-article', 'non-ascii-ids', 'deep-nesting', 'html-in-text'];
-const STOPPED = ['malformed-frontmatter', 'missing-title', 'alias-cycle', 'case-clash', 'alias-equals-id', 'empty-file', 'unsafe-urls', 'script-in-content', 'footnote-undefined', 'unknown-citation', 'mdx-syntax', 'import-in-prose'];
+const STOPPED = [
+  'malformed-frontmatter',
+  'missing-title',
+  'alias-cycle',
+  'case-clash',
+  'alias-equals-id',
+  'empty-file',
+  'unsafe-urls',
+  'script-in-content',
+  'footnote-undefined',
+  'unknown-citation',
+  'mdx-syntax',
+  'import-in-prose',
+];
 const LARGE_PARAGRAPH = 'The Ascend 910B is compared with the [[ascend_910b|Ascend]] in this long paragraph, with **bold** and `code`.\n\n';
 
 /** Merge case folders into one content folder (their file names differ). */
@@ -46,7 +59,10 @@ const siteDir = join(work, 'site');
 beforeAll(async () => {
   rmSync(work, { recursive: true, force: true });
   merge(PUBLISHED, publishedContent);
-  writeFileSync(join(publishedContent, 'large.mdx'), `---\ntitle: Large\n---\n\n## Section\n\n${LARGE_PARAGRAPH.repeat(Math.ceil(1_048_576 / LARGE_PARAGRAPH.length))}The last sentence.\n`);
+  writeFileSync(
+    join(publishedContent, 'large.mdx'),
+    `---\ntitle: Large\n---\n\n## Section\n\n${LARGE_PARAGRAPH.repeat(Math.ceil(1_048_576 / LARGE_PARAGRAPH.length))}The last sentence.\n`,
+  );
   // A stale file from an earlier build: the swap must replace the whole folder.
   mkdirSync(siteDir, { recursive: true });
   writeFileSync(join(siteDir, SITE_MARKER), SITE_MARKER_TEXT);
@@ -145,7 +161,10 @@ describe('cases that publish: one build', () => {
         if (['b', 'i', 'img'].includes(element.tagName)) made.push(element.tagName);
       });
       expect(made, file).toEqual([]);
-      expect(inlineScriptsOfPage(parsePage(html)).filter((script) => script.includes('alert(')), file).toEqual([]);
+      expect(
+        inlineScriptsOfPage(parsePage(html)).filter((script) => script.includes('alert(')),
+        file,
+      ).toEqual([]);
     }
   });
 

@@ -13,13 +13,15 @@ const work = join(repoRoot, 'tests/.output/components');
 const content = join(work, 'content');
 const astro = [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'];
 const build = () => runBuild(astro, content, join(work, 'dist'), join(work, 'cache'));
-const counts = (result: BuildResult) => /(\d+) articles rendered, (\d+) unchanged since the last build, (\d+) compiled as MDX modules/.exec(result.output)?.slice(1).map(Number);
+const counts = (result: BuildResult) =>
+  /(\d+) articles rendered, (\d+) unchanged since the last build, (\d+) compiled as MDX modules/.exec(result.output)?.slice(1).map(Number);
 
 let site: BuildResult;
 let invariants: InvariantReport;
 let h100 = '';
 let nvidia = '';
-const body = (page: string) => page.slice(page.indexOf('class="article-body"'), page.indexOf('class="references"') === -1 ? undefined : page.indexOf('class="references"'));
+const body = (page: string) =>
+  page.slice(page.indexOf('class="article-body"'), page.indexOf('class="references"') === -1 ? undefined : page.indexOf('class="references"'));
 
 beforeAll(async () => {
   rmSync(work, { recursive: true, force: true });
@@ -74,15 +76,21 @@ describe('a wiki whose articles carry formulas, infoboxes, figures, callouts and
     expect(text.match(/class="callout callout-/g)?.length).toBe(5);
     expect(text).toContain('<details class="callout callout-caution" aria-label="Caution"><summary class="callout-title">Measured numbers differ</summary>');
     expect(text.match(/<svg [^>]*class="chart-svg" role="img"/g)?.length).toBe(3);
-    expect(text).toContain('<desc>Bar chart of bandwidth (TB/s) by chip, one series per vendor. Nvidia, H100: 3.35; Nvidia, H200: 4.8; Huawei, Ascend 910B: 1.6; Huawei, Ascend 910C: 3.2.</desc>');
+    expect(text).toContain(
+      '<desc>Bar chart of bandwidth (TB/s) by chip, one series per vendor. Nvidia, H100: 3.35; Nvidia, H200: 4.8; Huawei, Ascend 910B: 1.6; Huawei, Ascend 910C: 3.2.</desc>',
+    );
     expect(text).toContain('<details class="chart-data"><summary>The numbers</summary>');
   });
 
   it('gives <Infobox> and <Figure> the same markup as their Markdown forms, with a credit line', () => {
     const text = body(nvidia);
-    expect(text).toMatch(/<table class="infobox"><caption class="infobox-title">Nvidia<\/caption><tbody><tr><td colspan="2"><figure class="infobox-image"><img [^>]*src="\/_astro\/h100\./);
+    expect(text).toMatch(
+      /<table class="infobox"><caption class="infobox-title">Nvidia<\/caption><tbody><tr><td colspan="2"><figure class="infobox-image"><img [^>]*src="\/_astro\/h100\./,
+    );
     expect(text).toContain('<th scope="row">Products</th><td><a class="wikilink" href="/wiki/hardware/h100/">Nvidia H100</a>, CUDA<sup class="reference"');
-    expect(text).toMatch(/<figcaption>The H100 die<sup class="reference"[^>]*>.*<\/sup><span class="figure-credit">Photo: <a href="https:\/\/example\.org" rel="noopener noreferrer">Example<\/a>/);
+    expect(text).toMatch(
+      /<figcaption>The H100 die<sup class="reference"[^>]*>.*<\/sup><span class="figure-credit">Photo: <a href="https:\/\/example\.org" rel="noopener noreferrer">Example<\/a>/,
+    );
   });
 });
 

@@ -41,12 +41,16 @@ beforeAll(async () => {
   cpSync(join(repoRoot, 'tests/fixtures/site/nvidia.mdx'), join(contentDir, 'nvidia.mdx'));
   // An article with MDX of its own is compiled to a module, which the server compiles again when a title it shows changes.
   writeFileSync(join(contentDir, 'modules.mdx'), '---\ntitle: Modules\n---\n\nTwo is {1 + 1}. See [[cuda]].\n');
-  server = spawn(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: repoRoot,
-    // modules.mdx holds an `{expression}`: full MDX (src/model/trust.ts).
-    env: { ...withoutVitestEnv(), WIKI_CONTENT_DIR: contentDir, WIKI_CACHE_DIR: join(work, 'cache'), WIKI_TRUST: 'trusted', ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  server = spawn(
+    process.execPath,
+    [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)],
+    {
+      cwd: repoRoot,
+      // modules.mdx holds an `{expression}`: full MDX (src/model/trust.ts).
+      env: { ...withoutVitestEnv(), WIKI_CONTENT_DIR: contentDir, WIKI_CACHE_DIR: join(work, 'cache'), WIKI_TRUST: 'trusted', ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   server.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   // A save while the server starts, after the wiki has read the content folder and before Astro loads the
@@ -78,7 +82,11 @@ it('serves a new article and turns red links to it blue without a restart', asyn
   await waitFor(async () => (await get('/wiki/modules/')).includes('Two is 2. See <a class="wikilink" href="/wiki/cuda/">CUDA platform</a>'), 20_000);
   // Link previews are served too (a build writes them as files: src/postbuild/previews.ts), with the new title.
   await waitFor(async () => (await get('/previews/cuda.json')).includes('"title":"CUDA platform"'), 20_000);
-  expect(JSON.parse(await get('/previews/cuda.json'))).toEqual({ title: 'CUDA platform', url: '/wiki/cuda/', description: 'CUDA is a platform for GPU computing, edited.' });
+  expect(JSON.parse(await get('/previews/cuda.json'))).toEqual({
+    title: 'CUDA platform',
+    url: '/wiki/cuda/',
+    description: 'CUDA is a platform for GPU computing, edited.',
+  });
 }, 90_000);
 
 /** The reloads the dev server sends to readers' pages (Vite's HMR socket, as its client script opens it). */
@@ -108,7 +116,10 @@ it('reloads a reader’s page once the edit is read, and that reload shows it', 
   try {
     const reloaded = socket.next();
     // A second paragraph: the first is also the page's description, which the wiki's data holds.
-    writeFileSync(join(contentDir, 'cuda.mdx'), '---\ntitle: CUDA platform\n---\n\nCUDA is a platform for GPU computing, edited.\n\nA second paragraph, added.\n');
+    writeFileSync(
+      join(contentDir, 'cuda.mdx'),
+      '---\ntitle: CUDA platform\n---\n\nCUDA is a platform for GPU computing, edited.\n\nA second paragraph, added.\n',
+    );
     await reloaded;
     // The first reload, not a later one: Astro writes its store to disk half a second after the loader.
     expect(await get('/wiki/cuda/')).toContain('<p>A second paragraph, added.</p>');
@@ -121,7 +132,12 @@ it('serves the title index, so that the 404 page suggests articles while writing
   const manifest = JSON.parse(await get('/search-titles/index.json')) as { pieces: string[] };
   expect(manifest.pieces).toEqual(['']);
   const rows = JSON.parse(await get('/search-titles/p-.json')) as Array<[string, string]>;
-  expect(rows.map(([id, title]) => [id, title])).toEqual(expect.arrayContaining([['huawei', 'Huawei'], ['nvidia', 'Nvidia']]));
+  expect(rows.map(([id, title]) => [id, title])).toEqual(
+    expect.arrayContaining([
+      ['huawei', 'Huawei'],
+      ['nvidia', 'Nvidia'],
+    ]),
+  );
 }, 60_000);
 
 it('stops serving a deleted article and turns the links to it red again', async () => {

@@ -69,7 +69,10 @@ beforeAll(() => {
     },
   });
   // The figures, for the report of a change to the importer.
-  writeFileSync(join(work, 'fidelity.md'), `${formatSummary(results)}\n\n${results.map((item) => `- ${item.outcome}: ${item.construct}: ${item.detail}`).join('\n')}\n`);
+  writeFileSync(
+    join(work, 'fidelity.md'),
+    `${formatSummary(results)}\n\n${results.map((item) => `- ${item.outcome}: ${item.construct}: ${item.detail}`).join('\n')}\n`,
+  );
 });
 
 describe("DokuWiki's syntax page, imported and built", () => {
@@ -86,7 +89,34 @@ describe("DokuWiki's syntax page, imported and built", () => {
 
   it('checks every kind of construct the page shows', () => {
     const constructs = new Set(results.map((item) => item.construct));
-    for (const construct of ['heading', 'paragraph', 'strong', 'emphasis', 'underline', 'monospace', 'subscript', 'superscript', 'deleted', 'link (external)', 'link (wiki page)', 'link (section of this page)', 'link (interwiki)', 'link (e-mail)', 'link (media file)', 'link (Windows share)', 'image', 'smiley', 'footnote', 'list', 'table cell', 'code block', 'code block file name', 'quote', 'rule', 'line break']) {
+    for (const construct of [
+      'heading',
+      'paragraph',
+      'strong',
+      'emphasis',
+      'underline',
+      'monospace',
+      'subscript',
+      'superscript',
+      'deleted',
+      'link (external)',
+      'link (wiki page)',
+      'link (section of this page)',
+      'link (interwiki)',
+      'link (e-mail)',
+      'link (media file)',
+      'link (Windows share)',
+      'image',
+      'smiley',
+      'footnote',
+      'list',
+      'table cell',
+      'code block',
+      'code block file name',
+      'quote',
+      'rule',
+      'line break',
+    ]) {
       expect(constructs, construct).toContain(construct);
     }
   });
@@ -111,7 +141,10 @@ describe('a media file the wiki lacks', () => {
 
   it('beside an article, stops the build with file, line and the fix, before the image pipeline fails', () => {
     const sources = new Map([
-      ['ns/page.mdx', '---\ntitle: Page\n---\n\nA picture: ![Die](./die.png) and one that is there: ![Logo](../logo.png).\n\n<img src="/media/none.png" alt="" />\n'],
+      [
+        'ns/page.mdx',
+        '---\ntitle: Page\n---\n\nA picture: ![Die](./die.png) and one that is there: ![Logo](../logo.png).\n\n<img src="/media/none.png" alt="" />\n',
+      ],
       ['logo.png', ''],
     ]);
     expect(() => buildPageIndex(sources)).toThrow(/ns\/page\.mdx:5:\d+: error: `\.\/die\.png` is not in the content folder \(ns\/die\.png\)/);

@@ -25,27 +25,36 @@ beforeAll(async () => {
   rmSync(work, { recursive: true, force: true });
   for (const [name, folder] of Object.entries(CORPUS)) {
     const content = prepareCorpusFolder(name, work);
-    builds[name] = runBuild([join(repoRoot, 'cli/build.ts')], content, join(work, name, 'site'), join(work, name, 'cache'), { WIKI_TRUST: folder.trust, WIKI_SITE: 'https://wiki.example.org' });
+    builds[name] = runBuild([join(repoRoot, 'cli/build.ts')], content, join(work, name, 'site'), join(work, name, 'cache'), {
+      WIKI_TRUST: folder.trust,
+      WIKI_SITE: 'https://wiki.example.org',
+    });
     if (name === 'published' && builds[name]?.status === 0) invariants = await checkInvariants(builds[name], content);
   }
 }, 900_000);
 
-describe.each(Object.entries(CORPUS).filter(([, folder]) => folder.inputs.some((input) => input.verdict === 'rejected')))('%s: the build stops', (name, folder) => {
-  it('and fails, leaving no site', () => {
-    expect(builds[name]?.status, builds[name]?.output).not.toBe(0);
-    expect(builds[name]?.exists('index.html')).toBe(false);
-  });
+describe.each(Object.entries(CORPUS).filter(([, folder]) => folder.inputs.some((input) => input.verdict === 'rejected')))(
+  '%s: the build stops',
+  (name, folder) => {
+    it('and fails, leaving no site', () => {
+      expect(builds[name]?.status, builds[name]?.output).not.toBe(0);
+      expect(builds[name]?.exists('index.html')).toBe(false);
+    });
 
-  it.each(folder.inputs.filter((input) => input.verdict === 'rejected').map((input) => [input.file, input] as const))('%s: an error with its file and line', (_, input) => {
-    for (const says of input.says ?? []) expect(builds[name]?.output).toMatch(says);
-  });
+    it.each(folder.inputs.filter((input) => input.verdict === 'rejected').map((input) => [input.file, input] as const))(
+      '%s: an error with its file and line',
+      (_, input) => {
+        for (const says of input.says ?? []) expect(builds[name]?.output).toMatch(says);
+      },
+    );
 
-  it('prints every problem as a sentence, never "Maximum call stack size exceeded" nor an error without its place', () => {
-    const output = builds[name]?.output ?? '';
-    expect(output).not.toContain('Maximum call stack');
-    expect(output).not.toMatch(/ENAMETOOLONG|ELOOP|ImageNotFound|:0:0/);
-  });
-});
+    it('prints every problem as a sentence, never "Maximum call stack size exceeded" nor an error without its place', () => {
+      const output = builds[name]?.output ?? '';
+      expect(output).not.toContain('Maximum call stack');
+      expect(output).not.toMatch(/ENAMETOOLONG|ELOOP|ImageNotFound|:0:0/);
+    });
+  },
+);
 
 describe('published: what readers get', () => {
   const site = () => builds.published as BuildResult;
@@ -101,7 +110,8 @@ describe('published: what readers get', () => {
     // Parsed as a browser parses it: the title's `<meta …>` is text inside attribute values and elements, never an element.
     const refreshes: string[] = [];
     visit(fromHtml(html), 'element', (element) => {
-      if (element.tagName === 'meta' && String(element.properties.httpEquiv ?? '').toLowerCase() === 'refresh') refreshes.push(String(element.properties.content));
+      if (element.tagName === 'meta' && String(element.properties.httpEquiv ?? '').toLowerCase() === 'refresh')
+        refreshes.push(String(element.properties.content));
     });
     expect(refreshes).toEqual([]);
     const code: string[] = [];
@@ -116,7 +126,7 @@ describe('published: what readers get', () => {
     expect(page('target-blank-noopener')).toMatch(/<a href="https:\/\/example\.org\/" target="_blank" rel="noopener noreferrer">/);
   });
 
-  it('gives headings ids of their own, never the page\'s nor an empty one', () => {
+  it("gives headings ids of their own, never the page's nor an empty one", () => {
     const ids = [...page('headings-clash').matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]);
     expect(ids).toEqual([...new Set(ids)]);
     expect(ids).not.toContain('');

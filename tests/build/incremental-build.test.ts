@@ -65,7 +65,11 @@ beforeAll(() => {
   // Descriptions that See also and previews show, a link removed, an article deleted (its page, its preview,
   // a red link again where it was linked, and a line less in What links here on the page it linked to).
   edit('hardware/ascend_910b.mdx', (text) => text.replace('tags: [hardware]', "tags: [hardware]\ndescription: Huawei's AI training chip."));
-  edit('huawei.mdx', (text) => text.replace('description: Chinese technology company.', 'description: Chinese maker of phones and chips.').replace(' and competes with [[Nvidia Corporation]]', ''));
+  edit('huawei.mdx', (text) =>
+    text
+      .replace('description: Chinese technology company.', 'description: Chinese maker of phones and chips.')
+      .replace(' and competes with [[Nvidia Corporation]]', ''),
+  );
   unlinkSync(join(content, 'cuda.mdx'));
   runs.moreEdits = build();
   rebuiltSite = siteFiles(join(work, 'dist'));
@@ -100,7 +104,9 @@ describe('rebuilding a wiki', () => {
   it('renders again the articles that show a changed title', () => {
     // Both link to the Ascend page by its title: huawei in its text, nvidia in its text and See also.
     expect(counts(runs.titleEdit!)).toEqual([2, 0, 1]);
-    expect(readFileSync(join(work, 'dist/wiki/huawei/index.html'), 'utf8')).toContain('<a class="wikilink" href="/wiki/hardware/ascend_910b/">Ascend 910B chip</a>');
+    expect(readFileSync(join(work, 'dist/wiki/huawei/index.html'), 'utf8')).toContain(
+      '<a class="wikilink" href="/wiki/hardware/ascend_910b/">Ascend 910B chip</a>',
+    );
     const seeAlso = readFileSync(join(work, 'dist/wiki/nvidia/index.html'), 'utf8').split('id="see-also-list"')[1] ?? '';
     expect(seeAlso).toContain('Ascend 910B chip</a>');
   });

@@ -18,7 +18,10 @@ function references(html: string) {
   return [...list.matchAll(/<li id="ref-(\d+)"[^>]*>(.*?)<\/li>/gs)].map((m) => ({
     number: Number(m[1]),
     backlinks: (m[2]?.match(/href="#cite-ref-/g) ?? []).length,
-    text: (m[2] ?? '').replace(/<span class="reference-backlinks">.*?<\/span><span class="reference-text">/s, '').replace(/<[^>]+>/g, '').trim(),
+    text: (m[2] ?? '')
+      .replace(/<span class="reference-backlinks">.*?<\/span><span class="reference-text">/s, '')
+      .replace(/<[^>]+>/g, '')
+      .trim(),
     html: m[2] ?? '',
   }));
 }
@@ -58,7 +61,9 @@ describe('references in a built site', () => {
 
   it('opens reference links safely, shows their domain and links arXiv ids', () => {
     const spec = references(site.read('wiki/seed/index.html'))[1]?.html ?? '';
-    expect(spec).toContain('<a href="https://www.nvidia.com/en-us/data-center/h100/" rel="noopener noreferrer">H100 specifications</a> <span class="reference-domain">(nvidia.com)</span>');
+    expect(spec).toContain(
+      '<a href="https://www.nvidia.com/en-us/data-center/h100/" rel="noopener noreferrer">H100 specifications</a> <span class="reference-domain">(nvidia.com)</span>',
+    );
     expect(spec).toContain('<a href="https://arxiv.org/abs/2104.04473" rel="noopener noreferrer">arXiv:2104.04473</a>');
   });
 
@@ -75,7 +80,11 @@ describe('references in a built site', () => {
     const html = site.read('special/sources/index.html');
     const list = html.slice(html.indexOf('<ol class="sources"'), html.indexOf('</ol>'));
     const items = [...list.matchAll(/<li[^>]*>(.*?)<\/li>/gs)].map((m) =>
-      (m[1] ?? '').replace(/<span class="source-cited-by"/g, ' | $&').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim(),
+      (m[1] ?? '')
+        .replace(/<span class="source-cited-by"/g, ' | $&')
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
     );
     // Beta Paper is cited by two articles; the Interconnects notes four times (two identical footnotes) by one.
     expect(items[0]).toBe('Beta Paper (arxiv.org) – Beta (2021) | Cited 2 times in Chips, Seed');

@@ -25,8 +25,17 @@ beforeAll(() => {
   if (site.status !== 0) return; // the first test shows the build's output
   const folder = join(site.outDir, 'pagefind/fragment');
   // Pagefind stores each page as gzip of "pagefind_dcd" followed by JSON.
-  const read = (file: string) => JSON.parse(gunzipSync(readFileSync(join(folder, file))).toString('utf8').replace(/^pagefind_dcd/, '')) as Fragment;
-  fragments = new Map(readdirSync(folder).map((file) => read(file)).map((f) => [f.url, f]));
+  const read = (file: string) =>
+    JSON.parse(
+      gunzipSync(readFileSync(join(folder, file)))
+        .toString('utf8')
+        .replace(/^pagefind_dcd/, ''),
+    ) as Fragment;
+  fragments = new Map(
+    readdirSync(folder)
+      .map((file) => read(file))
+      .map((f) => [f.url, f]),
+  );
 }, 240_000);
 
 describe('the search index built by npm run build', () => {

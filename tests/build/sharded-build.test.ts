@@ -75,7 +75,9 @@ describe('a wiki built as three shards and merged', () => {
     expect([...a.keys()].filter((path) => path.startsWith('search-titles/')).length).toBeGreaterThan(1);
     expect([...a.keys()].filter((path) => path.startsWith('search-words/')).length).toBeGreaterThan(1);
     const titles = JSON.parse(readFileSync(join(merged.outDir, 'search-titles/index.json'), 'utf8')) as { pieces: string[] };
-    const rows = titles.pieces.flatMap((prefix) => JSON.parse(readFileSync(join(merged.outDir, 'search-titles', pieceFile('piece', prefix)), 'utf8')) as Array<[string]>);
+    const rows = titles.pieces.flatMap(
+      (prefix) => JSON.parse(readFileSync(join(merged.outDir, 'search-titles', pieceFile('piece', prefix)), 'utf8')) as Array<[string]>,
+    );
     expect(new Set(rows.map(([id]) => id)).size).toBe(240); // a row is in the piece of each of its names
     const words = JSON.parse(readFileSync(join(merged.outDir, 'search-words/index.json'), 'utf8')) as { pieces: Record<string, string> };
     const vocabulary = Object.values(words.pieces).flatMap((file) => JSON.parse(readFileSync(join(merged.outDir, 'search-words', file), 'utf8')) as string[]);
@@ -122,7 +124,8 @@ describe('a merge that cannot make the site', () => {
 });
 
 describe('shares of the articles', () => {
-  const sizes = (count: number, seed = 1) => new Map(Array.from({ length: count }, (_, i) => [`a${String(i).padStart(4, '0')}` as PageId, 500 + ((i * 7919 + seed) % 4000)]));
+  const sizes = (count: number, seed = 1) =>
+    new Map(Array.from({ length: count }, (_, i) => [`a${String(i).padStart(4, '0')}` as PageId, 500 + ((i * 7919 + seed) % 4000)]));
 
   it('are balanced by size: no shard holds more than its n-th plus one article', () => {
     const map = sizes(1000);

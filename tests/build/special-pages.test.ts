@@ -9,7 +9,13 @@ const SITE = 'https://wiki.example.org';
 let site: BuildResult;
 
 /** The text of an HTML fragment, tags removed, spaces collapsed. */
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ').replace(/ ([),.])/g, '$1').trim();
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .replace(/ ([),.])/g, '$1')
+    .trim();
 /** The `<main>` of a built page. */
 const main = (path: string) => /<main[^>]*>([\s\S]*)<\/main>/.exec(site.read(path))?.[1] ?? '';
 
@@ -29,7 +35,9 @@ describe('the link graph on a fixture wiki', () => {
 
   it('Wanted pages lists each red-link target with the articles (file and line) that link to it, most wanted first', () => {
     const html = main('special/wanted/index.html');
-    expect(text(html)).toMatch(/missing_chip \(create missing_chip\.mdx\), linked from Ascend \(hardware\/ascend\.mdx:6\), Huawei \(huawei\.mdx:10\) tpu \(create tpu\.mdx\), linked from Huawei \(huawei\.mdx:4\)/);
+    expect(text(html)).toMatch(
+      /missing_chip \(create missing_chip\.mdx\), linked from Ascend \(hardware\/ascend\.mdx:6\), Huawei \(huawei\.mdx:10\) tpu \(create tpu\.mdx\), linked from Huawei \(huawei\.mdx:4\)/,
+    );
     expect(html).toContain('id="page-missing_chip"');
   });
 
@@ -92,7 +100,9 @@ describe('on every article', () => {
 
   it('a body "See also" list shows descriptions and takes in the frontmatter seeAlso, as one section', () => {
     const huawei = site.read('wiki/huawei/index.html');
-    expect(huawei).toMatch(/<ul class="see-also-list" data-pagefind-ignore(?:="")?>\s*<li><a class="wikilink" href="\/wiki\/nvidia\/">Nvidia<\/a><span class="page-description"> – American designer of GPUs\.<\/span><\/li>/);
+    expect(huawei).toMatch(
+      /<ul class="see-also-list" data-pagefind-ignore(?:="")?>\s*<li><a class="wikilink" href="\/wiki\/nvidia\/">Nvidia<\/a><span class="page-description"> – American designer of GPUs\.<\/span><\/li>/,
+    );
     expect(huawei).toMatch(/<li><a class="wikilink new"[^>]*href="\/special\/wanted\/#page-tpu">tpu<\/a><\/li>\s*<\/ul>/);
     expect(huawei).not.toContain('class="see-also"');
   });
@@ -110,7 +120,9 @@ describe('on every article', () => {
       description: 'American designer of GPUs.',
       image: { src: '/favicon.svg', alt: "The wiki's logo" },
     });
-    expect(JSON.parse(site.read('previews/huawei.json'))).toMatchObject({ description: 'Huawei is a Chinese maker of phones and chips. Its main rival is Nvidia, an American firm.' });
+    expect(JSON.parse(site.read('previews/huawei.json'))).toMatchObject({
+      description: 'Huawei is a Chinese maker of phones and chips. Its main rival is Nvidia, an American firm.',
+    });
     expect(site.exists('previews/hardware/ascend.json')).toBe(true);
   });
 

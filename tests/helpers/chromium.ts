@@ -52,7 +52,8 @@ export class MissingChromium extends Error {
 export function findChromium(search: Pick<ChromiumSearch, 'env' | 'places' | 'names'>): string | undefined {
   const chosen = search.env['CHROMIUM_PATH'];
   if (chosen) {
-    if (!executable(chosen)) throw new MissingChromium(`CHROMIUM_PATH is ${chosen}, which is not a program that can be run: set it to the path of Chromium or Chrome, or unset it`);
+    if (!executable(chosen))
+      throw new MissingChromium(`CHROMIUM_PATH is ${chosen}, which is not a program that can be run: set it to the path of Chromium or Chrome, or unset it`);
     return chosen;
   }
   return search.places.find(executable) ?? search.names.map((name) => onPath(name, search.env)).find((path) => path !== undefined);

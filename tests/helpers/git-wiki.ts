@@ -53,7 +53,10 @@ data:
 \`\`\`
 `;
 
-const AMSEL_2 = AMSEL_1.replace('Das Männchen singt im Frühjahr.', 'Das Männchen singt im Frühjahr laut und melodisch von hohen Warten.').replace('in Wäldern und Gärten', 'in Gärten und Parks');
+const AMSEL_2 = AMSEL_1.replace('Das Männchen singt im Frühjahr.', 'Das Männchen singt im Frühjahr laut und melodisch von hohen Warten.').replace(
+  'in Wäldern und Gärten',
+  'in Gärten und Parks',
+);
 
 const MEISE_1 = `---
 title: Kohlmeise

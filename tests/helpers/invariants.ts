@@ -103,7 +103,10 @@ interface VnuMessage {
 /** The Nu HTML Checker's errors for every page of the site. */
 export function htmlErrors(outDir: string): string[] {
   const jar = join(repoRoot, 'node_modules/vnu-jar/build/dist/vnu.jar');
-  const result = spawnSync('java', ['-Xss8m', '-jar', jar, '--errors-only', '--format', 'json', '--skip-non-html', outDir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync('java', ['-Xss8m', '-jar', jar, '--errors-only', '--format', 'json', '--skip-non-html', outDir], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.error) throw new Error(`the HTML checker could not start (java -jar vnu.jar): ${result.error.message}`);
   const { messages } = JSON.parse(result.stderr || '{"messages":[]}') as { messages: VnuMessage[] };
   return messages

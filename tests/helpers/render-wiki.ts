@@ -31,11 +31,23 @@ function cornerWiki(): string {
   const dir = mkdtempSync(join(tmpdir(), 'corner-'));
   const pages: Record<string, string> = {
     target: article('Target', '## Memory\n\nThe target.'),
-    links: article('Links', 'See [[target]], [[target|Text]], [[target#Memory|the memory]], [[Target#memory]], [[missing page]] and [[ target ]]s.\n\nGlued [[target]][[links]], **bold [[target|T]]**, ~~struck [[target]]~~, `[[code]]`, \\[[escaped]].'),
+    links: article(
+      'Links',
+      'See [[target]], [[target|Text]], [[target#Memory|the memory]], [[Target#memory]], [[missing page]] and [[ target ]]s.\n\nGlued [[target]][[links]], **bold [[target|T]]**, ~~struck [[target]]~~, `[[code]]`, \\[[escaped]].',
+    ),
     table: article('Table', '| chip | maker |\n|:---|---:|\n| [[target\\|T]] | [[links]] |\n| `x` | **y** |'),
-    notes: article('Notes', 'Claim.[^a] Again.[^a] Other.[^b] Missing.[^none]\n\n[^a]: See [[target]] and [Site](https://example.org), 2024.\n[^b]: [Other](https://example.com/x?q=1&r=2).'),
-    blocks: article('Blocks', '> Quoted [[target]].\n\n- item\n  - nested [[links|two]]\n1. one\n2. two\n\n- [ ] task\n- [x] done\n\n```python\nprint("[[not a link]]")\n```\n\n***\n\nSetext\n---\n\n## Same\n\n## Same\n\nLine  \nbreak\\\nagain'),
-    prose: article('Prose', 'Entities &amp; &copy; AT&T; www.example.org and https://example.org/path; 5 \\< 6; 华为的[[target|昇腾]]芯片。"Quotes" -- dashes... and ![image](https://example.org/a.png "t").\n\n    indented text\n\nA [ref] and [full][ref].\n\n[ref]: https://example.org "Title"'),
+    notes: article(
+      'Notes',
+      'Claim.[^a] Again.[^a] Other.[^b] Missing.[^none]\n\n[^a]: See [[target]] and [Site](https://example.org), 2024.\n[^b]: [Other](https://example.com/x?q=1&r=2).',
+    ),
+    blocks: article(
+      'Blocks',
+      '> Quoted [[target]].\n\n- item\n  - nested [[links|two]]\n1. one\n2. two\n\n- [ ] task\n- [x] done\n\n```python\nprint("[[not a link]]")\n```\n\n***\n\nSetext\n---\n\n## Same\n\n## Same\n\nLine  \nbreak\\\nagain',
+    ),
+    prose: article(
+      'Prose',
+      'Entities &amp; &copy; AT&T; www.example.org and https://example.org/path; 5 \\< 6; 华为的[[target|昇腾]]芯片。"Quotes" -- dashes... and ![image](https://example.org/a.png "t").\n\n    indented text\n\nA [ref] and [full][ref].\n\n[ref]: https://example.org "Title"',
+    ),
     nested: article('Nested', 'A [label with [[target]] link](https://example.org).'),
     components: article(
       'Components',
@@ -59,7 +71,10 @@ export function renderedSites(seed: number): Array<[string, () => string]> {
   };
   return [
     ['the real content', () => join(repoRoot, 'content')],
-    ...['site', 'references', 'reading', 'graph', 'search'].map((name): [string, () => string] => [`the ${name} fixture`, () => join(repoRoot, 'tests/fixtures', name)]),
+    ...['site', 'references', 'reading', 'graph', 'search'].map((name): [string, () => string] => [
+      `the ${name} fixture`,
+      () => join(repoRoot, 'tests/fixtures', name),
+    ]),
     ['a generated wiki of 150 articles', generated],
     ['corner cases', cornerWiki],
   ];

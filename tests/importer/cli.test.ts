@@ -30,14 +30,8 @@ function run(cwd: string, ...args: string[]) {
 function wiki(): string {
   const dir = mkdtempSync(join(tmpdir(), 'dokuwiki-import-'));
   mkdirSync(join(dir, 'data/pages/wiki'), { recursive: true });
-  writeFileSync(
-    join(dir, 'data/pages/start.txt'),
-    '====== Welcome ======\n\nSee [[wiki:syntax|the syntax]].((A note))\n',
-  );
-  writeFileSync(
-    join(dir, 'data/pages/wiki/syntax.txt'),
-    '====== Syntax ======\n\n[[start]] and [[wp>Wiki]].\n\n<php>echo 1;</php>\n',
-  );
+  writeFileSync(join(dir, 'data/pages/start.txt'), '====== Welcome ======\n\nSee [[wiki:syntax|the syntax]].((A note))\n');
+  writeFileSync(join(dir, 'data/pages/wiki/syntax.txt'), '====== Syntax ======\n\n[[start]] and [[wp>Wiki]].\n\n<php>echo 1;</php>\n');
   return dir;
 }
 

@@ -40,10 +40,7 @@ describe('parseCorrections', () => {
     [{ pages: {} }, '"pages" must be a list'],
     [{ pages: [{ replacements: [] }] }, 'pages[0] needs "id"'],
     [{ pages: [{ id: 'p', replacements: [{ find: 'a', replace: 'b', count: 0, reason: 'r' }] }] }, 'count must be'],
-    [
-      { pages: [{ id: 'p', replacements: [{ find: 'a', replace: 'b', count: 1, reason: '' }] }] },
-      'reason must say why',
-    ],
+    [{ pages: [{ id: 'p', replacements: [{ find: 'a', replace: 'b', count: 1, reason: '' }] }] }, 'reason must say why'],
   ])('names the field to fix: %j', (file, message) => {
     expect(() => parseCorrections(file)).toThrow(CorrectionError);
     expect(() => parseCorrections(file)).toThrow(message);

@@ -92,7 +92,30 @@ function attributeStrings(node: unknown): string[] {
 }
 
 /** Elements that end a line or a block of text: their text never runs into their neighbours'. */
-const BLOCK_ELEMENTS = new Set(['p', 'li', 'td', 'th', 'tr', 'pre', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'ul', 'ol', 'table', 'section', 'br', 'hr', 'dt', 'dd']);
+const BLOCK_ELEMENTS = new Set([
+  'p',
+  'li',
+  'td',
+  'th',
+  'tr',
+  'pre',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'div',
+  'ul',
+  'ol',
+  'table',
+  'section',
+  'br',
+  'hr',
+  'dt',
+  'dd',
+]);
 
 /** The text of a tree, without attributes, as a reader sees it: inline elements run together, blocks apart. */
 export function textOf(node: unknown): string {

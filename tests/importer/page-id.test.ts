@@ -4,18 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  decodeFileName,
-  DOKUWIKI_DEFAULT_RULES,
-  dokuwikiIdFromPath,
-  resolvePageId,
-  sectionId,
-  wikiId,
-  type IdContext,
-} from '../../src/importer/page-id.ts';
+import { decodeFileName, DOKUWIKI_DEFAULT_RULES, dokuwikiIdFromPath, resolvePageId, sectionId, wikiId, type IdContext } from '../../src/importer/page-id.ts';
 
-const reference = (file: string): unknown =>
-  JSON.parse(readFileSync(new URL(`./dokuwiki/${file}`, import.meta.url), 'utf8')) as unknown;
+const reference = (file: string): unknown => JSON.parse(readFileSync(new URL(`./dokuwiki/${file}`, import.meta.url), 'utf8')) as unknown;
 
 describe("resolvePageId: DokuWiki's PageResolver", () => {
   const resolved = reference('resolve-reference.json') as [string, string, string][];
@@ -86,11 +77,6 @@ describe("sectionId: DokuWiki's sectionID()", () => {
 
   it('numbers a repeated heading as DokuWiki does', () => {
     const used = new Set<string>();
-    expect(['Intro', 'Intro', 'intro', 'Other'].map((title) => sectionId(title, DOKUWIKI_DEFAULT_RULES, used))).toEqual([
-      'intro',
-      'intro1',
-      'intro2',
-      'other',
-    ]);
+    expect(['Intro', 'Intro', 'intro', 'Other'].map((title) => sectionId(title, DOKUWIKI_DEFAULT_RULES, used))).toEqual(['intro', 'intro1', 'intro2', 'other']);
   });
 });

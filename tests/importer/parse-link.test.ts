@@ -21,25 +21,13 @@ describe('classifyLinkTarget', () => {
 describe('parseMedia', () => {
   it.each([
     ['wiki:logo.png', { src: 'wiki:logo.png', width: null, height: null, align: null, caption: null, linkOnly: false }],
-    [
-      'wiki:logo.png?50',
-      { src: 'wiki:logo.png', width: 50, height: null, align: null, caption: null, linkOnly: false },
-    ],
+    ['wiki:logo.png?50', { src: 'wiki:logo.png', width: 50, height: null, align: null, caption: null, linkOnly: false }],
     ['logo.png?200x50', { src: 'logo.png', width: 200, height: 50, align: null, caption: null, linkOnly: false }],
     [' logo.png', { src: 'logo.png', width: null, height: null, align: 'right', caption: null, linkOnly: false }],
     ['logo.png ', { src: 'logo.png', width: null, height: null, align: 'left', caption: null, linkOnly: false }],
-    [
-      ' logo.png |Caption',
-      { src: 'logo.png', width: null, height: null, align: 'center', caption: 'Caption', linkOnly: false },
-    ],
-    [
-      'a.pdf?linkonly|The PDF',
-      { src: 'a.pdf', width: null, height: null, align: null, caption: 'The PDF', linkOnly: true },
-    ],
-    [
-      'http://x.org/i.gif?20x10',
-      { src: 'http://x.org/i.gif', width: 20, height: 10, align: null, caption: null, linkOnly: false },
-    ],
+    [' logo.png |Caption', { src: 'logo.png', width: null, height: null, align: 'center', caption: 'Caption', linkOnly: false }],
+    ['a.pdf?linkonly|The PDF', { src: 'a.pdf', width: null, height: null, align: null, caption: 'The PDF', linkOnly: true }],
+    ['http://x.org/i.gif?20x10', { src: 'http://x.org/i.gif', width: 20, height: 10, align: null, caption: null, linkOnly: false }],
   ])('{{%s}}', (inner, expected) => {
     expect(parseMedia(inner)).toEqual(expected);
   });

@@ -121,9 +121,7 @@ const PIECES = [
   '/',
 ];
 
-const dokuwikiText = fc
-  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })), { maxLength: 40 })
-  .map((parts) => parts.join(''));
+const dokuwikiText = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })), { maxLength: 40 }).map((parts) => parts.join(''));
 
 describe('importer on random DokuWiki-like text', () => {
   it('never throws and always writes MDX that compiles', async () => {

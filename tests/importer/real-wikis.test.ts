@@ -72,7 +72,9 @@ describe('1. links to sections', () => {
 
   it('reports a section that does not exist with file and line, and leaves it for the build to warn about too', () => {
     expect(wiki.code).toBe(0);
-    expect(wiki.stdout).toMatch(/data\/pages\/ns\/a\.txt:3 {2}section link: \[\[ns:sub:b#nowhere]]: ns:sub:b has no section #nowhere \(its sections: #some_section, #links_co, #some_section1\)/);
+    expect(wiki.stdout).toMatch(
+      /data\/pages\/ns\/a\.txt:3 {2}section link: \[\[ns:sub:b#nowhere]]: ns:sub:b has no section #nowhere \(its sections: #some_section, #links_co, #some_section1\)/,
+    );
     expect(wiki.stdout).toMatch(/data\/pages\/ns\/a\.txt:5 {2}section link: \[\[#missing_one\|gone]]: this page has no section #missing_one/);
     expect(wiki.article('ns/a.mdx')).toContain('[[ns:sub:b#nowhere|nowhere]]');
   });
@@ -87,7 +89,7 @@ describe('1. links to sections', () => {
 
 describe('2. a <code> or <file> block opened in a list item', () => {
   const source =
-    '====== Setup ======\n\n  * Put this in the config: <code php conf/local.php>\n<?php\n$conf[\'title\'] = \'Wiki\';\n</code> then reload.\n  * Next item <file>\nplain\n</file>\n\nAfter the list.\n';
+    "====== Setup ======\n\n  * Put this in the config: <code php conf/local.php>\n<?php\n$conf['title'] = 'Wiki';\n</code> then reload.\n  * Next item <file>\nplain\n</file>\n\nAfter the list.\n";
 
   it('keeps the code as a code block inside the item, and the text around it', async () => {
     const { mdx, report } = page(source);
@@ -122,7 +124,12 @@ describe('3. image alignment', () => {
   });
 
   it('keeps the alignment of pictures copied beside the article', () => {
-    const wiki = importWiki({ 'wiki/gallery.txt': source }, { 'wiki/a.png': 'a', 'wiki/b.png': 'b', 'wiki/c.png': 'c', 'wiki/d.png': 'd' }, '--media', 'data/media');
+    const wiki = importWiki(
+      { 'wiki/gallery.txt': source },
+      { 'wiki/a.png': 'a', 'wiki/b.png': 'b', 'wiki/c.png': 'c', 'wiki/d.png': 'd' },
+      '--media',
+      'data/media',
+    );
     const mdx = wiki.article('wiki/gallery.mdx');
     expect(mdx).toContain('<span className="align-right">![](./a.png)</span>');
     expect(mdx).toContain('<span className="align-left">![](./c.png)</span>');
@@ -169,7 +176,7 @@ describe('6. smaller losses', () => {
     expect(textOf(tree)).toContain('http://www.example.org and www.example.org, or write to jane@example.org.');
   });
 
-  it('folds ł and the other letters of DokuWiki\'s deaccent table in links, as DokuWiki resolves them', () => {
+  it("folds ł and the other letters of DokuWiki's deaccent table in links, as DokuWiki resolves them", () => {
     const wiki = importWiki({
       'start.txt': '====== Start ======\n\n[[Stół warsztatowy]] and [[Łódź]].\n',
       'stol_warsztatowy.txt': '====== Stół warsztatowy ======\n',
@@ -215,7 +222,8 @@ describe('media files', () => {
     expect(mdx).toContain('<source src="/media/wiki/clip.webm" type="video/webm" /><source src="/media/wiki/clip.mp4" type="video/mp4" />');
     expect(mdx).toContain('poster="/media/wiki/clip.jpg"');
     expect(readFileSync(join(wiki.dir, 'content/wiki/logo.png'), 'utf8')).toBe('PNG');
-    for (const file of ['manual.pdf', 'wiki/clip.mp4', 'wiki/clip.webm', 'wiki/clip.jpg']) expect(existsSync(join(wiki.dir, 'public/media', file)), file).toBe(true);
+    for (const file of ['manual.pdf', 'wiki/clip.mp4', 'wiki/clip.webm', 'wiki/clip.jpg'])
+      expect(existsSync(join(wiki.dir, 'public/media', file)), file).toBe(true);
     expect(existsSync(join(wiki.dir, 'content/unused.png'))).toBe(false);
     // A file data/media lacks: reported with file and line, linked where the build will warn about it.
     expect(wiki.stdout).toMatch(/wiki\/start\.txt:3 {2}media file: \{\{wiki:gone\.png}}: wiki\/gone\.png is not in data\/media/);

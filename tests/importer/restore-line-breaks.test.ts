@@ -39,8 +39,6 @@ describe('restoreLineBreaks', () => {
       [5, ''],
       [5, 'q'],
     ]);
-    expect(issues).toEqual([
-      expect.objectContaining({ kind: 'restored', line: 5, message: expect.stringContaining('1 heading') }),
-    ]);
+    expect(issues).toEqual([expect.objectContaining({ kind: 'restored', line: 5, message: expect.stringContaining('1 heading') })]);
   });
 });

@@ -38,7 +38,7 @@ describe('the seed article', () => {
     expect(published.match(/\[\^notes-inside-china\](?!:)/g)).toHaveLength(10);
     expect(published.match(/^\[\^notes-inside-china\]:/gm)).toHaveLength(1);
     expect(published).toContain(
-      '[^notes-inside-china]: [Notes from inside China\'s AI labs](https://www.interconnects.ai/p/notes-from-inside-chinas-ai-labs), Nathan Lambert, Interconnects, 7 May 2026.',
+      "[^notes-inside-china]: [Notes from inside China's AI labs](https://www.interconnects.ai/p/notes-from-inside-chinas-ai-labs), Nathan Lambert, Interconnects, 7 May 2026.",
     );
     expect(importSeed().report.stats).toMatchObject({ footnoteCitations: 28, footnoteDefinitions: 7 });
   });
@@ -72,14 +72,14 @@ describe('the seed article', () => {
       '## See also',
     ]);
     expect(published).not.toMatch(/^#+ References/m);
-    expect(published).toMatch(
-      /^## See also\n\n- \[\[huawei\|Huawei]]\n- \[\[nvidia_gpus\|NVIDIA GPUs]]\n- \[\[nvidia_robotics\|NVIDIA Robotics]]\n/m,
-    );
+    expect(published).toMatch(/^## See also\n\n- \[\[huawei\|Huawei]]\n- \[\[nvidia_gpus\|NVIDIA GPUs]]\n- \[\[nvidia_robotics\|NVIDIA Robotics]]\n/m);
   });
 
   it('compiles, and shows every sentence of the seed as corrected', async () => {
     // DokuWiki's typography makes "…" “…”: the sentences are compared with the source's straight quotes.
-    const text = textOf(await compileArticle(published)).replace(/\s+/g, ' ').replace(/[“”]/g, '"');
+    const text = textOf(await compileArticle(published))
+      .replace(/\s+/g, ' ')
+      .replace(/[“”]/g, '"');
     // Sentences end at a full stop, a footnote, a heading or a list item; markup around link texts goes.
     const corrected = applyReplacements(seed, pageCorrections?.replacements ?? []).source;
     const body = corrected.replace(/\(\(.*?\)\)|={2,}[^=]*={2,}|\s\*\s/g, '\n').replace(/\[\[[^|\]]*\||\]\]|\*\*|\/\//g, '');
@@ -89,10 +89,7 @@ describe('the seed article', () => {
     }
   });
 
-  it.skipIf(!existsSync(new URL('../shared/seed/nvidia_vs_huawei_for_ai_compute.txt', root)))(
-    'fixture copy matches shared/seed',
-    () => {
-      expect(seed).toBe(readFileSync(new URL('../shared/seed/nvidia_vs_huawei_for_ai_compute.txt', root), 'utf8'));
-    },
-  );
+  it.skipIf(!existsSync(new URL('../shared/seed/nvidia_vs_huawei_for_ai_compute.txt', root)))('fixture copy matches shared/seed', () => {
+    expect(seed).toBe(readFileSync(new URL('../shared/seed/nvidia_vs_huawei_for_ai_compute.txt', root), 'utf8'));
+  });
 });

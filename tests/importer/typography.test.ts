@@ -18,7 +18,7 @@ describe('typeset', () => {
     [`It's Andi's "wiki" -- 'single' quotes, 'tis 80's rock'n'roll.`, 2, `It’s Andi’s “wiki” – ‘single’ quotes, ‘tis 80’s rock’n’roll.`],
     ['8-) LOL:-) x:-) (c)(tm) a<->b <=> 3x4 0x10 12X3px FIXME.', 1, '[😎] [😆]:-) x:-) ©™ a↔b ⇔ 3×4 0x10 12X3px [FIXME].'],
     ['-> <- <-> => <= <=> >> << -- --- 640x480 (c) (tm) (r)', 1, '→ ← ↔ ⇒ ⇐ ⇔ » « – — 640×480 © ™ ®'],
-    ['"He thought \'It\'s a man\'s world\'..."', 1, '“He thought \'It\'s a man\'s world\'…”'],
+    ["\"He thought 'It's a man's world'...\"", 1, "“He thought 'It's a man's world'…”"],
     ['a "b "c" d" e', 1, 'a “b “c” d” e'],
     ['640x480 stays 640x480 at level 0, "quotes" too, but -> and :-) do not', 0, '640x480 stays 640x480 at level 0, "quotes" too, but → and [🙂] do not'],
   ] as const)('%s (typography %i)', (text, level, expected) => {

@@ -6,33 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatReport } from '../../src/importer/report.ts';
-import {
-  compileArticle,
-  convertFixture,
-  fixtureNames,
-  splitFrontmatter,
-  visibleStrings,
-  wordCounts,
-} from './helpers.ts';
+import { compileArticle, convertFixture, fixtureNames, splitFrontmatter, visibleStrings, wordCounts } from './helpers.ts';
 
 /** Names of DokuWiki markup, not text: `<code>`, `~~NOTOC~~`, `[[wp>…]]`, `{{…?linkonly}}`. */
-const MARKUP_WORDS = new Set([
-  'code',
-  'file',
-  'nowiki',
-  'sub',
-  'sup',
-  'del',
-  'html',
-  'php',
-  'notoc',
-  'nocache',
-  'wp',
-  'wpde',
-  'doku',
-  'linkonly',
-  'tag',
-]);
+const MARKUP_WORDS = new Set(['code', 'file', 'nowiki', 'sub', 'sup', 'del', 'html', 'php', 'notoc', 'nocache', 'wp', 'wpde', 'doku', 'linkonly', 'tag']);
 
 /** The source with every repeat of an identical footnote removed. */
 function withoutRepeatedFootnotes(source: string): string {
@@ -50,11 +27,7 @@ describe('every word of the source reaches the article or the report', () => {
     const { input, page } = convertFixture(name);
     const tree = await compileArticle(page.mdx);
     const { data } = splitFrontmatter(page.mdx);
-    const shown = [
-      ...visibleStrings(tree),
-      ...Object.values(data).flat().map(String),
-      formatReport([{ file: 'input.txt', report: page.report }]),
-    ].join(' ');
+    const shown = [...visibleStrings(tree), ...Object.values(data).flat().map(String), formatReport([{ file: 'input.txt', report: page.report }])].join(' ');
     const have = wordCounts(shown);
     const missing: string[] = [];
     for (const [word, count] of wordCounts(withoutRepeatedFootnotes(input))) {

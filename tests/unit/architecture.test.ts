@@ -88,7 +88,9 @@ describe('ARCHITECTURE.md', () => {
   it('lists every cache of src/build/caches.ts with its path, and no other', () => {
     const table = text.slice(text.indexOf('## Caches'));
     const rows = [...table.matchAll(/^\| (\w+) \| `([^`]+)` \|/gm)].map(([, name, path]) => [name, path]);
-    expect(rows).toEqual(Object.entries(CACHES).map(([name, cache]) => [name, cache.path === 'wiki-html' ? 'wiki-html/' : cache.path === 'dist' ? 'dist/' : cache.path]));
+    expect(rows).toEqual(
+      Object.entries(CACHES).map(([name, cache]) => [name, cache.path === 'wiki-html' ? 'wiki-html/' : cache.path === 'dist' ? 'dist/' : cache.path]),
+    );
   });
 
   it('names only files that exist', () => {
@@ -101,7 +103,10 @@ describe('ARCHITECTURE.md', () => {
 describe('paths named in code and documents', () => {
   it('all exist: no comment or manual points at a file that moved or went', () => {
     const roots = ['src', 'cli', 'tests/unit', 'tests/build', 'tests/browser', 'tests/helpers', 'tests/importer'];
-    const files = [...roots.flatMap((dir) => textFiles(join(repoRoot, dir))), ...['README.md', 'ARCHITECTURE.md', 'CONTRIBUTING.md', 'vendor/README.md'].map((name) => join(repoRoot, name))];
+    const files = [
+      ...roots.flatMap((dir) => textFiles(join(repoRoot, dir))),
+      ...['README.md', 'ARCHITECTURE.md', 'CONTRIBUTING.md', 'vendor/README.md'].map((name) => join(repoRoot, name)),
+    ];
     const missing = new Set<string>();
     for (const file of files) {
       for (const [path] of readFileSync(file, 'utf8').matchAll(/\b(?:src|cli)\/[\w./[\]-]+\.(?:ts|mjs|astro|css|json)\b/g)) {

@@ -17,7 +17,13 @@ describe("Astro's build log", () => {
   });
 
   it('leaves every other line as it is, colours and restored pages included', () => {
-    for (const line of ['19:14:20 [wiki] 16 pages, 212 wiki links, 0 red links', '19:14:20   ├─ /wiki/chinchilla/index.html (restored)', ' generating static routes ', '\u001b[32m✓\u001b[39m Completed in 1.34s.', '']) {
+    for (const line of [
+      '19:14:20 [wiki] 16 pages, 212 wiki links, 0 red links',
+      '19:14:20   ├─ /wiki/chinchilla/index.html (restored)',
+      ' generating static routes ',
+      '\u001b[32m✓\u001b[39m Completed in 1.34s.',
+      '',
+    ]) {
       expect(tidyAstroLine(line)).toEqual([line]);
     }
   });

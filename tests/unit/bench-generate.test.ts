@@ -48,7 +48,9 @@ describe('benchmark wiki generator', () => {
     expect(red.length).toBeLessThan(wiki.length / 5);
     const hub = wiki[0];
     const ordinary = wiki[wiki.length - 1];
-    expect(graph.backlinks.get((hub?.id ?? '') as PageId)?.length ?? 0).toBeGreaterThan(5 * (graph.backlinks.get((ordinary?.id ?? '') as PageId)?.length ?? 0) + 5);
+    expect(graph.backlinks.get((hub?.id ?? '') as PageId)?.length ?? 0).toBeGreaterThan(
+      5 * (graph.backlinks.get((ordinary?.id ?? '') as PageId)?.length ?? 0) + 5,
+    );
     expect(graph.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });

@@ -6,7 +6,11 @@ import { parseArticle } from '../../src/model/parse-article.ts';
 import { cachedParser } from '../../src/content-folder/prepass-cache.ts';
 import { article } from '../helpers/index.ts';
 
-const source = article('Nvidia', 'Makes [[h100]] and [[cuda|CUDA]].[^a]\n\n## History\n\n[^a]: [Site](https://example.org), 2024.', 'updated: 2026-11-29\ntags: [gpu]\n');
+const source = article(
+  'Nvidia',
+  'Makes [[h100]] and [[cuda|CUDA]].[^a]\n\n## History\n\n[^a]: [Site](https://example.org), 2024.',
+  'updated: 2026-11-29\ntags: [gpu]\n',
+);
 
 function fresh() {
   const dir = mkdtempSync(join(tmpdir(), 'prepass-'));

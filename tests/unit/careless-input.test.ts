@@ -15,7 +15,12 @@ import { article } from '../helpers/index.ts';
 function build(files: Record<string, string>): { index?: PageIndex; errors: string[] } {
   try {
     const index = buildPageIndex(new Map(Object.entries(files)));
-    return { index, errors: buildReferenceIndex(index).diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic) };
+    return {
+      index,
+      errors: buildReferenceIndex(index)
+        .diagnostics.filter((d) => d.severity === 'error')
+        .map(formatDiagnostic),
+    };
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     return { errors: error.diagnostics.map(formatDiagnostic) };
@@ -66,7 +71,7 @@ describe('dates, titles and tags', () => {
 });
 
 describe('heading ids', () => {
-  it('never gives a heading an id of the page\'s own parts, nor an empty one', () => {
+  it("never gives a heading an id of the page's own parts, nor an empty one", () => {
     const slug = headingSlugger();
     expect(['References', 'What links here', '😀', '😀', 'Ref 1', 'Cite ref 2 a', 'Memory', 'Memory', 'See also'].map(slug)).toEqual([
       'references-1',
@@ -90,7 +95,10 @@ describe('heading ids', () => {
 describe('files the build would publish', () => {
   it('refuses an image outside the content folder, a missing one and one that is no picture, with lines', () => {
     const { errors } = build({
-      'hw/a.mdx': article('A', '![chip](./chip.png) and ![up](../shared/logo.png)\n\n![out](../../outside/x.png)\n\n![missing](./nope.png)\n\n![notes](./notes.mdx)'),
+      'hw/a.mdx': article(
+        'A',
+        '![chip](./chip.png) and ![up](../shared/logo.png)\n\n![out](../../outside/x.png)\n\n![missing](./nope.png)\n\n![notes](./notes.mdx)',
+      ),
       'hw/chip.png': '',
       'shared/logo.png': '',
       'hw/notes.mdx': article('Notes'),
@@ -105,25 +113,31 @@ describe('files the build would publish', () => {
   it('refuses ids and aliases too long to be a folder of the site, naming the file', () => {
     const { errors } = build({ [`${'a'.repeat(240)}.mdx`]: article('Long'), 'b.mdx': article('B', '', `aliases: [${'x'.repeat(300)}]\n`) });
     expect(errors).toEqual([
-      expect.stringMatching(/^a{240}\.mdx: error: the file's page id has a name of 240 bytes \(`a{24}…`\), longer than the 200 bytes a web address's folder may have: shorten the file name/),
+      expect.stringMatching(
+        /^a{240}\.mdx: error: the file's page id has a name of 240 bytes \(`a{24}…`\), longer than the 200 bytes a web address's folder may have: shorten the file name/,
+      ),
       expect.stringMatching(/^b\.mdx:3: error: alias `x{40}…` has a name of 300 bytes/),
     ]);
   });
 
   it('says that a bibliography must be a BibTeX file', () => {
     const { errors } = build({ 'a.mdx': article('A', '', 'bibliography: ./target.mdx\n'), 'target.mdx': article('Target') });
-    expect(errors).toEqual(['a.mdx:3: error: field `bibliography`: `./target.mdx` is not a BibTeX file: name a `.bib` file of the content folder, relative to the article, e.g. `bibliography: ./chips.bib`']);
+    expect(errors).toEqual([
+      'a.mdx:3: error: field `bibliography`: `./target.mdx` is not a BibTeX file: name a `.bib` file of the content folder, relative to the article, e.g. `bibliography: ./chips.bib`',
+    ]);
   });
 
   it('gives an MDX error the line its text names when MDX gives it no place (an element never closed)', () => {
     const parsed = parseArticle(article('A', '<abbr title="x">y</abbr>\n\n<span>\nx'), 'a.mdx');
-    expect(parsed.ok ? [] : parsed.diagnostics.map(formatDiagnostic)).toEqual([expect.stringMatching(/^a\.mdx:7:1: error: MDX cannot read this: Expected a closing tag for `<span>`/)]);
+    expect(parsed.ok ? [] : parsed.diagnostics.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/^a\.mdx:7:1: error: MDX cannot read this: Expected a closing tag for `<span>`/),
+    ]);
   });
 
   it('refuses JSX or an expression inside a footnote, with its line (was 0:0)', () => {
     const parsed = parseArticle(article('A', 'Claim.[^a]\n\n[^a]: See <abbr title="x">X</abbr>, 2024.'), 'a.mdx');
     expect(parsed.ok ? [] : parsed.diagnostics.map(formatDiagnostic)).toEqual([
-      'a.mdx:7:11: error: `<abbr>` inside a footnote: a footnote is text, with Markdown emphasis and links (`*title*`, `[site](https://…)`); write it so, or move the element into the article\'s text',
+      "a.mdx:7:11: error: `<abbr>` inside a footnote: a footnote is text, with Markdown emphasis and links (`*title*`, `[site](https://…)`); write it so, or move the element into the article's text",
     ]);
   });
 });

@@ -10,7 +10,14 @@ const program = join(dir, 'chromium');
 writeFileSync(program, '#!/bin/sh\n');
 chmodSync(program, 0o755);
 
-const search = (over: Partial<ChromiumSearch>): ChromiumSearch => ({ env: { PATH: '' }, places: [join(dir, 'none')], names: ['chromium'], canInstall: false, install: () => false, ...over });
+const search = (over: Partial<ChromiumSearch>): ChromiumSearch => ({
+  env: { PATH: '' },
+  places: [join(dir, 'none')],
+  names: ['chromium'],
+  canInstall: false,
+  install: () => false,
+  ...over,
+});
 
 describe('chromiumPath', () => {
   it('takes CHROMIUM_PATH first, then a fixed place, then PATH', () => {
@@ -27,12 +34,18 @@ describe('chromiumPath', () => {
   it('installs Debian’s package when it may, then uses it', () => {
     let installed = false;
     const places = [join(dir, 'later')];
-    const path = chromiumPath(search({ places, canInstall: true, install: () => {
-      writeFileSync(places[0] ?? '', '#!/bin/sh\n');
-      chmodSync(places[0] ?? '', 0o755);
-      installed = true;
-      return true;
-    } }));
+    const path = chromiumPath(
+      search({
+        places,
+        canInstall: true,
+        install: () => {
+          writeFileSync(places[0] ?? '', '#!/bin/sh\n');
+          chmodSync(places[0] ?? '', 0o755);
+          installed = true;
+          return true;
+        },
+      }),
+    );
     expect(installed).toBe(true);
     expect(path).toBe(places[0]);
   });

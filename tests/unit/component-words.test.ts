@@ -36,7 +36,9 @@ describe('chart words', () => {
   it('describe the chart and title its table in the wiki’s language', () => {
     const words = chartWords('de', resolveUiStrings('de'));
     expect(describeChart(spec, rows, words)).toBe('Balkendiagramm: tbs (TB/s) nach chip. H100: 3.35; H200: 4.8.');
-    const html = drawChart(spec, rows, words).map((part) => toHtml(part)).join('');
+    const html = drawChart(spec, rows, words)
+      .map((part) => toHtml(part))
+      .join('');
     expect(html).toContain('<summary>Die Zahlen</summary>');
     expect(html).not.toContain('The numbers');
   });
@@ -45,6 +47,8 @@ describe('chart words', () => {
     expect(describeChart(spec, rows)).toBe('Bar chart of tbs (TB/s) by chip. H100: 3.35; H200: 4.8.');
     expect(describeChart(spec, rows, chartWords('en', resolveUiStrings('en')))).toBe(describeChart(spec, rows));
     const many = Array.from({ length: 20 }, (_, i) => ({ chip: `C${i}`, tbs: i }));
-    expect(describeChart(spec, many, chartWords('de', resolveUiStrings('de')))).toMatch(/20 Punkte; niedrigster C0: 0; höchster C19: 19\. Die Tabelle darunter nennt alle\.$/);
+    expect(describeChart(spec, many, chartWords('de', resolveUiStrings('de')))).toMatch(
+      /20 Punkte; niedrigster C0: 0; höchster C19: 19\. Die Tabelle darunter nennt alle\.$/,
+    );
   });
 });

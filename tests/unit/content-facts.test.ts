@@ -71,9 +71,7 @@ describe('the checks', () => {
     const table = (header: string, row: string) => `| Figure${header} | H100 |\n| --- | --- |\n| Memory bandwidth | 3.35 TB/s${row} |`;
     expect(messages('a.mdx', article(table('[^spec]', '')))).toEqual([]);
     expect(messages('a.mdx', article(table('', '[^spec]')))).toEqual([]);
-    expect(messages('a.mdx', article(table('', '')))).toEqual([
-      'a.mdx:8 "3.35 TB/s" has no citation in its table cell, row or header: 3.35 TB/s',
-    ]);
+    expect(messages('a.mdx', article(table('', '')))).toEqual(['a.mdx:8 "3.35 TB/s" has no citation in its table cell, row or header: 3.35 TB/s']);
   });
 
   it('hold infobox rows to the same rule: a row that gives a figure cites it', () => {
@@ -91,7 +89,8 @@ describe('the checks', () => {
   });
 
   it('require every chart to cite where its numbers come from', () => {
-    const chart = (source: string) => `\`\`\`chart\ntype: bar\ntitle: Bandwidth\nx: chip\ny: tbs\nunit: TB/s\n${source}data:\n  - { chip: H100, tbs: 3.35 }\n\`\`\``;
+    const chart = (source: string) =>
+      `\`\`\`chart\ntype: bar\ntitle: Bandwidth\nx: chip\ny: tbs\nunit: TB/s\n${source}data:\n  - { chip: H100, tbs: 3.35 }\n\`\`\``;
     expect(messages('a.mdx', article(chart('source: "Nvidia[^spec]"\n')))).toEqual([]);
     expect(messages('a.mdx', article(chart('source: "Nvidia [@hoffmann2022]"\n')))).toEqual([]);
     expect(messages('a.mdx', article(chart('')))).toEqual([

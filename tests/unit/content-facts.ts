@@ -98,10 +98,7 @@ const ABBREVIATION = /(?:\be\.g|\bi\.e|\bet al|\betc|\bvs|\bcf|\bFig|\bNo|\bInc|
  * A sentence ends at `.`, `!` or `?` (and any closing quotes or brackets), keeps the footnote calls and `[@key]`
  * citations written right after it, and is followed by white space and a capital, a digit, a quote or a bracket.
  */
-const SENTENCE_END = new RegExp(
-  String.raw`[.!?]["”’)\]]*(?:${FOOTNOTE_MARK}|\[[^[\]]*@[^[\]]+\])*(?=\s+["“\[\p{Lu}\p{N}])`,
-  'gu',
-);
+const SENTENCE_END = new RegExp(String.raw`[.!?]["”’)\]]*(?:${FOOTNOTE_MARK}|\[[^[\]]*@[^[\]]+\])*(?=\s+["“\[\p{Lu}\p{N}])`, 'gu');
 
 export function sentences(text: string): string[] {
   const result: string[] = [];
@@ -236,7 +233,11 @@ function infoboxFigures(file: string, source: string): { findings: Finding[]; ci
       continue;
     }
     for (const figure of figuresIn(value)) {
-      findings.push({ file, line, message: `"${figure}" in the infobox's \`${label}\` has no citation: add one after it, e.g. \`${label}: "${value}[^spec]"\`` });
+      findings.push({
+        file,
+        line,
+        message: `"${figure}" in the infobox's \`${label}\` has no citation: add one after it, e.g. \`${label}: "${value}[^spec]"\``,
+      });
     }
   }
   return { findings, cited };
@@ -253,9 +254,17 @@ function chartSources(file: string, root: Root): Finding[] {
       if (!parsed.ok) return;
       const { title, source } = parsed.spec;
       if (source === undefined) {
-        findings.push({ file, line, message: `the chart "${title}" has no \`source\`: add \`source: "Publisher, year[^spec]"\` citing where its numbers come from` });
+        findings.push({
+          file,
+          line,
+          message: `the chart "${title}" has no \`source\`: add \`source: "Publisher, year[^spec]"\` citing where its numbers come from`,
+        });
       } else if (!citesInMarkdown(source)) {
-        findings.push({ file, line, message: `the source of the chart "${title}" cites nothing: add a footnote call or a \`[@key]\` to \`source: ${source}\`` });
+        findings.push({
+          file,
+          line,
+          message: `the source of the chart "${title}" cites nothing: add a footnote call or a \`[@key]\` to \`source: ${source}\``,
+        });
       }
       return;
     }
@@ -323,7 +332,10 @@ export function workId(address: string): string {
   if (arxiv?.[1] !== undefined) return `arxiv:${arxiv[1]}`;
   const doi = /(?:doi\.org\/|^doi:\s*)(10\.\S+)/i.exec(address);
   if (doi?.[1] !== undefined) return `doi:${doi[1].toLowerCase()}`;
-  return address.replace(/^https?:\/\/(?:www\.)?/i, '').replace(/\/$/, '').toLowerCase();
+  return address
+    .replace(/^https?:\/\/(?:www\.)?/i, '')
+    .replace(/\/$/, '')
+    .toLowerCase();
 }
 
 /** Every work of a BibTeX file, by the ids its `url`, `eprint` and `doi` fields give, with its key. */
@@ -334,7 +346,8 @@ export function bibliographyWorks(bibtex: string): Map<string, string> {
     if (key === undefined) continue;
     for (const field of entry.matchAll(/^\s*(url|eprint|doi)\s*=\s*\{([^}]*)\}/gim)) {
       const [, name = '', value = ''] = field;
-      const id = name.toLowerCase() === 'eprint' ? `arxiv:${value.trim()}` : name.toLowerCase() === 'doi' ? `doi:${value.trim().toLowerCase()}` : workId(value.trim());
+      const id =
+        name.toLowerCase() === 'eprint' ? `arxiv:${value.trim()}` : name.toLowerCase() === 'doi' ? `doi:${value.trim().toLowerCase()}` : workId(value.trim());
       works.set(id, key);
     }
   }

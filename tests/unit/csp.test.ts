@@ -1,9 +1,20 @@
 /** The Content-Security-Policy helpers: hashes, what a built page runs, and the site-wide policy for _headers. */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { cspHash, directiveSources, headersFile, inlineEventHandlers, inlineScriptsOfComponent, inlineScriptsOfPage, pagePolicy, pageSecurityProblems, sitePolicy } from '../../src/postbuild/csp.ts';
+import {
+  cspHash,
+  directiveSources,
+  headersFile,
+  inlineEventHandlers,
+  inlineScriptsOfComponent,
+  inlineScriptsOfPage,
+  pagePolicy,
+  pageSecurityProblems,
+  sitePolicy,
+} from '../../src/postbuild/csp.ts';
 
-const page = (policy: string, body: string) => `<!doctype html><html><head><meta http-equiv="content-security-policy" content="${policy}"></head><body>${body}</body></html>`;
+const page = (policy: string, body: string) =>
+  `<!doctype html><html><head><meta http-equiv="content-security-policy" content="${policy}"></head><body>${body}</body></html>`;
 
 describe('csp', () => {
   it('hashes text as CSP expects (sha256, base64)', () => {
@@ -23,7 +34,9 @@ describe('csp', () => {
   });
 
   it('reads a page as a browser does: text elements hold no scripts, and a `>` in an attribute value does not end the tag', () => {
-    expect(inlineScriptsOfPage('<title><script>a()</script></title><textarea><script>b()</script></textarea><style>p{}</style><script>c()</script>')).toEqual(['c()']);
+    expect(inlineScriptsOfPage('<title><script>a()</script></title><textarea><script>b()</script></textarea><style>p{}</style><script>c()</script>')).toEqual([
+      'c()',
+    ]);
     expect(inlineScriptsOfPage('<script>if (a < b && "</p>") go();</script>')).toEqual(['if (a < b && "</p>") go();']);
     expect(inlineEventHandlers('<a title="a > b" onclick="x()">')).toEqual(['onclick']);
     expect(inlineEventHandlers('<!-- <a onclick="x()"> --><p>ok</p>')).toEqual([]);
@@ -61,7 +74,9 @@ describe('csp', () => {
   it('joins the policies of all pages into one for _headers, with frame-ancestors', () => {
     const policy = sitePolicy(["default-src 'self'; script-src 'self' 'sha256-a'", "default-src 'self'; script-src 'self' 'sha256-b'"]);
     expect(policy).toBe("default-src 'self'; script-src 'self' 'sha256-a' 'sha256-b'; frame-ancestors 'self'");
-    expect(headersFile(policy)).toBe(`/*\n  Content-Security-Policy: ${policy}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n`);
+    expect(headersFile(policy)).toBe(
+      `/*\n  Content-Security-Policy: ${policy}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n`,
+    );
   });
 });
 
@@ -140,8 +155,11 @@ describe('the second line: what the article checks refuse, found again on the bu
   const problemsOf = (body: string, head = '') => pageSecurityProblems(page("script-src 'self'", body).replace('</head>', `${head}</head>`));
 
   it.each([
-    ['<meta http-equiv="refresh" content="0;url=https://evil.example/">', 'a `<meta http-equiv="refresh">` in the page\'s body sends the reader to `https://evil.example/`'],
-    ['<div><meta http-equiv=REFRESH content="0; URL=/wiki/x/"></div>', 'in the page\'s body sends the reader to `/wiki/x/`'],
+    [
+      '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+      'a `<meta http-equiv="refresh">` in the page\'s body sends the reader to `https://evil.example/`',
+    ],
+    ['<div><meta http-equiv=REFRESH content="0; URL=/wiki/x/"></div>', "in the page's body sends the reader to `/wiki/x/`"],
     ['<base href="https://evil.example/">', 'a `<base>` element changes where every link of the page leads'],
     ['<iframe src="https://evil.example/"></iframe>', 'a `<iframe>` element would load another page'],
     ['<a href="javascript:alert(1)">x</a>', 'an address `javascript:…` in `href` of `<a>`'],
@@ -159,7 +177,12 @@ describe('the second line: what the article checks refuse, found again on the bu
   });
 
   it('leaves alone what the wiki writes itself: a redirect in the head to a page of the site, pictures as data, safe links', () => {
-    expect(problemsOf('<img src="data:image/png;base64,AAAA" alt=""><a href="https://e.example/" target="_blank" rel="noopener noreferrer">x</a><a href="/wiki/x/">y</a>', '<meta http-equiv="refresh" content="0; url=/wiki/nvidia/">')).toEqual([]);
+    expect(
+      problemsOf(
+        '<img src="data:image/png;base64,AAAA" alt=""><a href="https://e.example/" target="_blank" rel="noopener noreferrer">x</a><a href="/wiki/x/">y</a>',
+        '<meta http-equiv="refresh" content="0; url=/wiki/nvidia/">',
+      ),
+    ).toEqual([]);
     expect(problemsOf('', '<meta http-equiv="refresh" content="0; url=https://evil.example/">')).toEqual([
       expect.stringContaining('a `<meta http-equiv="refresh">` sends the reader off the site, to `https://evil.example/`'),
     ]);

@@ -26,7 +26,17 @@ describe('parseGitLog', () => {
   });
 
   it('reads each changed file: status, paths (a rename with both), blobs, lines added and removed', () => {
-    expect(commits[1]?.changes).toEqual([{ status: 'renamed', from: 'kohlmeise.mdx', path: 'voegel/meise.mdx', oldBlob: expect.stringMatching(/^[0-9a-f]{40}$/), newBlob: expect.stringMatching(/^[0-9a-f]{40}$/), added: 1, removed: 1 }]);
+    expect(commits[1]?.changes).toEqual([
+      {
+        status: 'renamed',
+        from: 'kohlmeise.mdx',
+        path: 'voegel/meise.mdx',
+        oldBlob: expect.stringMatching(/^[0-9a-f]{40}$/),
+        newBlob: expect.stringMatching(/^[0-9a-f]{40}$/),
+        added: 1,
+        removed: 1,
+      },
+    ]);
     expect(commits[2]?.changes).toEqual([expect.objectContaining({ status: 'modified', path: 'amsel.mdx', added: 2, removed: 2 })]);
     expect(commits[0]?.changes.map((c) => [c.path, c.added, c.removed])).toEqual([['voegel/meise.mdx', 4, 0]]);
     expect(commits[3]?.changes.map((c) => [c.status, c.path, c.oldBlob])).toEqual([
@@ -38,7 +48,12 @@ describe('parseGitLog', () => {
   });
 
   it('reads paths with spaces and letters of other scripts, and a binary file without line counts', () => {
-    const text = ['\u0001h1\u0000\u0000A\u0000a@x\u00002026-01-01T00:00:00Z\u00002026-01-01\u0000m\u0000', '\u0000\n:000000 100644 0000000000000000000000000000000000000000 1111111111111111111111111111111111111111 A\u0000华为 芯片.mdx\u0000', ':000000 100644 0000000000000000000000000000000000000000 2222222222222222222222222222222222222222 A\u0000pic.png\u0000', '3\t0\t华为 芯片.mdx\u0000-\t-\tpic.png\u0000'].join('');
+    const text = [
+      '\u0001h1\u0000\u0000A\u0000a@x\u00002026-01-01T00:00:00Z\u00002026-01-01\u0000m\u0000',
+      '\u0000\n:000000 100644 0000000000000000000000000000000000000000 1111111111111111111111111111111111111111 A\u0000华为 芯片.mdx\u0000',
+      ':000000 100644 0000000000000000000000000000000000000000 2222222222222222222222222222222222222222 A\u0000pic.png\u0000',
+      '3\t0\t华为 芯片.mdx\u0000-\t-\tpic.png\u0000',
+    ].join('');
     expect(parseGitLog(text)[0]?.changes).toEqual([
       { status: 'added', path: '华为 芯片.mdx', newBlob: '1'.repeat(40), added: 3, removed: 0 },
       { status: 'added', path: 'pic.png', newBlob: '2'.repeat(40) },
@@ -59,7 +74,16 @@ describe('revisionsByFile', () => {
   });
 
   it('starts a new history where a file was created at a name another was renamed away from', () => {
-    const commit = (hash: string, changes: LoggedCommit['changes']): LoggedCommit => ({ hash, parents: [], author: 'a', email: '', date: '', committed: '', subject: hash, changes });
+    const commit = (hash: string, changes: LoggedCommit['changes']): LoggedCommit => ({
+      hash,
+      parents: [],
+      author: 'a',
+      email: '',
+      date: '',
+      committed: '',
+      subject: hash,
+      changes,
+    });
     const log = [
       commit('3', [{ status: 'added', path: 'a.mdx' }]),
       commit('2', [{ status: 'renamed', from: 'a.mdx', path: 'b.mdx' }]),
@@ -71,9 +95,21 @@ describe('revisionsByFile', () => {
   });
 
   it('reads two files that swap names in one commit', () => {
-    const commit = (hash: string, changes: LoggedCommit['changes']): LoggedCommit => ({ hash, parents: [], author: 'a', email: '', date: '', committed: '', subject: hash, changes });
+    const commit = (hash: string, changes: LoggedCommit['changes']): LoggedCommit => ({
+      hash,
+      parents: [],
+      author: 'a',
+      email: '',
+      date: '',
+      committed: '',
+      subject: hash,
+      changes,
+    });
     const log = [
-      commit('2', [{ status: 'renamed', from: 'a.mdx', path: 'b.mdx' }, { status: 'renamed', from: 'b.mdx', path: 'a.mdx' }]),
+      commit('2', [
+        { status: 'renamed', from: 'a.mdx', path: 'b.mdx' },
+        { status: 'renamed', from: 'b.mdx', path: 'a.mdx' },
+      ]),
       commit('1', [{ status: 'modified', path: 'a.mdx' }]),
     ];
     const byFile = revisionsByFile(log, ['a.mdx', 'b.mdx']);
@@ -186,6 +222,8 @@ describe('wordDiff', () => {
   it('cuts long unchanged stretches to a few words of context', () => {
     const words = Array.from({ length: 100 }, (_, i) => `w${i}`).join(' ');
     const [hunk] = wordDiff(`${words}\n`, `${words.replace('w50', 'CHANGED')}\n`, { context: 3 }).hunks;
-    expect(hunk?.parts.map((p) => (p.kind === 'gap' ? '…' : `[${p.kind}:${p.text}]`)).join('')).toBe('…[same:w47 w48 w49 ][removed:w50][added:CHANGED][same: w51 w52 w53]…');
+    expect(hunk?.parts.map((p) => (p.kind === 'gap' ? '…' : `[${p.kind}:${p.text}]`)).join('')).toBe(
+      '…[same:w47 w48 w49 ][removed:w50][added:CHANGED][same: w51 w52 w53]…',
+    );
   });
 });

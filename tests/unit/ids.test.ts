@@ -86,7 +86,7 @@ describe("DokuWiki's cleanID()", () => {
     expect(differences).toEqual([]);
   });
 
-  it('is what normalizeId does: the wiki uses DokuWiki\'s defaults, with / between namespaces', () => {
+  it("is what normalizeId does: the wiki uses DokuWiki's defaults, with / between namespaces", () => {
     const at = column('deaccent1-useslash1');
     for (const row of reference.rows) expect(normalizeId(row[0] ?? '')).toBe(row[at]);
   });

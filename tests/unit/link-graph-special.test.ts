@@ -15,14 +15,30 @@ import { article, indexOf } from '../helpers/index.ts';
 const id = (value: string) => value as PageId;
 
 const index = indexOf({
-  'nvidia.mdx': article('Nvidia', 'Nvidia makes GPUs. It competes with [[huawei]] in China.', 'description: American designer of GPUs.\ntags: [company, Hardware]\naliases: [nvidia_corporation, Nvidia Corp]\nupdated: 2026-01-05\n'),
+  'nvidia.mdx': article(
+    'Nvidia',
+    'Nvidia makes GPUs. It competes with [[huawei]] in China.',
+    'description: American designer of GPUs.\ntags: [company, Hardware]\naliases: [nvidia_corporation, Nvidia Corp]\nupdated: 2026-01-05\n',
+  ),
   'huawei.mdx': article('Huawei', 'Huawei designs the [[hardware:ascend_910b|Ascend]]. Its rival is [[Nvidia Corporation]].', 'tags: [company]\n'),
-  'hardware/ascend_910b.mdx': article('Ascend 910B', 'A chip by Huawei, the maker. It links to [[missing_page]] and to itself: [[hardware:ascend_910b]].', 'tags: [hardware]\n'),
+  'hardware/ascend_910b.mdx': article(
+    'Ascend 910B',
+    'A chip by Huawei, the maker. It links to [[missing_page]] and to itself: [[hardware:ascend_910b]].',
+    'tags: [hardware]\n',
+  ),
   'hardware/alone.mdx': article('Alone', 'Nothing links here; it links to [[missing_page]] and [[other_missing]].'),
   'zebra.mdx': article('Zebra', 'Also alone. Links only to [[zebra]] itself.', 'seeAlso: [hardware:alone]\n'),
 });
 const graph = buildLinkGraph(index);
-const data = toWikiData(index, graph, new Map([['huawei.mdx', '2026-03-01'], ['nvidia.mdx', '2025-12-31'], ['zebra.mdx', '2026-02-10']]));
+const data = toWikiData(
+  index,
+  graph,
+  new Map([
+    ['huawei.mdx', '2026-03-01'],
+    ['nvidia.mdx', '2025-12-31'],
+    ['zebra.mdx', '2026-02-10'],
+  ]),
+);
 
 describe('backlinks', () => {
   it('give the sentence around each link, a link written without text read as its title', () => {
@@ -64,9 +80,21 @@ describe('redirects', () => {
   });
 
   it.each([
-    ['two articles that name each other', { 'a.mdx': article('A', '', 'aliases: [b]\n'), 'b.mdx': article('B', '', 'aliases: [a]\n') }, [/a\.mdx:3: error: alias `b` is the id of the article b\.mdx/, /b\.mdx:3: error: alias `a` is the id of the article a\.mdx/]],
-    ['a cycle of three', { 'a.mdx': article('A', '', 'aliases: [b]\n'), 'b.mdx': article('B', '', 'aliases: [c]\n'), 'c.mdx': article('C', '', 'aliases: [A]\n') }, [/alias `b` is the id of the article b\.mdx/, /alias `c` is the id of the article c\.mdx/, /alias `A` is the id of the article a\.mdx/]],
-    ['an alias in a namespace that is an article', { 'a.mdx': article('A', '', 'aliases: [hw/x]\n'), 'hw/x.mdx': article('X') }, [/alias `hw\/x` is the id of the article hw\/x\.mdx/]],
+    [
+      'two articles that name each other',
+      { 'a.mdx': article('A', '', 'aliases: [b]\n'), 'b.mdx': article('B', '', 'aliases: [a]\n') },
+      [/a\.mdx:3: error: alias `b` is the id of the article b\.mdx/, /b\.mdx:3: error: alias `a` is the id of the article a\.mdx/],
+    ],
+    [
+      'a cycle of three',
+      { 'a.mdx': article('A', '', 'aliases: [b]\n'), 'b.mdx': article('B', '', 'aliases: [c]\n'), 'c.mdx': article('C', '', 'aliases: [A]\n') },
+      [/alias `b` is the id of the article b\.mdx/, /alias `c` is the id of the article c\.mdx/, /alias `A` is the id of the article a\.mdx/],
+    ],
+    [
+      'an alias in a namespace that is an article',
+      { 'a.mdx': article('A', '', 'aliases: [hw/x]\n'), 'hw/x.mdx': article('X') },
+      [/alias `hw\/x` is the id of the article hw\/x\.mdx/],
+    ],
   ])('reject %s, naming every file in one error, because an alias can only lead to an article', (_, files, messages) => {
     let message = '';
     try {
@@ -149,7 +177,9 @@ describe('a body "See also" section', () => {
     const html = await render('Text.\n\n## See also\n\n- [[nvidia]]\n- [[huawei|The company]]\n- A [[nvidia]] in a sentence stays as written\n\n## Next\n');
     expect(html).toContain('<ul class="see-also-list" data-pagefind-ignore="">');
     expect(html).toContain('<li><a class="wikilink" href="/wiki/nvidia/">Nvidia</a><span class="page-description"> – American designer of GPUs.</span></li>');
-    expect(html).toContain('<li><a class="wikilink" href="/wiki/huawei/">The company</a><span class="page-description"> – Chinese maker of phones and chips.</span></li>');
+    expect(html).toContain(
+      '<li><a class="wikilink" href="/wiki/huawei/">The company</a><span class="page-description"> – Chinese maker of phones and chips.</span></li>',
+    );
     expect(html).toContain('<li>A <a class="wikilink" href="/wiki/nvidia/">Nvidia</a> in a sentence stays as written</li>');
     // huawei and nvidia are already listed; cuda is appended, as a red link with no description
     expect(html.match(/href="\/wiki\/huawei\/"/g)).toHaveLength(1);

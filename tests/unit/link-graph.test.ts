@@ -19,21 +19,21 @@ describe('page index', () => {
   });
 
   it('rejects an MDX syntax error with line and the fix', () => {
-    expect(() => indexOf({ 'a.mdx': article('A', 'Line one\n\nA brace { opens here') })).toThrow(
-      /a\.mdx:7:\d+: error: MDX cannot read this: .*write `\\\{`/,
-    );
+    expect(() => indexOf({ 'a.mdx': article('A', 'Line one\n\nA brace { opens here') })).toThrow(/a\.mdx:7:\d+: error: MDX cannot read this: .*write `\\\{`/);
   });
 
   it('rejects two files whose ids differ only in case', () => {
     expect(() => indexOf({ 'Nvidia.mdx': article('A'), 'nvidia.mdx': article('B') })).toThrow(/its id `nvidia` is also the id of Nvidia\.mdx/);
   });
 
-  it('rejects an alias that is another article\'s id', () => {
+  it("rejects an alias that is another article's id", () => {
     expect(() => indexOf({ 'a.mdx': article('A', '', 'aliases: [b]\n'), 'b.mdx': article('B') })).toThrow(/alias `b` is the id of the article b\.mdx/);
   });
 
   it('rejects an alias claimed by two articles', () => {
-    expect(() => indexOf({ 'a.mdx': article('A', '', 'aliases: [x]\n'), 'b.mdx': article('B', '', 'aliases: [X]\n') })).toThrow(/alias `X` is also an alias of a\.mdx/);
+    expect(() => indexOf({ 'a.mdx': article('A', '', 'aliases: [x]\n'), 'b.mdx': article('B', '', 'aliases: [X]\n') })).toThrow(
+      /alias `X` is also an alias of a\.mdx/,
+    );
   });
 
   it('reports a file that is not an article instead of dropping it silently', () => {
@@ -55,7 +55,11 @@ describe('page index', () => {
 describe('link graph', () => {
   const index = indexOf({
     'nvidia.mdx': article('Nvidia', 'Nvidia makes GPUs. It competes with [[huawei|Huawei]] in China. See [[nvidia]] itself.\n\n## History'),
-    'huawei.mdx': article('Huawei', 'Huawei designs the [[ascend]] chips. Its rival is [[Nvidia#History|Nvidia]]. [[nvidia#nope]]', 'seeAlso: [nvidia, cuda]\n'),
+    'huawei.mdx': article(
+      'Huawei',
+      'Huawei designs the [[ascend]] chips. Its rival is [[Nvidia#History|Nvidia]]. [[nvidia#nope]]',
+      'seeAlso: [nvidia, cuda]\n',
+    ),
     'orphan.mdx': article('Orphan', 'Links to [[ascend]] and [[cuda]].'),
   });
   const graph = buildLinkGraph(index);

@@ -28,13 +28,52 @@ const CASES: Array<[string, string, Array<[string, string]>]> = [
   ['prices with a space before the closing dollar', 'Prices: $5 and $10 today.', [['text', 'Prices: $5 and $10 today.']]],
   ['a range without spaces (a digit after the closing dollar)', 'From $100-$200 a month.', [['text', 'From $100-$200 a month.']]],
   ['an escaped dollar', 'A price written \\$30 stays a price.', [['text', 'A price written $30 stays a price.']]],
-  ['a formula', 'About $C \\approx 6ND$ operations.', [['text', 'About '], ['inlineMath', 'C \\approx 6ND'], ['text', ' operations.']]],
-  ['a price and a formula in one sentence', 'Pay $20 and solve $x+1=2$.', [['text', 'Pay $20 and solve '], ['inlineMath', 'x+1=2'], ['text', '.']]],
+  [
+    'a formula',
+    'About $C \\approx 6ND$ operations.',
+    [
+      ['text', 'About '],
+      ['inlineMath', 'C \\approx 6ND'],
+      ['text', ' operations.'],
+    ],
+  ],
+  [
+    'a price and a formula in one sentence',
+    'Pay $20 and solve $x+1=2$.',
+    [
+      ['text', 'Pay $20 and solve '],
+      ['inlineMath', 'x+1=2'],
+      ['text', '.'],
+    ],
+  ],
   ['spaces inside the dollars', 'And neither is this $ 4 $.', [['text', 'And neither is this $ 4 $.']]],
-  ['double dollars inline', 'Inline $$x^2$$ too.', [['text', 'Inline '], ['inlineMath', 'x^2'], ['text', ' too.']]],
+  [
+    'double dollars inline',
+    'Inline $$x^2$$ too.',
+    [
+      ['text', 'Inline '],
+      ['inlineMath', 'x^2'],
+      ['text', ' too.'],
+    ],
+  ],
   ['a display formula', '$$\nL = E + \\frac{A}{N^{\\alpha}}\n$$', [['math', 'L = E + \\frac{A}{N^{\\alpha}}']]],
-  ['braces in MDX', 'The ratio $\\frac{a}{b}$ holds.', [['text', 'The ratio '], ['inlineMath', '\\frac{a}{b}'], ['text', ' holds.']]],
-  ['dollars in code', 'Write `$x$` for math.', [['text', 'Write '], ['text', ' for math.']]],
+  [
+    'braces in MDX',
+    'The ratio $\\frac{a}{b}$ holds.',
+    [
+      ['text', 'The ratio '],
+      ['inlineMath', '\\frac{a}{b}'],
+      ['text', ' holds.'],
+    ],
+  ],
+  [
+    'dollars in code',
+    'Write `$x$` for math.',
+    [
+      ['text', 'Write '],
+      ['text', ' for math.'],
+    ],
+  ],
 ];
 
 describe('dollar signs: formulas for math, prose for prices (Pandoc’s rule, as GitHub and Obsidian read it)', () => {
@@ -56,7 +95,12 @@ describe('TeX errors stop the build with the file, the line and TeX’s words', 
     const result = parseArticle(article('Bad', 'Fine $x$.\n\nThe loss is $L = \\fraac{A}{N}$.'), 'bad.mdx');
     expect(result.ok).toBe(false);
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ file: 'bad.mdx', line: 7, severity: 'error', message: expect.stringContaining('TeX error in `$L = \\fraac{A}{N}$`: Unsupported function name: \\fraac') }),
+      expect.objectContaining({
+        file: 'bad.mdx',
+        line: 7,
+        severity: 'error',
+        message: expect.stringContaining('TeX error in `$L = \\fraac{A}{N}$`: Unsupported function name: \\fraac'),
+      }),
     ]);
     expect(result.diagnostics[0]?.message).not.toMatch(/\u0332/);
   });

@@ -23,7 +23,12 @@ const summary = (value: string, more: Partial<PageSummary> = {}): PageSummary =>
 function wiki(change: (w: Pick<WikiData, 'pages' | 'backlinks'>) => void = () => {}): Pick<WikiData, 'pages' | 'backlinks'> {
   const w: Pick<WikiData, 'pages' | 'backlinks'> = {
     pages: {
-      nvidia: summary('nvidia', { seeAlso: [{ id: id('ascend'), exists: true }, { id: id('cuda'), exists: false }] }),
+      nvidia: summary('nvidia', {
+        seeAlso: [
+          { id: id('ascend'), exists: true },
+          { id: id('cuda'), exists: false },
+        ],
+      }),
       ascend: summary('ascend'),
       huawei: summary('huawei'),
       other: summary('other'),
@@ -34,7 +39,8 @@ function wiki(change: (w: Pick<WikiData, 'pages' | 'backlinks'>) => void = () =>
   return w;
 }
 const entry = { digest: 'd1', data: { title: 'nvidia', toc: true }, htmlFile: '/cache/wiki-html/d1.html' };
-const key = (w = wiki(), e: { digest: string | number | undefined; data: unknown; htmlFile: string | undefined } = entry) => articleCacheKey('code', w, id('nvidia'), e);
+const key = (w = wiki(), e: { digest: string | number | undefined; data: unknown; htmlFile: string | undefined } = entry) =>
+  articleCacheKey('code', w, id('nvidia'), e);
 
 describe('the key of an article page', () => {
   it('is the same for the same article, its See also and its linkers', () => {
@@ -69,7 +75,9 @@ describe('the key of a redirect', () => {
   it('changes with the article it leads to and with the alias', () => {
     const page = summary('nvidia');
     expect(summaryCacheKey('code', 'redirect', page, 'nvidia_corporation')).toBe(summaryCacheKey('code', 'redirect', summary('nvidia'), 'nvidia_corporation'));
-    expect(summaryCacheKey('code', 'redirect', { ...page, title: 'NVIDIA' }, 'nvidia_corporation')).not.toBe(summaryCacheKey('code', 'redirect', page, 'nvidia_corporation'));
+    expect(summaryCacheKey('code', 'redirect', { ...page, title: 'NVIDIA' }, 'nvidia_corporation')).not.toBe(
+      summaryCacheKey('code', 'redirect', page, 'nvidia_corporation'),
+    );
     expect(summaryCacheKey('code', 'redirect', page, 'nv')).not.toBe(summaryCacheKey('code', 'redirect', page, 'nvidia_corporation'));
   });
 });

@@ -15,17 +15,27 @@ const input = (over: Partial<CitationInput>): CitationInput => ({
   ...over,
 });
 
-
 describe('styledCitation', () => {
-  it.each(BUNDLED_CITATION_STYLES.flatMap((style) => ['en', 'de'].map((language) => [style, language] as const)))('%s in %s: each article’s entry is what citeproc writes for it', (style, language) => {
-    for (const title of ['the history of GPUs & more', 'Why do great tits sing?', 'Kohlmeise', 'A tit: its song', "Nvidia's \"GPUs\"", 'Tits (Paridae)', 'Ends with a dot.']) {
-      for (const date of ['2026-03-05', undefined]) {
-        const entry = input({ style, language, title, date });
-        expect(styledCitation(entry), `${style} ${language} ${title} ${date}`).toBe(citeprocCitation(entry));
+  it.each(BUNDLED_CITATION_STYLES.flatMap((style) => ['en', 'de'].map((language) => [style, language] as const)))(
+    '%s in %s: each article’s entry is what citeproc writes for it',
+    (style, language) => {
+      for (const title of [
+        'the history of GPUs & more',
+        'Why do great tits sing?',
+        'Kohlmeise',
+        'A tit: its song',
+        'Nvidia\'s "GPUs"',
+        'Tits (Paridae)',
+        'Ends with a dot.',
+      ]) {
+        for (const date of ['2026-03-05', undefined]) {
+          const entry = input({ style, language, title, date });
+          expect(styledCitation(entry), `${style} ${language} ${title} ${date}`).toBe(citeprocCitation(entry));
+        }
       }
-    }
-    expect(styledCitation(input({ style, language }))).toContain('https://birds.example.org/wiki/voegel/meise/');
-  });
+      expect(styledCitation(input({ style, language }))).toContain('https://birds.example.org/wiki/voegel/meise/');
+    },
+  );
 
   it('writes the wiki’s language: German terms and dates', () => {
     expect(styledCitation(input({ language: 'de' }))).toContain('Verfügbar unter: https://birds.example.org/wiki/voegel/meise/');

@@ -29,7 +29,8 @@ const CORNER_CASES: Record<string, string> = {
   'not links': 'Escaped \\[[e]], code `[[c]]`, empty [[]], half [[open and [single].\n\n```\n[[in a fence]]\n```',
   'link in a link': 'A [label with [[inner]] link](https://example.org) and [[x]](https://example.org).',
   'links in a table': '| chip | maker |\n|---|---|\n| [[h100\\|H100]] | [[nvidia]] |\n| [[ascend]] | plain |',
-  'links in blocks': '> Quoted [[q]].\n\n- item [[l1]]\n  - nested [[l2|two]]\n1. ordered [[o]]\n\n# Heading with [[h|link]]\n\nSetext [[s]]\n---\n\n## Closed ##\n\n## Closed ##',
+  'links in blocks':
+    '> Quoted [[q]].\n\n- item [[l1]]\n  - nested [[l2|two]]\n1. ordered [[o]]\n\n# Heading with [[h|link]]\n\nSetext [[s]]\n---\n\n## Closed ##\n\n## Closed ##',
   'links in footnotes': 'Claim.[^a] Other.[^b] Missing.[^none]\n\n[^a]: See [[source]] and [Site](https://example.org), 2024.\n[^b]: Same [[source|text]].',
   citations: 'One [@key], two [@a; @b, p. 4], prose [see @c] and an email a@b.org.',
   'sentences around links': 'First sentence. Second with [[x]] in it! Third? 华为的[[ascend|昇腾]]芯片。之后 [[y]] 句子。',
@@ -37,11 +38,14 @@ const CORNER_CASES: Record<string, string> = {
   'urls and entities': 'Visit www.example.org or https://example.org/path?q=1, &amp; &copy; &#169; AT&T, 5 < 6 > 4.',
   'hard breaks and lists': 'Line one  \nline two\\\nline three\n\n- [ ] task\n- [x] done\n\n* star\n+ plus',
   'indented text': 'Paragraph\n\n    four spaces in\n\nafter',
-  'long heading text': '## A heading with `code`, *emphasis* and [a link](https://example.org)\n\n## A heading with `code`, *emphasis* and [a link](https://example.org)',
+  'long heading text':
+    '## A heading with `code`, *emphasis* and [a link](https://example.org)\n\n## A heading with `code`, *emphasis* and [a link](https://example.org)',
   'reference links': 'A [ref] and [[x]] and [full][ref].\n\n[ref]: https://example.org "Title"\n[x]: https://example.org/x',
   'thematic breaks and html-like text': 'Text\n\n***\n\n___\n\nA \\<tag\\> and \\{braces\\}.',
-  'math and prices': 'Between $5 and $10, about $C \\approx 6ND$ and $$y$$.\n\n$$\n\\frac{a}{b}\n$$\n\nPay $20 and solve $x+1=2$ with [[t|text]]; \\$30; $100-$200.\n\n| a | b |\n|---|---|\n| $x$ | $5 and $6 |',
-  'callouts, figures and charts': '> [!NOTE] Title [[n]]\n> Body [[m|M]].\n\n> [!tip]-\n> Folded.\n\n![Alt](https://example.org/a.png "Caption [[c]] and $x$[^f]")\n\n```chart\ntype: bar\ntitle: T\nx: a\ny: b\nsource: "Source [[s]][^f]"\ndata:\n  - { a: x, b: 1 }\n```\n\n[^f]: [F](https://example.org/f), 2024.',
+  'math and prices':
+    'Between $5 and $10, about $C \\approx 6ND$ and $$y$$.\n\n$$\n\\frac{a}{b}\n$$\n\nPay $20 and solve $x+1=2$ with [[t|text]]; \\$30; $100-$200.\n\n| a | b |\n|---|---|\n| $x$ | $5 and $6 |',
+  'callouts, figures and charts':
+    '> [!NOTE] Title [[n]]\n> Body [[m|M]].\n\n> [!tip]-\n> Folded.\n\n![Alt](https://example.org/a.png "Caption [[c]] and $x$[^f]")\n\n```chart\ntype: bar\ntitle: T\nx: a\ny: b\nsource: "Source [[s]][^f]"\ndata:\n  - { a: x, b: 1 }\n```\n\n[^f]: [F](https://example.org/f), 2024.',
 };
 
 const corpus: Array<[string, string]> = [

@@ -55,8 +55,22 @@ const CHARTS: Array<[string, ChartSpec, ChartRow[]]> = [
     ],
   ],
   ['a line over years, two series', { type: 'line', title: 'T', x: 'year', y: 'bandwidth', series: 'vendor', data: [] }, chips],
-  ['a line over dates', { type: 'line', title: 'T', x: 'date', y: 'v', data: [] }, [{ date: '2024-01-01', v: 1 }, { date: '2024-06-01', v: 3 }]],
-  ['a line over names', { type: 'line', title: 'T', x: 'generation', y: 'v', data: [] }, [{ generation: 'HBM2', v: 256 }, { generation: 'HBM3', v: 819 }]],
+  [
+    'a line over dates',
+    { type: 'line', title: 'T', x: 'date', y: 'v', data: [] },
+    [
+      { date: '2024-01-01', v: 1 },
+      { date: '2024-06-01', v: 3 },
+    ],
+  ],
+  [
+    'a line over names',
+    { type: 'line', title: 'T', x: 'generation', y: 'v', data: [] },
+    [
+      { generation: 'HBM2', v: 256 },
+      { generation: 'HBM3', v: 819 },
+    ],
+  ],
   ['a scatter plot', { type: 'scatter', title: 'T', x: 'year', y: 'bandwidth', series: 'vendor', data: [] }, chips],
 ];
 

@@ -51,10 +51,12 @@ describe('the project lock', () => {
     registerHolder({ pid: other.pid!, contentDir: '/b', command: 'build' });
     const waitedFor: LockHolder[] = [];
     let acquired = false;
-    const pending = acquireProjectLock({ dotAstroDir: dotAstro, contentDir: '/a', command: 'build', pollMs: 20, onWait: (h) => waitedFor.push(h) }).then((release) => {
-      acquired = true;
-      return release;
-    });
+    const pending = acquireProjectLock({ dotAstroDir: dotAstro, contentDir: '/a', command: 'build', pollMs: 20, onWait: (h) => waitedFor.push(h) }).then(
+      (release) => {
+        acquired = true;
+        return release;
+      },
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(acquired).toBe(false);
     expect(waitedFor).toEqual([{ pid: other.pid, contentDir: '/b', command: 'build' }]);

@@ -42,7 +42,9 @@ describe('readContentFolder', () => {
     const latin1 = Buffer.concat([Buffer.from(`${article('Caf')}\nA line.\nCaf`), Buffer.from([0xe9]), Buffer.from(' au lait.\n')]);
     const dir = folder({ 'latin1.mdx': latin1, 'utf16.mdx': Buffer.from(`\uFEFF${article('Wide')}`, 'utf16le'), 'fine.mdx': article('Fine') });
     expect(reported(dir)).toEqual([
-      expect.stringMatching(/^latin1\.mdx:8:4: error: the file is not valid UTF-8 here \(byte 0xE9\): it was saved in another encoding, such as Latin-1 or Windows-1252; save it as UTF-8/),
+      expect.stringMatching(
+        /^latin1\.mdx:8:4: error: the file is not valid UTF-8 here \(byte 0xE9\): it was saved in another encoding, such as Latin-1 or Windows-1252; save it as UTF-8/,
+      ),
       'utf16.mdx:1:1: error: the file is UTF-16, not UTF-8: save it as UTF-8 (in most editors: Save with Encoding → UTF-8)',
     ]);
     expect([...readContentFolder(dir).sources.keys()]).toEqual(['fine.mdx']);
@@ -59,7 +61,9 @@ describe('readContentFolder', () => {
     symlinkSync('sub/inside.mdx', join(dir, 'alias-of-inside.mdx'));
     expect(reported(dir)).toEqual([
       'dangling.mdx: error: this symbolic link leads to nothing (its target does not exist): remove it, or point it at a file of the content folder',
-      expect.stringMatching(/^outside-file\.mdx: error: this symbolic link leads outside the content folder \(to .*outside\/secret\.mdx\), whose files the build does not publish: copy what it should publish into the content folder, or remove the link$/),
+      expect.stringMatching(
+        /^outside-file\.mdx: error: this symbolic link leads outside the content folder \(to .*outside\/secret\.mdx\), whose files the build does not publish: copy what it should publish into the content folder, or remove the link$/,
+      ),
       expect.stringMatching(/^outside-folder: error: this symbolic link leads outside the content folder/),
       'self.mdx: error: this symbolic link leads round in a loop of links and never to a file: remove it, or point it at a file of the content folder',
       'sub/up: error: this symbolic link leads back to a folder that holds it, so the folder would never end: remove it',
@@ -69,7 +73,7 @@ describe('readContentFolder', () => {
     expect(() => loadPageIndex(dir)).toThrow(ContentError);
   });
 
-  it('reports articles under hidden names as not published, and leaves tools\' folders alone', () => {
+  it("reports articles under hidden names as not published, and leaves tools' folders alone", () => {
     const dir = folder({
       'good.mdx': article('Good'),
       '.draft.mdx': article('Draft'),

@@ -22,7 +22,11 @@ const nestedList = (depth: number) => Array.from({ length: depth }, (_, i) => `$
 describe('nesting', () => {
   it.each([
     ['lists, one level a line', nestedList(MAX_NESTING + 1), /^a\.mdx:\d+:1: error: lists and block quotes are nested more than 100 levels deep/],
-    ['lists, all on one line (40 KB)', `${'- '.repeat(20_000)}x`, /^a\.mdx:5:1: error: lists and block quotes are nested more than 100 levels deep.*flatten the nesting/],
+    [
+      'lists, all on one line (40 KB)',
+      `${'- '.repeat(20_000)}x`,
+      /^a\.mdx:5:1: error: lists and block quotes are nested more than 100 levels deep.*flatten the nesting/,
+    ],
     ['ordered lists', `${'1. '.repeat(5_000)}x`, /^a\.mdx:5:1: error: lists and block quotes are nested more than 100/],
     ['block quotes', `${'> '.repeat(8_000)}x`, /^a\.mdx:5:1: error: lists and block quotes are nested/],
     ['quotes of lists', `${'> - '.repeat(4_000)}x`, /^a\.mdx:5:1: error: lists and block quotes are nested/],
@@ -43,15 +47,22 @@ describe('nesting', () => {
   });
 
   it('counts neither code, nor the frontmatter, nor a thematic break as nesting', () => {
-    expect(textNestingProblem(`---\ntitle: x\n---\n\n\`\`\`\n${'- '.repeat(500)}x\n${'<div>'.repeat(500)}\n\`\`\`\n\nText with \`<div>\` in code, ${'`<span>` '.repeat(200)}.\n\n- - -\n`)).toBeUndefined();
+    expect(
+      textNestingProblem(
+        `---\ntitle: x\n---\n\n\`\`\`\n${'- '.repeat(500)}x\n${'<div>'.repeat(500)}\n\`\`\`\n\nText with \`<div>\` in code, ${'`<span>` '.repeat(200)}.\n\n- - -\n`,
+      ),
+    ).toBeUndefined();
   });
 });
 
 describe('marks per paragraph', () => {
   it('refuses a paragraph a parser would read in quadratic time, naming its line, before reading it', () => {
-    const message = /error: this paragraph holds too many marks \(`\*`, `_`, `\[`, `\]`, `<`, `\{`, …\) to be read in reasonable time .*split the paragraph into shorter ones/;
+    const message =
+      /error: this paragraph holds too many marks \(`\*`, `_`, `\[`, `\]`, `<`, `\{`, …\) to be read in reasonable time .*split the paragraph into shorter ones/;
     // remark (an article with MDX of its own) would take minutes over these, satteri over the next.
-    expect(errorsOf(`<abbr title="x">y</abbr>\n\nFine.\n\n${'a* '.repeat(20_000)}`)).toEqual([expect.stringMatching(new RegExp(`^a\\.mdx:9:1: ${message.source}`))]);
+    expect(errorsOf(`<abbr title="x">y</abbr>\n\nFine.\n\n${'a* '.repeat(20_000)}`)).toEqual([
+      expect.stringMatching(new RegExp(`^a\\.mdx:9:1: ${message.source}`)),
+    ]);
     expect(errorsOf(`<abbr title="x">y</abbr> ${'[[a '.repeat(10_000)}`)).toEqual([expect.stringMatching(new RegExp(`^a\\.mdx:5:1: ${message.source}`))]);
     expect(errorsOf(`x${'</span>'.repeat(10_000)}`)).toEqual([expect.stringMatching(new RegExp(`^a\\.mdx:5:1: ${message.source}`))]);
     expect(errorsOf(`${'a { '.repeat(10_000)}`)).toEqual([expect.stringMatching(message)]);
@@ -80,7 +91,28 @@ describe('marks per paragraph', () => {
 /** Generated articles: nesting of every kind, emphasis and brackets, plain or with MDX of their own, up to 1 MB. */
 const body = fc
   .tuple(
-    fc.constantFrom('- ', '1. ', '> ', '> - ', '*a ', '**a ', '_a ', '[', '<span>', 'a* ', 'a] ', 'a]( ', '[[a ', '[@a ', '`a ', '~~a ', '[[a]] ', 'Text. ', 'a < ', 'a { '),
+    fc.constantFrom(
+      '- ',
+      '1. ',
+      '> ',
+      '> - ',
+      '*a ',
+      '**a ',
+      '_a ',
+      '[',
+      '<span>',
+      'a* ',
+      'a] ',
+      'a]( ',
+      '[[a ',
+      '[@a ',
+      '`a ',
+      '~~a ',
+      '[[a]] ',
+      'Text. ',
+      'a < ',
+      'a { ',
+    ),
     fc.constantFrom(' b*', ' b**', ' b_', '](https://e.org)', '</span>', '', ']]', ' }'),
     fc.integer({ min: 1, max: 120_000 }),
     fc.boolean(),

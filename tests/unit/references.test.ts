@@ -23,8 +23,7 @@ const BIB = `% Cite with [@key]: the @ in this comment must not start an entry.
 function referencesOf(files: Record<string, string>) {
   return buildReferenceIndex(indexOf(files));
 }
-const messages = (files: Record<string, string>) =>
-  referencesOf(files).diagnostics.map((d) => `${d.file}:${d.line ?? ''} ${d.severity}: ${d.message}`);
+const messages = (files: Record<string, string>) => referencesOf(files).diagnostics.map((d) => `${d.file}:${d.line ?? ''} ${d.severity}: ${d.message}`);
 
 describe('parseCitationKeys', () => {
   it.each([
@@ -96,7 +95,9 @@ describe('linkifyIdentifiers and backlinkLabel', () => {
 
 describe('reference errors, with file and line', () => {
   it('accepts well-formed citations of both kinds', () => {
-    expect(messages({ 'references.bib': BIB, 'a.mdx': article('A', 'Claim [@alpha2020; @gamma2019, p. 4].[^x]\n\n[^x]: [T](https://x.org), Site.') })).toEqual([]);
+    expect(messages({ 'references.bib': BIB, 'a.mdx': article('A', 'Claim [@alpha2020; @gamma2019, p. 4].[^x]\n\n[^x]: [T](https://x.org), Site.') })).toEqual(
+      [],
+    );
   });
 
   it('a wiki with no .bib file and only footnotes has nothing to report', () => {
@@ -138,11 +139,15 @@ describe('reference errors, with file and line', () => {
 
   it('checks BibTeX urls too, with the line of the entry', () => {
     const bib = '@misc{bad, title = {Bad}, url = {javascript:alert(1)}}\n';
-    expect(messages({ 'references.bib': bib, 'a.mdx': article('A', '[@bad]') })[0]).toMatch(/^references\.bib:1 error: reference link `javascript:alert\(1\)` is not a web address/);
+    expect(messages({ 'references.bib': bib, 'a.mdx': article('A', '[@bad]') })[0]).toMatch(
+      /^references\.bib:1 error: reference link `javascript:alert\(1\)` is not a web address/,
+    );
   });
 
   it('a frontmatter bibliography that does not exist is an error; one that does is used', () => {
-    expect(messages({ 'a.mdx': article('A', '', 'bibliography: ./chips.bib\n') })[0]).toMatch(/^a\.mdx:3 error: field `bibliography`: `\.\/chips\.bib` is not a file/);
+    expect(messages({ 'a.mdx': article('A', '', 'bibliography: ./chips.bib\n') })[0]).toMatch(
+      /^a\.mdx:3 error: field `bibliography`: `\.\/chips\.bib` is not a file/,
+    );
     const refs = referencesOf({ 'hw/chips.bib': BIB, 'hw/a.mdx': article('A', '[@gamma2019]', 'bibliography: ./chips.bib\n') });
     expect(refs.diagnostics).toEqual([]);
     expect([...refs.pageBibliographies.values()]).toEqual([['hw/chips.bib']]);
@@ -161,8 +166,9 @@ describe('reference errors, with file and line', () => {
     expect(cited('b')).toEqual(['Gamma Book']);
   });
 
-  it('a BibTeX entry whose text holds HTML is an error with its line; citeproc\'s own markup is text', () => {
-    const bib = '@article{fine,\n  title = {The <i>Drosophila</i> genome and CO<sub>2</sub>},\n  year = {2024}\n}\n\n@article{evil,\n  title = {Title <img src=x onerror=alert(1)>},\n  year = {2024}\n}\n';
+  it("a BibTeX entry whose text holds HTML is an error with its line; citeproc's own markup is text", () => {
+    const bib =
+      '@article{fine,\n  title = {The <i>Drosophila</i> genome and CO<sub>2</sub>},\n  year = {2024}\n}\n\n@article{evil,\n  title = {Title <img src=x onerror=alert(1)>},\n  year = {2024}\n}\n';
     expect(messages({ 'references.bib': bib })).toEqual([
       'references.bib:6 error: entry `@evil`: field `title` holds HTML (`<img…`), which a reference shows as text: write plain text (italics as `<i>…</i>` or `\\emph{…}`)',
     ]);

@@ -26,7 +26,10 @@ describe('rehype-raw, parsing only what needs it', () => {
   });
 
   it('parses raw HTML into elements', () => {
-    const tree: Root = { type: 'root', children: [el('p', [text('Its memory is '), { type: 'raw', value: '<abbr title="High Bandwidth Memory">HBM</abbr>' }])] };
+    const tree: Root = {
+      type: 'root',
+      children: [el('p', [text('Its memory is '), { type: 'raw', value: '<abbr title="High Bandwidth Memory">HBM</abbr>' }])],
+    };
     expect(toHtml(run(tree))).toBe('<p>Its memory is <abbr title="High Bandwidth Memory">HBM</abbr></p>');
   });
 

@@ -72,7 +72,9 @@ describe('rehypeReferences: numbering and merging', () => {
   });
 
   it('merges footnotes with identical texts into one entry, as DokuWiki does', async () => {
-    const { markers, references } = await render('A.[^one] B.[^two] C.[^three]\n\n[^one]: [Same](https://x.org/a), Site.\n[^two]: [Same](https://x.org/a), Site.\n[^three]: [Other](https://x.org/b), Site.\n');
+    const { markers, references } = await render(
+      'A.[^one] B.[^two] C.[^three]\n\n[^one]: [Same](https://x.org/a), Site.\n[^two]: [Same](https://x.org/a), Site.\n[^three]: [Other](https://x.org/b), Site.\n',
+    );
     expect(markers).toEqual(['[1]→ref-1', '[1]→ref-1', '[2]→ref-2']);
     expect(references).toHaveLength(2);
     expect(references[0]?.backlinks).toHaveLength(2);

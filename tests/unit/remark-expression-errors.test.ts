@@ -24,7 +24,9 @@ describe('remarkExpressionErrors', () => {
     await expect(run('# Title\n\nValue: {(() => { throw new Error("boom") })()}\n')).rejects.toThrow(
       'hw/h100.mdx:3:8: error: the expression `{(() => { throw new Error("boom") })()}` failed while its page was rendered: boom',
     );
-    await expect(run('Text.\n\n{undefinedThing.property}\n')).rejects.toThrow(/^hw\/h100\.mdx:3:1: error: the expression `\{undefinedThing\.property\}` failed while its page was rendered: undefinedThing is not defined/);
+    await expect(run('Text.\n\n{undefinedThing.property}\n')).rejects.toThrow(
+      /^hw\/h100\.mdx:3:1: error: the expression `\{undefinedThing\.property\}` failed while its page was rendered: undefinedThing is not defined/,
+    );
   });
 
   it('names the attribute of an element whose value throws', async () => {
@@ -35,7 +37,7 @@ describe('remarkExpressionErrors', () => {
     expect(JSON.stringify(await run('Two is {1 + 1}, and {"text"}.\n'))).toContain('"children":["Two is ",2,", and ","text","."]');
   });
 
-  it('is what makes the place known: without it, the error is the expression\'s own', async () => {
+  it("is what makes the place known: without it, the error is the expression's own", async () => {
     await expect(run('{(() => { throw new Error("boom") })()}\n', [] as never)).rejects.toThrow(/^boom$/);
   });
 });

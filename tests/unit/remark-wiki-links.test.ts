@@ -33,15 +33,15 @@ describe('remarkWikiLinks', () => {
     ['[[nvidia#History|its history]]', '<p><a class="wikilink" href="/wiki/nvidia/#history">its history</a></p>'],
     ['[[nvidia#Nope|a missing section]]', '<p><a class="wikilink" href="/wiki/nvidia/">a missing section</a></p>'],
     ['[[hardware:ascend_910b]]', '<p><a class="wikilink" href="/wiki/hardware/ascend_910b/">Ascend 910B</a></p>'],
-    [
-      '[[cuda]]',
-      '<p><a class="wikilink new" title="cuda (page does not exist yet)" href="/special/wanted/#page-cuda">cuda</a></p>',
-    ],
+    ['[[cuda]]', '<p><a class="wikilink new" title="cuda (page does not exist yet)" href="/special/wanted/#page-cuda">cuda</a></p>'],
     [
       '[[CUDA Toolkit|the toolkit]]',
       '<p><a class="wikilink new" title="cuda_toolkit (page does not exist yet)" href="/special/wanted/#page-cuda_toolkit">the toolkit</a></p>',
     ],
-    ['**[[nvidia]]** and *[[hardware:ascend_910b|B]]*', '<p><strong><a class="wikilink" href="/wiki/nvidia/">Nvidia</a></strong> and <em><a class="wikilink" href="/wiki/hardware/ascend_910b/">B</a></em></p>'],
+    [
+      '**[[nvidia]]** and *[[hardware:ascend_910b|B]]*',
+      '<p><strong><a class="wikilink" href="/wiki/nvidia/">Nvidia</a></strong> and <em><a class="wikilink" href="/wiki/hardware/ascend_910b/">B</a></em></p>',
+    ],
   ])('%s', async (markdown, html) => {
     expect(await render(markdown)).toBe(html);
   });

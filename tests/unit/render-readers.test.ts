@@ -13,24 +13,28 @@ import { markdown, renderedSites, wikiForRendering } from '../helpers/render-wik
 const sites = renderedSites(5);
 
 describe('pages rendered from satteri’s reading are the pages remark’s reading gives', () => {
-  it.each(sites)('%s', async (_, contentDir) => {
-    const { wiki, jobs } = wikiForRendering(contentDir());
-    const bySatteri = await createArticleRenderer(markdown, () => wiki, 'satteri');
-    const byRemark = await createArticleRenderer(markdown, () => wiki, 'remark');
-    let readBySatteri = 0;
-    for (const job of jobs) {
-      const expected = await renderJob(byRemark, job);
-      expect(expected.ok, job.file).toBe(true);
-      expect(await renderJob(bySatteri, job), job.file).toEqual(expected);
-      try {
-        if (!needsRemark(satteriTree(job.body))) readBySatteri++;
-      } catch {
-        // left to remark
+  it.each(sites)(
+    '%s',
+    async (_, contentDir) => {
+      const { wiki, jobs } = wikiForRendering(contentDir());
+      const bySatteri = await createArticleRenderer(markdown, () => wiki, 'satteri');
+      const byRemark = await createArticleRenderer(markdown, () => wiki, 'remark');
+      let readBySatteri = 0;
+      for (const job of jobs) {
+        const expected = await renderJob(byRemark, job);
+        expect(expected.ok, job.file).toBe(true);
+        expect(await renderJob(bySatteri, job), job.file).toEqual(expected);
+        try {
+          if (!needsRemark(satteriTree(job.body))) readBySatteri++;
+        } catch {
+          // left to remark
+        }
       }
-    }
-    // Most articles are plain Markdown: the comparison is satteri's reading against remark's, not remark's with itself.
-    expect(readBySatteri).toBeGreaterThanOrEqual(Math.ceil(jobs.length / 2));
-  }, 60_000);
+      // Most articles are plain Markdown: the comparison is satteri's reading against remark's, not remark's with itself.
+      expect(readBySatteri).toBeGreaterThanOrEqual(Math.ceil(jobs.length / 2));
+    },
+    60_000,
+  );
 
   it('gives the error remark gives for an article neither can read', async () => {
     const { wiki } = wikiForRendering(join(repoRoot, 'tests/fixtures/site'));

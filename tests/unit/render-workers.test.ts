@@ -24,16 +24,20 @@ describe('rendering on every core', () => {
     ['references', 'class="reference"'],
     ['site', 'class="wikilink'],
     ['reading', 'class="language-'],
-  ])('renders the %s fixture in a worker exactly as on the main thread, in order', async (folder, marker) => {
-    const { wiki, jobs } = wikiOf(folder);
-    const main = await renderArticles(jobs, markdown, wiki, 0);
-    // Two workers take a share each, the main thread the rest: every article in its place.
-    const shared = await renderArticles(jobs, markdown, wiki, 2);
-    expect(main.every((outcome) => outcome.ok)).toBe(true);
-    expect(shared).toEqual(main);
-    expect(main).toHaveLength(jobs.length);
-    expect(main.map((outcome) => (outcome.ok ? outcome.code : '')).join('\n')).toContain(marker);
-  }, 90_000);
+  ])(
+    'renders the %s fixture in a worker exactly as on the main thread, in order',
+    async (folder, marker) => {
+      const { wiki, jobs } = wikiOf(folder);
+      const main = await renderArticles(jobs, markdown, wiki, 0);
+      // Two workers take a share each, the main thread the rest: every article in its place.
+      const shared = await renderArticles(jobs, markdown, wiki, 2);
+      expect(main.every((outcome) => outcome.ok)).toBe(true);
+      expect(shared).toEqual(main);
+      expect(main).toHaveLength(jobs.length);
+      expect(main.map((outcome) => (outcome.ok ? outcome.code : '')).join('\n')).toContain(marker);
+    },
+    90_000,
+  );
 
   it('reports an article that cannot be rendered, from a worker too', async () => {
     const { wiki, jobs } = wikiOf('site');

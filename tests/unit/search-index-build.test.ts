@@ -20,7 +20,8 @@ function site(pages: Record<string, string>): string {
 describe('buildSearchIndex', () => {
   it('indexes article bodies only, without the parts readers do not search, and reports the size', async () => {
     const dir = site({
-      'wiki/a': '<nav>Navigation words</nav><article data-pagefind-body><h1>Alpha</h1><p>Searched kelvarine text.</p><section class="references"><p>Unsearched zorbic source</p></section></article>',
+      'wiki/a':
+        '<nav>Navigation words</nav><article data-pagefind-body><h1>Alpha</h1><p>Searched kelvarine text.</p><section class="references"><p>Unsearched zorbic source</p></section></article>',
       'special/all': '<p>Special page words</p>',
     });
     const report = await buildSearchIndex(dir);
@@ -35,7 +36,12 @@ describe('buildSearchIndex', () => {
   });
 
   it('counts the article pages, and indexes a large site in batches whose joined index is the one a single run gives', async () => {
-    const pages = Object.fromEntries(['alpha', 'beta', 'gamma', 'delta', 'epsilon'].map((name, i) => [`wiki/${name}`, `<article data-pagefind-body><h1>${name}</h1><p>${'shared words '.repeat(i + 1)}only-${name}</p></article>`]));
+    const pages = Object.fromEntries(
+      ['alpha', 'beta', 'gamma', 'delta', 'epsilon'].map((name, i) => [
+        `wiki/${name}`,
+        `<article data-pagefind-body><h1>${name}</h1><p>${'shared words '.repeat(i + 1)}only-${name}</p></article>`,
+      ]),
+    );
     const dir = site({ ...pages, 'special/all': '<p>All</p>' });
     const prepared = prepareForIndexing(dir);
     prepared.restore();

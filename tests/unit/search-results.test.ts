@@ -2,17 +2,41 @@
 import { describe, expect, it } from 'vitest';
 import type { PagefindFragment, PagefindSubResult } from '../../src/client/search-pagefind.ts';
 import { ENGLISH_UI_STRINGS, translator } from '../../src/shared/ui-strings.ts';
-import { bestSections, excerptParts, isSearchable, readSearchState, resultSummary, resultView, searchPause, SHORT_WORD_PAUSE_MS, writeSearchState } from '../../src/client/search-results.ts';
+import {
+  bestSections,
+  excerptParts,
+  isSearchable,
+  readSearchState,
+  resultSummary,
+  resultView,
+  searchPause,
+  SHORT_WORD_PAUSE_MS,
+  writeSearchState,
+} from '../../src/client/search-results.ts';
 
 describe('excerptParts', () => {
   it.each([
     ['plain text', [{ text: 'plain text', marked: false }]],
-    ['uses <mark>HBM</mark> memory', [{ text: 'uses ', marked: false }, { text: 'HBM', marked: true }, { text: ' memory', marked: false }]],
+    [
+      'uses <mark>HBM</mark> memory',
+      [
+        { text: 'uses ', marked: false },
+        { text: 'HBM', marked: true },
+        { text: ' memory', marked: false },
+      ],
+    ],
     ['<mark>a</mark><mark>b</mark>', [{ text: 'ab', marked: true }]],
     // Pagefind indexes the text a reader sees: `AT&T`, `5 < 6`, and `&lt;b&gt;` where the article shows those characters.
     ['AT&T 5 < 6 &lt;b&gt; "x" it\'s', [{ text: 'AT&T 5 < 6 &lt;b&gt; "x" it\'s', marked: false }]],
     ['<mark>&amp;lt;</mark>', [{ text: '&amp;lt;', marked: true }]],
-    ['(<mark>华为</mark>,', [{ text: '(', marked: false }, { text: '华为', marked: true }, { text: ',', marked: false }]],
+    [
+      '(<mark>华为</mark>,',
+      [
+        { text: '(', marked: false },
+        { text: '华为', marked: true },
+        { text: ',', marked: false },
+      ],
+    ],
     ['', []],
   ])('%j', (excerpt, parts) => {
     expect(excerptParts(excerpt)).toEqual(parts);
@@ -51,7 +75,16 @@ describe('resultView', () => {
   it('leads to the best section and names its heading', () => {
     const view = resultView(fragment([section('Intro', [0.5], false), section('Memory', [4])]), 1);
     expect(view).toMatchObject({ title: 'Ascend 910B', url: '/wiki/x/#memory', description: 'AI chip', tags: ['hardware'] });
-    expect(view.sections).toEqual([{ heading: 'Memory', url: '/wiki/x/#memory', excerpt: [{ text: 'about ', marked: false }, { text: 'Memory', marked: true }] }]);
+    expect(view.sections).toEqual([
+      {
+        heading: 'Memory',
+        url: '/wiki/x/#memory',
+        excerpt: [
+          { text: 'about ', marked: false },
+          { text: 'Memory', marked: true },
+        ],
+      },
+    ]);
   });
 
   it('gives text before the first heading no section name', () => {
@@ -61,7 +94,16 @@ describe('resultView', () => {
   it('falls back to the page excerpt when Pagefind gives no sections', () => {
     const view = resultView(fragment([]), 3);
     expect(view.url).toBe('/wiki/x/?highlight=hbm');
-    expect(view.sections).toEqual([{ heading: undefined, url: '/wiki/x/?highlight=hbm', excerpt: [{ text: 'page ', marked: false }, { text: 'hbm', marked: true }] }]);
+    expect(view.sections).toEqual([
+      {
+        heading: undefined,
+        url: '/wiki/x/?highlight=hbm',
+        excerpt: [
+          { text: 'page ', marked: false },
+          { text: 'hbm', marked: true },
+        ],
+      },
+    ]);
   });
 });
 

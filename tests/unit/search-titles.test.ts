@@ -91,7 +91,11 @@ describe('titleSearch', () => {
 });
 
 describe('viewsExcept', () => {
-  const result = (url: string): PagefindResult => ({ id: url, score: 1, data: async () => ({ url, excerpt: '', meta: {}, filters: {}, sub_results: [] }) as PagefindFragment });
+  const result = (url: string): PagefindResult => ({
+    id: url,
+    score: 1,
+    data: async () => ({ url, excerpt: '', meta: {}, filters: {}, sub_results: [] }) as PagefindFragment,
+  });
 
   it('skips the articles already offered by name and fetches only what it shows', async () => {
     const results = ['/wiki/nvidia/', '/wiki/h100/', '/wiki/%E5%8D%8E%E4%B8%BA/', '/wiki/cuda/', '/wiki/nvlink/'].map(result);
@@ -104,10 +108,20 @@ describe('viewsExcept', () => {
 
 describe('markedWords and "Did you mean" from what full-text search found', () => {
   const fragment = (excerpt: string, sections: string[] = []) =>
-    ({ url: '/wiki/x/', excerpt, meta: {}, filters: {}, sub_results: sections.map((e) => ({ title: '', url: '', excerpt: e, locations: [], weighted_locations: [] })) }) as PagefindFragment;
+    ({
+      url: '/wiki/x/',
+      excerpt,
+      meta: {},
+      filters: {},
+      sub_results: sections.map((e) => ({ title: '', url: '', excerpt: e, locations: [], weighted_locations: [] })),
+    }) as PagefindFragment;
 
   it('reads the marked words of excerpts and sections as keys', () => {
-    expect([...markedWords([fragment('the <mark>Ascend</mark> 910B', ["<mark>HBM2e</mark> and <mark>Huawei's</mark> chips"])])].sort()).toEqual(['ascend', 'hbm2e', 'huaweis']);
+    expect([...markedWords([fragment('the <mark>Ascend</mark> 910B', ["<mark>HBM2e</mark> and <mark>Huawei's</mark> chips"])])].sort()).toEqual([
+      'ascend',
+      'hbm2e',
+      'huaweis',
+    ]);
   });
 
   it('fetches no vocabulary for words the search found, and corrects the others', async () => {
@@ -154,7 +168,11 @@ describe('the 404 page\'s "Did you mean", from the title index', () => {
   });
 
   it('suggests five at most', () => {
-    const lookup = { exact: [], near: [], prefixed: Array.from({ length: 9 }, (_, i) => ({ id: `p${i}` as PageId, title: `P${i}`, url: `/wiki/p${i}/`, key: `p${i}` })) };
+    const lookup = {
+      exact: [],
+      near: [],
+      prefixed: Array.from({ length: 9 }, (_, i) => ({ id: `p${i}` as PageId, title: `P${i}`, url: `/wiki/p${i}/`, key: `p${i}` })),
+    };
     expect(suggestionsOf([lookup])).toHaveLength(5);
   });
 });

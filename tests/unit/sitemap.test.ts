@@ -8,22 +8,25 @@ import { leftOutOfSitemap, SITEMAP_ENTRY_LIMIT, writeSitemap } from '../../src/p
 describe('the sitemap', () => {
   it('leaves out alias redirects, Random article and the 404 page', () => {
     const redirects = new Set(['/wiki/hw/old_name/']);
-    expect(['/wiki/hw/old_name/', '/special/random/', '/404/', '/wiki/new/', '/special/all-pages/'].filter((path) => !leftOutOfSitemap(path, redirects))).toEqual([
-      '/wiki/new/',
-      '/special/all-pages/',
-    ]);
+    expect(
+      ['/wiki/hw/old_name/', '/special/random/', '/404/', '/wiki/new/', '/special/all-pages/'].filter((path) => !leftOutOfSitemap(path, redirects)),
+    ).toEqual(['/wiki/new/', '/special/all-pages/']);
   });
 
   it('lists each page once, in address order, articles with the date of their last change', () => {
     const out = mkdtempSync(join(tmpdir(), 'sitemap-'));
-    expect(writeSitemap(out, 'https://wiki.example.org', [{ path: '/wiki/b/' }, { path: '/' }, { path: '/wiki/a&b/', lastmod: '2026-05-01' }, { path: '/wiki/b/' }])).toBe(3);
+    expect(
+      writeSitemap(out, 'https://wiki.example.org', [{ path: '/wiki/b/' }, { path: '/' }, { path: '/wiki/a&b/', lastmod: '2026-05-01' }, { path: '/wiki/b/' }]),
+    ).toBe(3);
     const urlset = readFileSync(join(out, 'sitemap-0.xml'), 'utf8');
     expect([...urlset.matchAll(/<url>(.*?)<\/url>/g)].map(([, url]) => url)).toEqual([
       '<loc>https://wiki.example.org/</loc>',
       '<loc>https://wiki.example.org/wiki/a&amp;b/</loc><lastmod>2026-05-01</lastmod>',
       '<loc>https://wiki.example.org/wiki/b/</loc>',
     ]);
-    expect(readFileSync(join(out, 'sitemap-index.xml'), 'utf8')).toContain('<sitemap><loc>https://wiki.example.org/sitemap-0.xml</loc><lastmod>2026-05-01</lastmod></sitemap>');
+    expect(readFileSync(join(out, 'sitemap-index.xml'), 'utf8')).toContain(
+      '<sitemap><loc>https://wiki.example.org/sitemap-0.xml</loc><lastmod>2026-05-01</lastmod></sitemap>',
+    );
   });
 
   it('starts a new file every 45,000 addresses, all named in the index', () => {

@@ -24,8 +24,7 @@ describe('effectiveTheme: the stored choice wins over the system', () => {
     ['dark', false, 'dark'],
   ];
   for (const [stored, systemDark, expected] of cases) {
-    it(`stored ${String(stored)}, system ${systemDark ? 'dark' : 'light'} → ${expected}`, () =>
-      expect(effectiveTheme(stored, systemDark)).toBe(expected));
+    it(`stored ${String(stored)}, system ${systemDark ? 'dark' : 'light'} → ${expected}`, () => expect(effectiveTheme(stored, systemDark)).toBe(expected));
   }
   it('the toggle flips between the two', () => {
     expect(otherTheme('light')).toBe('dark');

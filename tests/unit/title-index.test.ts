@@ -58,7 +58,9 @@ describe('matchTitles', () => {
 
   it('says which alias matched when the title does not begin with it', () => {
     expect(matchTitles('nvswi', rows).prefixed).toEqual([{ id: 'nvlink', title: 'NVLink', url: '/wiki/nvlink/', key: 'nvswitch', via: 'nvswitch' }]);
-    expect(matchTitles('quantization', rows).exact).toEqual([{ id: 'quantization', title: 'Quantization (machine learning)', url: '/wiki/quantization/', key: 'quantization' }]);
+    expect(matchTitles('quantization', rows).exact).toEqual([
+      { id: 'quantization', title: 'Quantization (machine learning)', url: '/wiki/quantization/', key: 'quantization' },
+    ]);
     expect(matchTitles('华为', rows).exact[0]?.via).toBe('华为');
     expect(matchTitles('hardware:ascend_910b', rows).exact[0]?.via).toBeUndefined(); // an id is the title's own spelling
     expect(matchTitles('hardware:ascend_910b', rows).exact[0]?.url).toBe('/wiki/hardware/ascend_910b/');

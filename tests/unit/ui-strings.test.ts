@@ -26,7 +26,9 @@ describe('every bundled table', () => {
   it('is used: every key is looked up somewhere in the engine', () => {
     const code = (dir: string): string =>
       readdirSync(dir, { withFileTypes: true })
-        .map((entry) => (entry.isDirectory() ? code(join(dir, entry.name)) : /\.(ts|astro)$/.test(entry.name) ? readFileSync(join(dir, entry.name), 'utf8') : ''))
+        .map((entry) =>
+          entry.isDirectory() ? code(join(dir, entry.name)) : /\.(ts|astro)$/.test(entry.name) ? readFileSync(join(dir, entry.name), 'utf8') : '',
+        )
         .join('\n');
     const source = code(join(repoRoot, 'src')) + code(join(repoRoot, 'cli'));
     const unused = [...new Set(english.map(baseKey))].filter((key) => !source.includes(`'${key}'`));
@@ -71,14 +73,19 @@ describe('a wiki’s own strings (i18n/<language>.json)', () => {
   it('reports an unknown key and a value that is not text at their lines', () => {
     const { diagnostics } = checkUiStrings('{\n  "article.edti": "x",\n  "article.edit": 3\n}', 'i18n/fr.json', 'fr');
     expect(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}: ${d.message}`)).toEqual([
-      '2: unknown key `article.edti`: the keys are those of the engine\'s src/shared/ui-strings/en.json; correct or remove it',
+      "2: unknown key `article.edti`: the keys are those of the engine's src/shared/ui-strings/en.json; correct or remove it",
       '3: `article.edit` must be text, e.g. "Edit this page"',
     ]);
   });
 
   it('warns about the strings a new language leaves in English', () => {
     const { diagnostics } = checkUiStrings('{ "article.edit": "Modifier la page" }', 'i18n/fr.json', 'fr');
-    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/^\d+ strings are not translated and show in English: site\.skipToContent/) })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringMatching(/^\d+ strings are not translated and show in English: site\.skipToContent/),
+      }),
+    ]);
   });
 
   it('reports JSON that cannot be read', () => {

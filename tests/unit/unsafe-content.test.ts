@@ -66,7 +66,10 @@ describe('unsafeContentDiagnostics', () => {
     ['export const X = () => <embed src="https://evil.example/x.swf" />', '1:24 `<embed>` is not allowed'],
     ['<abbr title={<script>alert(1)</script>}>x</abbr>', '1:14 `<script>` is not allowed'],
     // Elements that send the reader elsewhere or change the page.
-    ['<meta http-equiv="refresh" content="0;url=https://evil.example/" />', '1:1 `<meta>` is not allowed in an article, since it could send the reader to another site'],
+    [
+      '<meta http-equiv="refresh" content="0;url=https://evil.example/" />',
+      '1:1 `<meta>` is not allowed in an article, since it could send the reader to another site',
+    ],
     ['<base href="https://evil.example/" />', '1:1 `<base>` is not allowed in an article, since it would change where every link of the page leads'],
     ['<form action="https://evil.example/"><input name="p" /></form>', '1:1 `<form>` is not allowed'],
     // Addresses in any encoding, in any address attribute.
@@ -78,7 +81,10 @@ describe('unsafeContentDiagnostics', () => {
     ['<blockquote cite="vbscript:x">q</blockquote>', '1:1 the address `vbscript:…` in `cite`'],
     ['[^a]\n\n[^a]: [x](javascript:alert(1))', '3:7 the address `javascript:…`'],
     // Tabs whose site could take over this page (reverse tabnabbing).
-    ['<a href="https://e.example" target="_blank">x</a>', '1:1 `target` on `<a>` opens a new tab whose site could take over this page (reverse tabnabbing): add `rel="noopener noreferrer"`'],
+    [
+      '<a href="https://e.example" target="_blank">x</a>',
+      '1:1 `target` on `<a>` opens a new tab whose site could take over this page (reverse tabnabbing): add `rel="noopener noreferrer"`',
+    ],
     ['<a href="https://e.example" target="other" rel="noreferrer">x</a>', '1:1 `target` on `<a>` opens a new tab'],
     ['<a href="https://e.example" rel="opener">x</a>', '1:1 `rel="opener"` on `<a>` lets the linked site take over this page'],
   ])('%j → %s', (source, start) => {

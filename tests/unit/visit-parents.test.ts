@@ -14,17 +14,22 @@ interface TestNode extends Node {
   name: string;
   children?: TestNode[];
 }
-const n = (name: string, ...children: TestNode[]): TestNode => (children.length ? { type: name[0] === 'p' ? 'parent' : 'leaf', name, children } : { type: 'leaf', name });
+const n = (name: string, ...children: TestNode[]): TestNode =>
+  children.length ? { type: name[0] === 'p' ? 'parent' : 'leaf', name, children } : { type: 'leaf', name };
 const tree = () => n('p-root', n('p-a', n('a1'), n('a2')), n('b'), n('p-c', n('c1')));
 
 type Action = boolean | 'skip' | number | [boolean | 'skip', number] | undefined;
 
 function walk(root: TestNode, visitor: (node: TestNode, parents: Parent[]) => Action, reverse = false): string[] {
   const seen: string[] = [];
-  visitParents(root, (node, parents) => {
-    seen.push(`${(node as TestNode).name}/${parents.length}`);
-    return visitor(node as TestNode, parents);
-  }, reverse);
+  visitParents(
+    root,
+    (node, parents) => {
+      seen.push(`${(node as TestNode).name}/${parents.length}`);
+      return visitor(node as TestNode, parents);
+    },
+    reverse,
+  );
   return seen;
 }
 

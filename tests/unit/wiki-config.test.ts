@@ -45,12 +45,20 @@ describe('parseWikiConfig', () => {
 
   it.each([
     ['an unknown field, with the one meant', 'title: A\ntitel: B\n', '2: unknown field `titel`: did you mean `title`? remove it, or use one of title, tagline'],
-    ['an unknown field of repository', 'repository:\n  url: https://github.com/a/b\n  brach: dev\n', '3: unknown field `repository.brach`: did you mean `branch`?'],
+    [
+      'an unknown field of repository',
+      'repository:\n  url: https://github.com/a/b\n  brach: dev\n',
+      '3: unknown field `repository.brach`: did you mean `branch`?',
+    ],
     ['a value of the wrong kind', 'title: A\nstrict: yes please\n', '2: `strict` must be `true` or `false`'],
     ['a language that is no language tag', 'language: deutsch_de\n', '1: `language` must be a language tag such as `en`, `de` or `pt-BR`'],
     ['a site that is no web address', 'title: A\n\nsite: birds.example.org\n', '3: `site` must be a web address starting with https://'],
     ['an edit pattern without {path}', 'editUrl: https://git.example.org/edit\n', '1: `editUrl` must contain `{path}`'],
-    ['a host the wiki does not know', 'repository:\n  url: https://git.example.org/a/b\n  host: bitbucket\n', '3: `repository.host` must be one of github, gitlab, gitea, forgejo'],
+    [
+      'a host the wiki does not know',
+      'repository:\n  url: https://git.example.org/a/b\n  host: bitbucket\n',
+      '3: `repository.host` must be one of github, gitlab, gitea, forgejo',
+    ],
     ['a trust level that is not one', 'trust: sometimes\n', '1: `trust` must be `safe` or `trusted`'],
     ['a logo that is no image', 'logo: ./logo.txt\n', '1: `logo` must be an image file'],
     ['YAML that cannot be read, where the parser stops', 'title: [unclosed\n', '2: wiki.config.yaml is not valid YAML'],
@@ -70,14 +78,40 @@ describe('readSettings: environment > wiki.config.yaml > defaults', () => {
 
   it('uses the defaults without a file', () => {
     const settings = readSettings({ WIKI_CONTENT_DIR: folder() }, '/');
-    expect(settings).toMatchObject({ title: 'Wiki', language: 'en', site: 'http://localhost:4321', strict: false, citationStyle: 'vancouver', trust: 'safe', allowEmpty: false, configFile: undefined });
+    expect(settings).toMatchObject({
+      title: 'Wiki',
+      language: 'en',
+      site: 'http://localhost:4321',
+      strict: false,
+      citationStyle: 'vancouver',
+      trust: 'safe',
+      allowEmpty: false,
+      configFile: undefined,
+    });
     expect(settings.uiStrings['article.edit']).toBe('Edit this page');
   });
 
   it('uses the file over the defaults, and the environment over the file', () => {
     const dir = folder('title: Vogelwiki\nlanguage: de\nsite: https://voegel.example.org\nstrict: true\ncitationStyle: apa\n');
-    expect(readSettings({ WIKI_CONTENT_DIR: dir }, '/')).toMatchObject({ title: 'Vogelwiki', site: 'https://voegel.example.org', strict: true, citationStyle: 'apa' });
-    expect(readSettings({ WIKI_CONTENT_DIR: dir, WIKI_SITE: 'https://preview.example.org', WIKI_STRICT: '0', WIKI_CITATION_STYLE: 'mla', WIKI_TRUST: 'trusted', WIKI_ALLOW_EMPTY: '1' }, '/')).toMatchObject({
+    expect(readSettings({ WIKI_CONTENT_DIR: dir }, '/')).toMatchObject({
+      title: 'Vogelwiki',
+      site: 'https://voegel.example.org',
+      strict: true,
+      citationStyle: 'apa',
+    });
+    expect(
+      readSettings(
+        {
+          WIKI_CONTENT_DIR: dir,
+          WIKI_SITE: 'https://preview.example.org',
+          WIKI_STRICT: '0',
+          WIKI_CITATION_STYLE: 'mla',
+          WIKI_TRUST: 'trusted',
+          WIKI_ALLOW_EMPTY: '1',
+        },
+        '/',
+      ),
+    ).toMatchObject({
       site: 'https://preview.example.org',
       strict: false,
       citationStyle: 'mla',
@@ -99,6 +133,8 @@ describe('readSettings: environment > wiki.config.yaml > defaults', () => {
   });
 
   it('stops on a logo that is not in the content folder', () => {
-    expect(() => readSettings({ WIKI_CONTENT_DIR: folder('logo: ./missing.svg\n') }, '/')).toThrow(/the logo `\.\/missing\.svg` is not a file of the content folder/);
+    expect(() => readSettings({ WIKI_CONTENT_DIR: folder('logo: ./missing.svg\n') }, '/')).toThrow(
+      /the logo `\.\/missing\.svg` is not a file of the content folder/,
+    );
   });
 });

@@ -14,9 +14,16 @@ const main = (body: string) => parseArticle(article('Main page', body), 'index.m
 
 describe('the lists in an article', () => {
   it('are known elements: the article stays Markdown, each use is recorded, the featured page is a link', () => {
-    const parsed = main('We have <ArticleCount /> articles.\n\n<FeaturedArticle page="nvidia" />\n\n<RecentChanges count="3" />\n\n<ArticlesByTopic tag="hardware" />');
+    const parsed = main(
+      'We have <ArticleCount /> articles.\n\n<FeaturedArticle page="nvidia" />\n\n<RecentChanges count="3" />\n\n<ArticlesByTopic tag="hardware" />',
+    );
     expect(parsed.ok && parsed.article.markdownOnly).toBe(true);
-    expect(parsed.ok && parsed.article.lists).toEqual([{ list: 'ArticleCount' }, { list: 'FeaturedArticle', page: 'nvidia' }, { list: 'RecentChanges', count: 3 }, { list: 'ArticlesByTopic', tag: 'hardware' }]);
+    expect(parsed.ok && parsed.article.lists).toEqual([
+      { list: 'ArticleCount' },
+      { list: 'FeaturedArticle', page: 'nvidia' },
+      { list: 'RecentChanges', count: 3 },
+      { list: 'ArticlesByTopic', tag: 'hardware' },
+    ]);
     expect(parsed.ok && parsed.article.links.map((l) => [l.target, l.line])).toEqual([['nvidia', 7]]);
   });
 
@@ -45,7 +52,15 @@ describe('the lists as HTML', () => {
     'cuda.mdx': article('CUDA', 'A platform.', 'tags: [software]\n'),
     'loose.mdx': article('Loose', 'Untagged.'),
   });
-  const data = listData(index, [{ date: '2026-03-05T10:00:00+01:00', author: 'Ada', subject: 'Fix', title: 'Nvidia', url: '/wiki/nvidia/' }, { date: '2026-03-01T10:00:00Z', author: 'Bo', subject: 'Gone', title: 'old.mdx' }], resolveUiStrings('de'), 'de');
+  const data = listData(
+    index,
+    [
+      { date: '2026-03-05T10:00:00+01:00', author: 'Ada', subject: 'Fix', title: 'Nvidia', url: '/wiki/nvidia/' },
+      { date: '2026-03-01T10:00:00Z', author: 'Bo', subject: 'Gone', title: 'old.mdx' },
+    ],
+    resolveUiStrings('de'),
+    'de',
+  );
   const html = (use: Parameters<typeof wikiListElement>[0]) => toHtml(wikiListElement(use, data));
 
   it('count the articles, the main page not among them', () => {
@@ -53,7 +68,9 @@ describe('the lists as HTML', () => {
   });
 
   it('show the featured article with its description', () => {
-    expect(html({ list: 'FeaturedArticle', page: 'nvidia' })).toBe('<div class="featured-article"><p class="featured-title"><a class="wikilink" href="/wiki/nvidia/">Nvidia</a></p><p>American designer of GPUs.</p></div>');
+    expect(html({ list: 'FeaturedArticle', page: 'nvidia' })).toBe(
+      '<div class="featured-article"><p class="featured-title"><a class="wikilink" href="/wiki/nvidia/">Nvidia</a></p><p>American designer of GPUs.</p></div>',
+    );
   });
 
   it('show recent changes in the wiki’s language, a deleted page as such', () => {
@@ -65,8 +82,15 @@ describe('the lists as HTML', () => {
   });
 
   it('group articles by tag, A–Z, the untagged last; or one tag’s', () => {
-    expect(html({ list: 'ArticlesByTopic' }).match(/<h3>[^<]+<\/h3>/g)).toEqual(['<h3>company</h3>', '<h3>hardware</h3>', '<h3>software</h3>', '<h3>Sonstige</h3>']);
-    expect(html({ list: 'ArticlesByTopic', tag: 'Software' })).toBe('<div class="articles-by-topic"><ul class="page-list"><li><a class="wikilink" href="/wiki/cuda/">CUDA</a></li></ul></div>');
+    expect(html({ list: 'ArticlesByTopic' }).match(/<h3>[^<]+<\/h3>/g)).toEqual([
+      '<h3>company</h3>',
+      '<h3>hardware</h3>',
+      '<h3>software</h3>',
+      '<h3>Sonstige</h3>',
+    ]);
+    expect(html({ list: 'ArticlesByTopic', tag: 'Software' })).toBe(
+      '<div class="articles-by-topic"><ul class="page-list"><li><a class="wikilink" href="/wiki/cuda/">CUDA</a></li></ul></div>',
+    );
   });
 });
 
@@ -81,7 +105,10 @@ describe('a new article (npm run new)', () => {
   });
 
   it('is refused where an article or an alias has the id', () => {
-    const articles = new Map([['Hardware/Ascend_950.mdx', []], ['ascend.mdx', ['Ascend 950 PR']]]);
+    const articles = new Map([
+      ['Hardware/Ascend_950.mdx', []],
+      ['ascend.mdx', ['Ascend 950 PR']],
+    ]);
     expect(takenBy('hardware:ascend_950' as PageId, articles, idFromPath)).toEqual({ by: 'article', file: 'Hardware/Ascend_950.mdx' });
     expect(takenBy('ascend_950_pr' as PageId, articles, idFromPath)).toEqual({ by: 'alias', file: 'ascend.mdx', written: 'Ascend 950 PR' });
     expect(takenBy('hardware:ascend_960' as PageId, articles, idFromPath)).toBeUndefined();

@@ -9,7 +9,8 @@ import { previewJson } from '../../postbuild/previews.ts';
 import type { PageSummary } from '../../model/wiki-data.ts';
 
 export const getStaticPaths = (() =>
-  import.meta.env.DEV ? Object.values(wiki.pages).map((page) => ({ params: { slug: slugParamForId(page.id) }, props: { page } })) : []) satisfies GetStaticPaths;
+  import.meta.env.DEV
+    ? Object.values(wiki.pages).map((page) => ({ params: { slug: slugParamForId(page.id) }, props: { page } }))
+    : []) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ page: PageSummary }> = ({ props }) =>
-  new Response(previewJson(props.page), { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute<{ page: PageSummary }> = ({ props }) => new Response(previewJson(props.page), { headers: { 'Content-Type': 'application/json' } });

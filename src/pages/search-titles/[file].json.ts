@@ -8,6 +8,8 @@ import wiki from 'virtual:wiki/data';
 import { titleIndexFiles } from '../../postbuild/search-titles.ts';
 
 export const getStaticPaths = (() =>
-  import.meta.env.DEV ? [...titleIndexFiles(wiki)].map(([file, json]) => ({ params: { file: file.replace(/\.json$/, '') }, props: { json } })) : []) satisfies GetStaticPaths;
+  import.meta.env.DEV
+    ? [...titleIndexFiles(wiki)].map(([file, json]) => ({ params: { file: file.replace(/\.json$/, '') }, props: { json } }))
+    : []) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ json: string }> = ({ props }) => new Response(props.json, { headers: { 'Content-Type': 'application/json' } });

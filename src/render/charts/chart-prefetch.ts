@@ -31,7 +31,9 @@ interface Pending {
 
 /** What identifies a drawing: the spec and the rows it draws, and the words it writes them with. */
 export function chartKey(spec: ChartSpec, rows: ChartRow[], words: ChartWords): string {
-  return createHash('sha1').update(JSON.stringify([spec, rows, words])).digest('base64url');
+  return createHash('sha1')
+    .update(JSON.stringify([spec, rows, words]))
+    .digest('base64url');
 }
 
 /** Every chart of the wiki, in the order the article loader renders them (that of the page index). */

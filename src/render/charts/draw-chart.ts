@@ -103,13 +103,33 @@ function plotOptions(spec: ChartSpec, rows: ChartRow[], document: unknown): Plot
         marks: [Plot.barY(data, { fx: 'x', x: 'series', y: 'y', fill }), Plot.ruleY([0])],
       };
     }
-    return { ...common, x: { domain: xDomain, label: xLabel, padding: 0.2 }, y: { label: yLabel, grid: true }, marks: [Plot.barY(data, { x: 'x', y: 'y', fill }), Plot.ruleY([0])] };
+    return {
+      ...common,
+      x: { domain: xDomain, label: xLabel, padding: 0.2 },
+      y: { label: yLabel, grid: true },
+      marks: [Plot.barY(data, { x: 'x', y: 'y', fill }), Plot.ruleY([0])],
+    };
   }
-  const x = { label: xLabel, inset: 12, ...(kind === 'name' ? { type: 'point' as const, domain: xDomain } : {}), ...(kind === 'number' ? { tickFormat: (n: number) => (Number.isInteger(n) && Math.abs(n) >= 1000 && Math.abs(n) < 3000 ? String(n) : Plot.formatNumber()(n)) } : {}) };
+  const x = {
+    label: xLabel,
+    inset: 12,
+    ...(kind === 'name' ? { type: 'point' as const, domain: xDomain } : {}),
+    ...(kind === 'number'
+      ? { tickFormat: (n: number) => (Number.isInteger(n) && Math.abs(n) >= 1000 && Math.abs(n) < 3000 ? String(n) : Plot.formatNumber()(n)) }
+      : {}),
+  };
   const y = { label: yLabel, grid: true, inset: 8 };
   if (spec.type === 'line') {
     const stroke = spec.series ? 'series' : colour(0);
-    return { ...common, x, y, marks: [Plot.lineY(data, { x: 'x', y: 'y', stroke, strokeWidth: 2, ...(spec.series ? { z: 'series' } : {}) }), Plot.dot(data, { x: 'x', y: 'y', fill, r: 3 })] };
+    return {
+      ...common,
+      x,
+      y,
+      marks: [
+        Plot.lineY(data, { x: 'x', y: 'y', stroke, strokeWidth: 2, ...(spec.series ? { z: 'series' } : {}) }),
+        Plot.dot(data, { x: 'x', y: 'y', fill, r: 3 }),
+      ],
+    };
   }
   return { ...common, x: { ...x, grid: true }, y, marks: [Plot.dot(data, { x: 'x', y: 'y', fill, r: 4 })] };
 }
@@ -168,8 +188,22 @@ function dataTable(spec: ChartSpec, rows: ChartRow[], words: ChartWords): Elemen
   return h('details', { className: ['chart-data'] }, [
     h('summary', wordsOf(words)('chart.numbers')),
     h('table', [
-      h('thead', h('tr', columns.map((column) => h('th', { scope: 'col' }, heading(column))))),
-      h('tbody', rows.map((row) => h('tr', columns.map((column, i) => (i === 0 ? h('th', { scope: 'row' }, format(row[column])) : h('td', format(row[column]))))))),
+      h(
+        'thead',
+        h(
+          'tr',
+          columns.map((column) => h('th', { scope: 'col' }, heading(column))),
+        ),
+      ),
+      h(
+        'tbody',
+        rows.map((row) =>
+          h(
+            'tr',
+            columns.map((column, i) => (i === 0 ? h('th', { scope: 'row' }, format(row[column])) : h('td', format(row[column])))),
+          ),
+        ),
+      ),
     ]),
   ]);
 }
@@ -181,7 +215,12 @@ function legend(spec: ChartSpec, rows: ChartRow[]): Element | undefined {
     'ul',
     { className: ['chart-legend'] },
     series.map((name, i) =>
-      h('li', [s('svg', { className: ['chart-swatch'], viewBox: '0 0 10 10', width: 10, height: 10, ariaHidden: 'true' }, [s('rect', { width: 10, height: 10, className: [`chart-fill-${(i % COLOURS) + 1}`] })]), ` ${name}`]),
+      h('li', [
+        s('svg', { className: ['chart-swatch'], viewBox: '0 0 10 10', width: 10, height: 10, ariaHidden: 'true' }, [
+          s('rect', { width: 10, height: 10, className: [`chart-fill-${(i % COLOURS) + 1}`] }),
+        ]),
+        ` ${name}`,
+      ]),
     ),
   );
 }

@@ -40,7 +40,12 @@ const STYLE_CLASSES: Record<string, string> = {
 function classesOf(style: string): string[] {
   return style
     .split(';')
-    .map((declaration) => declaration.replace(/\s+/g, ' ').replace(/\s*:\s*/, ':').trim())
+    .map((declaration) =>
+      declaration
+        .replace(/\s+/g, ' ')
+        .replace(/\s*:\s*/, ':')
+        .trim(),
+    )
     .flatMap((declaration) => {
       const known = STYLE_CLASSES[declaration];
       return known ? [known] : [];

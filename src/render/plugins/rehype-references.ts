@@ -61,7 +61,10 @@ function takeBibliography(tree: Root): Map<string, ElementContent[]> {
   for (const entry of refs.children) {
     if (!isElement(entry) || typeof entry.properties.id !== 'string') continue;
     const inline = entry.children.find((c) => isElement(c) && String(c.properties.className ?? '').includes('csl-right-inline'));
-    entries.set(entry.properties.id, isElement(inline) ? inline.children : entry.children.filter((c) => !(isElement(c) && String(c.properties.className ?? '').includes('csl-left-margin'))));
+    entries.set(
+      entry.properties.id,
+      isElement(inline) ? inline.children : entry.children.filter((c) => !(isElement(c) && String(c.properties.className ?? '').includes('csl-left-margin'))),
+    );
   }
   tree.children.splice(at, 1);
   return entries;
@@ -102,7 +105,8 @@ function marker(id: string, target: string, number: number, locator: string): El
   const children: ElementContent[] = [
     { type: 'element', tagName: 'a', properties: { href: `#${target}`, dataReference: target }, children: [{ type: 'text', value: `[${number}]` }] },
   ];
-  if (locator) children.push({ type: 'element', tagName: 'span', properties: { className: ['reference-locator'] }, children: [{ type: 'text', value: `: ${locator}` }] });
+  if (locator)
+    children.push({ type: 'element', tagName: 'span', properties: { className: ['reference-locator'] }, children: [{ type: 'text', value: `: ${locator}` }] });
   return { type: 'element', tagName: 'sup', properties: { className: ['reference'], id }, children };
 }
 
@@ -134,7 +138,8 @@ export const rehypeReferences: Plugin<[], Root> = function () {
     visitParents(tree, 'element', (node, ancestors) => {
       const parent = ancestors.at(-1);
       if (!parent || (parent.type !== 'root' && parent.type !== 'element')) return;
-      const call = node.tagName === 'sup' ? node.children.find((c): c is Element => isElement(c, 'a') && c.properties.dataFootnoteRef !== undefined) : undefined;
+      const call =
+        node.tagName === 'sup' ? node.children.find((c): c is Element => isElement(c, 'a') && c.properties.dataFootnoteRef !== undefined) : undefined;
       if (call) {
         const target = String(call.properties.href ?? '').replace(/^#/, '');
         const content = footnotes.get(target);
@@ -153,7 +158,21 @@ export const rehypeReferences: Plugin<[], Root> = function () {
           return content ? [cite(entryFor(`bib:${key}`, content), locators[i] ?? '')] : [];
         });
         // An unknown key is a build error (the pre-pass reports it); while editing, it stays visible as written.
-        edits.push({ parent, node, markers: markers.length > 0 ? markers : [{ type: 'element', tagName: 'span', properties: { className: ['citation-unknown'] }, children: [{ type: 'text', value: `[${keys.map((k) => `@${k}`).join('; ')}]` }] }] });
+        edits.push({
+          parent,
+          node,
+          markers:
+            markers.length > 0
+              ? markers
+              : [
+                  {
+                    type: 'element',
+                    tagName: 'span',
+                    properties: { className: ['citation-unknown'] },
+                    children: [{ type: 'text', value: `[${keys.map((k) => `@${k}`).join('; ')}]` }],
+                  },
+                ],
+        });
         return 'skip';
       }
       return undefined;

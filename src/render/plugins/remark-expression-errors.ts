@@ -39,7 +39,12 @@ function placedError(where: string, text: string): Expression {
         left: literal(`${where}: error: the expression \`{${text}}\` failed while its page was rendered: `),
         right: message,
       },
-      { type: 'ObjectExpression', properties: [{ type: 'Property', key: identifier('cause'), value: identifier('error'), kind: 'init', method: false, shorthand: false, computed: false }] },
+      {
+        type: 'ObjectExpression',
+        properties: [
+          { type: 'Property', key: identifier('cause'), value: identifier('error'), kind: 'init', method: false, shorthand: false, computed: false },
+        ],
+      },
     ],
   };
 }
@@ -49,7 +54,11 @@ function guarded(expression: Expression, where: string, text: string): Expressio
   const body: Statement = {
     type: 'TryStatement',
     block: { type: 'BlockStatement', body: [{ type: 'ReturnStatement', argument: expression }] },
-    handler: { type: 'CatchClause', param: identifier('error'), body: { type: 'BlockStatement', body: [{ type: 'ThrowStatement', argument: placedError(where, text) }] } },
+    handler: {
+      type: 'CatchClause',
+      param: identifier('error'),
+      body: { type: 'BlockStatement', body: [{ type: 'ThrowStatement', argument: placedError(where, text) }] },
+    },
     finalizer: null,
   };
   return {
@@ -75,7 +84,8 @@ const shortened = (code: string) => {
 export const remarkExpressionErrors: Plugin<[RemarkExpressionErrorsOptions], Root> = function (options) {
   return (tree, file) => {
     const name = file.path ? relative(options.contentDir, file.path).split('\\').join('/') : 'the article';
-    const place = (position: { start: { line: number; column: number } } | undefined) => (position ? `${name}:${position.start.line}:${position.start.column}` : name);
+    const place = (position: { start: { line: number; column: number } } | undefined) =>
+      position ? `${name}:${position.start.line}:${position.start.column}` : name;
     visit(tree, (node) => {
       if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
         guardProgram(node.data?.estree, place(node.position), shortened(node.value));

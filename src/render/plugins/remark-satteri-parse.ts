@@ -14,5 +14,7 @@ import { readArticleTree } from '../../model/satteri-reader.ts';
 export const remarkSatteriParse: Plugin<[], string, Root> = function () {
   const remarkParser = this.parser;
   if (!remarkParser) throw new Error('remarkSatteriParse replaces a parser: use it after remark-parse');
-  this.parser = markHandlesProseDollars((document: string, file: Parameters<typeof remarkParser>[1]) => readArticleTree(document, (source) => remarkParser(source, file) as Root));
+  this.parser = markHandlesProseDollars((document: string, file: Parameters<typeof remarkParser>[1]) =>
+    readArticleTree(document, (source) => remarkParser(source, file) as Root),
+  );
 };

@@ -40,7 +40,13 @@ export const remarkWikiSyntax: Plugin<[RemarkWikiSyntaxOptions], Root> = functio
     const frontmatter = (file.data.astro?.frontmatter ?? {}) as { title?: unknown };
     const title = page?.title ?? (typeof frontmatter.title === 'string' ? frontmatter.title : '');
     const infobox = page?.article.infobox;
-    const { diagnostics } = expandWikiSyntax(tree, { file: path || (file.path ?? ''), title, source: String(file.value), calloutLabels: labels, ...(infobox ? { infobox } : {}) });
+    const { diagnostics } = expandWikiSyntax(tree, {
+      file: path || (file.path ?? ''),
+      title,
+      source: String(file.value),
+      calloutLabels: labels,
+      ...(infobox ? { infobox } : {}),
+    });
     const errors = diagnostics.filter((d) => d.severity === 'error');
     // The pre-pass stops the build on these first; an article rendered outside the wiki's reading still must not pass.
     if (errors.length > 0) throw new Error(errors.map(formatDiagnostic).join('\n'));
