@@ -10,7 +10,25 @@
  */
 import { rename, writeFile } from 'node:fs/promises';
 
+/**
+ * Files open for writing at once. Enough to keep Node's thread pool busy, and far below any limit of open files:
+ * unbounded, a whole build of 20,000 articles opened one file per article and preview at once, and Astro's own
+ * write of its content store then failed with EMFILE (too many open files).
+ */
+export const MAX_OPEN_WRITES = 64;
+
+/** The file operations used, replaceable in tests. */
+export interface WriteOperations {
+  writeFile: (file: string, content: string) => Promise<void>;
+  rename: (from: string, to: string) => Promise<void>;
+}
+
 export class BackgroundWrites {
+  readonly #io: WriteOperations;
+  readonly #maxOpen: number;
+  /** Writes holding a file open, and those waiting for their turn. */
+  #open = 0;
+  readonly #waiting: Array<() => void> = [];
   /** File → content, while its write is under way. */
   readonly #pending = new Map<string, string>();
   /** The files being written, under their temporary names. */
@@ -22,6 +40,24 @@ export class BackgroundWrites {
   #started = 0;
   #failure: Error | undefined;
 
+  constructor(options: { maxOpen?: number; io?: WriteOperations } = {}) {
+    this.#maxOpen = options.maxOpen ?? MAX_OPEN_WRITES;
+    this.#io = options.io ?? { writeFile: (file, content) => writeFile(file, content), rename };
+  }
+
+  /** Run `task` once fewer than `maxOpen` others run; its turn passes to the next waiting one when it ends. */
+  async #inTurn(task: () => Promise<void>): Promise<void> {
+    if (this.#open < this.#maxOpen) this.#open++;
+    else await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    try {
+      await task();
+    } finally {
+      const next = this.#waiting.shift();
+      if (next) next();
+      else this.#open--;
+    }
+  }
+
   /**
    * Write `content` to `file` (its folder must exist) without waiting. The file appears whole or not at all (a
    * new file renamed into place): a build that stops before the write ends leaves no half-written article HTML
@@ -32,8 +68,7 @@ export class BackgroundWrites {
     const temporary = `${file}.${process.pid}-${this.#started++}.tmp`;
     this.#temporaries.add(temporary);
     const write: Promise<void> = (this.#last.get(file) ?? Promise.resolve())
-      .then(() => writeFile(temporary, content))
-      .then(() => rename(temporary, file))
+      .then(() => this.#inTurn(() => this.#io.writeFile(temporary, content).then(() => this.#io.rename(temporary, file))))
       .catch((error: unknown) => {
         this.#failure ??= new Error(`could not write ${file}: ${error instanceof Error ? error.message : String(error)}`);
       })

@@ -22,6 +22,35 @@ describe('background writes', () => {
     expect(readdirSync(dir).sort()).toEqual(files.map((file) => file.slice(dir.length + 1)).sort());
   });
 
+  it('hold at most a bounded number of files open at once, however many are written (20,000 articles once ran out of file handles)', async () => {
+    let open = 0;
+    let most = 0;
+    const written = new Map<string, string>();
+    const writes = new BackgroundWrites({
+      maxOpen: 8,
+      io: {
+        writeFile: async (file, content) => {
+          most = Math.max(most, ++open);
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 3));
+          written.set(file, content);
+        },
+        rename: async (from, to) => {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          written.set(to, written.get(from) ?? '');
+          written.delete(from);
+          open--;
+        },
+      },
+    });
+    for (let i = 0; i < 500; i++) writes.write(`/x/${i}.html`, `article ${i}`);
+    writes.write('/x/7.html', 'article 7, again');
+    await writes.done();
+    expect(most).toBe(8);
+    expect(written.size).toBe(500);
+    expect(written.get('/x/499.html')).toBe('article 499');
+    expect(written.get('/x/7.html')).toBe('article 7, again');
+  });
+
   it('keep the last content of a file written twice', async () => {
     const writes = new BackgroundWrites();
     const file = join(dir, 'twice.json');
