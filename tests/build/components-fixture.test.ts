@@ -3,7 +3,7 @@
  * charts, written as Markdown and frontmatter (hardware/h100.mdx) and as the wiki's components (nvidia.mdx).
  * Built once with the real engine; then a chart's CSV file is changed and the site rebuilt.
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runBuild, type BuildResult } from '../helpers/build-site.ts';
@@ -102,5 +102,17 @@ describe('a chart’s CSV file is an input of its article', () => {
     expect(again.status, again.output).toBe(0);
     expect(counts(again)).toEqual([1, 1, 0]);
     expect(again.read('wiki/hardware/h100/index.html')).toContain('Nvidia, H200: 4.9;');
+  }, 600_000);
+});
+
+describe('the words the wiki’s blocks write are inputs of their articles', () => {
+  it('renders an article with callouts again when the wiki renames a callout in its i18n/ folder', () => {
+    mkdirSync(join(content, 'i18n'), { recursive: true });
+    writeFileSync(join(content, 'i18n/en.json'), JSON.stringify({ 'callout.note': 'Nota bene' }));
+    const again = build();
+    expect(again.status, again.output).toBe(0);
+    expect(counts(again)?.[0]).toBeGreaterThanOrEqual(1);
+    expect(again.read('wiki/hardware/h100/index.html')).toContain('aria-label="Nota bene"');
+    rmSync(join(content, 'i18n'), { recursive: true, force: true });
   }, 600_000);
 });
