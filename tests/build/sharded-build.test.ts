@@ -60,6 +60,14 @@ describe('a wiki built as three shards and merged', () => {
     // The site's own pages are written once, by the first shard, and so is the title index of the whole wiki.
     expect([existsSync(join(shards[0]!, 'special/all-pages/index.html')), existsSync(join(shards[1]!, 'special/all-pages/index.html'))]).toEqual([true, false]);
     expect(shards.map((dir) => existsSync(join(dir, 'search-titles/index.json')))).toEqual([true, false, false]);
+    // Articles' history pages live under /special/ with the site's own pages: the first shard writes them all
+    // (the wiki sits in the engine's git checkout, so it has them).
+    const histories = shards.map((dir) =>
+      existsSync(join(dir, 'special/history'))
+        ? readdirSync(join(dir, 'special/history'), { recursive: true }).filter((name) => String(name).endsWith('index.html')).length
+        : 0,
+    );
+    expect(histories).toEqual([240, 0, 0]);
   });
 
   it('is the whole build, byte for byte, search index and sitemap included', () => {
