@@ -11,7 +11,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateWiki, writeWiki } from './generate.ts';
-import { runMeasured, type RunResult } from './measure.ts';
+import { runMeasured, type RunResult, machineDescription } from './measure.ts';
 import { ensureStarlight, STARLIGHT_VERSION, writeStarlightSite } from './starlight.ts';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -62,13 +62,9 @@ for (let i = 0; i < runs; i++) {
 const warm = check(await runMeasured(process.execPath, [join(repo, 'cli/build.ts')], { cwd: repo, env: wikiEnv, quiet: true }), 'the warm wiki build');
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-const os = await import('node:os');
 const summary = {
   date: new Date().toISOString(),
-  machine: `${os.cpus().length} cores, load ${os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')}`,
+  machine: machineDescription(),
   pages,
   runs,
   starlightVersion: STARLIGHT_VERSION,

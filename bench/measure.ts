@@ -5,8 +5,16 @@
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+
+/** The machine as the results record it: cores and the load averages when the run ended (benchmarks here share it). */
+export function machineDescription(): string {
+  return `${cpus().length} cores, load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
+}
 
 export interface RunResult {
   status: number | null;

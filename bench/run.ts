@@ -15,7 +15,7 @@ import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'no
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCHMARK_QUERIES, generateWiki, writeWiki, type GeneratedArticle } from './generate.ts';
-import { folderSize, pageWeight, runMeasured, typicalPage, type FolderSize, type PageWeight, type RunResult } from './measure.ts';
+import { folderSize, pageWeight, runMeasured, typicalPage, type FolderSize, type PageWeight, type RunResult, machineDescription } from './measure.ts';
 import { measureSearchBytes, measureSearchUi, type SearchBytes, type UiSearchBytes } from './search-bytes.ts';
 import { measureTitleRanking, type TitleRanking } from './search-titles.ts';
 import { ensureStarlight, STARLIGHT_VERSION, writeStarlightSite } from './starlight.ts';
@@ -229,10 +229,7 @@ const bare = args['no-bare'] ? { ms: Number.NaN, cpuMs: Number.NaN, peakRss: Num
 const starlight = args.compare === 'starlight' ? await benchStarlight(articles) : undefined;
 const result = {
   date: new Date().toISOString(),
-  machine: `${(await import('node:os')).cpus().length} cores, load ${(await import('node:os'))
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')}`,
+  machine: machineDescription(),
   pages,
   seed: Number(args.seed),
   components: args.components,

@@ -13,7 +13,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateWiki, writeWiki } from './generate.ts';
-import { runMeasured, type RunResult } from './measure.ts';
+import { runMeasured, type RunResult, machineDescription } from './measure.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -97,13 +97,9 @@ for (const count of counts) {
   };
 }
 
-const os = await import('node:os');
 const result = {
   date: new Date().toISOString(),
-  machine: `${os.cpus().length} cores, load ${os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')}`,
+  machine: machineDescription(),
   pages,
   whole,
   sharded,
