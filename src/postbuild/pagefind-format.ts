@@ -13,12 +13,16 @@
  * - `fragment/<lang>_<hash>.pf_fragment`: the page's JSON (url, content, meta, …)
  */
 import { createHash } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 
 /** The version of Pagefind whose format this module reads and writes. */
 export const PAGEFIND_FORMAT_VERSION = '1.6.0';
 
-const SIGNATURE = Buffer.from('pagefind_dcd');
+/** What every file starts with, once decompressed. */
+export const PAGEFIND_SIGNATURE = Buffer.from('pagefind_dcd');
+
+/** Pagefind compresses at the best level (flate2's `Compression::best()`); so do the files the wiki writes. */
+export const PAGEFIND_GZIP = { level: 9 };
 
 /** The values Pagefind's files hold. */
 export type Cbor = number | string | Cbor[];
@@ -33,30 +37,55 @@ export class PagefindFormatError extends Error {
 // --- CBOR: unsigned and negative integers, text strings, definite-length arrays (all minicbor writes here) ---
 
 export function encodeCbor(value: Cbor): Buffer {
-  const bytes: number[] = [];
-  const head = (major: number, length: number) => {
-    if (length < 24) bytes.push((major << 5) | length);
-    else if (length < 0x100) bytes.push((major << 5) | 24, length);
-    else if (length < 0x10000) bytes.push((major << 5) | 25, length >> 8, length & 0xff);
-    else if (length < 0x100000000) bytes.push((major << 5) | 26, (length >>> 24) & 0xff, (length >> 16) & 0xff, (length >> 8) & 0xff, length & 0xff);
-    else throw new PagefindFormatError(`a number too large for the index: ${length}`);
+  // A growing byte array written in place: the index of a big wiki is megabytes of small items, and pushing
+  // numbers onto a JavaScript array costs more than the rest of the join together.
+  let bytes = new Uint8Array(4096);
+  let at = 0;
+  const room = (size: number) => {
+    if (at + size <= bytes.length) return;
+    const larger = new Uint8Array(Math.max(bytes.length * 2, at + size));
+    larger.set(bytes.subarray(0, at));
+    bytes = larger;
   };
+  const head = (major: number, length: number) => {
+    room(5);
+    if (length < 24) bytes[at++] = (major << 5) | length;
+    else if (length < 0x100) {
+      bytes[at++] = (major << 5) | 24;
+      bytes[at++] = length;
+    } else if (length < 0x10000) {
+      bytes[at++] = (major << 5) | 25;
+      bytes[at++] = length >> 8;
+      bytes[at++] = length & 0xff;
+    } else if (length < 0x100000000) {
+      bytes[at++] = (major << 5) | 26;
+      bytes[at++] = (length >>> 24) & 0xff;
+      bytes[at++] = (length >> 16) & 0xff;
+      bytes[at++] = (length >> 8) & 0xff;
+      bytes[at++] = length & 0xff;
+    } else throw new PagefindFormatError(`a number too large for the index: ${length}`);
+  };
+  const encoder = new TextEncoder();
   const write = (item: Cbor) => {
     if (typeof item === 'number') {
       if (!Number.isInteger(item)) throw new PagefindFormatError(`the index holds only whole numbers, not ${item}`);
       if (item >= 0) head(0, item);
       else head(1, -1 - item);
     } else if (typeof item === 'string') {
-      const text = Buffer.from(item, 'utf8');
-      head(3, text.length);
-      for (const byte of text) bytes.push(byte);
+      // UTF-8 takes at most three bytes per UTF-16 unit; the head is written once the length is known.
+      room(5 + item.length * 3);
+      const start = at;
+      const length = encoder.encodeInto(item, bytes.subarray(start + 5)).written;
+      head(3, length);
+      bytes.copyWithin(at, start + 5, start + 5 + length);
+      at += length;
     } else {
       head(4, item.length);
       for (const element of item) write(element);
     }
   };
   write(value);
-  return Buffer.from(bytes);
+  return Buffer.from(bytes.buffer, 0, at);
 }
 
 export function decodeCbor(buffer: Uint8Array): Cbor {
@@ -103,12 +132,9 @@ export function decodeCbor(buffer: Uint8Array): Cbor {
 /** The payload of one of Pagefind's files (gzip, signature, then the data). */
 export function readPagefindFile(bytes: Uint8Array, name: string): Buffer {
   const data = gunzipSync(bytes);
-  if (!data.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new PagefindFormatError(`${name} is not a Pagefind ${PAGEFIND_FORMAT_VERSION} file`);
-  return data.subarray(SIGNATURE.length);
-}
-
-export function writePagefindFile(payload: Uint8Array): Buffer {
-  return gzipSync(Buffer.concat([SIGNATURE, payload]), { level: 9 });
+  if (!data.subarray(0, PAGEFIND_SIGNATURE.length).equals(PAGEFIND_SIGNATURE))
+    throw new PagefindFormatError(`${name} is not a Pagefind ${PAGEFIND_FORMAT_VERSION} file`);
+  return data.subarray(PAGEFIND_SIGNATURE.length);
 }
 
 /** Pagefind's content hash: SHA-1 in hex, each byte written without a leading zero (`format!("{:x?}")`). */
@@ -118,18 +144,29 @@ export function pagefindHash(bytes: Uint8Array): string {
 
 /**
  * Short names for hashed files, as Pagefind gives them: `<lang>_` and the first seven characters of the hash,
- * one more for as long as the name is taken by another file.
+ * one more for as long as the name is taken by another file. Named one at a time, in the order of the files.
  */
-export function shortNames(language: string, hashes: readonly string[]): string[] {
-  const taken = new Map<string, string>();
-  return hashes.map((hash) => {
-    const full = `${language}_${hash}`;
-    let length = language.length + 8;
+export class ShortNames {
+  private readonly taken = new Map<string, string>();
+  private readonly language: string;
+  constructor(language: string) {
+    this.language = language;
+  }
+
+  next(hash: string): string {
+    const full = `${this.language}_${hash}`;
+    let length = this.language.length + 8;
     let name = full.slice(0, length);
-    while (taken.has(name) && taken.get(name) !== full && length < full.length) name = full.slice(0, ++length);
-    taken.set(name, full);
+    while (this.taken.has(name) && this.taken.get(name) !== full && length < full.length) name = full.slice(0, ++length);
+    this.taken.set(name, full);
     return name;
-  });
+  }
+}
+
+/** Short names of `hashes`, in their order (ShortNames). */
+export function shortNames(language: string, hashes: readonly string[]): string[] {
+  const names = new ShortNames(language);
+  return hashes.map((hash) => names.next(hash));
 }
 
 // --- structures ---

@@ -11,8 +11,11 @@
  * go through here too). Words are merged as a stream, one chunk of each part at a time, so joining costs little
  * memory whatever the size of the site.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import {
   compareWords,
   decodeFilter,
@@ -23,9 +26,11 @@ import {
   encodeMeta,
   pagefindHash,
   PagefindFormatError,
+  PAGEFIND_GZIP,
+  PAGEFIND_SIGNATURE,
   readPagefindFile,
+  ShortNames,
   shortNames,
-  writePagefindFile,
   type IndexWord,
   type MetaIndex,
   type WordPage,
@@ -57,6 +62,52 @@ export interface JoinedIndex {
   pages: number;
   /** Bytes of index data (metadata, word index, filters, fragments). */
   indexBytes: number;
+  /** Every page's address and indexed text, as its fragment holds them (read for the join; "Did you mean" reuses them). */
+  fragments: PageText[];
+}
+
+export interface PageText {
+  url: string;
+  content: string;
+}
+
+const gzipAsync = promisify(gzip);
+
+/**
+ * The joined index's files, compressed on Node's thread pool while the main thread merges the words: gzip at
+ * Pagefind's level is most of a join's time. At most `limit` files wait at once, so memory stays small.
+ */
+class FileWriter {
+  private readonly pending = new Set<Promise<void>>();
+  private readonly limit: number;
+  bytes = 0;
+  constructor(limit = 8) {
+    this.limit = limit;
+  }
+
+  async write(file: string, payload: Uint8Array): Promise<void> {
+    while (this.pending.size >= this.limit) await Promise.race(this.pending);
+    const job = (async () => {
+      const compressed = await gzipAsync(Buffer.concat([PAGEFIND_SIGNATURE, payload]), PAGEFIND_GZIP);
+      await writeFile(file, compressed);
+      this.bytes += compressed.length;
+    })();
+    const tracked = job.finally(() => this.pending.delete(tracked));
+    this.pending.add(tracked);
+  }
+
+  async done(): Promise<void> {
+    await Promise.all(this.pending);
+  }
+}
+
+/** A fragment put in the joined index: linked where the file system allows it (the part's copy is left as it was), copied otherwise. */
+function placeFragment(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
 }
 
 function readEntry(dir: string): Entry {
@@ -121,8 +172,15 @@ function chunkRanges(bounds: Array<{ from: string; to: string }>): Array<{ from:
   return ranges;
 }
 
-/** Join one language's index of several parts into `out`; gives its page count and index bytes. */
-function joinLanguage(language: string, dirs: string[], entries: Entry[], out: string, chunkSize: number): { pages: number; bytes: number; metaName: string } {
+/** Join one language's index of several parts into `out`; gives its page count, index bytes and pages' texts. */
+async function joinLanguage(
+  language: string,
+  dirs: string[],
+  entries: Entry[],
+  out: string,
+  chunkSize: number,
+): Promise<{ pages: number; bytes: number; metaName: string; fragments: PageText[] }> {
+  const writer = new FileWriter();
   const parts: Part[] = dirs.map((dir, i) => {
     const hash = entries[i]?.languages[language]?.hash ?? '';
     return { dir, meta: decodeMeta(read(dir, `pagefind.${hash}.pf_meta`)), numbers: [], fields: [] };
@@ -136,8 +194,8 @@ function joinLanguage(language: string, dirs: string[], entries: Entry[], out: s
     part.meta.pages.map((page, number) => {
       const file = join(part.dir, 'fragment', `${page.hash}.pf_fragment`);
       const payload = readPagefindFile(readFileSync(file), file);
-      const { url } = JSON.parse(payload.toString('utf8')) as { url: string };
-      return { partIndex, number, url, hash: pagefindHash(payload), file, wordCount: page.wordCount, extra: page.extra };
+      const { url, content } = JSON.parse(payload.toString('utf8')) as PageText;
+      return { partIndex, number, url, content, hash: pagefindHash(payload), file, wordCount: page.wordCount, extra: page.extra };
     }),
   );
   const standIn = `/${STAND_IN_FOLDER}/`;
@@ -153,7 +211,7 @@ function joinLanguage(language: string, dirs: string[], entries: Entry[], out: s
   mkdirSync(join(out, 'fragment'), { recursive: true });
   pages.forEach((page, i) => {
     const target = join(out, 'fragment', `${fragmentNames[i]}.pf_fragment`);
-    copyFileSync(page.file, target);
+    placeFragment(page.file, target);
     bytes += statSync(target).size;
   });
 
@@ -165,18 +223,15 @@ function joinLanguage(language: string, dirs: string[], entries: Entry[], out: s
   const streams = parts.map((part) => ({ part, words: wordsOf(part), next: undefined as IndexWord | undefined }));
   for (const stream of streams) stream.next = stream.words.next().value ?? undefined;
   const chunks: Array<{ from: string; to: string; hash: string }> = [];
-  const chunkHashes: string[] = [];
   let chunk: IndexWord[] = [];
   let chunkLocations = 0;
-  const flush = () => {
+  const chunkNames = new ShortNames(language);
+  const flush = async () => {
     if (chunk.length === 0) return;
     const payload = encodeIndexChunk(chunk);
-    chunkHashes.push(pagefindHash(payload));
-    const [name] = shortNames(language, chunkHashes).slice(-1);
-    const file = join(out, 'index', `${name}.pf_index`);
-    writeFileSync(file, writePagefindFile(payload));
-    bytes += statSync(file).size;
-    chunks.push({ from: chunk[0]?.word ?? '', to: chunk.at(-1)?.word ?? '', hash: name ?? '' });
+    const name = chunkNames.next(pagefindHash(payload));
+    await writer.write(join(out, 'index', `${name}.pf_index`), payload);
+    chunks.push({ from: chunk[0]?.word ?? '', to: chunk.at(-1)?.word ?? '', hash: name });
     chunk = [];
     chunkLocations = 0;
   };
@@ -190,9 +245,9 @@ function joinLanguage(language: string, dirs: string[], entries: Entry[], out: s
     if (word.pages.length === 0 && word.variants.every((variant) => variant.pages.length === 0)) continue;
     chunkLocations += word.pages.reduce((sum, page) => sum + page.locations.length + 1, 0);
     chunk.push(word);
-    if (chunkLocations >= chunkSize) flush();
+    if (chunkLocations >= chunkSize) await flush();
   }
-  flush();
+  await flush();
 
   // Filters: every part's values, page numbers joined.
   mkdirSync(join(out, 'filter'), { recursive: true });
@@ -219,12 +274,11 @@ function joinLanguage(language: string, dirs: string[], entries: Entry[], out: s
     language,
     filterPayloads.map(({ payload }) => pagefindHash(payload)),
   );
-  const filters = filterPayloads.map(({ name, payload }, i) => {
-    const file = join(out, 'filter', `${filterNames[i]}.pf_filter`);
-    writeFileSync(file, writePagefindFile(payload));
-    bytes += statSync(file).size;
-    return { name, hash: filterNames[i] ?? '' };
-  });
+  const filters: Array<{ name: string; hash: string }> = [];
+  for (const [i, { name, payload }] of filterPayloads.entries()) {
+    await writer.write(join(out, 'filter', `${filterNames[i]}.pf_filter`), payload);
+    filters.push({ name, hash: filterNames[i] ?? '' });
+  }
 
   const meta = encodeMeta({
     version: parts[0]?.meta.version ?? '',
@@ -235,17 +289,16 @@ function joinLanguage(language: string, dirs: string[], entries: Entry[], out: s
     metaFields,
   });
   const metaName = `${language}_${pagefindHash(meta).slice(0, language.length + 8)}`;
-  const metaFile = join(out, `pagefind.${metaName}.pf_meta`);
-  writeFileSync(metaFile, writePagefindFile(meta));
-  bytes += statSync(metaFile).size;
-  return { pages: pages.length, bytes, metaName };
+  await writer.write(join(out, `pagefind.${metaName}.pf_meta`), meta);
+  await writer.done();
+  return { pages: pages.length, bytes: bytes + writer.bytes, metaName, fragments: pages.map(({ url, content }) => ({ url, content })) };
 }
 
 /**
  * Join the Pagefind indexes in `dirs` (each a folder Pagefind wrote) into one in `out`, which must not exist
  * yet or be empty. Pagefind's scripts and styles are taken from the first.
  */
-export function joinSearchIndexes(dirs: readonly string[], out: string, chunkSize = CHUNK_SIZE): JoinedIndex {
+export async function joinSearchIndexes(dirs: readonly string[], out: string, chunkSize = CHUNK_SIZE): Promise<JoinedIndex> {
   if (dirs.length === 0) throw new PagefindFormatError('no index to join');
   const entries = dirs.map(readEntry);
   mkdirSync(out, { recursive: true });
@@ -261,9 +314,10 @@ export function joinSearchIndexes(dirs: readonly string[], out: string, chunkSiz
   };
   let pages = 0;
   let indexBytes = 0;
+  const fragments: PageText[] = [];
   for (const language of languages) {
     const having = dirs.map((dir, i) => ({ dir, entry: entries[i]! })).filter(({ entry }) => entry.languages[language]);
-    const result = joinLanguage(
+    const result = await joinLanguage(
       language,
       having.map(({ dir }) => dir),
       having.map(({ entry }) => entry),
@@ -273,7 +327,8 @@ export function joinSearchIndexes(dirs: readonly string[], out: string, chunkSiz
     joined.languages[language] = { hash: result.metaName, wasm: having[0]?.entry.languages[language]?.wasm ?? null, page_count: result.pages };
     pages += result.pages;
     indexBytes += result.bytes;
+    fragments.push(...result.fragments);
   }
-  writeFileSync(join(out, 'pagefind-entry.json'), JSON.stringify(joined));
-  return { pages, indexBytes };
+  await writeFile(join(out, 'pagefind-entry.json'), JSON.stringify(joined));
+  return { pages, indexBytes, fragments };
 }

@@ -184,8 +184,8 @@ export async function buildSearchIndex(siteDir: string, signal?: AbortSignal): P
   try {
     const { folders, articles } = await indexInBatches(siteDir, work, signal ? { signal } : {});
     rmSync(join(siteDir, 'pagefind'), { recursive: true, force: true });
-    const joined = joinSearchIndexes(folders, join(siteDir, 'pagefind'));
-    await writeSearchWords(siteDir);
+    const joined = await joinSearchIndexes(folders, join(siteDir, 'pagefind'));
+    await writeSearchWords(siteDir, joined.fragments);
     return { pages: articles, indexBytes: joined.indexBytes };
   } finally {
     rmSync(work, { recursive: true, force: true });

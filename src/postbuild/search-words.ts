@@ -80,10 +80,13 @@ export interface WordsReport {
   bytes: number;
 }
 
-/** Write the vocabulary of the site in `siteDir` (indexed by Pagefind into `siteDir/pagefind/`) to `siteDir/search-words/`. */
-export async function writeSearchWords(siteDir: string): Promise<WordsReport> {
+/**
+ * Write the vocabulary of the site in `siteDir` (indexed by Pagefind into `siteDir/pagefind/`) to
+ * `siteDir/search-words/`; `fragments` are the index's pages when the caller has read them already (the join).
+ */
+export async function writeSearchWords(siteDir: string, fragments?: readonly Fragment[]): Promise<WordsReport> {
   const texts = new Map<string, string[]>();
-  for (const fragment of await readFragments(join(siteDir, 'pagefind', 'fragment'))) texts.set(decodeURI(fragment.url), [fragment.content]);
+  for (const fragment of fragments ?? (await readFragments(join(siteDir, 'pagefind', 'fragment')))) texts.set(decodeURI(fragment.url), [fragment.content]);
   for (const row of readTitleRows(siteDir)) {
     const url = decodeURI(urlForId(row[0]));
     const names = namesOf(row).map((name) => name.key);

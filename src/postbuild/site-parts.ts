@@ -176,10 +176,10 @@ export async function finishSite(partDirs: readonly string[], outDir: string): P
   }
   const search = partDirs.flatMap((dir, i) => manifests[i]!.search.map((folder) => join(dir, folder)));
   rmSync(join(outDir, 'pagefind'), { recursive: true, force: true });
-  const joined = joinSearchIndexes(search, join(outDir, 'pagefind'));
+  const joined = await joinSearchIndexes(search, join(outDir, 'pagefind'));
   // From the joined index and the title index (written by the part with the site's own pages): the same words
   // however the site was split.
-  await writeSearchWords(outDir);
+  await writeSearchWords(outDir, joined.fragments);
   const sitemapEntries = writeSitemap(
     outDir,
     manifests[0]!.site,

@@ -49,8 +49,8 @@ describe('buildSearchIndex', () => {
     const one = await indexInBatches(dir, join(dir, '.one'), { batchPages: 100 });
     const three = await indexInBatches(dir, join(dir, '.three'), { batchPages: 2, runs: 2 });
     expect([one.folders.length, three.folders.length]).toEqual([1, 3]);
-    joinSearchIndexes(one.folders, join(dir, 'joined-one'));
-    joinSearchIndexes(three.folders, join(dir, 'joined-three'));
+    await joinSearchIndexes(one.folders, join(dir, 'joined-one'));
+    await joinSearchIndexes(three.folders, join(dir, 'joined-three'));
     const files = (root: string): Record<string, string> =>
       Object.fromEntries(
         readdirSync(root, { recursive: true, withFileTypes: true })
