@@ -17,10 +17,16 @@ import { fileURLToPath } from 'node:url';
 import { checkBuildFolders, FolderError } from '../src/content-folder/folders.ts';
 import { readSettings } from '../src/content-folder/settings.ts';
 import { parseShard, shardLabel, type Shard } from '../src/model/shards.ts';
-import { finishPart } from '../src/postbuild/finish-part.ts';
-import { SEARCH_INDEX_AFTER_BUILD } from '../src/postbuild/search-index.ts';
-import { finishSite, readManifest, SitePartError, type FinishedSite } from '../src/postbuild/site-parts.ts';
+import { SEARCH_INDEX_AFTER_BUILD } from '../src/model/site-files.ts';
+import type { FinishedSite } from '../src/postbuild/site-parts.ts';
 import { Publication } from './publish.ts';
+
+/**
+ * The steps after Astro (search index, site finished from its parts), loaded while Astro builds rather than
+ * before it starts: the modules take a few tenths of a second to load, on a core Astro leaves idle at its start.
+ */
+let afterAstro: Promise<[typeof import('../src/postbuild/finish-part.ts'), typeof import('../src/postbuild/site-parts.ts')]> | undefined;
+const postbuild = () => (afterAstro ??= Promise.all([import('../src/postbuild/finish-part.ts'), import('../src/postbuild/site-parts.ts')]));
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const settings = readSettings(process.env, root);
@@ -84,7 +90,7 @@ function astroRoot(shard: Shard | undefined): string {
 /** One `astro build` into `outDir`, then its search index: a part of the site (the whole of it without a shard). */
 async function buildPart(outDir: string, shard: Shard | undefined, cacheDir: string): Promise<void> {
   // --disable-warning: rehype-citation's bundle imports Node's deprecated `punycode` (timlrx/rehype-citation#64).
-  const status = await publication.run(
+  const astro = publication.run(
     ['--disable-warning=DEP0040', join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...args.astroArgs],
     {
       ...process.env,
@@ -97,6 +103,8 @@ async function buildPart(outDir: string, shard: Shard | undefined, cacheDir: str
     },
     { tidy: true },
   );
+  const [{ finishPart }, { readManifest }] = await postbuild();
+  const status = await astro;
   publication.exitIfInterrupted();
   if (status !== 0) publication.fail(shard ? `Shard ${shardLabel(shard)} failed` : 'The build failed', status);
   // Exit status 0 is not enough: something may have ended Astro's process early. Its last step writes the manifest.
@@ -120,6 +128,7 @@ async function buildPart(outDir: string, shard: Shard | undefined, cacheDir: str
 }
 
 async function mergeShards(parts: string[]): Promise<FinishedSite> {
+  const [, { finishSite, SitePartError }] = await postbuild();
   try {
     return await finishSite(parts, publication.fresh);
   } catch (error) {

@@ -7,6 +7,13 @@ export const SITE_MARKER_TEXT = 'A site built by the wiki engine: a build replac
 /** A part of a site (a shard, or a build not yet finished) keeps its own files here (src/postbuild/site-parts.ts). */
 export const PART_FOLDER = '.wiki-part';
 
+/**
+ * Set by `npm run build` (cli/build.ts) for the `astro build` it runs: the integration then leaves the search
+ * index to the script, which builds it once Astro has exited (at 5,000 articles Astro's process holds ~1.8 GB and
+ * Pagefind's ~1.5 GB; one after the other, the build never needs both at once).
+ */
+export const SEARCH_INDEX_AFTER_BUILD = 'WIKI_SEARCH_INDEX_AFTER_BUILD';
+
 /** The steps of a build, each recorded by the hook that ends it; a part is finished only when all are done. */
 export const BUILD_STEPS = ['pages', 'previews', 'sitemap', 'security-check', 'background-writes', 'search'] as const;
 export type BuildStep = (typeof BUILD_STEPS)[number];

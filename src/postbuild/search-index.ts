@@ -22,13 +22,6 @@ import { NOT_SEARCHED } from '../shared/search-scope.ts';
 import { joinSearchIndexes, STAND_IN_FOLDER } from './search-bundle.ts';
 import { writeSearchWords } from './search-words.ts';
 
-/**
- * Set by `npm run build` (cli/build.ts) for the `astro build` it runs: the integration then leaves the
- * index to the script, which builds it once Astro has exited (at 5,000 articles Astro's process holds
- * ~1.8 GB and Pagefind's ~1.5 GB; one after the other, the build never needs both at once).
- */
-export const SEARCH_INDEX_AFTER_BUILD = 'WIKI_SEARCH_INDEX_AFTER_BUILD';
-
 export interface SearchIndexReport {
   /** Articles in the index. */
   pages: number;
