@@ -25,8 +25,9 @@ import { Publication } from './publish.ts';
  * The steps after Astro (search index, site finished from its parts), loaded while Astro builds rather than
  * before it starts: the modules take a few tenths of a second to load, on a core Astro leaves idle at its start.
  */
-let afterAstro: Promise<[typeof import('../src/postbuild/finish-part.ts'), typeof import('../src/postbuild/site-parts.ts')]> | undefined;
-const postbuild = () => (afterAstro ??= Promise.all([import('../src/postbuild/finish-part.ts'), import('../src/postbuild/site-parts.ts')]));
+const loadPostbuild = () => Promise.all([import('../src/postbuild/finish-part.ts'), import('../src/postbuild/site-parts.ts')]);
+let afterAstro: ReturnType<typeof loadPostbuild> | undefined;
+const postbuild = () => (afterAstro ??= loadPostbuild());
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const settings = readSettings(process.env, root);
