@@ -39,6 +39,10 @@ export function gitStatus(contentDir: string): HistoryStatus {
     return /not a git repository/i.test(said) ? { kind: 'none', reason: 'not-a-repository', detail: said } : { kind: 'none', reason: 'failed', detail: said };
   }
   const [shallow = 'false', prefix = ''] = result.stdout.split('\n');
+  // A folder the repository ignores (generated or scratch content, as a benchmark's) is no part of its history:
+  // every article would otherwise get a history page saying it is not committed yet.
+  const ignored = spawnSync('git', ['check-ignore', '-q', '--', contentDir], { cwd: contentDir, env: GIT_ENV });
+  if (ignored.status === 0) return { kind: 'none', reason: 'ignored', detail: 'the content folder is ignored by git (.gitignore)' };
   return { kind: 'git', shallow: shallow.trim() === 'true', sourceDir: prefix.trim().replace(/\/+$/, '') };
 }
 

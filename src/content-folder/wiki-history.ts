@@ -54,9 +54,11 @@ export function historySummary(history: WikiHistory): string {
     const why =
       status.reason === 'not-a-repository'
         ? 'the content folder is not in a git repository'
-        : status.reason === 'no-git'
-          ? 'git is not installed'
-          : `git failed (${status.detail})`;
+        : status.reason === 'ignored'
+          ? 'the content folder is ignored by git (a .gitignore names it)'
+          : status.reason === 'no-git'
+            ? 'git is not installed'
+            : `git failed (${status.detail})`;
     return `history: ${why}, so articles have no history pages, and Recent changes and its feed list articles by their \`updated\` date`;
   }
   const { total, read } = history.commits;

@@ -11,7 +11,7 @@
 /** What the build could learn of the content folder's history. */
 export type HistoryStatus =
   /** No history: the folder is not in a git repository, git is missing, or git failed (`detail` says how). */
-  | { kind: 'none'; reason: 'not-a-repository' | 'no-git' | 'failed'; detail: string }
+  | { kind: 'none'; reason: 'not-a-repository' | 'ignored' | 'no-git' | 'failed'; detail: string }
   /**
    * A git repository. `shallow`: a shallow clone, whose history stops at `since` (the date of the oldest commit
    * it holds); `sourceDir`: the content folder's path inside the repository ('' at its root).

@@ -1,5 +1,7 @@
 /** The history read from git: the log parsed, renames followed, recent changes, word diffs; on a repository made here. */
 import { spawnSync } from 'node:child_process';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gitLogArguments, gitStatus, startGitHistory } from '../../src/content-folder/git-history.ts';
 import { blobId, historySummary, wikiHistory } from '../../src/content-folder/wiki-history.ts';
@@ -185,6 +187,24 @@ describe('wikiHistory, from the folder', () => {
     expect(clone.status).toEqual({ kind: 'git', shallow: true, since: '2026-03-05', sourceDir: 'wiki' });
     expect(clone.pages.get('voegel:meise' as never)?.latest).toEqual({ kind: 'unknown' });
     expect(historySummary(clone)).toMatch(/shallow clone, so history before 2026-03-05 is missing \(run `git fetch --unshallow`/);
+  });
+
+  it('treats a content folder the repository ignores as outside git, not as articles never committed', async () => {
+    // A generated or scratch wiki inside a checkout (a benchmark's, under an ignored folder).
+    const inside = join(wiki.repo, 'scratch', 'wiki');
+    cpSync(wiki.content, inside, { recursive: true });
+    writeFileSync(join(wiki.repo, '.gitignore'), 'scratch/\n');
+    try {
+      const ignored = await read(inside);
+      expect(ignored.status).toMatchObject({ kind: 'none', reason: 'ignored' });
+      expect(ignored.pages.size).toBe(0);
+      expect(historySummary(ignored)).toMatch(/ignored by git \(a \.gitignore names it\), so articles have no history pages/);
+      // The wiki the repository does hold keeps its history.
+      expect(gitStatus(wiki.content)).toMatchObject({ kind: 'git' });
+    } finally {
+      rmSync(join(wiki.repo, 'scratch'), { recursive: true, force: true });
+      rmSync(join(wiki.repo, '.gitignore'));
+    }
   });
 });
 
