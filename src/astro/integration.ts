@@ -27,13 +27,13 @@ import { followContentEdits } from './dev-edits.ts';
 import { devWatchIgnored, generatedFolders } from './dev-watch.ts';
 import { allDiagnostics, report, withoutRedLinks } from './report.ts';
 import { wikiVirtualModules } from './virtual-modules.ts';
-import { renderWorkerCount } from './article-loader.ts';
+import { articleLoader, renderWorkerCount } from './article-loader.ts';
 import { chartJobs } from '../render/charts/chart-prefetch.ts';
 import { chartWords } from '../render/charts/draw-chart.ts';
 
 export function wiki(context: BuildContext): AstroIntegration {
   // The loader and the pages run in Vite's module runner and find the context there (src/build/registry.ts).
-  registerBuildContext(context);
+  registerBuildContext(context, articleLoader());
   const { settings } = context;
   let releaseLock = () => {};
   let lookForMissedEdits = () => {};
