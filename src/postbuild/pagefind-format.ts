@@ -36,56 +36,158 @@ export class PagefindFormatError extends Error {
 
 // --- CBOR: unsigned and negative integers, text strings, definite-length arrays (all minicbor writes here) ---
 
-export function encodeCbor(value: Cbor): Buffer {
-  // A growing byte array written in place: the index of a big wiki is megabytes of small items, and pushing
-  // numbers onto a JavaScript array costs more than the rest of the join together.
-  let bytes = new Uint8Array(4096);
-  let at = 0;
-  const room = (size: number) => {
-    if (at + size <= bytes.length) return;
-    const larger = new Uint8Array(Math.max(bytes.length * 2, at + size));
-    larger.set(bytes.subarray(0, at));
-    bytes = larger;
-  };
-  const head = (major: number, length: number) => {
-    room(5);
-    if (length < 24) bytes[at++] = (major << 5) | length;
+/**
+ * CBOR written into a growing byte array in place: the index of a big wiki is megabytes of small items, and
+ * pushing numbers onto a JavaScript array costs more than the rest of the join together.
+ */
+class CborWriter {
+  private bytes = new Uint8Array(4096);
+  private at = 0;
+  private readonly encoder = new TextEncoder();
+
+  private room(size: number): void {
+    if (this.at + size <= this.bytes.length) return;
+    const larger = new Uint8Array(Math.max(this.bytes.length * 2, this.at + size));
+    larger.set(this.bytes.subarray(0, this.at));
+    this.bytes = larger;
+  }
+
+  head(major: number, length: number): void {
+    this.room(5);
+    const bytes = this.bytes;
+    if (length < 24) bytes[this.at++] = (major << 5) | length;
     else if (length < 0x100) {
-      bytes[at++] = (major << 5) | 24;
-      bytes[at++] = length;
+      bytes[this.at++] = (major << 5) | 24;
+      bytes[this.at++] = length;
     } else if (length < 0x10000) {
-      bytes[at++] = (major << 5) | 25;
-      bytes[at++] = length >> 8;
-      bytes[at++] = length & 0xff;
+      bytes[this.at++] = (major << 5) | 25;
+      bytes[this.at++] = length >> 8;
+      bytes[this.at++] = length & 0xff;
     } else if (length < 0x100000000) {
-      bytes[at++] = (major << 5) | 26;
-      bytes[at++] = (length >>> 24) & 0xff;
-      bytes[at++] = (length >> 16) & 0xff;
-      bytes[at++] = (length >> 8) & 0xff;
-      bytes[at++] = length & 0xff;
+      bytes[this.at++] = (major << 5) | 26;
+      bytes[this.at++] = (length >>> 24) & 0xff;
+      bytes[this.at++] = (length >> 16) & 0xff;
+      bytes[this.at++] = (length >> 8) & 0xff;
+      bytes[this.at++] = length & 0xff;
     } else throw new PagefindFormatError(`a number too large for the index: ${length}`);
-  };
-  const encoder = new TextEncoder();
-  const write = (item: Cbor) => {
-    if (typeof item === 'number') {
-      if (!Number.isInteger(item)) throw new PagefindFormatError(`the index holds only whole numbers, not ${item}`);
-      if (item >= 0) head(0, item);
-      else head(1, -1 - item);
-    } else if (typeof item === 'string') {
-      // UTF-8 takes at most three bytes per UTF-16 unit; the head is written once the length is known.
-      room(5 + item.length * 3);
-      const start = at;
-      const length = encoder.encodeInto(item, bytes.subarray(start + 5)).written;
-      head(3, length);
-      bytes.copyWithin(at, start + 5, start + 5 + length);
-      at += length;
-    } else {
-      head(4, item.length);
-      for (const element of item) write(element);
+  }
+
+  integer(item: number): void {
+    if (!Number.isInteger(item)) throw new PagefindFormatError(`the index holds only whole numbers, not ${item}`);
+    if (item >= 0) this.head(0, item);
+    else this.head(1, -1 - item);
+  }
+
+  text(item: string): void {
+    // UTF-8 takes at most three bytes per UTF-16 unit; the head is written once the length is known.
+    this.room(5 + item.length * 3);
+    const start = this.at;
+    const length = this.encoder.encodeInto(item, this.bytes.subarray(start + 5)).written;
+    this.head(3, length);
+    this.bytes.copyWithin(this.at, start + 5, start + 5 + length);
+    this.at += length;
+  }
+
+  /** Bytes `from` to `to` of `source`, already CBOR, as they are (copied one by one: the lists are short). */
+  raw(source: Uint8Array, from: number, to: number): void {
+    this.room(to - from);
+    const bytes = this.bytes;
+    let at = this.at;
+    for (let i = from; i < to; i++) bytes[at++] = source[i] ?? 0;
+    this.at = at;
+  }
+
+  value(item: Cbor): void {
+    if (typeof item === 'number') this.integer(item);
+    else if (typeof item === 'string') this.text(item);
+    else {
+      this.head(4, item.length);
+      for (const element of item) this.value(element);
     }
-  };
-  write(value);
-  return Buffer.from(bytes.buffer, 0, at);
+  }
+
+  done(): Buffer {
+    return Buffer.from(this.bytes.buffer, 0, this.at);
+  }
+}
+
+export function encodeCbor(value: Cbor): Buffer {
+  const writer = new CborWriter();
+  writer.value(value);
+  return writer.done();
+}
+
+/** CBOR read in place, item by item, for the index chunks: their word locations are skipped over, not built. */
+class CborReader {
+  at = 0;
+  private readonly buffer: Uint8Array;
+  constructor(buffer: Uint8Array) {
+    this.buffer = buffer;
+  }
+
+  /** The last item's major type and its number or length, as `head` read them (fields, not an object per item). */
+  major = 0;
+  value = 0;
+
+  /** Read the next item's head into `major` and `value`. */
+  head(): void {
+    const initial = this.buffer[this.at++];
+    if (initial === undefined) throw new PagefindFormatError('the file ends in the middle of a value');
+    this.major = initial >> 5;
+    const info = initial & 0x1f;
+    if (info < 24) {
+      this.value = info;
+      return;
+    }
+    const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
+    if (size === 0) throw new PagefindFormatError(`unexpected CBOR length marker ${info} at byte ${this.at - 1}`);
+    let value = 0;
+    for (let i = 0; i < size; i++) value = value * 256 + (this.buffer[this.at++] ?? 0);
+    this.value = value;
+  }
+
+  array(what: string): number {
+    this.head();
+    const { major, value } = this;
+    if (major !== 4) throw new PagefindFormatError(`${what} is not a list as Pagefind ${PAGEFIND_FORMAT_VERSION} writes it`);
+    return value;
+  }
+
+  integer(what: string): number {
+    this.head();
+    const { major, value } = this;
+    if (major === 0) return value;
+    if (major === 1) return -1 - value;
+    throw new PagefindFormatError(`${what} is not a number as Pagefind ${PAGEFIND_FORMAT_VERSION} writes it`);
+  }
+
+  text(what: string): string {
+    this.head();
+    const { major, value } = this;
+    if (major !== 3) throw new PagefindFormatError(`${what} is not text as Pagefind ${PAGEFIND_FORMAT_VERSION} writes it`);
+    const text = Buffer.from(this.buffer.buffer, this.buffer.byteOffset + this.at, value).toString('utf8');
+    this.at += value;
+    return text;
+  }
+
+  /** Past the next item, whatever it holds. */
+  skip(): void {
+    this.head();
+    const { major, value } = this;
+    if (major === 0 || major === 1) return;
+    if (major === 3) this.at += value;
+    else if (major === 4) for (let i = 0; i < value; i++) this.skip();
+    else throw new PagefindFormatError(`CBOR major type ${major} is not part of Pagefind ${PAGEFIND_FORMAT_VERSION}'s index`);
+  }
+
+  /** What is being read. */
+  get source(): Uint8Array {
+    return this.buffer;
+  }
+
+  get ended(): boolean {
+    return this.at >= this.buffer.length;
+  }
 }
 
 export function decodeCbor(buffer: Uint8Array): Cbor {
@@ -190,8 +292,16 @@ export interface MetaIndex {
 
 export interface WordPage {
   page: number;
-  /** Word positions with weight markers, as Pagefind encodes them. */
-  locations: Cbor[];
+  /**
+   * Word positions with weight markers: the CBOR of the list as Pagefind wrote it, bytes `locationsFrom` to
+   * `locationsTo` of `source` (the chunk read), carried as they are: a join never changes them, and building them
+   * as numbers (or even a view per list) made half of a join's work for the garbage collector.
+   */
+  source: Uint8Array;
+  locationsFrom: number;
+  locationsTo: number;
+  /** How many items `locations` holds: Pagefind sizes its chunks by them. */
+  locationCount: number;
   /** Positions in metadata fields: `-(field + 1)` starts a field (an index into `metaFields`), then positions. */
   metaLocations: number[];
 }
@@ -257,47 +367,87 @@ export function encodeMeta(meta: MetaIndex): Buffer {
 }
 
 /** Pages of a word, with their numbers made absolute (Pagefind stores each as the difference from the one before). */
-function decodeWordPages(value: Cbor | undefined, what: string): WordPage[] {
+function readWordPages(reader: CborReader, what: string): WordPage[] {
+  const count = reader.array(what);
+  const pages: WordPage[] = [];
   let page = 0;
-  return asArray(value, what).map((entry) => {
-    const [delta, locations, metaLocations = []] = asArray(entry, what);
-    page += asNumber(delta, 'a page number');
-    return {
-      page,
-      locations: asArray(locations, 'word locations'),
-      metaLocations: asArray(metaLocations, 'metadata locations').map((n) => asNumber(n, 'a location')),
-    };
-  });
+  for (let i = 0; i < count; i++) {
+    const fields = reader.array(what);
+    if (fields < 2) throw new PagefindFormatError(`${what} has ${fields} fields, not Pagefind ${PAGEFIND_FORMAT_VERSION}'s 3`);
+    page += reader.integer('a page number');
+    const locationsFrom = reader.at;
+    const locationCount = reader.array('word locations');
+    reader.at = locationsFrom;
+    reader.skip();
+    const locationsTo = reader.at;
+    const metaLocations: number[] = [];
+    if (fields > 2) {
+      const metaCount = reader.array('metadata locations');
+      for (let m = 0; m < metaCount; m++) metaLocations.push(reader.integer('a location'));
+    }
+    for (let extra = 3; extra < fields; extra++) reader.skip();
+    pages.push({ page, source: reader.source, locationsFrom, locationsTo, locationCount, metaLocations });
+  }
+  return pages;
 }
 
-function encodeWordPages(pages: readonly WordPage[]): Cbor[] {
+function writeWordPages(writer: CborWriter, pages: readonly WordPage[]): void {
+  writer.head(4, pages.length);
   let previous = 0;
-  return pages.map(({ page, locations, metaLocations }) => {
-    const entry: Cbor[] = [page - previous, locations, metaLocations];
+  for (const { page, source, locationsFrom, locationsTo, metaLocations } of pages) {
+    writer.head(4, 3);
+    writer.integer(page - previous);
+    writer.raw(source, locationsFrom, locationsTo);
+    writer.head(4, metaLocations.length);
+    for (const location of metaLocations) writer.integer(location);
     previous = page;
-    return entry;
-  });
+  }
 }
 
 export function decodeIndexChunk(payload: Uint8Array): IndexWord[] {
-  const [words] = asArray(decodeCbor(payload), 'an index chunk');
-  return asArray(words, 'the words').map((entry) => {
-    const [word, pages, variants = []] = asArray(entry, 'a word');
-    return {
-      word: asString(word, 'a word'),
-      pages: decodeWordPages(pages, 'the pages of a word'),
-      variants: asArray(variants, 'the variants of a word').map((variant) => {
-        const [form, variantPages] = asArray(variant, 'a variant');
-        return { form: asString(form, 'a variant'), pages: decodeWordPages(variantPages, 'the pages of a variant') };
-      }),
-    };
-  });
+  const reader = new CborReader(payload);
+  const fields = reader.array('an index chunk');
+  if (fields < 1) throw new PagefindFormatError('an index chunk holds no word list');
+  const count = reader.array('the words');
+  const words: IndexWord[] = [];
+  for (let i = 0; i < count; i++) {
+    const wordFields = reader.array('a word');
+    const word = reader.text('a word');
+    const pages = readWordPages(reader, 'the pages of a word');
+    const variants: IndexWord['variants'] = [];
+    if (wordFields > 2) {
+      const variantCount = reader.array('the variants of a word');
+      for (let v = 0; v < variantCount; v++) {
+        const variantFields = reader.array('a variant');
+        const form = reader.text('a variant');
+        variants.push({ form, pages: readWordPages(reader, 'the pages of a variant') });
+        for (let extra = 2; extra < variantFields; extra++) reader.skip();
+      }
+    }
+    for (let extra = 3; extra < wordFields; extra++) reader.skip();
+    words.push({ word, pages, variants });
+  }
+  for (let extra = 1; extra < fields; extra++) reader.skip();
+  if (!reader.ended) throw new PagefindFormatError(`${payload.length - reader.at} bytes left after the index chunk`);
+  return words;
 }
 
 export function encodeIndexChunk(words: readonly IndexWord[]): Buffer {
-  return encodeCbor([
-    words.map((word) => [word.word, encodeWordPages(word.pages), word.variants.map((variant) => [variant.form, encodeWordPages(variant.pages)])]),
-  ]);
+  const writer = new CborWriter();
+  writer.head(4, 1);
+  writer.head(4, words.length);
+  for (const word of words) {
+    writer.head(4, 3);
+    writer.text(word.word);
+    writeWordPages(writer, word.pages);
+    writer.head(4, word.variants.length);
+    for (const variant of word.variants) {
+      writer.head(4, 2);
+      writer.text(variant.form);
+      writeWordPages(writer, variant.pages);
+    }
+  }
+  return writer.done();
 }
 
 export function decodeFilter(payload: Uint8Array): { name: string; values: Map<string, number[]> } {

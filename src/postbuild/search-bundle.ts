@@ -131,25 +131,38 @@ function* wordsOf(part: Part): Generator<IndexWord> {
   }
 }
 
-/** A word's pages in the joined numbering, metadata fields renumbered too. */
-function renumber(pages: readonly WordPage[], part: Part): WordPage[] {
-  return pages
-    .map(({ page, locations, metaLocations }) => ({
-      page: part.numbers[page] ?? -1,
-      locations,
-      metaLocations: metaLocations.map((location) => (location < 0 ? -(part.fields[-location - 1] ?? 0) - 1 : location)),
-    }))
-    .filter(({ page }) => page >= 0);
+/**
+ * A word's pages in the joined numbering, metadata fields renumbered too; pages left out of the join (the
+ * stand-in page) dropped. In place: the pages were just decoded for this join and nothing else holds them.
+ */
+function renumber(pages: WordPage[], part: Part): WordPage[] {
+  let dropped = false;
+  for (const entry of pages) {
+    entry.page = part.numbers[entry.page] ?? -1;
+    if (entry.page < 0) dropped = true;
+    const meta = entry.metaLocations;
+    for (let i = 0; i < meta.length; i++) {
+      const location = meta[i] ?? 0;
+      if (location < 0) meta[i] = -(part.fields[-location - 1] ?? 0) - 1;
+    }
+  }
+  return dropped ? pages.filter(({ page }) => page >= 0) : pages;
 }
 
 const byPage = (a: WordPage, b: WordPage) => a.page - b.page;
 
 /** Join `words` of several parts that are the same word into one. */
 function joinWord(entries: Array<{ word: IndexWord; part: Part }>): IndexWord {
-  const pages = entries.flatMap(({ word, part }) => renumber(word.pages, part)).sort(byPage);
+  const pages = entries.length === 1 ? renumber(entries[0]!.word.pages, entries[0]!.part) : entries.flatMap(({ word, part }) => renumber(word.pages, part));
+  pages.sort(byPage);
   const variants = new Map<string, WordPage[]>();
   for (const { word, part } of entries) {
-    for (const variant of word.variants) variants.set(variant.form, [...(variants.get(variant.form) ?? []), ...renumber(variant.pages, part)]);
+    for (const variant of word.variants) {
+      const list = variants.get(variant.form);
+      const renumbered = renumber(variant.pages, part);
+      if (list) list.push(...renumbered);
+      else variants.set(variant.form, renumbered);
+    }
   }
   const word = entries[0]?.word.word ?? '';
   return { word, pages, variants: [...variants].sort(([a], [b]) => compareWords(a, b)).map(([form, list]) => ({ form, pages: list.sort(byPage) })) };
@@ -243,7 +256,7 @@ async function joinLanguage(
     const word = joinWord(same.map((stream) => ({ word: stream.next as IndexWord, part: stream.part })));
     for (const stream of same) stream.next = stream.words.next().value ?? undefined;
     if (word.pages.length === 0 && word.variants.every((variant) => variant.pages.length === 0)) continue;
-    chunkLocations += word.pages.reduce((sum, page) => sum + page.locations.length + 1, 0);
+    chunkLocations += word.pages.reduce((sum, page) => sum + page.locationCount + 1, 0);
     chunk.push(word);
     if (chunkLocations >= chunkSize) await flush();
   }

@@ -1,6 +1,6 @@
 /** Pagefind's file format as the search join writes it (src/postbuild/pagefind-format.ts): CBOR and short names. */
 import { describe, expect, it } from 'vitest';
-import { decodeCbor, encodeCbor, ShortNames, shortNames, type Cbor } from '../../src/postbuild/pagefind-format.ts';
+import { decodeCbor, decodeIndexChunk, encodeCbor, encodeIndexChunk, ShortNames, shortNames, type Cbor } from '../../src/postbuild/pagefind-format.ts';
 
 describe('encodeCbor', () => {
   it('writes the bytes of RFC 8949 for each kind of value and length', () => {
@@ -44,5 +44,52 @@ describe('ShortNames', () => {
     const names = new ShortNames('en');
     expect(hashes.map((hash) => names.next(hash))).toEqual(shortNames('en', hashes));
     expect(shortNames('en', hashes)).toEqual(['en_abcdef1', 'en_abcdef12', 'en_abcdef1', 'en_0123456']);
+  });
+});
+
+describe('index chunks', () => {
+  // As Pagefind 1.6 writes one: [[[word, [[page delta, locations, meta locations]], [[variant, pages]]]]].
+  const chunk: Cbor = [
+    [
+      [
+        'bandwidth',
+        [
+          [0, [-2, 5, 17, 300], []],
+          [3, [4], [-1, 0, 2]],
+        ],
+        [['bandwidths', [[1, [9, 70_000], []]]]],
+      ],
+      ['memori', [[2, [1, 2, 3], []]], []],
+      ['水', [[0, [], [-2, 7]]], []],
+    ],
+  ];
+
+  it('reads words, absolute page numbers, location counts and metadata locations', () => {
+    const words = decodeIndexChunk(encodeCbor(chunk));
+    expect(words.map((word) => word.word)).toEqual(['bandwidth', 'memori', '水']);
+    const [bandwidth] = words;
+    expect(bandwidth?.pages.map(({ page, locationCount, metaLocations }) => ({ page, locationCount, metaLocations }))).toEqual([
+      { page: 0, locationCount: 4, metaLocations: [] },
+      { page: 3, locationCount: 1, metaLocations: [-1, 0, 2] },
+    ]);
+    expect(bandwidth?.variants.map((variant) => [variant.form, variant.pages.map((page) => page.page)])).toEqual([['bandwidths', [1]]]);
+  });
+
+  it('writes back the very bytes it read, the word locations carried as they are', () => {
+    const bytes = encodeCbor(chunk);
+    expect(encodeIndexChunk(decodeIndexChunk(bytes)).equals(bytes)).toBe(true);
+  });
+
+  it('writes pages renumbered, each page number again the difference from the one before', () => {
+    const words = decodeIndexChunk(encodeCbor(chunk));
+    const memori = words[1]!;
+    memori.pages[0]!.page = 7;
+    const [[, [[delta, locations]] = []] = []] = (decodeCbor(encodeIndexChunk([memori])) as Cbor[][][])[0] ?? [];
+    expect([delta, locations]).toEqual([7, [1, 2, 3]]);
+  });
+
+  it('refuses what is not an index chunk', () => {
+    expect(() => decodeIndexChunk(encodeCbor([['word']]))).toThrow(/not a list/);
+    expect(() => decodeIndexChunk(Buffer.concat([encodeCbor(chunk), Buffer.from([0])]))).toThrow(/bytes left/);
   });
 });
