@@ -4,6 +4,7 @@
  * returns the same pages in the same order, whichever shard indexed them). A merge refuses shards that are
  * missing, failed, or built from other content, naming them; shares are balanced and stable.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +43,15 @@ let merged: BuildResult;
 beforeAll(() => {
   rmSync(work, { recursive: true, force: true });
   writeWiki(content, generateWiki({ pages: 240, seed: 7 }));
+  // A repository of its own, with one commit, so that the articles have history pages (tests/.output is ignored by
+  // the engine's repository, and an ignored folder builds as outside git).
+  const git = (...args: string[]) => {
+    const result = spawnSync('git', ['-c', 'user.name=Ada Writer', '-c', 'user.email=ada@example.org', ...args], { cwd: content, encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+  };
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'The generated wiki');
   whole = build(join(work, 'whole'));
   shards.forEach((dir, i) => {
     const shard = build(dir, [`--shard=${i + 1}/3`]);
@@ -60,8 +70,7 @@ describe('a wiki built as three shards and merged', () => {
     // The site's own pages are written once, by the first shard, and so is the title index of the whole wiki.
     expect([existsSync(join(shards[0]!, 'special/all-pages/index.html')), existsSync(join(shards[1]!, 'special/all-pages/index.html'))]).toEqual([true, false]);
     expect(shards.map((dir) => existsSync(join(dir, 'search-titles/index.json')))).toEqual([true, false, false]);
-    // Articles' history pages live under /special/ with the site's own pages: the first shard writes them all
-    // (the wiki sits in the engine's git checkout, so it has them).
+    // Articles' history pages live under /special/ with the site's own pages: the first shard writes them all.
     const histories = shards.map((dir) =>
       existsSync(join(dir, 'special/history'))
         ? readdirSync(join(dir, 'special/history'), { recursive: true }).filter((name) => String(name).endsWith('index.html')).length
