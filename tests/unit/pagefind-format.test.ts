@@ -84,8 +84,8 @@ describe('index chunks', () => {
     const words = decodeIndexChunk(encodeCbor(chunk));
     const memori = words[1]!;
     memori.pages[0]!.page = 7;
-    const [[, [[delta, locations]] = []] = []] = (decodeCbor(encodeIndexChunk([memori])) as Cbor[][][])[0] ?? [];
-    expect([delta, locations]).toEqual([7, [1, 2, 3]]);
+    // [[[word, [[delta, locations, meta]], variants]]]
+    expect(decodeCbor(encodeIndexChunk([memori]))).toEqual([[['memori', [[7, [1, 2, 3], []]], []]]]);
   });
 
   it('refuses what is not an index chunk', () => {
