@@ -180,6 +180,30 @@ class CborReader {
     else throw new PagefindFormatError(`CBOR major type ${major} is not part of Pagefind ${PAGEFIND_FORMAT_VERSION}'s index`);
   }
 
+  /** The next item, whole. */
+  item(): Cbor {
+    this.head();
+    const { major, value } = this;
+    switch (major) {
+      case 0:
+        return value;
+      case 1:
+        return -1 - value;
+      case 3: {
+        const text = Buffer.from(this.buffer.buffer, this.buffer.byteOffset + this.at, value).toString('utf8');
+        this.at += value;
+        return text;
+      }
+      case 4: {
+        const items: Cbor[] = [];
+        for (let i = 0; i < value; i++) items.push(this.item());
+        return items;
+      }
+      default:
+        throw new PagefindFormatError(`CBOR major type ${major} is not part of Pagefind ${PAGEFIND_FORMAT_VERSION}'s index`);
+    }
+  }
+
   /** What is being read. */
   get source(): Uint8Array {
     return this.buffer;
@@ -191,41 +215,9 @@ class CborReader {
 }
 
 export function decodeCbor(buffer: Uint8Array): Cbor {
-  let at = 0;
-  const length = (info: number): number => {
-    if (info < 24) return info;
-    const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
-    if (size === 0) throw new PagefindFormatError(`unexpected CBOR length marker ${info} at byte ${at}`);
-    let value = 0;
-    for (let i = 0; i < size; i++) value = value * 256 + (buffer[at++] ?? 0);
-    return value;
-  };
-  const read = (): Cbor => {
-    const initial = buffer[at++];
-    if (initial === undefined) throw new PagefindFormatError('the file ends in the middle of a value');
-    const major = initial >> 5;
-    const count = length(initial & 0x1f);
-    switch (major) {
-      case 0:
-        return count;
-      case 1:
-        return -1 - count;
-      case 3: {
-        const text = Buffer.from(buffer.buffer, buffer.byteOffset + at, count).toString('utf8');
-        at += count;
-        return text;
-      }
-      case 4: {
-        const items: Cbor[] = [];
-        for (let i = 0; i < count; i++) items.push(read());
-        return items;
-      }
-      default:
-        throw new PagefindFormatError(`CBOR major type ${major} is not part of Pagefind ${PAGEFIND_FORMAT_VERSION}'s index`);
-    }
-  };
-  const value = read();
-  if (at !== buffer.length) throw new PagefindFormatError(`${buffer.length - at} bytes left after the value`);
+  const reader = new CborReader(buffer);
+  const value = reader.item();
+  if (!reader.ended) throw new PagefindFormatError(`${buffer.length - reader.at} bytes left after the value`);
   return value;
 }
 
