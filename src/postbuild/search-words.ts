@@ -9,45 +9,14 @@
  * name can be searched for without appearing in any text.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
 import { urlForId } from '../model/ids.ts';
 import { searchWords } from '../shared/search-keys.ts';
 import { isVocabularyWord, planWordPieces, WORDS_DIR, WORDS_MANIFEST, type WordsManifest } from '../shared/search-spelling.ts';
 import { namesOf } from '../shared/title-index.ts';
+import type { PageText } from './search-bundle.ts';
 import { readTitleRows } from './search-titles.ts';
-
-/** Pagefind's fragment files: gzip of this signature followed by the page's JSON. */
-const FRAGMENT_SIGNATURE = 'pagefind_dcd';
-
-interface Fragment {
-  url: string;
-  content: string;
-}
-
-/** Pagefind's page fragments; decompressed on Node's thread pool, a batch at a time, while the main thread parses. */
-async function readFragments(fragmentDir: string): Promise<Fragment[]> {
-  let files: string[];
-  try {
-    files = readdirSync(fragmentDir).filter((file) => file.endsWith('.pf_fragment'));
-  } catch {
-    return [];
-  }
-  const fragments: Fragment[] = [];
-  for (let start = 0; start < files.length; start += READ_BATCH) {
-    const texts = await Promise.all(
-      files.slice(start, start + READ_BATCH).map(async (file) => (await gunzipAsync(await readFile(join(fragmentDir, file)))).toString('utf8')),
-    );
-    for (const text of texts) fragments.push(JSON.parse(text.startsWith(FRAGMENT_SIGNATURE) ? text.slice(FRAGMENT_SIGNATURE.length) : text) as Fragment);
-  }
-  return fragments;
-}
-
-const READ_BATCH = 64;
-const gunzipAsync = promisify(gunzip);
 
 /**
  * What separates runs of letters, marks, digits and apostrophes: each run is what `searchWords` turns into
@@ -81,12 +50,12 @@ export interface WordsReport {
 }
 
 /**
- * Write the vocabulary of the site in `siteDir` (indexed by Pagefind into `siteDir/pagefind/`) to
- * `siteDir/search-words/`; `fragments` are the index's pages when the caller has read them already (the join).
+ * Write the vocabulary of the site in `siteDir` to `siteDir/search-words/`, from `fragments`, the pages of its
+ * search index as the join read them.
  */
-export async function writeSearchWords(siteDir: string, fragments?: readonly Fragment[]): Promise<WordsReport> {
+export async function writeSearchWords(siteDir: string, fragments: readonly PageText[]): Promise<WordsReport> {
   const texts = new Map<string, string[]>();
-  for (const fragment of fragments ?? (await readFragments(join(siteDir, 'pagefind', 'fragment')))) texts.set(decodeURI(fragment.url), [fragment.content]);
+  for (const fragment of fragments) texts.set(decodeURI(fragment.url), [fragment.content]);
   for (const row of readTitleRows(siteDir)) {
     const url = decodeURI(urlForId(row[0]));
     const names = namesOf(row).map((name) => name.key);
