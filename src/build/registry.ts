@@ -5,8 +5,8 @@
  * (src/content.config.ts) and the pages in Vite's module runner, which gives every module an instance of its
  * own; in a build, pages even run from a bundle. An argument cannot cross from one to the other, and a
  * module-level variable is not shared: only the process is. So the integration registers the context here, under
- * one `Symbol.for` key on `globalThis`, and the loader, the pages and the virtual modules ask for it. The article
- * loader itself is handed over the same way (`articleLoader`): Vite then need not compile the loader and the
+ * one `Symbol.for` key on `globalThis`, and the loader, the pages and the virtual modules ask for it. In a build the
+ * article loader itself is handed over the same way (`articleLoader`; `astro dev` imports it): Vite then need not compile the loader and the
  * whole rendering pipeline it uses a second time for its module runner (0.6 s of every build), and the loader runs
  * the modules Node has already loaded for the integration. Nothing else in the wiki is shared through the process.
  *
