@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArticle, remarkTree } from '../../src/model/parse-article.ts';
 import { readArticleTree, satteriTree } from '../../src/model/satteri-reader.ts';
 import { texProblem } from '../../src/model/tex.ts';
-import { texToMathml } from '../../src/render/math/mathml.ts';
+import { formulaElement, texToMathml } from '../../src/render/math/mathml.ts';
 import { toHtml } from 'hast-util-to-html';
 import { article } from '../helpers/index.ts';
 
@@ -125,6 +125,20 @@ describe('formulas as MathML Core', () => {
     expect(html).not.toMatch(/\sstyle=/);
     expect(html).toContain('class="tml-right tml-pl0 tml-pr0"');
     expect(toHtml(texToMathml('\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}', true))).not.toMatch(/\sstyle=/);
+  });
+
+  it('gives each use of a formula a tree of its own, the same as the first drawing, without temml’s positions', () => {
+    const first = formulaElement('x^2 + \\frac{a}{b}', true);
+    const html = toHtml({ type: 'element', tagName: 'div', properties: first.hProperties, children: first.hChildren });
+    const math = first.hChildren[0]!;
+    if (math.type !== 'element') throw new Error('no <math>');
+    expect(toHtml(math)).toBe(toHtml(texToMathml('x^2 + \\frac{a}{b}', true)));
+    expect(JSON.stringify(first)).not.toContain('position');
+    // A later plugin that changes one page's formula does not change the next page's.
+    math.properties.className = ['changed'];
+    math.children = [];
+    const second = formulaElement('x^2 + \\frac{a}{b}', true);
+    expect(toHtml({ type: 'element', tagName: 'div', properties: second.hProperties, children: second.hChildren })).toBe(html);
   });
 
   it('does not link or style through TeX: \\href and \\style are errors, not markup', () => {

@@ -82,6 +82,19 @@ export function texToMathml(tex: string, display: boolean): Element {
   return math;
 }
 
+/**
+ * A copy of a formula's tree, without the positions of temml's markup (which say nothing of the article): temml
+ * writes elements and text only, and a walk copies them some times faster than `structuredClone` (0.15 s of
+ * 1,000 articles with three formulas each, bench/RESULTS.md).
+ */
+function copyOf<T extends ElementContent>(node: T): T {
+  if (node.type === 'text') return { type: 'text', value: node.value } as T;
+  if (node.type !== 'element') return structuredClone(node);
+  const properties: Properties = {};
+  for (const [name, value] of Object.entries(node.properties)) properties[name] = Array.isArray(value) ? [...value] : value;
+  return { type: 'element', tagName: node.tagName, properties, children: node.children.map(copyOf) } as T;
+}
+
 /** Formulas drawn in this process: articles repeat the same ones ($N$, $C \approx 6ND$). */
 const drawn = new Map<string, Element>();
 const DRAWN_MAX = 20_000;
@@ -91,12 +104,12 @@ export function formulaElement(tex: string, display: boolean): { hName: string; 
   const key = `${display ? 'D' : 'I'}${tex}`;
   let known = drawn.get(key);
   if (!known) {
-    known = texToMathml(tex, display);
+    known = copyOf(texToMathml(tex, display));
     if (drawn.size >= DRAWN_MAX) drawn.clear();
     drawn.set(key, known);
   }
   // A copy: later plugins may change the tree of the page.
-  const math = structuredClone(known);
+  const math = copyOf(known);
   if (!display) return { hName: 'math', hProperties: math.properties, hChildren: math.children };
   return { hName: 'div', hProperties: { className: ['math-display'] }, hChildren: [math] };
 }
