@@ -185,6 +185,21 @@ describe('the history of an article', () => {
     expect(history()).toContain('<meta name="robots" content="noindex">');
     expect(site.read('sitemap-0.xml')).not.toContain('/special/history/');
   });
+
+  it('has its own title, description and address (written from a template of Astro’s), and no template is left in the site', () => {
+    const page = history();
+    const title = /<title>([^<]*)<\/title>/.exec(page)?.[1];
+    expect(title).toBe('Versionsgeschichte von Kohlmeise – Vogelwiki');
+    expect(page).toContain('<link rel="canonical" href="https://voegel.example.org/special/history/voegel/meise/">');
+    expect(page).toContain('<meta property="og:url" content="https://voegel.example.org/special/history/voegel/meise/">');
+    expect(page).not.toContain('wiki-history-body');
+    expect(page).not.toContain('\u0001');
+    expect(readdirSync(join(site.outDir, 'special/history')).filter((name) => name.startsWith('.'))).toEqual([]);
+    // Each article's page holds its own history: the other article's has its own title and first commit only.
+    const amsel = site.read('special/history/amsel/index.html');
+    expect(/<title>([^<]*)<\/title>/.exec(amsel)?.[1]).toBe('Versionsgeschichte von Amsel – Vogelwiki');
+    expect(amsel).not.toContain(`id="commit-${wiki.commits[3] ?? ''}"`);
+  });
 });
 
 describe('Recent changes and its feed', () => {

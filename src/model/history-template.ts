@@ -1,0 +1,95 @@
+/**
+ * History pages from templates. Every article has a history page, and a page costs Astro about 2 ms whatever it
+ * holds (a history page with nothing but its layout costs as much as a full one): 1,000 articles, 2 s of every
+ * build. So a build does not have Astro render them one by one: Astro renders a few *template* pages, each with
+ * the layout once and the bodies of up to TEMPLATE_PAGES history pages one after another, separated by
+ * BODY_MARK, with a stand-in for the article's title and the template's own address where the layout shows
+ * the page's; `fillHistoryPages` then writes each history page: the layout with that article's title and
+ * address, around its body. The pages are the ones Astro would write one by one, byte for byte (the bodies are
+ * Astro's, and the title and address are escaped as Astro escapes them); `astro dev` renders them one by one.
+ *
+ * The stand-in holds `<`, which Astro escapes in text (`&lt;`) but not in attributes: where each of its two
+ * forms stands tells how the title is to be escaped there.
+ */
+import { HISTORY_BASE, type PageId } from './ids.ts';
+
+/** History pages per template: a template is one page of Astro's, held whole in memory while it is written. */
+export const TEMPLATE_PAGES = 500;
+
+/** Between two bodies of a template (and before the first, after the last): no text of a page can hold it, since text is escaped. */
+export const BODY_MARK = '<!--wiki-history-body-->';
+
+/** What the layout of a template is given as the article's title. */
+export const TITLE_STAND_IN = '\u0001<\u0001';
+
+/** The stand-in as Astro writes it in text, and in an attribute's value. */
+const IN_TEXT = '\u0001&lt;\u0001';
+const IN_ATTRIBUTE = '\u0001<\u0001';
+
+/** The template pages' `[...slug]` parameters: `.template-0`, … (an article id has no segment that starts with a dot). */
+export function templateSlug(index: number): string {
+  return `.template-${index}`;
+}
+
+/** The address of a template page. */
+export function templateUrl(index: number): string {
+  return `${HISTORY_BASE}${templateSlug(index)}/`;
+}
+
+/** Split the articles into templates of TEMPLATE_PAGES, in order. */
+export function templateShares<T>(pages: readonly T[]): T[][] {
+  return Array.from({ length: Math.ceil(pages.length / TEMPLATE_PAGES) }, (_, i) => pages.slice(i * TEMPLATE_PAGES, (i + 1) * TEMPLATE_PAGES));
+}
+
+/** Text as Astro escapes it (`escapeHTML` of astro/runtime/server/escape.js). */
+export function escapeText(text: string): string {
+  return text.replace(/[&<>'"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === "'" ? '&#39;' : '&quot;'));
+}
+
+/** An attribute's value as Astro escapes it (`toAttributeString` of astro/runtime/server/render/util.js). */
+export function escapeAttribute(value: string): string {
+  return value.replace(/[&"]/g, (c) => (c === '&' ? '&amp;' : '&quot;'));
+}
+
+export class TemplateError extends Error {
+  constructor(message: string) {
+    super(`history pages: ${message}`);
+    this.name = 'TemplateError';
+  }
+}
+
+export interface HistoryPageFill {
+  id: PageId;
+  /** The article's title. */
+  title: string;
+  /** The history page's address, as Astro gives it to the page (`Astro.url`), absolute. */
+  canonical: string;
+  /** The history page's own title, as the layout would compare it with the wiki's name. */
+  pageTitle: string;
+}
+
+/**
+ * The history pages of one template: `html` is the template page as Astro wrote it, `templateCanonical` its
+ * own absolute address, `pages` the articles it holds, in order; `siteName` the wiki's name (the layout leaves
+ * it out of a title that is the name itself). Gives each page's HTML, in order.
+ */
+export function fillTemplate(html: string, templateCanonical: string, pages: readonly HistoryPageFill[], siteName: string): string[] {
+  const parts = html.split(BODY_MARK);
+  if (parts.length !== pages.length + 2)
+    throw new TemplateError(`a template holds ${parts.length - 2} bodies for ${pages.length} articles; build again, and report it if it repeats`);
+  const before = parts[0]!;
+  const after = parts.at(-1)!;
+  if (!before.includes(escapeAttribute(templateCanonical)))
+    throw new TemplateError(`the template's layout does not give its address as ${templateCanonical}, so the pages' addresses cannot be written`);
+  return pages.map((page, i) => {
+    const fill = (shell: string) => {
+      let out = shell.replaceAll(escapeAttribute(templateCanonical), escapeAttribute(page.canonical));
+      // The layout writes `<title>{title} – {wiki}</title>`, or the title alone when it is the wiki's name.
+      if (page.pageTitle === siteName) out = out.replace(` – ${escapeText(siteName)}</title>`, '</title>');
+      out = out.replaceAll(IN_TEXT, escapeText(page.title)).replaceAll(IN_ATTRIBUTE, escapeAttribute(page.title));
+      if (out.includes('\u0001')) throw new TemplateError(`the stand-in for the title of ${page.id} was written in a form not known here`);
+      return out;
+    };
+    return fill(before) + parts[i + 1]! + fill(after);
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * Write the history pages of a build from the template pages Astro rendered (src/model/history-template.ts),
+ * and remove the templates: the site holds the pages, never a template.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fillTemplate, templateShares, templateSlug, templateUrl, type HistoryPageFill } from '../model/history-template.ts';
+import { HISTORY_BASE, historyUrlForId, NAMESPACE_SEPARATOR } from '../model/ids.ts';
+import type { PageSummary } from '../model/wiki-data.ts';
+
+/**
+ * `pages`: every article, in the order the history route lists them; `site`: the site's address (Astro's
+ * `site`); `historyTitle`: an article's history page's title, in the wiki's language. Gives the number of pages
+ * written.
+ */
+export function writeHistoryPages(
+  outDir: string,
+  pages: readonly PageSummary[],
+  options: { site: string; siteName: string; historyTitle: (title: string) => string },
+): number {
+  const base = join(outDir, ...HISTORY_BASE.split('/').filter(Boolean));
+  let written = 0;
+  templateShares(pages).forEach((share, i) => {
+    const folder = join(base, templateSlug(i));
+    const html = readFileSync(join(folder, 'index.html'), 'utf8');
+    const fills: HistoryPageFill[] = share.map((page) => ({
+      id: page.id,
+      title: page.title,
+      canonical: new URL(historyUrlForId(page.id), options.site).href,
+      pageTitle: options.historyTitle(page.title),
+    }));
+    const filled = fillTemplate(html, new URL(templateUrl(i), options.site).href, fills, options.siteName);
+    share.forEach((page, j) => {
+      const dir = join(base, ...page.id.split(NAMESPACE_SEPARATOR));
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'index.html'), filled[j]!);
+      written++;
+    });
+    rmSync(folder, { recursive: true, force: true });
+  });
+  return written;
+}
