@@ -63,3 +63,11 @@ export function articleCacheKey(
 export function summaryCacheKey(code: string, kind: string, page: PageSummary, ...more: unknown[]): string {
   return keyOf(code, [kind, summaryDigest(page), ...more]);
 }
+
+/**
+ * The key of a template of history pages (src/model/history-template.ts): every article it holds, with its
+ * history, and what the history says of itself (a shallow clone's note).
+ */
+export function historyTemplateCacheKey(code: string, pages: readonly PageSummary[], histories: Readonly<Record<string, unknown>>, status: unknown): string {
+  return keyOf(code, ['history-template', status, pages.map((page) => [summaryDigest(page), histories[page.id] ?? null])]);
+}

@@ -19,7 +19,7 @@ export interface GitWiki {
   commits: string[];
 }
 
-function git(cwd: string, args: string[], env: Record<string, string> = {}): string {
+export function git(cwd: string, args: string[], env: Record<string, string> = {}): string {
   const result = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: cwd, ...env } });
   if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
   return result.stdout.trim();
