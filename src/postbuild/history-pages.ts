@@ -2,11 +2,21 @@
  * Write the history pages of a build from the template pages Astro rendered (src/model/history-template.ts),
  * and remove the templates: the site holds the pages, never a template.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
 import { fillTemplate, templateShares, templateSlug, templateUrl, type HistoryPageFill } from '../model/history-template.ts';
 import { HISTORY_BASE, historyUrlForId, NAMESPACE_SEPARATOR } from '../model/ids.ts';
 import type { PageSummary } from '../model/wiki-data.ts';
+
+/** Write `buffers` one after another: `writev` may write less than all of them. */
+function writeAll(file: number, buffers: Buffer[]): void {
+  const total = buffers.reduce((sum, buffer) => sum + buffer.length, 0);
+  const written = writevSync(file, buffers);
+  if (written < total) {
+    const rest = Buffer.concat(buffers).subarray(written);
+    for (let at = 0; at < rest.length;) at += writeSync(file, rest, at);
+  }
+}
 
 /**
  * `pages`: every article, in the order the history route lists them; `site`: the site's address (Astro's
@@ -30,10 +40,25 @@ export function writeHistoryPages(
       pageTitle: options.historyTitle(page.title),
     }));
     const filled = fillTemplate(html, new URL(templateUrl(i), options.site).href, fills, options.siteName);
+    // The layout's pieces are the same strings on every page: encoded once.
+    const encoded = new Map<string, Buffer>();
+    const bytes = (piece: string) => {
+      let buffer = encoded.get(piece);
+      if (!buffer) {
+        buffer = Buffer.from(piece);
+        if (piece.length > 256) encoded.set(piece, buffer);
+      }
+      return buffer;
+    };
     share.forEach((page, j) => {
       const dir = join(base, ...page.id.split(NAMESPACE_SEPARATOR));
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'index.html'), filled[j]!);
+      const file = openSync(join(dir, 'index.html'), 'w');
+      try {
+        writeAll(file, filled[j]!.map(bytes));
+      } finally {
+        closeSync(file);
+      }
       written++;
     });
     rmSync(folder, { recursive: true, force: true });

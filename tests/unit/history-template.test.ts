@@ -29,7 +29,9 @@ const page = (id: string, title: string): HistoryPageFill => ({
 
 describe('history pages written from a template', () => {
   it('gives each page its body, title and address, escaped as Astro escapes text and attributes', () => {
-    const [first, second] = fillTemplate(template(['<h1>A</h1>', '<h1>B</h1>']), TEMPLATE_URL, [page('a', 'Tom & "Jerry" <3'), page('b', 'Plain')], 'Wiki');
+    const [first, second] = fillTemplate(template(['<h1>A</h1>', '<h1>B</h1>']), TEMPLATE_URL, [page('a', 'Tom & "Jerry" <3'), page('b', 'Plain')], 'Wiki').map(
+      (pieces) => pieces.join(''),
+    );
     expect(first).toBe(
       '<!DOCTYPE html><html><head><title>History of Tom &amp; &quot;Jerry&quot; &lt;3 – Wiki</title>' +
         '<meta name="description" content="Every change to Tom &amp; &quot;Jerry&quot; <3."><link rel="canonical" href="https://w.example/special/history/a/">' +
@@ -41,7 +43,9 @@ describe('history pages written from a template', () => {
   });
 
   it('leaves the wiki’s name out of a title that is the name itself, as the layout does', () => {
-    const [only] = fillTemplate(template(['x'], 'History of Birds'), TEMPLATE_URL, [page('birds', 'Birds')], 'History of Birds');
+    const [only] = fillTemplate(template(['x'], 'History of Birds'), TEMPLATE_URL, [page('birds', 'Birds')], 'History of Birds').map((pieces) =>
+      pieces.join(''),
+    );
     expect(only).toContain('<title>History of Birds</title>');
   });
 
