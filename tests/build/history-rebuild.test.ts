@@ -3,25 +3,14 @@
  * they must show a new commit on the next build, and the rebuilt site must be the clean build of the same
  * commit, byte for byte.
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runBuild, type BuildResult } from '../helpers/build-site.ts';
+import { repoRoot, runBuild, siteFiles, type BuildResult } from '../helpers/build-site.ts';
 import { AUTHORS, git, makeGitWiki, type GitWiki } from '../helpers/git-wiki.ts';
 
 const work = join(repoRoot, 'tests/.output/history-rebuild');
 const npmBuild = [join(repoRoot, 'cli/build.ts')];
-
-/** Every file of a built site but the search index (its files are named by content), path → bytes. */
-function siteFiles(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = relative(dir, join(entry.parentPath, entry.name));
-    if (!path.startsWith('pagefind/')) files.set(path, readFileSync(join(dir, path)));
-  }
-  return files;
-}
 
 let wiki: GitWiki;
 let first: BuildResult;

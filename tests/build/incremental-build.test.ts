@@ -6,9 +6,9 @@
  * src/astro/page-cache-keys.ts); after a run of edits the site is the one a clean build writes, byte for byte.
  */
 import { cpSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runBuild, type BuildResult } from '../helpers/build-site.ts';
+import { repoRoot, runBuild, siteFiles, type BuildResult } from '../helpers/build-site.ts';
 
 const work = join(repoRoot, 'tests/.output/incremental');
 const content = join(work, 'content');
@@ -28,17 +28,6 @@ const counts = (result: BuildResult) => {
 const copied = (result: BuildResult) => new Set([...result.output.matchAll(/├─ (\S+) \((?:cached|restored)\)/g)].map((m) => m[1]));
 /** The pages a build rendered (a line of their own, without `(restored)`). */
 const rendered = (result: BuildResult) => new Set([...result.output.matchAll(/├─ (\S+)[ \t]*$/gm)].map((m) => m[1]));
-
-/** Every file of a built site (the search index aside: its files are named by content), path → bytes. */
-function siteFiles(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = relative(dir, join(entry.parentPath, entry.name));
-    if (!path.startsWith('pagefind/')) files.set(path, readFileSync(join(dir, path)));
-  }
-  return files;
-}
 
 const runs: Record<string, BuildResult> = {};
 

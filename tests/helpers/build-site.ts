@@ -3,8 +3,8 @@
  * WIKI_CONTENT_DIR), into its own output and cache folders under tests/.output/.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -86,4 +86,15 @@ export function buildSiteAsync(contentDir: string, name: string, env: Record<str
   const work = join(repoRoot, 'tests/.output', name);
   rmSync(work, { recursive: true, force: true });
   return runBuildAsync(astroBuild, contentDir, join(work, 'dist'), join(work, 'cache'), env);
+}
+
+/** Every file of a built site but the search index (its files are named by content), path → bytes. */
+export function siteFiles(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = relative(dir, join(entry.parentPath, entry.name));
+    if (!path.startsWith('pagefind/')) files.set(path, readFileSync(join(dir, path)));
+  }
+  return files;
 }
