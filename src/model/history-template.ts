@@ -1,7 +1,8 @@
 /**
- * History pages from templates. Every article has a history page, and a page costs Astro about 2 ms whatever it
- * holds (a history page with nothing but its layout costs as much as a full one): 1,000 articles, 2 s of every
- * build. So a build does not have Astro render them one by one: Astro renders a few *template* pages, each with
+ * History pages from templates. Every article has a history page, and each page cost a build about 2 ms whatever
+ * it held (one with nothing but its layout cost as much as a full one): Astro's rendering and its two writes of the
+ * page, and the security check reading it whole. So a build does not have Astro render them one by one: Astro
+ * renders a few *template* pages, each with
  * the layout once and the bodies of up to TEMPLATE_PAGES history pages one after another, separated by
  * BODY_MARK, with a stand-in for the article's title and the template's own address where the layout shows
  * the page's; `fillHistoryPages` then writes each history page: the layout with that article's title and
