@@ -52,17 +52,29 @@ function trimmed(text: string, context: number, keepStart: boolean, keepEnd: boo
   return [...(start ? [{ kind: 'same' as const, text: start }] : []), { kind: 'gap' as const }, ...(end ? [{ kind: 'same' as const, text: end }] : [])];
 }
 
+/** Characters compared at once by `commonEnds`. */
+const BLOCK = 256;
+
 /**
  * The lines both texts start with and end with, as character offsets at line boundaries: most changes touch a
  * few lines of a long article, and only what lies between needs comparing.
  */
-function commonEnds(before: string, after: string): { head: number; tail: number } {
+export function commonEnds(before: string, after: string): { head: number; tail: number } {
   const max = Math.min(before.length, after.length);
   let head = 0;
+  // Whole blocks compared as strings first (natively), then the characters of the block that differs: most of
+  // an article is the same before and after, and a loop over each character was most of the diff's time.
+  while (head + BLOCK <= max && before.slice(head, head + BLOCK) === after.slice(head, head + BLOCK)) head += BLOCK;
   while (head < max && before.charCodeAt(head) === after.charCodeAt(head)) head++;
   head = before.lastIndexOf('\n', head - 1) + 1;
   let tail = 0;
-  while (tail < max - head && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  const room = max - head;
+  while (
+    tail + BLOCK <= room &&
+    before.slice(before.length - tail - BLOCK, before.length - tail) === after.slice(after.length - tail - BLOCK, after.length - tail)
+  )
+    tail += BLOCK;
+  while (tail < room && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
   // Back to the start of a line: the tail is whole lines.
   const cut = before.indexOf('\n', before.length - tail - 1);
   tail = cut === -1 || tail === 0 ? 0 : before.length - cut - 1;
