@@ -37,7 +37,7 @@ import {
 } from '../render/article-renderer.ts';
 import type { RenderRequest } from '../render/render-worker.ts';
 import type { PipelineOptions } from '../render/pipeline.ts';
-import { removeUnusedHtml, storedHtmlFile, writeArticleHtml, type StoredArticleMetadata, type StoredEntry } from '../render/article-html.ts';
+import { frontmatterFile, removeUnusedHtml, storedHtmlFile, writeArticleHtml, type StoredArticleMetadata, type StoredEntry } from '../render/article-html.ts';
 
 /**
  * Everything an article's HTML depends on besides its own text: for each wiki link and See also entry, how it
@@ -186,7 +186,7 @@ async function syncArticles(context: LoaderContext, build: BuildContext, whileSe
       store.set(existing);
     }
     const htmlFile = existing ? storedHtmlFile(existing) : undefined;
-    if (existing && existing.digest === digest && (!htmlFile || existsSync(htmlFile))) {
+    if (existing && existing.digest === digest && (!htmlFile || (existsSync(htmlFile) && existsSync(frontmatterFile(htmlFile))))) {
       if (htmlFile) usedHtml.add(htmlFile);
       if (existing.deferredRender && existing.filePath) store.addModuleImport(existing.filePath);
       if (existing.assetImports?.length) (store as StoreWithAssets).addAssetImports?.(existing.assetImports, existing.filePath);
@@ -228,9 +228,9 @@ async function syncArticles(context: LoaderContext, build: BuildContext, whileSe
       });
       return;
     }
-    const file = writeArticleHtml(build.writes, htmlFolder, digest, outcome.code);
+    const file = writeArticleHtml(build.writes, htmlFolder, digest, outcome.code, outcome.metadata.frontmatter);
     usedHtml.add(file);
-    const metadata: StoredArticleMetadata = { headings: outcome.metadata.headings, frontmatter: outcome.metadata.frontmatter, imagePaths, htmlFile: file };
+    const metadata: StoredArticleMetadata = { headings: outcome.metadata.headings, imagePaths, htmlFile: file };
     // set() keeps an entry whose digest it already holds: drop it first, since its file was missing.
     store.delete(id);
     store.set({ id, data, filePath: relativePath, digest, rendered: { html: '', metadata: { ...metadata } } });

@@ -19,7 +19,7 @@ import type { WikiSettings } from '../content-folder/settings.ts';
 import type { PageId } from '../model/ids.ts';
 import { buildLinkGraph, type LinkGraph } from '../model/link-graph.ts';
 import { buildPageIndex, type PageIndex } from '../model/page-index.ts';
-import { assignShards, rendersSitePages } from '../model/shards.ts';
+import { assignShards, keepForShard, rendersSitePages } from '../model/shards.ts';
 import type { BuildStep, SitemapEntry } from '../model/site-files.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../model/references-index.ts';
 import { toWikiData, type WikiData } from '../model/wiki-data.ts';
@@ -143,7 +143,11 @@ async function readWiki(settings: WikiSettings, cacheFile: string): Promise<Wiki
   const diffs = { known: cached.diffs, used: new Map<string, LatestChange>() };
   const history = await wikiHistory(git, index, settings.contentDir, sources, diffs);
   if (git.head) writeHistoryCache(historyCache, { key: cached.key, head: git.head, commits: git.commits, diffs: diffs.used });
-  return { index, graph: buildLinkGraph(index), references, citedPaths, commitDates: history.commitDates, history, digest, shards };
+  const whole = { index, graph: buildLinkGraph(index), references };
+  // A shard keeps less of the articles it does not render (src/model/shards.ts).
+  const shard = settings.shard;
+  const kept = shards && shard ? keepForShard(whole, (id) => shards.get(id) === shard.index, rendersSitePages(shard)) : whole;
+  return { ...kept, citedPaths, commitDates: history.commitDates, history, digest, shards };
 }
 
 /** What history pages and Recent changes read: the reading's history, with articles by id. */

@@ -34,7 +34,11 @@ export interface Backlink {
 }
 
 export interface LinkGraph {
-  links: ResolvedLink[];
+  /**
+   * How many wiki links the articles hold. Not the links themselves: nothing after the graph reads them, and at
+   * 10,000 articles their 250,000 resolved records held ~80 MB for the whole build (a shard's too).
+   */
+  linkCount: number;
   /** Article id → the articles that link to it (one entry per linking article, itself excluded). */
   backlinks: Map<PageId, Backlink[]>;
   /** Links to pages that do not exist. */
@@ -46,15 +50,17 @@ export interface LinkGraph {
 }
 
 export function buildLinkGraph(index: PageIndex): LinkGraph {
-  const links: ResolvedLink[] = [];
+  let linkCount = 0;
   const backlinks = new Map<PageId, Backlink[]>();
   const wanted = new Map<PageId, ResolvedLink[]>();
   const diagnostics: Diagnostic[] = [];
 
   for (const page of index.pages.values()) {
     for (const occurrence of page.article.links) {
+      linkCount++;
       const resolution = resolveWikiLink(occurrence.target, index, page.id);
-      const link: ResolvedLink = {
+      // The sentence's text is made only for a link that needs it: the first backlink from a page, a red link.
+      const link = (): ResolvedLink => ({
         from: page.id,
         file: page.file,
         line: occurrence.line,
@@ -62,13 +68,12 @@ export function buildLinkGraph(index: PageIndex): LinkGraph {
         target: occurrence.target,
         context: readableText(occurrence.context, index, page.id),
         resolution,
-      };
-      links.push(link);
+      });
       const where = { file: page.file, line: occurrence.line, column: occurrence.column };
       if (resolution.kind === 'invalid') {
         diagnostics.push({ severity: 'error', ...where, message: resolution.reason });
       } else if (resolution.kind === 'missing') {
-        wanted.set(resolution.id, [...(wanted.get(resolution.id) ?? []), link]);
+        wanted.set(resolution.id, [...(wanted.get(resolution.id) ?? []), link()]);
       } else {
         if (!resolution.anchorExists) {
           const target = index.pages.get(resolution.id);
@@ -81,14 +86,14 @@ export function buildLinkGraph(index: PageIndex): LinkGraph {
         }
         if (resolution.id !== page.id) {
           const list = backlinks.get(resolution.id) ?? [];
-          if (!list.some((b) => b.from === page.id)) list.push({ from: page.id, context: link.context });
+          if (!list.some((b) => b.from === page.id)) list.push({ from: page.id, context: link().context });
           backlinks.set(resolution.id, list);
         }
       }
     }
   }
   const redLinks = [...wanted.values()].flat();
-  return { links, backlinks, redLinks, wanted, diagnostics };
+  return { linkCount, backlinks, redLinks, wanted, diagnostics };
 }
 
 /**

@@ -7,6 +7,10 @@
  * moves a cut by that article's size only, so at most a few articles beside each cut change shard.
  */
 import type { PageId } from './ids.ts';
+import type { LinkGraph } from './link-graph.ts';
+import type { PageIndex } from './page-index.ts';
+import type { ArticleCitations } from './references.ts';
+import type { ReferenceIndex } from './references-index.ts';
 
 export interface Shard {
   /** From 1 to `count`. */
@@ -49,4 +53,37 @@ export function assignShards(sizes: ReadonlyMap<PageId, number>, count: number):
 /** The shard that renders the pages of the whole site (home, special pages, 404, search): the first. */
 export function rendersSitePages(shard: Shard | undefined): boolean {
   return shard === undefined || shard.index === 1;
+}
+
+/** What a shard reads of the wiki: the page index, the link graph and the references. */
+export interface ShardReading {
+  index: PageIndex;
+  graph: LinkGraph;
+  references: ReferenceIndex;
+}
+
+const NO_CITATIONS: ArticleCitations = { citations: [], calls: [], definitions: [] };
+
+/**
+ * What a shard keeps of the wiki once the link graph and the references are made from every article: of the
+ * articles it does not render, what other pages show of them (title, description, tags, headings, aliases) but
+ * not their links and citations, which only their own pages show; backlinks to them without the sentences
+ * around the links, which only their own "What links here" shows (orphans count them); and the list of all
+ * sources only in the shard that renders the site's pages (Special:Sources). A shard's memory then falls with
+ * its share: at 10,000 articles the links, citations and sentences were a third of what a shard of 8 held.
+ * Every page the shard renders reads the same data as in a whole build (the sharded-build test compares them).
+ */
+export function keepForShard(reading: ShardReading, renders: (id: PageId) => boolean, sitePages: boolean): ShardReading {
+  const { index, graph, references } = reading;
+  const pages = new Map(
+    [...index.pages].map(([id, page]) => [id, renders(id) ? page : { ...page, article: { ...page.article, links: [], citations: NO_CITATIONS } }]),
+  );
+  const backlinks = new Map(
+    [...graph.backlinks].map(([id, list]) => [id, renders(id) ? list : list.map((link) => ({ from: link.from, context: '' }))]),
+  );
+  return {
+    index: { ...index, pages },
+    graph: { ...graph, backlinks },
+    references: sitePages ? references : { ...references, sources: [] },
+  };
 }

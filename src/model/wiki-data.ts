@@ -153,7 +153,7 @@ export function toWikiData(
     tags: groupByTag(summaries),
     recent: byRecentChange(summaries),
     redirects: redirects(index),
-    stats: { pages: summaries.length, links: graph.links.length, redLinks: graph.redLinks.length },
+    stats: { pages: summaries.length, links: graph.linkCount, redLinks: graph.redLinks.length },
   };
 }
 

@@ -66,8 +66,9 @@ describe('background writes', () => {
     const folder = join(dir, 'cache', 'wiki-html');
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'old.html'), 'an article that has changed since');
+    writeFileSync(join(folder, 'old.json'), '{"references":[]}');
     const html = `<p>${'long article '.repeat(1_000_000)}</p>`;
-    const file = writeArticleHtml(writes, folder, 'abc', html);
+    const file = writeArticleHtml(writes, folder, 'abc', html, { references: [{ id: 'ref-1', html: '<a href="https://example.org">A</a>' }] });
     // Wait (on this thread; the write goes on in the thread pool) until the write has begun on disk.
     const deadline = Date.now() + 5000;
     while (Date.now() < deadline && !readdirSync(folder).some((name) => name.endsWith('.tmp'))) {
@@ -75,8 +76,10 @@ describe('background writes', () => {
     }
     removeUnusedHtml(writes, folder, new Set([file]));
     await writes.done();
-    expect(readdirSync(folder)).toEqual(['abc.html']);
+    // The article's frontmatter (its References) is kept beside its HTML; the old article's files are gone.
+    expect(readdirSync(folder).sort()).toEqual(['abc.html', 'abc.json']);
     expect(readFileSync(file, 'utf8')).toBe(html);
+    expect(JSON.parse(readFileSync(join(folder, 'abc.json'), 'utf8'))).toEqual({ references: [{ id: 'ref-1', html: '<a href="https://example.org">A</a>' }] });
   });
 
   it('report a write that failed, naming the file, once', async () => {

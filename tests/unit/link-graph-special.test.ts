@@ -106,8 +106,13 @@ describe('redirects', () => {
   });
 
   it('lead links written with an alias straight to the article', () => {
-    const link = graph.links.find((l) => l.target === 'Nvidia Corporation');
-    expect(link?.resolution).toMatchObject({ kind: 'page', id: 'nvidia', viaAlias: true });
+    expect(graph.backlinks.get(id('nvidia'))).toEqual([{ from: 'huawei', context: 'Its rival is Nvidia.' }]);
+    expect(graph.wanted.has(id('nvidia_corporation'))).toBe(false);
+  });
+
+  it('counts every wiki link of every article, See also entries included', () => {
+    // 8 written in the bodies, 1 in zebra's `seeAlso`.
+    expect(graph.linkCount).toBe(9);
   });
 });
 
