@@ -78,9 +78,7 @@ export function keepForShard(reading: ShardReading, renders: (id: PageId) => boo
   const pages = new Map(
     [...index.pages].map(([id, page]) => [id, renders(id) ? page : { ...page, article: { ...page.article, links: [], citations: NO_CITATIONS } }]),
   );
-  const backlinks = new Map(
-    [...graph.backlinks].map(([id, list]) => [id, renders(id) ? list : list.map((link) => ({ from: link.from, context: '' }))]),
-  );
+  const backlinks = new Map([...graph.backlinks].map(([id, list]) => [id, renders(id) ? list : list.map((link) => ({ from: link.from, context: '' }))]));
   return {
     index: { ...index, pages },
     graph: { ...graph, backlinks },

@@ -48,7 +48,7 @@ beforeAll(() => {
   runs.newPage = build();
   nvidiaAfterNewPage = readFileSync(join(work, 'dist/wiki/nvidia/index.html'), 'utf8');
   huaweiAfterNewPage = readFileSync(join(work, 'dist/wiki/huawei/index.html'), 'utf8');
-  htmlFilesAfterNewPage = readdirSync(join(work, 'cache/wiki-html')).length;
+  htmlFilesAfterNewPage = readdirSync(join(work, 'cache/wiki-html')).sort();
   rmSync(join(work, 'cache/wiki-html'), { recursive: true });
   runs.htmlCacheLost = build();
   // Descriptions that See also and previews show, a link removed, an article deleted (its page, its preview,
@@ -73,7 +73,7 @@ let huaweiAfterNewPage = '';
 let rebuiltSite = new Map<string, Buffer>();
 let cleanSite = new Map<string, Buffer>();
 
-let htmlFilesAfterNewPage = 0;
+let htmlFilesAfterNewPage: string[] = [];
 
 describe('rebuilding a wiki', () => {
   it('builds every time', () => {
@@ -110,9 +110,13 @@ describe('rebuilding a wiki', () => {
     expect(huaweiAfterNewPage.split('id="what-links-here"')[1]).toContain('<a class="wikilink" href="/wiki/cuda/">CUDA</a>');
   });
 
-  it('keeps one HTML file per article rendered this way, the files of replaced versions removed', () => {
+  it('keeps one HTML file per article rendered this way, with its frontmatter beside it, the files of replaced versions removed', () => {
     // nvidia, huawei and cuda; the Ascend article uses JSX and is compiled as an MDX module.
-    expect(htmlFilesAfterNewPage).toBe(3);
+    expect(htmlFilesAfterNewPage.filter((name) => name.endsWith('.html'))).toHaveLength(3);
+    expect(htmlFilesAfterNewPage.filter((name) => name.endsWith('.json'))).toEqual(
+      htmlFilesAfterNewPage.filter((name) => name.endsWith('.html')).map((name) => name.replace(/\.html$/, '.json')),
+    );
+    expect(htmlFilesAfterNewPage).toHaveLength(6);
   });
 
   it('copies the pages of unchanged articles and their redirects from the last build', () => {

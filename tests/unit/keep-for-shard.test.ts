@@ -8,8 +8,16 @@ import { pageDescription, toWikiData } from '../../src/model/wiki-data.ts';
 import { article, indexOf } from '../helpers/index.ts';
 
 const index = indexOf({
-  'nvidia.mdx': article('Nvidia', 'Nvidia makes GPUs.[^1] It competes with [[huawei]].\n\n## Products\n\nGPUs.\n\n[^1]: Annual report, https://example.org/nv.', 'tags: [company]\n'),
-  'huawei.mdx': article('Huawei', 'Huawei designs chips and rivals [[nvidia]] in China.[^a]\n\n[^a]: Company profile, https://example.org/hw.', 'aliases: [huawei_technologies]\n'),
+  'nvidia.mdx': article(
+    'Nvidia',
+    'Nvidia makes GPUs.[^1] It competes with [[huawei]].\n\n## Products\n\nGPUs.\n\n[^1]: Annual report, https://example.org/nv.',
+    'tags: [company]\n',
+  ),
+  'huawei.mdx': article(
+    'Huawei',
+    'Huawei designs chips and rivals [[nvidia]] in China.[^a]\n\n[^a]: Company profile, https://example.org/hw.',
+    'aliases: [huawei_technologies]\n',
+  ),
   'zebra.mdx': article('Zebra', 'Nobody links here; it links to [[nvidia]].'),
 });
 const whole = { index, graph: buildLinkGraph(index), references: buildReferenceIndex(index) };
