@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, indexInBatches, pagefindArguments, prepareForIndexing } from '../../src/postbuild/search-index.ts';
+import { BATCH_PAGES, batchesOf, buildSearchIndex, indexInBatches, pagefindArguments, prepareForIndexing } from '../../src/postbuild/search-index.ts';
 import { joinSearchIndexes } from '../../src/postbuild/search-bundle.ts';
 import { NOT_SEARCHED } from '../../src/shared/search-scope.ts';
 
@@ -48,9 +48,14 @@ describe('buildSearchIndex', () => {
     expect(prepared.articles).toBe(5);
     const one = await indexInBatches(dir, join(dir, '.one'), { batchPages: 100 });
     const three = await indexInBatches(dir, join(dir, '.three'), { batchPages: 2, runs: 2 });
+    // Cut by bytes: the pages grow with i, so the later batches hold fewer pages.
+    const bySize = prepared.pages.map((page) => page.bytes);
+    const byBytes = await indexInBatches(dir, join(dir, '.bytes'), { batchBytes: bySize[0]! + bySize[1]! + 1, runs: 2 });
     expect([one.folders.length, three.folders.length]).toEqual([1, 3]);
+    expect(byBytes.folders.length).toBeGreaterThanOrEqual(3);
     await joinSearchIndexes(one.folders, join(dir, 'joined-one'));
     await joinSearchIndexes(three.folders, join(dir, 'joined-three'));
+    await joinSearchIndexes(byBytes.folders, join(dir, 'joined-bytes'));
     const files = (root: string): Record<string, string> =>
       Object.fromEntries(
         readdirSync(root, { recursive: true, withFileTypes: true })
@@ -58,6 +63,19 @@ describe('buildSearchIndex', () => {
           .map((entry) => [join(entry.parentPath, entry.name).slice(root.length), readFileSync(join(entry.parentPath, entry.name)).toString('base64')]),
       );
     expect(files(join(dir, 'joined-three'))).toEqual(files(join(dir, 'joined-one')));
+    expect(files(join(dir, 'joined-bytes'))).toEqual(files(join(dir, 'joined-one')));
+  });
+
+  it('cuts batches at a number of pages or of bytes, whichever comes first, never leaving a page out', () => {
+    const pages = [10, 10, 10, 50, 5, 5, 5, 5, 200, 1].map((bytes, i) => ({ path: `p${i}`, bytes }));
+    const cut = (maxPages: number, maxBytes: number) => batchesOf(pages, maxPages, maxBytes).map((batch) => batch.map((page) => page.bytes));
+    expect(cut(3, 1000)).toEqual([[10, 10, 10], [50, 5, 5], [5, 5, 200], [1]]);
+    // A page larger than the budget gets a batch of its own rather than being dropped.
+    expect(cut(100, 30)).toEqual([[10, 10, 10], [50], [5, 5, 5, 5], [200], [1]]);
+    expect(batchesOf([], 10, 10)).toEqual([]);
+    // Standard articles (~48 KB a page) stay 2,500 to a batch; long ones (~86 KB) about 1,560.
+    expect(batchesOf(Array.from({ length: 5000 }, () => ({ bytes: 48_000 })))[0]).toHaveLength(BATCH_PAGES);
+    expect(batchesOf(Array.from({ length: 5000 }, () => ({ bytes: 86_000 })))[0]!.length).toBeLessThan(1600);
   });
 
   it('passes every selector of NOT_SEARCHED to Pagefind', () => {
