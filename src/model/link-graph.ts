@@ -59,21 +59,22 @@ export function buildLinkGraph(index: PageIndex): LinkGraph {
     for (const occurrence of page.article.links) {
       linkCount++;
       const resolution = resolveWikiLink(occurrence.target, index, page.id);
-      // The sentence's text is made only for a link that needs it: the first backlink from a page, a red link.
-      const link = (): ResolvedLink => ({
-        from: page.id,
-        file: page.file,
-        line: occurrence.line,
-        column: occurrence.column,
-        target: occurrence.target,
-        context: readableText(occurrence.context, index, page.id),
-        resolution,
-      });
+      // The sentence's text is made only for a link that shows it: the first backlink from a page, a red link.
+      const context = () => readableText(occurrence.context, index, page.id);
       const where = { file: page.file, line: occurrence.line, column: occurrence.column };
       if (resolution.kind === 'invalid') {
         diagnostics.push({ severity: 'error', ...where, message: resolution.reason });
       } else if (resolution.kind === 'missing') {
-        wanted.set(resolution.id, [...(wanted.get(resolution.id) ?? []), link()]);
+        const link: ResolvedLink = {
+          from: page.id,
+          file: page.file,
+          line: occurrence.line,
+          column: occurrence.column,
+          target: occurrence.target,
+          context: context(),
+          resolution,
+        };
+        wanted.set(resolution.id, [...(wanted.get(resolution.id) ?? []), link]);
       } else {
         if (!resolution.anchorExists) {
           const target = index.pages.get(resolution.id);
@@ -86,7 +87,7 @@ export function buildLinkGraph(index: PageIndex): LinkGraph {
         }
         if (resolution.id !== page.id) {
           const list = backlinks.get(resolution.id) ?? [];
-          if (!list.some((b) => b.from === page.id)) list.push({ from: page.id, context: link().context });
+          if (!list.some((b) => b.from === page.id)) list.push({ from: page.id, context: context() });
           backlinks.set(resolution.id, list);
         }
       }
