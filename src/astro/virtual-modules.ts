@@ -23,7 +23,7 @@ const MODULES: Record<string, string> = {
   /** "Cite this page", made by the build's process when a page asks (src/render/page-citation.ts). */
   'virtual:wiki/citations': '({ of: (id) => context.citation(id) })',
   /** Facts about the build that pages need: the part of the page cache's keys common to all pages (code and settings), the articles it renders. */
-  'virtual:wiki/build': '({ pageCacheCode: context.pageCacheCode(), renders: context.renders, sitePages: context.rendersSitePages })',
+  'virtual:wiki/build': '({ pageCacheCode: context.pageCacheCode(), renders: context.renders, sitePage: context.rendersSitePage })',
 };
 
 export function wikiVirtualModules(): Plugin {

@@ -19,7 +19,7 @@ import type { WikiSettings } from '../content-folder/settings.ts';
 import type { PageId } from '../model/ids.ts';
 import { buildLinkGraph, type LinkGraph } from '../model/link-graph.ts';
 import { buildPageIndex, type PageIndex } from '../model/page-index.ts';
-import { assignShards, keepForShard, rendersSitePages } from '../model/shards.ts';
+import { assignShards, keepForShard, rendersSitePage, rendersSitePages } from '../model/shards.ts';
 import type { BuildStep, SitemapEntry } from '../model/site-files.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../model/references-index.ts';
 import { toWikiData, type WikiData } from '../model/wiki-data.ts';
@@ -92,8 +92,13 @@ export interface BuildContext {
   citation(id: PageId): ReturnType<typeof articleCitation> | undefined;
   /** Whether this build renders the article `id`: all of them in a whole build, its share in a sharded one. */
   renders(id: PageId): boolean;
-  /** Whether this build renders the site's own pages (home, special pages, 404): a whole build, or the first shard. */
+  /**
+   * Whether this build renders the site's own pages (home, special pages, 404, the title index): a whole build,
+   * or the first shard.
+   */
   readonly rendersSitePages: boolean;
+  /** Whether this build renders the site's page at `path`: the first shard's, or a page of Special:Sources. */
+  rendersSitePage(path: string): boolean;
   /** Where a cache lives. */
   cachePath(name: CacheName): string;
   /** The code part of a cache's key (src/build/caches.ts). */
@@ -146,7 +151,7 @@ async function readWiki(settings: WikiSettings, cacheFile: string): Promise<Wiki
   const whole = { index, graph: buildLinkGraph(index), references };
   // A shard keeps less of the articles it does not render (src/model/shards.ts).
   const shard = settings.shard;
-  const kept = shards && shard ? keepForShard(whole, (id) => shards.get(id) === shard.index, rendersSitePages(shard)) : whole;
+  const kept = shards && shard ? keepForShard(whole, (id) => shards.get(id) === shard.index, shard) : whole;
   return { ...kept, citedPaths, commitDates: history.commitDates, history, digest, shards };
 }
 
@@ -209,6 +214,7 @@ export function createBuildContext(settings: WikiSettings): BuildContext {
       return made.get(id);
     },
     rendersSitePages: rendersSitePages(settings.shard),
+    rendersSitePage: (path) => rendersSitePage(settings.shard, path),
     renders: (id) => {
       const { shards } = reading();
       return !settings.shard || shards?.get(id) === settings.shard.index;

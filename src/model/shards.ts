@@ -10,7 +10,8 @@ import type { PageId } from './ids.ts';
 import type { LinkGraph } from './link-graph.ts';
 import type { PageIndex } from './page-index.ts';
 import type { ArticleCitations } from './references.ts';
-import type { ReferenceIndex } from './references-index.ts';
+import type { ReferenceIndex, Source } from './references-index.ts';
+import { sourcesPageAt, sourcesPageOf } from './sources-paging.ts';
 
 export interface Shard {
   /** From 1 to `count`. */
@@ -50,9 +51,28 @@ export function assignShards(sizes: ReadonlyMap<PageId, number>, count: number):
   return shards;
 }
 
-/** The shard that renders the pages of the whole site (home, special pages, 404, search): the first. */
+/**
+ * The shard that renders the site's own pages (home, special pages, 404, search, the title index): the first,
+ * but for the pages of Special:Sources (below).
+ */
 export function rendersSitePages(shard: Shard | undefined): boolean {
   return shard === undefined || shard.index === 1;
+}
+
+/**
+ * The shard that renders page `page` (from 1) of Special:Sources: the pages go round the shards from the last,
+ * so that the first, which renders every other page of the site, gets fewest. At 50,000 articles the list is
+ * some 500 pages, more than a shard's share of rendering time if one shard wrote them all.
+ */
+export function sourcesPageShard(page: number, count: number): number {
+  return count - ((page - 1) % count);
+}
+
+/** Whether a build renders the site's page at `path` (any page but an article's, its redirects and previews). */
+export function rendersSitePage(shard: Shard | undefined, path: string): boolean {
+  if (shard === undefined) return true;
+  const page = sourcesPageAt(path);
+  return page === undefined ? shard.index === 1 : sourcesPageShard(page, shard.count) === shard.index;
 }
 
 /** What a shard reads of the wiki: the page index, the link graph and the references. */
@@ -64,16 +84,20 @@ export interface ShardReading {
 
 const NO_CITATIONS: ArticleCitations = { citations: [], calls: [], definitions: [] };
 
+/** A source on a page of Special:Sources that another shard renders: it keeps its place in the list, nothing else. */
+const ELSEWHERE: Source = { id: '', title: '', text: '', citedBy: [], count: 0 };
+
 /**
  * What a shard keeps of the wiki once the link graph and the references are made from every article: of the
  * articles it does not render, what other pages show of them (title, description, tags, headings, aliases) but
  * not their links and citations, which only their own pages show; backlinks to them without the sentences
- * around the links, which only their own "What links here" shows (orphans count them); and the list of all
- * sources only in the shard that renders the site's pages (Special:Sources). A shard's memory then falls with
- * its share: at 10,000 articles the links, citations and sentences were a third of what a shard of 8 held.
- * Every page the shard renders reads the same data as in a whole build (the sharded-build test compares them).
+ * around the links, which only their own "What links here" shows (orphans count them); and of the list of all
+ * sources, those on the pages of Special:Sources that the shard renders, each other one a placeholder that keeps
+ * the list's length (and so its pages). A shard's memory then falls with its share: at 10,000 articles the
+ * links, citations and sentences were a third of what a shard of 8 held. Every page the shard renders reads the
+ * same data as in a whole build (the sharded-build test compares them).
  */
-export function keepForShard(reading: ShardReading, renders: (id: PageId) => boolean, sitePages: boolean): ShardReading {
+export function keepForShard(reading: ShardReading, renders: (id: PageId) => boolean, shard: Shard): ShardReading {
   const { index, graph, references } = reading;
   const pages = new Map(
     [...index.pages].map(([id, page]) => [id, renders(id) ? page : { ...page, article: { ...page.article, links: [], citations: NO_CITATIONS } }]),
@@ -82,6 +106,9 @@ export function keepForShard(reading: ShardReading, renders: (id: PageId) => boo
   return {
     index: { ...index, pages },
     graph: { ...graph, backlinks },
-    references: sitePages ? references : { ...references, sources: [] },
+    references: {
+      ...references,
+      sources: references.sources.map((source, i) => (sourcesPageShard(sourcesPageOf(i), shard.count) === shard.index ? source : ELSEWHERE)),
+    },
   };
 }

@@ -3,24 +3,12 @@
  * MediaWiki's special pages list at most 500 lines at a time. One page for all was 55 MB of HTML at 20,000
  * generated articles (110,000 sources): more than a browser shows, and, written by Astro one element at a time,
  * the slowest page of a build. The list is written here as a string, escaped as Astro escapes, and the pages
- * around it by Astro (src/pages/special/sources/[...page].astro).
+ * around it by Astro (src/pages/special/sources/[...page].astro); how the list is split: src/model/sources-paging.ts.
  */
 import { escapeAttribute, escapeText } from '../model/history-template.ts';
 import type { PageId } from '../model/ids.ts';
 import type { Source } from '../model/references-index.ts';
 import type { Translator } from '../shared/translate.ts';
-
-export const SOURCES_PER_PAGE = 500;
-
-/** The number of pages a list of `total` lines takes: at least one, which says when the list is empty. */
-export function pageCount(total: number, perPage = SOURCES_PER_PAGE): number {
-  return Math.max(1, Math.ceil(total / perPage));
-}
-
-/** The address of page `page` (from 1) of Special:Sources: the first is /special/sources/. */
-export function sourcesPageUrl(page: number): string {
-  return page <= 1 ? '/special/sources/' : `/special/sources/${page}/`;
-}
 
 /** What a source's "cited in" line shows of an article. */
 export interface CitingPage {

@@ -77,6 +77,20 @@ describe('a wiki built as three shards and merged', () => {
         : 0,
     );
     expect(histories).toEqual([240, 0, 0]);
+    // The pages of Special:Sources go round the shards from the last: page 1 in shard 3, page 2 in shard 2, …
+    const sourcesPages = shards.map((dir) =>
+      existsSync(join(dir, 'special/sources'))
+        ? readdirSync(join(dir, 'special/sources'), { recursive: true })
+            .map(String)
+            .filter((name) => name.endsWith('index.html'))
+            .sort()
+        : [],
+    );
+    expect(sourcesPages.flat().length).toBeGreaterThanOrEqual(3);
+    expect(sourcesPages[2]).toContain('index.html');
+    expect(sourcesPages[1]).toContain('2/index.html');
+    expect(sourcesPages[0]).toContain('3/index.html');
+    expect(sourcesPages[0]).not.toContain('index.html');
   });
 
   it('is the whole build, byte for byte, search index and sitemap included', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { PageId } from '../../src/model/ids.ts';
 import type { Source } from '../../src/model/references-index.ts';
-import { pageCount, SOURCES_PER_PAGE, sourcesListHtml, sourcesPageUrl } from '../../src/render/sources-pages.ts';
+import { pageCount, SOURCES_PER_PAGE, sourcesPageAt, sourcesPageOf, sourcesPageUrl } from '../../src/model/sources-paging.ts';
+import { sourcesListHtml } from '../../src/render/sources-pages.ts';
 import { BUNDLED_UI_STRINGS, translator } from '../../src/shared/ui-strings.ts';
 
 const en = translator(BUNDLED_UI_STRINGS['en']!, 'en');
@@ -31,6 +33,22 @@ describe('Special:Sources in pages', () => {
     expect(sourcesPageUrl(221)).toBe('/special/sources/221/');
   });
 
+  it('finds the page of a source and the page at an address', () => {
+    expect([0, 499, 500, 1200].map(sourcesPageOf)).toEqual([1, 1, 2, 3]);
+    expect(sourcesPageAt('/special/sources/')).toBe(1);
+    expect(sourcesPageAt('/special/sources/12/')).toBe(12);
+    for (const other of [
+      '/special/sources/0/',
+      '/special/sources/x/',
+      '/special/sources',
+      '/special/sources/2',
+      '/special/all-pages/',
+      '/wiki/special/sources/',
+    ]) {
+      expect(sourcesPageAt(other)).toBeUndefined();
+    }
+  });
+
   it('writes each source with its link, domain, text and the articles citing it, escaped', () => {
     const html = sourcesListHtml(
       [
@@ -40,8 +58,8 @@ describe('Special:Sources in pages', () => {
           domain: 'example.org',
           text: 'Interconnects, 2026 & later',
           citedBy: [
-            { page: 'seed', count: 4 },
-            { page: 'hardware/h100', count: 1 },
+            { page: 'seed' as PageId, count: 4 },
+            { page: 'hardware/h100' as PageId, count: 1 },
           ],
           count: 5,
         }),
@@ -63,8 +81,8 @@ describe('Special:Sources in pages', () => {
         source({
           title: 'A printed book',
           citedBy: [
-            { page: 'gone', count: 2 },
-            { page: 'seed', count: 1 },
+            { page: 'gone' as PageId, count: 2 },
+            { page: 'seed' as PageId, count: 1 },
           ],
           count: 1234,
         }),
