@@ -16,6 +16,7 @@ import { ContentError } from '../model/diagnostics.ts';
 import { urlForId } from '../model/ids.ts';
 import { SEARCH_INDEX_AFTER_BUILD } from '../model/site-files.ts';
 import { writePreviews } from '../postbuild/previews.ts';
+import { templateUrl } from '../model/history-template.ts';
 import { writeHistoryPages } from '../postbuild/history-pages.ts';
 import { translator } from '../shared/ui-strings.ts';
 import { writeTitleIndex } from '../postbuild/search-titles.ts';
@@ -166,13 +167,15 @@ export function wiki(context: BuildContext): AstroIntegration {
  * read again (1.3 ms a page).
  */
 function writeHistoryPagesOf(context: BuildContext, outDir: string): void {
-  if (!context.rendersSitePages || context.reading().history.status.kind !== 'git') return;
+  if (context.reading().history.status.kind !== 'git') return;
   const config = context.config();
   const t = translator(config.strings, config.language);
+  // A shard renders its turn of the templates (src/model/shards.ts) and writes their pages.
   writeHistoryPages(outDir, Object.values(context.data().pages), {
     site: config.site,
     siteName: config.title,
     historyTitle: (title) => t('article.historyOf', { title }),
+    rendered: (index) => context.rendersSitePage(templateUrl(index)),
   });
 }
 

@@ -37,6 +37,13 @@ export function templateUrl(index: number): string {
   return `${HISTORY_BASE}${templateSlug(index)}/`;
 }
 
+/** The template (from 0) at the address `path`, or undefined for any other address. */
+export function templateAt(path: string): number | undefined {
+  if (!path.startsWith(HISTORY_BASE)) return undefined;
+  const match = /^\.template-(0|[1-9]\d*)\/$/.exec(path.slice(HISTORY_BASE.length));
+  return match ? Number(match[1]) : undefined;
+}
+
 /** Split the articles into templates of TEMPLATE_PAGES, in order. */
 export function templateShares<T>(pages: readonly T[]): T[][] {
   return Array.from({ length: Math.ceil(pages.length / TEMPLATE_PAGES) }, (_, i) => pages.slice(i * TEMPLATE_PAGES, (i + 1) * TEMPLATE_PAGES));

@@ -11,6 +11,7 @@ import type { LinkGraph } from './link-graph.ts';
 import type { PageIndex } from './page-index.ts';
 import type { ArticleCitations } from './references.ts';
 import type { ReferenceIndex, Source } from './references-index.ts';
+import { templateAt } from './history-template.ts';
 import { sourcesPageAt, sourcesPageOf } from './sources-paging.ts';
 
 export interface Shard {
@@ -53,26 +54,30 @@ export function assignShards(sizes: ReadonlyMap<PageId, number>, count: number):
 
 /**
  * The shard that renders the site's own pages (home, special pages, 404, search, the title index): the first,
- * but for the pages of Special:Sources (below).
+ * but for the pages shared out in turn (below).
  */
 export function rendersSitePages(shard: Shard | undefined): boolean {
   return shard === undefined || shard.index === 1;
 }
 
 /**
- * The shard that renders page `page` (from 1) of Special:Sources: the pages go round the shards from the last,
- * so that the first, which renders every other page of the site, gets fewest. At 50,000 articles the list is
- * some 500 pages, more than a shard's share of rendering time if one shard wrote them all.
+ * The shard whose turn the `position`-th (from 1) page of a long list is, the pages going round the shards from
+ * the last, so that the first, which renders every other page of the site, gets fewest. Shared out so: the pages
+ * of Special:Sources (at 50,000 articles some 500, more than a shard's share of time if one shard wrote them
+ * all) and the templates of the articles' history pages (one for 500 articles: src/model/history-template.ts).
  */
-export function sourcesPageShard(page: number, count: number): number {
-  return count - ((page - 1) % count);
+export function shardInTurn(position: number, count: number): number {
+  return count - ((position - 1) % count);
 }
 
 /** Whether a build renders the site's page at `path` (any page but an article's, its redirects and previews). */
 export function rendersSitePage(shard: Shard | undefined, path: string): boolean {
   if (shard === undefined) return true;
-  const page = sourcesPageAt(path);
-  return page === undefined ? shard.index === 1 : sourcesPageShard(page, shard.count) === shard.index;
+  const sources = sourcesPageAt(path);
+  if (sources !== undefined) return shardInTurn(sources, shard.count) === shard.index;
+  const template = templateAt(path);
+  if (template !== undefined) return shardInTurn(template + 1, shard.count) === shard.index;
+  return shard.index === 1;
 }
 
 /** What a shard reads of the wiki: the page index, the link graph and the references. */
@@ -108,7 +113,7 @@ export function keepForShard(reading: ShardReading, renders: (id: PageId) => boo
     graph: { ...graph, backlinks },
     references: {
       ...references,
-      sources: references.sources.map((source, i) => (sourcesPageShard(sourcesPageOf(i), shard.count) === shard.index ? source : ELSEWHERE)),
+      sources: references.sources.map((source, i) => (shardInTurn(sourcesPageOf(i), shard.count) === shard.index ? source : ELSEWHERE)),
     },
   };
 }

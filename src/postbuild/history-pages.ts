@@ -26,11 +26,18 @@ function writeAll(file: number, buffers: Buffer[]): void {
 export function writeHistoryPages(
   outDir: string,
   pages: readonly PageSummary[],
-  options: { site: string; siteName: string; historyTitle: (title: string) => string },
+  options: {
+    site: string;
+    siteName: string;
+    historyTitle: (title: string) => string;
+    /** Whether this build rendered template `index` (a shard renders its turn of them): all by default. */
+    rendered?: (index: number) => boolean;
+  },
 ): number {
   const base = join(outDir, ...HISTORY_BASE.split('/').filter(Boolean));
   let written = 0;
   templateShares(pages).forEach((share, i) => {
+    if (options.rendered && !options.rendered(i)) return;
     const folder = join(base, templateSlug(i));
     const html = readFileSync(join(folder, 'index.html'), 'utf8');
     const fills: HistoryPageFill[] = share.map((page) => ({

@@ -4,7 +4,7 @@ import type { PageId } from '../../src/model/ids.ts';
 import { buildLinkGraph } from '../../src/model/link-graph.ts';
 import { buildReferenceIndex } from '../../src/model/references-index.ts';
 import type { Source } from '../../src/model/references-index.ts';
-import { keepForShard, rendersSitePage, sourcesPageShard } from '../../src/model/shards.ts';
+import { keepForShard, rendersSitePage, shardInTurn } from '../../src/model/shards.ts';
 import { pageDescription, toWikiData } from '../../src/model/wiki-data.ts';
 import { article, indexOf } from '../helpers/index.ts';
 
@@ -70,10 +70,10 @@ describe('a shard that renders only nvidia', () => {
   });
 });
 
-describe('the pages of Special:Sources in a sharded build', () => {
+describe('the pages of Special:Sources and the history templates in a sharded build', () => {
   it('go round the shards from the last, so the first, with every other page of the site, gets fewest', () => {
-    expect([1, 2, 3, 4, 5, 6, 7].map((page) => sourcesPageShard(page, 3))).toEqual([3, 2, 1, 3, 2, 1, 3]);
-    expect(sourcesPageShard(1, 1)).toBe(1);
+    expect([1, 2, 3, 4, 5, 6, 7].map((page) => shardInTurn(page, 3))).toEqual([3, 2, 1, 3, 2, 1, 3]);
+    expect(shardInTurn(1, 1)).toBe(1);
   });
 
   it('are each rendered by one shard, and every other page of the site by the first', () => {
@@ -86,6 +86,13 @@ describe('the pages of Special:Sources in a sharded build', () => {
       expect(shards.filter((shard) => rendersSitePage(shard, path)).map((shard) => shard.index)).toEqual([1]);
     }
     expect(rendersSitePage(undefined, '/special/sources/2/')).toBe(true);
+    // The templates of the history pages (one for 500 articles) go round the same way, from template 0.
+    const templates = ['/special/history/.template-0/', '/special/history/.template-1/', '/special/history/.template-3/'];
+    expect(templates.map((path) => shards.filter((shard) => rendersSitePage(shard, path)).map((shard) => shard.index))).toEqual([[3], [2], [3]]);
+    // An article's own history page (astro dev) and an article named like a template are not templates.
+    for (const path of ['/special/history/nvidia/', '/special/history/.template-x/', '/special/history/.template-01/']) {
+      expect(shards.filter((shard) => rendersSitePage(shard, path)).map((shard) => shard.index)).toEqual([1]);
+    }
   });
 
   it('read the sources they list and no other: a shard keeps the sources of its pages, placeholders between', () => {
