@@ -1,7 +1,7 @@
 /**
  * Special:Sources in pages: every source cited in the wiki, most-cited first, SOURCES_PER_PAGE to a page, as
  * MediaWiki's special pages list at most 500 lines at a time. One page for all was 55 MB of HTML at 20,000
- * generated articles (110,000 sources): more than a browser shows, and, written by Astro one element at a time,
+ * generated articles (99,500 sources): more than a browser shows, and, written by Astro one element at a time,
  * the slowest page of a build. The list is written here as a string, escaped as Astro escapes, and the pages
  * around it by Astro (src/pages/special/sources/[...page].astro); how the list is split: src/model/sources-paging.ts.
  */
