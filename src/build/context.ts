@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { listFiles, readContentFolder } from '../content-folder/read-folder.ts';
+import { listFiles, readContentFolder, readText } from '../content-folder/read-folder.ts';
 import { startGitHistory } from '../content-folder/git-history.ts';
 import { wikiHistory, type LatestChange, type WikiHistory } from '../content-folder/wiki-history.ts';
 import { readHistoryCache, writeHistoryCache } from '../content-folder/history-cache.ts';
@@ -127,26 +127,28 @@ async function readWiki(settings: WikiSettings, cacheFile: string): Promise<Wiki
   const parser = cachedParser(cacheFile, cacheCodeDigest('prepass'));
   let index: PageIndex;
   let digest: string;
-  let sources: Map<string, string>;
+  /** Each article's length, by file: what shards are balanced by. */
+  const lengths = new Map<string, number>();
   try {
     const folder = readContentFolder(settings.contentDir);
-    sources = folder.sources;
+    const sources = folder.sources;
     digest = sourcesDigest(sources);
-    // Articles whose text has not changed since the last build are not parsed again; the others on every core.
-    await parser.prefetch(sources);
+    for (const [file, text] of sources) lengths.set(file, text.length);
+    // Articles whose text has not changed since the last build are not parsed again; the others on every core. Their
+    // texts are let go as they are parsed (the article loader reads the ones it renders again).
+    const parse = await parser.parseAll(sources);
     // The public folder's files, so that an article's `/media/…` picture that is not there is reported.
     const publicFiles = new Set(existsSync(settings.publicDir) ? listFiles(settings.publicDir) : []);
-    index = buildPageIndex(sources, parser.parse, { trust: settings.trust, diagnostics: folder.diagnostics, publicFiles });
+    index = buildPageIndex(sources, parse, { trust: settings.trust, diagnostics: folder.diagnostics, publicFiles });
   } finally {
     parser.save();
   }
-  const shards =
-    settings.shard && assignShards(new Map([...index.pages.values()].map((page) => [page.id, sources.get(page.file)?.length ?? 0])), settings.shard.count);
+  const shards = settings.shard && assignShards(new Map([...index.pages.values()].map((page) => [page.id, lengths.get(page.file) ?? 0])), settings.shard.count);
   const references = buildReferenceIndex(index);
   const citedPaths = writeCitedEntries(references.citedEntries, join(settings.cacheDir, WORK_FILES.citations.path));
   const git = await log;
   const diffs = { known: cached.diffs, used: new Map<string, LatestChange>() };
-  const history = await wikiHistory(git, index, settings.contentDir, sources, diffs);
+  const history = await wikiHistory(git, index, settings.contentDir, (file) => readText(join(settings.contentDir, file)), diffs);
   if (git.head) writeHistoryCache(historyCache, { key: cached.key, head: git.head, commits: git.commits, diffs: diffs.used });
   const whole = { index, graph: buildLinkGraph(index), references };
   // A shard keeps less of the articles it does not render (src/model/shards.ts).

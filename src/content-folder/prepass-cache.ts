@@ -5,36 +5,81 @@
  * `node:v8` serialization, which keeps dates, maps and sets as they were.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
 import { ARTICLE_EXTENSION } from '../model/ids.ts';
 import { parseArticle, type ParseResult } from '../model/parse-article.ts';
-import { askWorker } from '../build/worker.ts';
+import { startWorker } from '../build/worker.ts';
 
 export type ArticleParser = (source: string, file: string) => ParseResult;
 
 export interface CachedParser {
   parse: ArticleParser;
   /**
-   * Parse, ahead of `parse`, the articles of `sources` (file → text) that the cache does not hold, on every
-   * core: worker threads take their share while this thread parses the rest.
+   * Parse every article of `sources` (file → text): from the cache, or on every core (worker threads take pieces
+   * while this thread parses others). Each article's text is taken out of `sources` (left as `''`) as soon as its
+   * result is known, so that a big wiki's texts and their results are never all held at once: at 50,000 articles,
+   * ~500 MB of texts. Returns the parser for the page index, which finds these articles' results by their file.
    */
-  prefetch: (sources: ReadonlyMap<string, string>) => Promise<void>;
+  parseAll: (sources: Map<string, string>) => Promise<ArticleParser>;
   /** Write the results used by this build (entries of deleted or changed files are dropped). */
   save: () => void;
   stats: () => { hits: number; misses: number };
 }
 
+/**
+ * The cache file: this line, then one record per article, each its length (4 bytes) and `[key, result]` through
+ * V8's serializer. Records, not one serialized map, so that it is written a piece at a time: the map of 50,000
+ * articles serialized at once was a buffer of 400 MB beside the results themselves.
+ */
+const HEADER = Buffer.from('wiki-prepass 2\n');
+
 function readCache(file: string): Map<string, ParseResult> {
+  const cache = new Map<string, ParseResult>();
   try {
-    const value: unknown = deserialize(readFileSync(file));
-    return value instanceof Map ? (value as Map<string, ParseResult>) : new Map();
+    const bytes = readFileSync(file);
+    if (!bytes.subarray(0, HEADER.length).equals(HEADER)) return cache;
+    for (let at = HEADER.length; at < bytes.length;) {
+      const length = bytes.readUInt32LE(at);
+      const [key, result] = deserialize(bytes.subarray(at + 4, at + 4 + length)) as [string, ParseResult];
+      cache.set(key, result);
+      at += 4 + length;
+    }
+    return cache;
   } catch {
-    // No cache yet, or one from another Node version: parse everything.
+    // No cache yet, one from another Node version, or a damaged one: parse everything.
     return new Map();
   }
+}
+
+/** Write `entries` as the cache file, through a file beside it, so that an interrupted build leaves the last one. */
+function writeCache(file: string, entries: Map<string, ParseResult>): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  const fd = openSync(temporary, 'w');
+  try {
+    let pending: Buffer[] = [HEADER];
+    let bytes = HEADER.length;
+    const flush = () => {
+      writeSync(fd, Buffer.concat(pending, bytes));
+      pending = [];
+      bytes = 0;
+    };
+    for (const entry of entries) {
+      const record = serialize(entry);
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(record.length);
+      pending.push(length, record);
+      bytes += 4 + record.length;
+      if (bytes > 4 << 20) flush();
+    }
+    flush();
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, file);
 }
 
 /**
@@ -50,10 +95,11 @@ function parseOwned(source: string, file: string): ParseResult {
 /** Below this many articles to parse per thread, starting a worker (~0.7 s to load the parser) costs more than it saves (~1 ms an article). */
 const MIN_ARTICLES_PER_WORKER = 1000;
 
-/** Parse `items` in a worker thread (prepass-worker.ts). */
-function parseInWorker(items: Array<[file: string, source: string]>): Promise<ParseResult[]> {
-  return askWorker(new URL('./prepass-worker.ts', import.meta.url), items);
-}
+/**
+ * Articles parsed per request to a worker, and by this thread between looks at the workers' replies (~0.1 s of
+ * parsing): small enough that a worker holds little and this thread hands out the next piece in time.
+ */
+const PIECE = 100;
 
 /** How many worker threads share a pre-pass of `count` articles with the main thread. */
 export function workerCount(count: number, cores = availableParallelism()): number {
@@ -69,38 +115,66 @@ export function cachedParser(cacheFile: string, version: string): CachedParser {
   const used = new Map<string, ParseResult>();
   let hits = 0;
   const keyOf = (source: string, file: string) => createHash('sha256').update(version).update('\0').update(file).update('\0').update(source).digest('hex');
-  /** Parsed by `prefetch` in this build: not hits. */
-  const prefetched = new Map<string, ParseResult>();
+  const parse: ArticleParser = (source, file) => {
+    const key = keyOf(source, file);
+    const known = previous.get(key);
+    if (known) hits++;
+    const result = known ?? parseOwned(source, file);
+    used.set(key, result);
+    return result;
+  };
   return {
-    parse: (source, file) => {
-      const key = keyOf(source, file);
-      const known = previous.get(key);
-      if (known) hits++;
-      const result = known ?? prefetched.get(key) ?? parseOwned(source, file);
-      used.set(key, result);
-      return result;
-    },
-    prefetch: async (sources) => {
-      const missing: Array<[key: string, file: string, source: string]> = [];
+    parse,
+    parseAll: async (sources) => {
+      /** The results of `parseAll`'s articles by file, with their keys. */
+      const byFile = new Map<string, { key: string; result: ParseResult; hit: boolean }>();
+      const done = (key: string, file: string, result: ParseResult, hit = false) => {
+        byFile.set(file, { key, result, hit });
+        sources.set(file, '');
+      };
+      const missing: Array<[key: string, file: string]> = [];
       for (const [file, source] of sources) {
         if (!file.endsWith(ARTICLE_EXTENSION)) continue;
         const key = keyOf(source, file);
-        if (!previous.has(key)) missing.push([key, file, source]);
+        const known = previous.get(key);
+        if (known) done(key, file, known, true);
+        else missing.push([key, file]);
       }
-      const workers = workerCount(missing.length);
-      if (workers === 0) return;
-      // Contiguous shares, the main thread's last, so that each thread parses similar amounts of text.
-      const share = Math.ceil(missing.length / (workers + 1));
-      const jobs = Array.from({ length: workers }, (_, i) => missing.slice(i * share, (i + 1) * share));
-      const pending = jobs.map((job) => parseInWorker(job.map(([, file, source]) => [file, source])));
-      for (const [key, file, source] of missing.slice(workers * share)) prefetched.set(key, parseOwned(source, file));
-      const results = await Promise.all(pending);
-      jobs.forEach((job, j) => job.forEach(([key], i) => prefetched.set(key, results[j]![i]!)));
+      // Pieces handed out in order to whichever thread is free: the workers and this one.
+      let next = 0;
+      const piece = () => missing.slice(next, (next += PIECE));
+      const workers = Array.from({ length: workerCount(missing.length) }, () =>
+        startWorker<Array<[file: string, source: string]>, ParseResult[]>(new URL('./prepass-worker.ts', import.meta.url)),
+      );
+      try {
+        const inWorker = async (worker: (typeof workers)[number]) => {
+          for (let items = piece(); items.length > 0; items = piece()) {
+            const results = await worker.ask(items.map(([, file]) => [file, sources.get(file) ?? '']));
+            items.forEach(([key, file], i) => done(key, file, results[i]!));
+          }
+        };
+        // Two requests in flight per worker, so that it has the next piece while this thread is busy with one.
+        const pending = Promise.all(workers.flatMap((worker) => [inWorker(worker), inWorker(worker)]));
+        // A worker's failure is thrown below, once this thread's pieces are done; not an unhandled rejection before.
+        pending.catch(() => undefined);
+        for (let items = piece(); items.length > 0; items = piece()) {
+          for (const [key, file] of items) done(key, file, parseOwned(sources.get(file) ?? '', file));
+          // Let the workers' replies in, and their next requests out.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        await pending;
+      } finally {
+        for (const worker of workers) worker.end();
+      }
+      return (source, file) => {
+        const found = byFile.get(file);
+        if (!found) return parse(source, file);
+        if (found.hit) hits++;
+        used.set(found.key, found.result);
+        return found.result;
+      };
     },
-    save: () => {
-      mkdirSync(dirname(cacheFile), { recursive: true });
-      writeFileSync(cacheFile, serialize(used));
-    },
+    save: () => writeCache(cacheFile, used),
     stats: () => ({ hits, misses: used.size - hits }),
   };
 }

@@ -189,6 +189,16 @@ export function readContentFolder(dir: string): ContentFolder {
   return { sources, diagnostics };
 }
 
+/** The text of the file `path` as the folder's reading gives it (UTF-8, no byte-order mark), or undefined. */
+export function readText(path: string): string | undefined {
+  try {
+    const decoded = decodeUtf8(readFileSync(path));
+    return decoded.ok ? decoded.text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Every file of the content folder (relative path → text; other files than articles, bibliographies and chart data → ''). */
 export function readSources(dir: string): Map<string, string> {
   return readContentFolder(dir).sources;

@@ -93,13 +93,14 @@ export function blobId(text: string): string {
 
 /**
  * Put the history of `git` (the log, read while the articles were) together with the articles of `index`.
- * `sources`: the files' texts as the build read them; a file as its last commit left it is not read from git again.
+ * `textOf`: a file's text as it is now (read from the folder again: the build lets the texts go once parsed); a
+ * file as its last commit left it is not read from git again.
  */
 export async function wikiHistory(
   git: GitHistory,
   index: PageIndex,
   contentDir: string,
-  sources: ReadonlyMap<string, string> = new Map(),
+  textOf: (file: string) => string | undefined = () => undefined,
   /** Diffs made by earlier builds, by `<blob before>:<blob after>`; the ones this build shows are put in `used`. */
   diffs: { known: ReadonlyMap<string, LatestChange>; used: Map<string, LatestChange> } = { known: new Map(), used: new Map() },
 ): Promise<WikiHistory> {
@@ -128,7 +129,7 @@ export async function wikiHistory(
         diffs.used.set(pair, known);
         continue;
       }
-      const text = sources.get(file);
+      const text = textOf(file);
       pairs.set(id, { before: change.oldBlob, after: change.newBlob, text: text !== undefined && blobId(text) === change.newBlob ? text : undefined });
     }
   }

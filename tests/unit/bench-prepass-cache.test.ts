@@ -99,20 +99,52 @@ describe('pre-pass on every core', () => {
     expect(workerCount(count, cores)).toBe(workers);
   });
 
-  it('parses missing articles in worker threads with the same results as parseArticle, errors included', async () => {
+  it('parses missing articles in worker threads with the same results as parseArticle, errors included, and lets each text go', async () => {
     const { file, lib } = fresh();
     const sources = new Map<string, string>();
     // Enough for a worker thread on two cores or more (workerCount).
     for (let i = 0; i < 2000; i++) sources.set(`a${i}.mdx`, article(`Article ${i}`, `Text ${i} links [[a${i + 1}]].\n\n## Part ${i}`, 'updated: 2026-11-29\n'));
     sources.set('broken.mdx', '---\ntitle: [unclosed\n---\n');
     sources.set('references.bib', '@misc{x, title={X}}');
+    const texts = new Map(sources);
     const parser = cachedParser(file, lib);
-    await parser.prefetch(sources);
-    for (const [name, text] of sources) {
+    const parse = await parser.parseAll(sources);
+    for (const [name, text] of texts) {
       if (!name.endsWith('.mdx')) continue;
-      expect(parser.parse(text, name), name).toEqual(parseArticle(text, name));
+      // The text was taken; the result is found by the file.
+      expect(sources.get(name), name).toBe('');
+      expect(parse('', name), name).toEqual(parseArticle(text, name));
     }
-    // Parsed ahead by prefetch, in this build: none came from the cache.
+    // A bibliography is not an article: its text stays for the references.
+    expect(sources.get('references.bib')).toBe('@misc{x, title={X}}');
+    // Parsed by parseAll, in this build: none came from the cache.
     expect(parser.stats()).toEqual({ hits: 0, misses: 2001 });
+    parser.save();
+
+    // The next build finds every article in the cache, written a record at a time.
+    const next = cachedParser(file, lib);
+    const again = new Map(texts);
+    const cached = await next.parseAll(again);
+    expect(cached('', 'a7.mdx')).toEqual(parseArticle(texts.get('a7.mdx')!, 'a7.mdx'));
+    for (const name of texts.keys()) if (name.endsWith('.mdx') && name !== 'a7.mdx') cached('', name);
+    expect(next.stats()).toEqual({ hits: 2001, misses: 0 });
+  });
+
+  it('stops with the error of a worker thread that fails', async () => {
+    const { startWorker } = await import('../../src/build/worker.ts');
+    const script = new URL(
+      'data:text/javascript,' +
+        encodeURIComponent(
+          "import { parentPort } from 'node:worker_threads'; parentPort.on('message', (n) => { if (n > 1) throw new Error('broken ' + n); parentPort.postMessage(n * 2); });",
+        ),
+    );
+    const worker = startWorker<number, number>(script);
+    try {
+      expect(await worker.ask(1)).toBe(2);
+      await expect(worker.ask(2)).rejects.toThrow('broken 2');
+      await expect(worker.ask(1)).rejects.toThrow('broken 2');
+    } finally {
+      worker.end();
+    }
   });
 });

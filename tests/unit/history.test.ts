@@ -138,7 +138,7 @@ describe('recentChanges', () => {
 describe('wikiHistory, from the folder', () => {
   const read = async (content: string) => {
     const sources = readSources(content);
-    return wikiHistory(await startGitHistory(content), buildPageIndex(sources), content, sources);
+    return wikiHistory(await startGitHistory(content), buildPageIndex(sources), content, (file) => sources.get(file));
   };
 
   it('knows where the content folder is in the repository', () => {
