@@ -24,7 +24,7 @@ import type { PageRecord } from '../model/page-index.ts';
 import { resolveWikiLink } from '../model/resolve-wiki-link.ts';
 import { withoutByteOrderMark } from '../model/satteri-reader.ts';
 import { pageDescription } from '../model/wiki-data.ts';
-import { askWorker } from '../build/worker.ts';
+import { startWorker } from '../build/worker.ts';
 import type { BuildContext, WikiReading } from '../build/context.ts';
 import { buildContext } from '../build/registry.ts';
 import {
@@ -35,7 +35,8 @@ import {
   type RenderOutcome,
   type WikiForRendering,
 } from '../render/article-renderer.ts';
-import type { RenderRequest } from '../render/render-worker.ts';
+import type { RenderPiece, RenderSetup } from '../render/render-worker.ts';
+import { shownOfOthers } from '../model/shards.ts';
 import type { PipelineOptions } from '../render/pipeline.ts';
 import { frontmatterFile, removeUnusedHtml, storedHtmlFile, writeArticleHtml, type StoredArticleMetadata, type StoredEntry } from '../render/article-html.ts';
 
@@ -94,29 +95,93 @@ export function renderWorkerCount(count: number, cores = availableParallelism())
   return Math.max(0, Math.min(cores - 1, Math.floor(count / MIN_ARTICLES_PER_WORKER) - 1, 3));
 }
 
-function renderInWorker(request: RenderRequest): Promise<RenderOutcome[]> {
-  return askWorker(new URL('../render/render-worker.ts', import.meta.url), request);
+/** Articles sent to a worker at a time, and rendered by this thread between looks at the workers' answers. */
+const PIECE = 50;
+
+export interface RenderOptions {
+  /** Worker threads besides this one (renderWorkerCount). */
+  workers?: number;
+  /** Charts drawn ahead (src/render/charts/chart-prefetch.ts), for this thread's renderer. */
+  prefetchedChart?: PipelineOptions['prefetchedChart'];
+  /** Articles a piece: PIECE. */
+  pieceSize?: number;
+  /** Whether this thread renders pieces too: always in a build; tests turn it off to prove that workers render alike. */
+  thisThread?: boolean;
 }
 
 /**
- * Render `jobs` on every core: worker threads take the first shares while this thread renders the last.
- * Outcomes come back in the order of the jobs.
+ * Render `jobs` on every core: pieces of them go in order to whichever thread is free, worker threads and this
+ * one. A job is made (its text read) when its piece is handed out, so that the texts are not all held at once.
+ * `take` gets each outcome in the order of the jobs, as soon as it and those before it are rendered, so that
+ * the HTML of every article is not held at once. A worker is sent the wiki as other pages show each article
+ * (src/model/shards.ts `shownOfOthers`: no links or citations, which rendering does not read and which are most of
+ * the page index), then pieces of jobs.
  */
 export async function renderArticles(
-  jobs: RenderJob[],
+  jobs: { count: number; at: (index: number) => RenderJob },
   markdown: MarkdownSettings,
   wiki: WikiForRendering,
-  workers = renderWorkerCount(jobs.length),
-  prefetchedChart?: PipelineOptions['prefetchedChart'],
-): Promise<RenderOutcome[]> {
-  const share = Math.ceil(jobs.length / (workers + 1));
-  const shares = Array.from({ length: workers }, (_, i) => jobs.slice(i * share, (i + 1) * share)).filter((part) => part.length > 0);
-  // Plain data (maps and records): the worker gets a structured clone.
-  const pending = shares.map((part) => renderInWorker({ markdown, wiki, jobs: part }));
-  const renderer = await createArticleRenderer(markdown, () => wiki, 'satteri', prefetchedChart);
-  const own: RenderOutcome[] = [];
-  for (const job of jobs.slice(shares.length * share)) own.push(await renderJob(renderer, job));
-  return [...(await Promise.all(pending)).flat(), ...own];
+  take: (at: number, outcome: RenderOutcome) => void,
+  options: RenderOptions = {},
+): Promise<void> {
+  const { workers = renderWorkerCount(jobs.count), prefetchedChart, pieceSize = PIECE, thisThread = true } = options;
+  const ready = new Map<number, RenderOutcome>();
+  let cursor = 0;
+  /** What `take` threw first: nothing more is rendered, and it is thrown once the threads have stopped. */
+  let failure: { error: unknown } | undefined;
+  const deliver = (at: number, outcome: RenderOutcome) => {
+    if (failure) return;
+    ready.set(at, outcome);
+    try {
+      for (let next = ready.get(cursor); next !== undefined; next = ready.get(cursor)) {
+        ready.delete(cursor);
+        take(cursor++, next);
+      }
+    } catch (error) {
+      failure = { error };
+    }
+  };
+  let next = 0;
+  const piece = () => {
+    const start = next;
+    next = failure ? next : Math.min(jobs.count, next + pieceSize);
+    return { start, jobs: Array.from({ length: next - start }, (_, i) => jobs.at(start + i)) };
+  };
+  const sessions = Array.from({ length: workers }, () =>
+    startWorker<RenderSetup | RenderPiece, true | RenderOutcome[]>(new URL('../render/render-worker.ts', import.meta.url)),
+  );
+  try {
+    let inWorkers: Promise<unknown> = Promise.resolve();
+    if (sessions.length > 0) {
+      const shown = { ...wiki, index: { ...wiki.index, pages: new Map([...wiki.index.pages].map(([id, page]) => [id, shownOfOthers(page)])) } };
+      const inWorker = async (session: (typeof sessions)[number], setUp: Promise<unknown>) => {
+        await setUp;
+        for (let part = piece(); part.jobs.length > 0; part = piece()) {
+          const outcomes = (await session.ask({ jobs: part.jobs })) as RenderOutcome[];
+          outcomes.forEach((outcome, i) => deliver(part.start + i, outcome));
+        }
+      };
+      // Two pieces asked of each worker at once, so that it has the next while this thread is busy with one.
+      inWorkers = Promise.all(
+        sessions.flatMap((session) => {
+          const setUp = session.ask({ markdown, wiki: shown });
+          return [inWorker(session, setUp), inWorker(session, setUp)];
+        }),
+      );
+      // A worker's failure is thrown below, once this thread is done; not an unhandled rejection before.
+      inWorkers.catch(() => undefined);
+    }
+    const renderer = await createArticleRenderer(markdown, () => wiki, 'satteri', prefetchedChart);
+    for (let part = thisThread ? piece() : { start: 0, jobs: [] }; part.jobs.length > 0; part = piece()) {
+      for (const [i, job] of part.jobs.entries()) deliver(part.start + i, await renderJob(renderer, job));
+      // Let the workers' answers in, and their next pieces out.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await inWorkers;
+  } finally {
+    for (const session of sessions) session.end();
+  }
+  if (failure) throw failure.error;
 }
 
 /** The frontmatter block, kept as blank lines so that positions in the body are lines of the file. */
@@ -162,7 +227,8 @@ async function syncArticles(context: LoaderContext, build: BuildContext, whileSe
   const root = fileURLToPath(config.root);
   const htmlFolder = build.cachePath('articleHtml');
   const stale = new Set(store.keys());
-  const toRender: Array<{ id: PageId; relativePath: string; digest: string; data: Record<string, unknown>; job: RenderJob }> = [];
+  /** The articles to render; each one's text is read again when it is rendered, not held meanwhile. */
+  const toRender: Array<{ id: PageId; relativePath: string; digest: string; data: Record<string, unknown>; filePath: string }> = [];
   let kept = 0;
   let modules = 0;
   /** The HTML files of the articles as they now are; the others are removed at the end. */
@@ -200,41 +266,47 @@ async function syncArticles(context: LoaderContext, build: BuildContext, whileSe
       modules++;
       continue;
     }
-    toRender.push({ id, relativePath, digest, data, job: { file: filePath, body: bodyOf(text), frontmatter: data } });
+    toRender.push({ id, relativePath, digest, data, filePath });
   }
 
-  const outcomes = await renderArticles(
-    toRender.map((item) => item.job),
+  const jobs = {
+    count: toRender.length,
+    at: (index: number): RenderJob => {
+      const { filePath, data } = toRender[index]!;
+      return { file: filePath, body: bodyOf(withoutByteOrderMark(readFileSync(filePath, 'utf8'))), frontmatter: data };
+    },
+  };
+  await renderArticles(
+    jobs,
     markdown,
     wiki,
-    renderWorkerCount(toRender.length),
-    build.charts.drawing,
+    (at, outcome) => {
+      const { id, relativePath, digest, data, filePath } = toRender[at]!;
+      if (!outcome.ok) throw new Error(`${relative(wiki.contentDir, filePath)}: the article could not be rendered: ${outcome.message}`);
+      const imagePaths = outcome.metadata.localImagePaths.concat(outcome.metadata.remoteImagePaths);
+      if (imagePaths.length > 0) {
+        // Astro resolves the pictures of such HTML when it renders the entry: it stays in the store.
+        store.set({
+          id,
+          data,
+          filePath: relativePath,
+          digest,
+          rendered: { html: outcome.code, metadata: { ...outcome.metadata, imagePaths } },
+          assetImports: imagePaths,
+        });
+        return;
+      }
+      const file = writeArticleHtml(build.writes, htmlFolder, digest, outcome.code, outcome.metadata.frontmatter);
+      usedHtml.add(file);
+      const metadata: StoredArticleMetadata = { headings: outcome.metadata.headings, imagePaths, htmlFile: file };
+      // set() keeps an entry whose digest it already holds: drop it first, since its file was missing.
+      store.delete(id);
+      store.set({ id, data, filePath: relativePath, digest, rendered: { html: '', metadata: { ...metadata } } });
+    },
+    { workers: renderWorkerCount(toRender.length), prefetchedChart: build.charts.drawing },
   );
   // Charts drawn ahead for articles that did not need rendering are not waited for (src/render/charts/chart-prefetch.ts).
   build.charts.stop();
-  toRender.forEach(({ id, relativePath, digest, data, job }, i) => {
-    const outcome = outcomes[i]!;
-    if (!outcome.ok) throw new Error(`${relative(wiki.contentDir, job.file)}: the article could not be rendered: ${outcome.message}`);
-    const imagePaths = outcome.metadata.localImagePaths.concat(outcome.metadata.remoteImagePaths);
-    if (imagePaths.length > 0) {
-      // Astro resolves the pictures of such HTML when it renders the entry: it stays in the store.
-      store.set({
-        id,
-        data,
-        filePath: relativePath,
-        digest,
-        rendered: { html: outcome.code, metadata: { ...outcome.metadata, imagePaths } },
-        assetImports: imagePaths,
-      });
-      return;
-    }
-    const file = writeArticleHtml(build.writes, htmlFolder, digest, outcome.code, outcome.metadata.frontmatter);
-    usedHtml.add(file);
-    const metadata: StoredArticleMetadata = { headings: outcome.metadata.headings, imagePaths, htmlFile: file };
-    // set() keeps an entry whose digest it already holds: drop it first, since its file was missing.
-    store.delete(id);
-    store.set({ id, data, filePath: relativePath, digest, rendered: { html: '', metadata: { ...metadata } } });
-  });
   for (const id of stale) store.delete(id);
   if (!whileServing) removeUnusedHtml(build.writes, htmlFolder, usedHtml);
   // astro dev has no last step to wait for the HTML files (src/build/background-writes.ts): they are written here.

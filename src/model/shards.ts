@@ -8,7 +8,7 @@
  */
 import type { PageId } from './ids.ts';
 import type { LinkGraph } from './link-graph.ts';
-import type { PageIndex } from './page-index.ts';
+import type { PageIndex, PageRecord } from './page-index.ts';
 import type { ArticleCitations } from './references.ts';
 import type { ReferenceIndex, Source } from './references-index.ts';
 import { templateAt } from './history-template.ts';
@@ -93,6 +93,15 @@ const NO_CITATIONS: ArticleCitations = { citations: [], calls: [], definitions: 
 const ELSEWHERE: Source = { id: '', title: '', text: '', citedBy: [], count: 0 };
 
 /**
+ * What the pages of other articles show of `page`: everything but its links and citations, which only its own
+ * pages show. What a shard keeps of the articles it does not render, and what a render worker is sent of the
+ * articles it is not rendering.
+ */
+export function shownOfOthers(page: PageRecord): PageRecord {
+  return { ...page, article: { ...page.article, links: [], citations: NO_CITATIONS } };
+}
+
+/**
  * What a shard keeps of the wiki once the link graph and the references are made from every article: of the
  * articles it does not render, what other pages show of them (title, description, tags, headings, aliases) but
  * not their links and citations, which only their own pages show; backlinks to them without the sentences
@@ -104,9 +113,7 @@ const ELSEWHERE: Source = { id: '', title: '', text: '', citedBy: [], count: 0 }
  */
 export function keepForShard(reading: ShardReading, renders: (id: PageId) => boolean, shard: Shard): ShardReading {
   const { index, graph, references } = reading;
-  const pages = new Map(
-    [...index.pages].map(([id, page]) => [id, renders(id) ? page : { ...page, article: { ...page.article, links: [], citations: NO_CITATIONS } }]),
-  );
+  const pages = new Map([...index.pages].map(([id, page]) => [id, renders(id) ? page : shownOfOthers(page)]));
   const backlinks = new Map([...graph.backlinks].map(([id, list]) => [id, renders(id) ? list : list.map((link) => ({ from: link.from, context: '' }))]));
   return {
     index: { ...index, pages },
