@@ -90,8 +90,14 @@ function markdownSettings(config: LoaderContext['config']): MarkdownSettings {
  */
 const MIN_ARTICLES_PER_WORKER = 2000;
 
-/** How many worker threads share the rendering of `count` articles with the main thread. */
-export function renderWorkerCount(count: number, cores = availableParallelism()): number {
+/**
+ * How many worker threads share the rendering of `count` articles of a wiki of `pages` with the main thread. None
+ * when the articles are less than half the wiki (a shard of three or more, a rebuild): each worker is sent the
+ * whole page index, whose copy grows with the wiki while the work it takes grows with the articles. A shard of 8 at
+ * 50,000 articles (6,200 to render) built faster without its worker, and peaked 350 MB lower (bench/RESULTS.md).
+ */
+export function renderWorkerCount(count: number, cores = availableParallelism(), pages = count): number {
+  if (count * 2 < pages) return 0;
   return Math.max(0, Math.min(cores - 1, Math.floor(count / MIN_ARTICLES_PER_WORKER) - 1, 3));
 }
 
@@ -303,7 +309,7 @@ async function syncArticles(context: LoaderContext, build: BuildContext, whileSe
       store.delete(id);
       store.set({ id, data, filePath: relativePath, digest, rendered: { html: '', metadata: { ...metadata } } });
     },
-    { workers: renderWorkerCount(toRender.length), prefetchedChart: build.charts.drawing },
+    { workers: renderWorkerCount(toRender.length, undefined, wiki.index.pages.size), prefetchedChart: build.charts.drawing },
   );
   // Charts drawn ahead for articles that did not need rendering are not waited for (src/render/charts/chart-prefetch.ts).
   build.charts.stop();

@@ -31,6 +31,15 @@ describe('rendering on every core', () => {
   });
 
   it.each([
+    [6250, 50000, 0],
+    [12500, 50000, 0],
+    [25000, 50000, 1],
+    [5000, 5000, 1],
+  ])('%i articles of a wiki of %i on 2 cores: %i worker threads (none for less than half the wiki)', (count, pages, workers) => {
+    expect(renderWorkerCount(count, 2, pages)).toBe(workers);
+  });
+
+  it.each([
     ['references', 'class="reference"'],
     ['site', 'class="wikilink'],
     ['reading', 'class="language-'],

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { ElementContent } from 'hast';
 import { chartRows, type ChartRow, type ChartSpec } from '../../model/chart-spec.ts';
+import type { PageId } from '../../model/ids.ts';
 import type { PageIndex } from '../../model/page-index.ts';
 import type { ChartWords } from './draw-chart.ts';
 
@@ -36,10 +37,10 @@ export function chartKey(spec: ChartSpec, rows: ChartRow[], words: ChartWords): 
     .digest('base64url');
 }
 
-/** Every chart of the wiki, in the order the article loader renders them (that of the page index). */
-export function chartJobs(index: PageIndex, words: ChartWords): ChartJob[] {
+/** Every chart of the articles the build renders (`renders`), in the order the article loader renders them (that of the page index). */
+export function chartJobs(index: PageIndex, words: ChartWords, renders: (id: PageId) => boolean = () => true): ChartJob[] {
   return [...index.pages.values()].flatMap((page) =>
-    page.article.charts.flatMap((chart) => {
+    (renders(page.id) ? page.article.charts : []).flatMap((chart) => {
       const rows = chartRows(chart, index.dataFiles);
       return typeof rows === 'string' ? [] : [{ key: chartKey(chart.spec, rows, words), spec: chart.spec, rows, words }];
     }),
