@@ -3,7 +3,7 @@
  * folders, reads the content once (page index, link graph, references), gives the Markdown processor its
  * plugins, serves the virtual modules pages read, follows edits in `astro dev`, and reports.
  */
-import { collectGarbage } from '../build/collect-garbage.ts';
+import { collectGarbageOverBig } from '../build/collect-garbage.ts';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
@@ -77,7 +77,7 @@ export function wiki(context: BuildContext): AstroIntegration {
         }
         const reading = await context.read();
         // The pre-pass's results of every article are garbage now (the reading keeps what pages show).
-        if (command === 'build') collectGarbage();
+        if (command === 'build') collectGarbageOverBig();
         // Charts are drawn on the other core while Astro starts and the articles render (render worker threads,
         // for large wikis, draw their own).
         const rendered = [...reading.index.pages.keys()].filter((id) => context.renders(id)).length;

@@ -5,7 +5,7 @@
  * are rendered (bench/RESULTS.md). `--expose-gc` set at run time gives `gc` to contexts made after it, here one
  * of the build's own, not to the pages' code.
  */
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 type Collect = (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
@@ -22,4 +22,15 @@ export function collectGarbage(): void {
     gc = runInNewContext('gc') as Collect;
   }
   gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+}
+
+/**
+ * Below this much heap in use the collection is not worth its time: 0.2 s at 1,000 articles (131 MB in use, less
+ * than Astro's own build grows the heap to), 0.9 s at 5,000 long articles, where it lowers the peak by a quarter.
+ */
+const BIG_HEAP = 256 * 1024 * 1024;
+
+/** `collectGarbage` when the heap holds more than BIG_HEAP. */
+export function collectGarbageOverBig(): void {
+  if (getHeapStatistics().used_heap_size > BIG_HEAP) collectGarbage();
 }
