@@ -24,7 +24,7 @@ import type { PageRecord } from '../model/page-index.ts';
 import { resolveWikiLink } from '../model/resolve-wiki-link.ts';
 import { withoutByteOrderMark } from '../model/satteri-reader.ts';
 import { pageDescription } from '../model/wiki-data.ts';
-import { startWorker } from '../build/worker.ts';
+import { sharePieces, startWorker } from '../build/worker.ts';
 import type { BuildContext, WikiReading } from '../build/context.ts';
 import { buildContext } from '../build/registry.ts';
 import {
@@ -147,43 +147,34 @@ export async function renderArticles(
       failure = { error };
     }
   };
-  let next = 0;
-  const piece = () => {
-    const start = next;
-    next = failure ? next : Math.min(jobs.count, next + pieceSize);
-    return { start, jobs: Array.from({ length: next - start }, (_, i) => jobs.at(start + i)) };
-  };
   const sessions = Array.from({ length: workers }, () =>
     startWorker<RenderSetup | RenderPiece, true | RenderOutcome[]>(new URL('../render/render-worker.ts', import.meta.url)),
   );
   try {
-    let inWorkers: Promise<unknown> = Promise.resolve();
-    if (sessions.length > 0) {
-      const shown = { ...wiki, index: { ...wiki.index, pages: new Map([...wiki.index.pages].map(([id, page]) => [id, shownOfOthers(page)])) } };
-      const inWorker = async (session: (typeof sessions)[number], setUp: Promise<unknown>) => {
-        await setUp;
-        for (let part = piece(); part.jobs.length > 0; part = piece()) {
-          const outcomes = (await session.ask({ jobs: part.jobs })) as RenderOutcome[];
-          outcomes.forEach((outcome, i) => deliver(part.start + i, outcome));
-        }
-      };
-      // Two pieces asked of each worker at once, so that it has the next while this thread is busy with one.
-      inWorkers = Promise.all(
-        sessions.flatMap((session) => {
-          const setUp = session.ask({ markdown, wiki: shown });
-          return [inWorker(session, setUp), inWorker(session, setUp)];
-        }),
-      );
-      // A worker's failure is thrown below, once this thread is done; not an unhandled rejection before.
-      inWorkers.catch(() => undefined);
-    }
+    const shown = sessions.length > 0 && {
+      ...wiki,
+      index: { ...wiki.index, pages: new Map([...wiki.index.pages].map(([id, page]) => [id, shownOfOthers(page)])) },
+    };
+    const setUps = new Map(sessions.map((session) => [session, shown && session.ask({ markdown, wiki: shown })]));
+    // A worker that fails to set up fails its pieces (sharePieces throws it), not as an unhandled rejection before.
+    for (const setUp of setUps.values()) if (setUp) setUp.catch(() => undefined);
+    const piece = (start: number, end: number) => Array.from({ length: end - start }, (_, i) => jobs.at(start + i));
     const renderer = await createArticleRenderer(markdown, () => wiki, 'satteri', prefetchedChart);
-    for (let part = thisThread ? piece() : { start: 0, jobs: [] }; part.jobs.length > 0; part = piece()) {
-      for (const [i, job] of part.jobs.entries()) deliver(part.start + i, await renderJob(renderer, job));
-      // Let the workers' answers in, and their next pieces out.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    await inWorkers;
+    await sharePieces(
+      jobs.count,
+      pieceSize,
+      sessions,
+      async (session, start, end) => {
+        const outcomes = (await session.ask({ jobs: piece(start, end) })) as RenderOutcome[];
+        outcomes.forEach((outcome, i) => deliver(start + i, outcome));
+      },
+      thisThread
+        ? async (start, end) => {
+            for (const [i, job] of piece(start, end).entries()) deliver(start + i, await renderJob(renderer, job));
+          }
+        : undefined,
+      { ready: async (session) => setUps.get(session), stop: () => failure !== undefined },
+    );
   } finally {
     for (const session of sessions) session.end();
   }

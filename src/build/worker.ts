@@ -46,3 +46,41 @@ export function startWorker<Request, Reply>(script: URL): WorkerSession<Request,
     end: () => void worker.terminate(),
   };
 }
+
+/**
+ * Do `count` items in pieces of `size`, handed out in order to whichever thread is free: the worker `sessions`
+ * (each asked two pieces at once, so that it has the next while this thread is busy) and, unless `here` is
+ * undefined, this thread, which lets the workers' answers in between its pieces. `inWorker` and `here` do the
+ * items `start` to `end` (not included). A worker takes its first piece once `ready` (its setting up) is done, so
+ * that this thread does not wait on pieces held by a worker still starting; no piece is handed out once `stop` says
+ * so. A worker's failure is thrown once this thread is done with its pieces.
+ */
+export async function sharePieces<Session>(
+  count: number,
+  size: number,
+  sessions: readonly Session[],
+  inWorker: (session: Session, start: number, end: number) => Promise<void>,
+  here: ((start: number, end: number) => Promise<void> | void) | undefined,
+  { ready, stop }: { ready?: (session: Session) => Promise<unknown>; stop?: () => boolean } = {},
+): Promise<void> {
+  let next = 0;
+  const piece = (): [number, number] | undefined => {
+    if (next >= count || stop?.()) return undefined;
+    const start = next;
+    next = Math.min(count, next + size);
+    return [start, next];
+  };
+  const askInTurn = async (session: Session) => {
+    await ready?.(session);
+    for (let part = piece(); part; part = piece()) await inWorker(session, ...part);
+  };
+  const inWorkers = Promise.all(sessions.flatMap((session) => [askInTurn(session), askInTurn(session)]));
+  inWorkers.catch(() => undefined);
+  if (here) {
+    for (let part = piece(); part; part = piece()) {
+      await here(...part);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  await inWorkers;
+}

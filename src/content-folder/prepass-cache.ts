@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
 import { ARTICLE_EXTENSION } from '../model/ids.ts';
 import { parseArticle, type ParseResult } from '../model/parse-article.ts';
-import { startWorker } from '../build/worker.ts';
+import { sharePieces, startWorker } from '../build/worker.ts';
 
 export type ArticleParser = (source: string, file: string) => ParseResult;
 
@@ -141,28 +141,23 @@ export function cachedParser(cacheFile: string, version: string): CachedParser {
         else missing.push([key, file]);
       }
       // Pieces handed out in order to whichever thread is free: the workers and this one.
-      let next = 0;
-      const piece = () => missing.slice(next, (next += PIECE));
       const workers = Array.from({ length: workerCount(missing.length) }, () =>
         startWorker<Array<[file: string, source: string]>, ParseResult[]>(new URL('./prepass-worker.ts', import.meta.url)),
       );
       try {
-        const inWorker = async (worker: (typeof workers)[number]) => {
-          for (let items = piece(); items.length > 0; items = piece()) {
+        await sharePieces(
+          missing.length,
+          PIECE,
+          workers,
+          async (worker, start, end) => {
+            const items = missing.slice(start, end);
             const results = await worker.ask(items.map(([, file]) => [file, sources.get(file) ?? '']));
             items.forEach(([key, file], i) => done(key, file, results[i]!));
-          }
-        };
-        // Two requests in flight per worker, so that it has the next piece while this thread is busy with one.
-        const pending = Promise.all(workers.flatMap((worker) => [inWorker(worker), inWorker(worker)]));
-        // A worker's failure is thrown below, once this thread's pieces are done; not an unhandled rejection before.
-        pending.catch(() => undefined);
-        for (let items = piece(); items.length > 0; items = piece()) {
-          for (const [key, file] of items) done(key, file, parseOwned(sources.get(file) ?? '', file));
-          // Let the workers' replies in, and their next requests out.
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-        await pending;
+          },
+          (start, end) => {
+            for (const [key, file] of missing.slice(start, end)) done(key, file, parseOwned(sources.get(file) ?? '', file));
+          },
+        );
       } finally {
         for (const worker of workers) worker.end();
       }
