@@ -11,13 +11,15 @@
  * Other arguments are passed on to `astro build`.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkBuildFolders, FolderError } from '../src/content-folder/folders.ts';
-import { readSettings } from '../src/content-folder/settings.ts';
+import { aheadVariable, PREPASS_AHEAD, readSettings, type PrepassAhead } from '../src/content-folder/settings.ts';
 import { parseShard, shardLabel, type Shard } from '../src/model/shards.ts';
 import { SEARCH_INDEX_AFTER_BUILD } from '../src/model/site-files.ts';
+import { cachePath } from '../src/build/caches.ts';
 import type { FinishedSite } from '../src/postbuild/site-parts.ts';
 import { Publication } from './publish.ts';
 
@@ -96,8 +98,28 @@ function astroRoot(shard: Shard | undefined): string {
  */
 const SHARD_HEAP = ['--heap-growing-percent=50'];
 
+/**
+ * Parse the articles into the pre-pass cache of `cacheDir` while Astro starts, on the core Astro leaves idle then;
+ * Astro's pre-pass waits for it (src/build/prepass-ahead.ts). `npm run build -- --shards=n` leaves it out: its
+ * shards, each with a cache of its own, would each read the wiki ahead at once on this process's one thread.
+ */
+function readAhead(cacheDir: string): { ahead: PrepassAhead; done: Promise<void> } {
+  const ahead = {
+    pid: process.pid,
+    marker: join(tmpdir(), `wiki-prepass-ahead-${process.pid}-${createHash('sha256').update(cacheDir).digest('hex').slice(0, 8)}`),
+  };
+  rmSync(ahead.marker, { force: true });
+  // The marker is written however the read ahead ends, or Astro's pre-pass would wait for it as long as this process lives.
+  const done = import('../src/build/prepass-ahead.ts')
+    .then(({ readAhead }) => readAhead(settings.contentDir, cachePath(cacheDir, 'prepass')))
+    .catch((error: unknown) => console.error(`[wiki] the articles could not be read ahead of Astro: ${error instanceof Error ? error.message : String(error)}`))
+    .finally(() => writeFileSync(ahead.marker, ''));
+  return { ahead, done };
+}
+
 /** One `astro build` into `outDir`, then its search index: a part of the site (the whole of it without a shard). */
 async function buildPart(outDir: string, shard: Shard | undefined, cacheDir: string): Promise<void> {
+  const reading = args.shards ? undefined : readAhead(cacheDir);
   // --disable-warning: rehype-citation's bundle imports Node's deprecated `punycode` (timlrx/rehype-citation#64).
   const astro = publication.run(
     [...(shard ? SHARD_HEAP : []), '--disable-warning=DEP0040', join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...args.astroArgs],
@@ -108,12 +130,16 @@ async function buildPart(outDir: string, shard: Shard | undefined, cacheDir: str
       WIKI_CACHE_DIR: cacheDir,
       WIKI_ASTRO_ROOT: astroRoot(shard),
       WIKI_SHARD: shard ? shardLabel(shard) : '',
+      ...(reading ? { [PREPASS_AHEAD]: aheadVariable(reading.ahead) } : {}),
       [SEARCH_INDEX_AFTER_BUILD]: '1',
     },
     { tidy: true },
   );
   const [{ finishPart }, { readManifest }] = await postbuild();
   const status = await astro;
+  // Astro's pre-pass waited for the read ahead; a build that failed before does not wait for it to end.
+  if (status === 0) await reading?.done;
+  if (reading) rmSync(reading.ahead.marker, { force: true });
   publication.exitIfInterrupted();
   if (status !== 0) publication.fail(shard ? `Shard ${shardLabel(shard)} failed` : 'The build failed', status);
   // Exit status 0 is not enough: something may have ended Astro's process early. Its last step writes the manifest.

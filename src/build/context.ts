@@ -14,6 +14,7 @@ import { startGitHistory } from '../content-folder/git-history.ts';
 import { wikiHistory, type LatestChange, type WikiHistory } from '../content-folder/wiki-history.ts';
 import { readHistoryCache, writeHistoryCache } from '../content-folder/history-cache.ts';
 import { cachedParser } from '../content-folder/prepass-cache.ts';
+import { waitForReadAhead } from './prepass-ahead.ts';
 import { writeCitedEntries } from '../content-folder/cited-entries.ts';
 import type { WikiSettings } from '../content-folder/settings.ts';
 import type { PageId } from '../model/ids.ts';
@@ -124,6 +125,8 @@ async function readWiki(settings: WikiSettings, cacheFile: string): Promise<Wiki
   const historyCache = cachePath(settings.cacheDir, 'history');
   const cached = readHistoryCache(historyCache, `${settings.contentDir}\0${cacheCodeDigest('history')}`);
   const log = startGitHistory(settings.contentDir, cached.head ? { head: cached.head, commits: cached.commits } : undefined);
+  // `npm run build` may be parsing the articles into the cache while Astro starts (src/build/prepass-ahead.ts).
+  if (settings.prepassAhead) await waitForReadAhead(settings.prepassAhead);
   const parser = cachedParser(cacheFile, cacheCodeDigest('prepass'));
   let index: PageIndex;
   let digest: string;

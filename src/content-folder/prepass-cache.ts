@@ -5,7 +5,7 @@
  * `node:v8` serialization, which keeps dates, maps and sets as they were.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
@@ -24,7 +24,7 @@ export interface CachedParser {
    * ~500 MB of texts. Returns the parser for the page index, which finds these articles' results by their file.
    */
   parseAll: (sources: Map<string, string>) => Promise<ArticleParser>;
-  /** Write the results used by this build (entries of deleted or changed files are dropped). */
+  /** Write the results used by this build (entries of deleted or changed files are dropped), unless the file holds just these. */
   save: () => void;
   stats: () => { hits: number; misses: number };
 }
@@ -38,19 +38,28 @@ const HEADER = Buffer.from('wiki-prepass 2\n');
 
 function readCache(file: string): Map<string, ParseResult> {
   const cache = new Map<string, ParseResult>();
+  let fd: number | undefined;
   try {
-    const bytes = readFileSync(file);
-    if (!bytes.subarray(0, HEADER.length).equals(HEADER)) return cache;
-    for (let at = HEADER.length; at < bytes.length;) {
-      const length = bytes.readUInt32LE(at);
-      const [key, result] = deserialize(bytes.subarray(at + 4, at + 4 + length)) as [string, ParseResult];
+    fd = openSync(file, 'r');
+    const header = Buffer.alloc(HEADER.length);
+    if (readSync(fd, header) !== HEADER.length || !header.equals(HEADER)) return cache;
+    // A record at a time, not the whole file at once: at 50,000 articles the file is some 400 MB, which would be
+    // held beside the results read from it.
+    const length = Buffer.alloc(4);
+    let record = Buffer.alloc(1 << 16);
+    while (readSync(fd, length) === 4) {
+      const size = length.readUInt32LE(0);
+      if (record.length < size) record = Buffer.alloc(Math.max(size, record.length * 2));
+      if (readSync(fd, record, 0, size, null) !== size) throw new Error('the cache file ends inside a record');
+      const [key, result] = deserialize(record.subarray(0, size)) as [string, ParseResult];
       cache.set(key, result);
-      at += 4 + length;
     }
     return cache;
   } catch {
     // No cache yet, one from another Node version, or a damaged one: parse everything.
     return new Map();
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -169,7 +178,11 @@ export function cachedParser(cacheFile: string, version: string): CachedParser {
         return found.result;
       };
     },
-    save: () => writeCache(cacheFile, used),
+    // Not written again when it would hold the same results: a rebuild with nothing changed, or a build whose
+    // articles `npm run build` read ahead into it (src/build/prepass-ahead.ts).
+    save: () => {
+      if (used.size !== previous.size || [...used.keys()].some((key) => !previous.has(key))) writeCache(cacheFile, used);
+    },
     stats: () => ({ hits, misses: used.size - hits }),
   };
 }

@@ -20,6 +20,8 @@
  * - WIKI_SHARD=i/n: render the i-th of n shares of the articles (`npm run build -- --shard=i/n`).
  * - WIKI_ASTRO_ROOT: the folder Astro keeps its `.astro/` state in (one per content folder and shard, so that
  *   builds of several folders or shards can run at once in one checkout).
+ * - WIKI_PREPASS_AHEAD=<pid>:<file>: `npm run build` (process <pid>) is reading the articles ahead into the
+ *   pre-pass cache and writes <file> when done; Astro's pre-pass waits for it (src/build/prepass-ahead.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -44,6 +46,8 @@ export interface WikiSettings {
   shard: Shard | undefined;
   /** Astro's project root when it is not the checkout (src/ and public/ stay the checkout's). */
   astroRoot: string | undefined;
+  /** The articles being read ahead into the pre-pass cache by `npm run build`, which the pre-pass waits for. */
+  prepassAhead: PrepassAhead | undefined;
   /** What articles may hold: `safe` (no code) or `trusted` (full MDX). */
   trust: TrustLevel;
   /** The wiki's name. */
@@ -155,5 +159,26 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, root = proces
     warnings: strings.diagnostics.filter((d) => d.severity === 'warning'),
     shard: parseShard(env.WIKI_SHARD),
     astroRoot: env.WIKI_ASTRO_ROOT ? resolve(root, env.WIKI_ASTRO_ROOT) : undefined,
+    prepassAhead: parseAheadVariable(env[PREPASS_AHEAD]),
   };
+}
+
+/** The environment variable of a read ahead (src/build/prepass-ahead.ts). */
+export const PREPASS_AHEAD = 'WIKI_PREPASS_AHEAD';
+
+/** A read ahead of the articles, by `npm run build`, that Astro's pre-pass waits for. */
+export interface PrepassAhead {
+  /** The process reading ahead: Astro's process waits only while it is that process's child. */
+  pid: number;
+  /** The file written when the read ahead is over, done or failed. */
+  marker: string;
+}
+
+export function aheadVariable(ahead: PrepassAhead): string {
+  return `${ahead.pid}:${ahead.marker}`;
+}
+
+function parseAheadVariable(value: string | undefined): PrepassAhead | undefined {
+  const match = value ? /^(\d+):(.+)$/s.exec(value) : null;
+  return match ? { pid: Number(match[1]), marker: match[2] ?? '' } : undefined;
 }
