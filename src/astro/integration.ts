@@ -33,7 +33,7 @@ import { allDiagnostics, report, withoutRedLinks } from './report.ts';
 import { wikiVirtualModules } from './virtual-modules.ts';
 import { articleLoader, renderWorkerCount } from './article-loader.ts';
 import { chartJobs } from '../render/charts/chart-prefetch.ts';
-import { chartWords } from '../render/charts/draw-chart.ts';
+import { chartWords } from '../render/charts/chart-words.ts';
 
 export function wiki(context: BuildContext): AstroIntegration {
   // The loader and the pages run in Vite's module runner and find the context there (src/build/registry.ts).

@@ -4,8 +4,18 @@
  * the same library that draws it (src/render/math/), so what passes here renders. Pure.
  */
 import type { Root, RootContent } from 'mdast';
-import temml from 'temml';
+import { createRequire } from 'node:module';
+import type Temml from 'temml';
 import type { Diagnostic } from './diagnostics.ts';
+
+let loaded: typeof Temml | undefined;
+/**
+ * temml, loaded by the first formula a process meets (here or in src/render/math/): a wiki without formulas
+ * never loads it. Required, not imported, so that reading a formula stays synchronous.
+ */
+export function temml(): typeof Temml {
+  return (loaded ??= createRequire(import.meta.url)('temml') as typeof Temml);
+}
 
 /** Options shared by the check and the drawing: no `\href` or `\html…` (an article cannot link or style through TeX). */
 export const TEX_OPTIONS = { throwOnError: true, trust: false, strict: false } as const;
@@ -26,7 +36,7 @@ export function texProblem(tex: string, display: boolean): string | undefined {
 
 function readTex(tex: string, display: boolean): string | undefined {
   try {
-    temml.renderToString(tex, { ...TEX_OPTIONS, displayMode: display });
+    temml().renderToString(tex, { ...TEX_OPTIONS, displayMode: display });
     return undefined;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

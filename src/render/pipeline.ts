@@ -15,7 +15,7 @@ import { rehypeLinkSchemes } from './plugins/rehype-link-schemes.ts';
 import { rehypeReferences } from './plugins/rehype-references.ts';
 import { remarkExpressionErrors } from './plugins/remark-expression-errors.ts';
 import { remarkCharts } from './plugins/remark-charts.ts';
-import { chartWords } from './charts/draw-chart.ts';
+import { chartWords } from './charts/chart-words.ts';
 import { remarkMathSyntax } from './plugins/remark-math-syntax.ts';
 import { remarkMathml } from './plugins/remark-mathml.ts';
 import { remarkSeeAlso } from './plugins/remark-see-also.ts';

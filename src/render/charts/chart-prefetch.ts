@@ -13,7 +13,7 @@ import type { ElementContent } from 'hast';
 import { chartRows, type ChartRow, type ChartSpec } from '../../model/chart-spec.ts';
 import type { PageId } from '../../model/ids.ts';
 import type { PageIndex } from '../../model/page-index.ts';
-import type { ChartWords } from './draw-chart.ts';
+import type { ChartWords } from './chart-words.ts';
 
 export interface ChartJob {
   key: string;

@@ -11,33 +11,10 @@ import { h, s } from 'hastscript';
 import { chartNumber, type ChartRow, type ChartSpec, type ChartValue } from '../../model/chart-spec.ts';
 import { translator, type Translator } from '../../shared/translate.ts';
 import { PlotDocument, PlotElement, type PlotNode } from './plot-dom.ts';
+import { ENGLISH_WORDS, type ChartWords } from './chart-words.ts';
 
-/**
- * The words a chart writes (its description and "The numbers"), in the wiki's language: the `chart.*` interface
- * strings (src/shared/ui-strings/). Plain data, so that a worker thread can draw with them.
- */
-export interface ChartWords {
-  language: string;
-  strings: Readonly<Record<string, string>>;
-}
-
-const ENGLISH_WORDS: ChartWords = {
-  language: 'en',
-  strings: {
-    'chart.kind.bar': 'Bar chart',
-    'chart.kind.line': 'Line chart',
-    'chart.kind.scatter': 'Scatter plot',
-    'chart.summary': '{kind} of {y} by {x}.',
-    'chart.summarySeries': '{kind} of {y} by {x}, one series per {series}.',
-    'chart.extremes': '{count} points; lowest {lowest}; highest {highest}. The table below lists them all.',
-    'chart.numbers': 'The numbers',
-  },
-};
-
-/** The `chart.*` strings of an interface table, for `drawChart`. */
-export function chartWords(language: string, strings: Readonly<Record<string, string>>): ChartWords {
-  return { language, strings: { ...ENGLISH_WORDS.strings, ...Object.fromEntries(Object.entries(strings).filter(([key]) => key.startsWith('chart.'))) } };
-}
+// The chart words' own module, kept out of this one so that a wiki without charts never loads Plot.
+export { chartWords, type ChartWords } from './chart-words.ts';
 
 const wordsOf = (words: ChartWords): Translator => translator(words.strings, words.language);
 

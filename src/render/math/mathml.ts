@@ -9,8 +9,7 @@
  */
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import temml from 'temml';
-import { TEX_OPTIONS } from '../../model/tex.ts';
+import { TEX_OPTIONS, temml } from '../../model/tex.ts';
 
 /** temml's inline declarations, as classes of src/styles/math.css; declarations not listed are dropped (spacing only). */
 const STYLE_CLASSES: Record<string, string> = {
@@ -71,7 +70,7 @@ function stylesToClasses(node: Element): void {
  * with file and line first, src/model/tex.ts). `display`: a formula on lines of its own.
  */
 export function texToMathml(tex: string, display: boolean): Element {
-  const markup = temml.renderToString(tex, { ...TEX_OPTIONS, displayMode: display, annotate: true });
+  const markup = temml().renderToString(tex, { ...TEX_OPTIONS, displayMode: display, annotate: true });
   const tree: Root = fromHtml(markup, { fragment: true });
   const math = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'math');
   if (!math) throw new Error(`temml gave no <math> element for \`${tex}\``);

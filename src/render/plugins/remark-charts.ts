@@ -10,7 +10,7 @@ import { chartRows } from '../../model/chart-spec.ts';
 import type { PageIndex } from '../../model/page-index.ts';
 import { chartKey } from '../charts/chart-prefetch.ts';
 import type { ElementContent } from 'hast';
-import { drawChart, type ChartWords } from '../charts/draw-chart.ts';
+import type { ChartWords } from '../charts/chart-words.ts';
 import type { WikiElement } from '../../model/wiki-element.ts';
 
 export interface RemarkChartsOptions {
@@ -19,6 +19,13 @@ export interface RemarkChartsOptions {
   prefetched?: ((key: string) => Promise<ElementContent[]> | undefined) | undefined;
   /** The words charts write, in the wiki's language. */
   words: ChartWords;
+}
+
+type Draw = (typeof import('../charts/draw-chart.ts'))['drawChart'];
+/** The chart library, loaded by the first chart this thread draws itself: a wiki without charts never loads it (0.3 s). */
+let library: Promise<typeof import('../charts/draw-chart.ts')> | undefined;
+async function drawChart(...args: Parameters<Draw>): Promise<ReturnType<Draw>> {
+  return (await (library ??= import('../charts/draw-chart.ts'))).drawChart(...args);
 }
 
 export const remarkCharts: Plugin<[RemarkChartsOptions], Root> = function (options) {
@@ -35,7 +42,7 @@ export const remarkCharts: Plugin<[RemarkChartsOptions], Root> = function (optio
       if (typeof rows === 'string') throw new Error(`${file.path ?? ''}:${chart.line}: ${rows}`);
       // Drawn ahead on the other core when the build asked for it (src/render/charts/chart-prefetch.ts).
       const ahead = options.prefetched?.(chartKey(chart.spec, rows, options.words));
-      const parts = ahead ? await ahead.catch(() => drawChart(chart.spec, rows, options.words)) : drawChart(chart.spec, rows, options.words);
+      const parts = ahead ? await ahead.catch(() => drawChart(chart.spec, rows, options.words)) : await drawChart(chart.spec, rows, options.words);
       node.data = { hName: 'div', hProperties: { className: ['chart-graphic'] }, hChildren: parts };
     }
   };
