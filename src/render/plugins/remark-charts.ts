@@ -11,6 +11,7 @@ import type { PageIndex } from '../../model/page-index.ts';
 import { chartKey } from '../charts/chart-prefetch.ts';
 import type { ElementContent } from 'hast';
 import type { ChartWords } from '../charts/chart-words.ts';
+import type * as DrawChart from '../charts/draw-chart.ts';
 import type { WikiElement } from '../../model/wiki-element.ts';
 
 export interface RemarkChartsOptions {
@@ -21,10 +22,9 @@ export interface RemarkChartsOptions {
   words: ChartWords;
 }
 
-type Draw = (typeof import('../charts/draw-chart.ts'))['drawChart'];
 /** The chart library, loaded by the first chart this thread draws itself: a wiki without charts never loads it (0.3 s). */
-let library: Promise<typeof import('../charts/draw-chart.ts')> | undefined;
-async function drawChart(...args: Parameters<Draw>): Promise<ReturnType<Draw>> {
+let library: Promise<typeof DrawChart> | undefined;
+async function drawChart(...args: Parameters<typeof DrawChart.drawChart>): Promise<ReturnType<typeof DrawChart.drawChart>> {
   return (await (library ??= import('../charts/draw-chart.ts'))).drawChart(...args);
 }
 
