@@ -26,7 +26,7 @@ declare module 'virtual:wiki/citations' {
 }
 
 declare module 'virtual:wiki/build' {
-  const build: { pageCacheCode: string; renders: (id: import('./model/ids.ts').PageId) => boolean; sitePage: (path: string) => boolean };
+  const build: { pageCacheCode: string; historyCode: string; renders: (id: import('./model/ids.ts').PageId) => boolean; sitePage: (path: string) => boolean };
   export default build;
 }
 
