@@ -123,7 +123,9 @@ export class Publication {
     if (existsSync(this.#outDir)) renameSync(this.#outDir, this.#previous);
     renameSync(this.fresh, this.#outDir);
     this.#swapping = false;
-    rmSync(this.#previous, { recursive: true, force: true });
+    // The new site is in place: the old one goes in the background, not before this command ends (a rebuild of
+    // 10,000 articles spent 11 s removing the last site's 40,000 files).
+    if (existsSync(this.#previous)) removeInBackground(this.#previous);
     this.cleanUp();
     if (this.#interrupted) {
       console.error(`\n[wiki] Interrupted (${this.#interrupted.why}) while the finished site was put in place: the new site is in ${this.#outDir}.`);
@@ -140,17 +142,33 @@ export class Publication {
     return existsSync(this.#outDir) ? `the previous site in ${this.#outDir} is unchanged` : `nothing was written to ${this.#outDir}`;
   }
 
-  /** Folders of commands that were killed outright (SIGKILL, a power cut): their process is gone. */
+  /**
+   * Folders of commands that were killed outright (SIGKILL, a power cut): their process is gone. Also earlier
+   * sites whose removal in the background was stopped (or is still under way: removing twice is harmless).
+   */
   #removeAbandoned(): void {
     const parent = dirname(this.#outDir);
     if (!existsSync(parent)) return;
+    const previous = `.${basename(this.#outDir)}.previous-`;
     for (const name of readdirSync(parent)) {
-      if (!name.startsWith(this.#prefix)) continue;
-      const pid = Number(/^(\d+)/.exec(name.slice(this.#prefix.length))?.[1]);
+      const prefix = name.startsWith(this.#prefix) ? this.#prefix : name.startsWith(previous) ? previous : undefined;
+      if (!prefix) continue;
+      const pid = Number(/^(\d+)/.exec(name.slice(prefix.length))?.[1]);
       if (!pid || pid === process.pid || isRunning(pid)) continue;
-      rmSync(join(parent, name), { recursive: true, force: true });
+      if (prefix === previous) removeInBackground(join(parent, name));
+      else rmSync(join(parent, name), { recursive: true, force: true });
     }
   }
+}
+
+/** Remove `folder` in a process of its own that outlives this one: nothing waits for it. */
+function removeInBackground(folder: string): void {
+  const remover = spawn(process.execPath, ['-e', "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })", folder], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  remover.on('error', () => rmSync(folder, { recursive: true, force: true }));
+  remover.unref();
 }
 
 function isRunning(pid: number): boolean {
