@@ -11,7 +11,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateWiki, writeWiki } from './generate.ts';
-import { runMeasured, type RunResult, machineDescription } from './measure.ts';
+import { removalsDone, runMeasured, type RunResult, machineDescription } from './measure.ts';
 import { ensureStarlight, STARLIGHT_VERSION, writeStarlightSite } from './starlight.ts';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -60,6 +60,7 @@ for (let i = 0; i < runs; i++) {
   console.error(`[bench] run ${i + 1}/${runs}: wiki ${(wiki.at(-1)!.ms / 1000).toFixed(1)} s, Starlight ${(theirs.at(-1)!.ms / 1000).toFixed(1)} s`);
 }
 const warm = check(await runMeasured(process.execPath, [join(repo, 'cli/build.ts')], { cwd: repo, env: wikiEnv, quiet: true }), 'the warm wiki build');
+await removalsDone(join(base, 'dist'));
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const summary = {

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { gitLogArguments } from '../src/content-folder/git-history.ts';
 import { generateWiki, writeWiki } from './generate.ts';
 import { writeWikiRepository } from './git-history.ts';
-import { runMeasured, type RunResult } from './measure.ts';
+import { removalsDone, runMeasured, type RunResult } from './measure.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -50,6 +50,7 @@ async function build(content: string, name: string, fresh = true): Promise<RunRe
     process.stderr.write(run.output.slice(-4000));
     throw new Error(`the ${name} build failed`);
   }
+  await removalsDone(out);
   console.error(
     `[bench] ${name}${fresh ? '' : ' (rebuild)'}: ${(run.ms / 1000).toFixed(1)} s wall, ${(run.cpuMs / 1000).toFixed(1)} s CPU; ${
       run.output

@@ -4,12 +4,24 @@
  * of a folder, and the weight of one built page with what it loads.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** The machine as the results record it: cores and the load averages when the run ended (benchmarks here share it). */
+/**
+ * Wait until the sites that `npm run build` replaced beside `outDir` are removed (it removes them in a process of
+ * its own once the new site is in place, cli/publish.ts), so that the next measured build does not share the
+ * machine with the removal.
+ */
+export async function removalsDone(outDir: string): Promise<void> {
+  const parent = dirname(outDir);
+  const previous = `.${basename(outDir)}.previous-`;
+  const left = () => existsSync(parent) && readdirSync(parent).some((name) => name.startsWith(previous));
+  for (let waited = 0; left() && waited < 120_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
 export function machineDescription(): string {
   return `${cpus().length} cores, load ${loadavg()
     .map((l) => l.toFixed(1))

@@ -15,7 +15,17 @@ import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'no
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCHMARK_QUERIES, generateWiki, writeWiki, type GeneratedArticle } from './generate.ts';
-import { folderSize, pageWeight, runMeasured, typicalPage, type FolderSize, type PageWeight, type RunResult, machineDescription } from './measure.ts';
+import {
+  folderSize,
+  pageWeight,
+  removalsDone,
+  runMeasured,
+  typicalPage,
+  type FolderSize,
+  type PageWeight,
+  type RunResult,
+  machineDescription,
+} from './measure.ts';
 import { measureSearchBytes, measureSearchUi, type SearchBytes, type UiSearchBytes } from './search-bytes.ts';
 import { measureTitleRanking, type TitleRanking } from './search-titles.ts';
 import { ensureStarlight, STARLIGHT_VERSION, writeStarlightSite } from './starlight.ts';
@@ -133,6 +143,7 @@ async function benchWiki(articles: GeneratedArticle[]): Promise<SiteResult> {
     if (edited) appendFileSync(join(content, `${edited.path}.mdx`), '\nOne sentence added by the benchmark.\n');
     console.error('[bench] rebuilding after editing one article …');
     const again = check(await runMeasured(node, astro, { cwd: repo, env }), 'the rebuild');
+    await removalsDone(dist);
     const index = await addSearchIndexIfMissing(dist);
     result.rebuild = { ms: again.ms + (index?.ms ?? 0), cpuMs: again.cpuMs + (index?.cpuMs ?? 0), peakRss: Math.max(again.peakRss, index?.peakRss ?? 0) };
   }
