@@ -103,7 +103,7 @@ const SHARD_HEAP = ['--heap-growing-percent=50'];
  * Astro's pre-pass waits for it (src/build/prepass-ahead.ts). `npm run build -- --shards=n` leaves it out: its
  * shards, each with a cache of its own, would each read the wiki ahead at once on this process's one thread.
  */
-function readAhead(cacheDir: string): { ahead: PrepassAhead; done: Promise<void> } {
+function startReadAhead(cacheDir: string): { ahead: PrepassAhead; done: Promise<void> } {
   const ahead = {
     pid: process.pid,
     marker: join(tmpdir(), `wiki-prepass-ahead-${process.pid}-${createHash('sha256').update(cacheDir).digest('hex').slice(0, 8)}`),
@@ -119,7 +119,7 @@ function readAhead(cacheDir: string): { ahead: PrepassAhead; done: Promise<void>
 
 /** One `astro build` into `outDir`, then its search index: a part of the site (the whole of it without a shard). */
 async function buildPart(outDir: string, shard: Shard | undefined, cacheDir: string): Promise<void> {
-  const reading = args.shards ? undefined : readAhead(cacheDir);
+  const reading = args.shards ? undefined : startReadAhead(cacheDir);
   // --disable-warning: rehype-citation's bundle imports Node's deprecated `punycode` (timlrx/rehype-citation#64).
   const astro = publication.run(
     [...(shard ? SHARD_HEAP : []), '--disable-warning=DEP0040', join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...args.astroArgs],
