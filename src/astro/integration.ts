@@ -49,7 +49,6 @@ export function wiki(context: BuildContext): AstroIntegration {
     language: settings.language,
     strings: settings.uiStrings,
     recent: () => context.recentListed(),
-    prefetchedChart: context.charts.drawing,
   };
 
   return {

@@ -48,6 +48,7 @@ export function createArticleRenderer(
     language: wiki().language,
     strings: wiki().strings,
     recent: () => wiki().recent,
+    stringified: true,
     ...(prefetchedChart ? { prefetchedChart } : {}),
   };
   return createMarkdownProcessor({

@@ -6,7 +6,6 @@
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeExternalLinks from 'rehype-external-links';
-import type { ElementContent } from 'hast';
 import type { PageId } from '../model/ids.ts';
 import type { PageIndex } from '../model/page-index.ts';
 import { rehypeCitations } from './plugins/rehype-citations.ts';
@@ -37,8 +36,13 @@ export interface PipelineOptions {
   strings: Readonly<Record<string, string>>;
   /** The latest changes, for `<RecentChanges />` (a function: read again in `astro dev`). */
   recent: () => readonly ListedChange[];
-  /** Charts drawn ahead on the other core, by key (src/render/charts/chart-prefetch.ts). */
-  prefetchedChart?: (key: string) => Promise<ElementContent[]> | undefined;
+  /**
+   * Whether the tree is written out as HTML (the article renderer), not compiled by MDX: charts are then passed
+   * through as the HTML of their drawing (src/render/serialized-tree.ts).
+   */
+  stringified?: boolean;
+  /** Charts drawn ahead on the other core, as HTML, by key (src/render/charts/chart-prefetch.ts); for a stringified tree. */
+  prefetchedChart?: (key: string) => Promise<string> | undefined;
 }
 
 /** The lists' data, made when an article first embeds one, again when the index or recent changes are read anew. */
@@ -60,7 +64,10 @@ export function wikiRemarkPlugins(options: PipelineOptions): RemarkPlugins {
     // expanded, so that the formulas, links and citations inside them are drawn and resolved with the rest.
     remarkMathSyntax,
     [remarkWikiSyntax, { index: options.index, contentDir: options.contentDir, strings: options.strings }],
-    [remarkCharts, { index: options.index, prefetched: options.prefetchedChart, words: chartWords(options.language, options.strings) }],
+    [
+      remarkCharts,
+      { index: options.index, stringified: options.stringified, prefetched: options.prefetchedChart, words: chartWords(options.language, options.strings) },
+    ],
     remarkMathml,
     // See also first: it appends wiki links that remarkWikiLinks then resolves.
     [remarkSeeAlso, { index: options.index, contentDir: options.contentDir }],

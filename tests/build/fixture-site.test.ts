@@ -52,6 +52,12 @@ describe('a fixture site built through WIKI_CONTENT_DIR', () => {
     expect(nvidia).toMatch(/<h2 id="history">History<a[^>]*class="heading-anchor"/);
   });
 
+  it('draws a chart in an article compiled as MDX, as in one rendered straight to HTML', () => {
+    const ascend = site.read('wiki/hardware/ascend_910b/index.html');
+    expect(ascend).toMatch(/<div class="chart-graphic"><svg [^>]*class="chart-svg" role="img"[^>]*><title>Memory of the Ascend 910B<\/title>/);
+    expect(ascend).toContain('<details class="chart-data"><summary>');
+  });
+
   it('renders a link to a missing page as a red link', () => {
     const nvidia = site.read('wiki/nvidia/index.html');
     expect(nvidia).toContain('<a class="wikilink new" title="cuda (page does not exist yet)" href="/special/wanted/#page-cuda">cuda</a>');

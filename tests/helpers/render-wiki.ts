@@ -64,18 +64,20 @@ function cornerWiki(): string {
  * a generated wiki of 150 articles (`seed` picks which) and the corner cases above.
  */
 export function renderedSites(seed: number): Array<[string, () => string]> {
-  const generated = () => {
+  const generated = (pages: number, components: boolean) => () => {
     const dir = mkdtempSync(join(tmpdir(), 'generated-'));
-    writeWiki(dir, generateWiki({ pages: 150, seed }));
+    writeWiki(dir, generateWiki({ pages, seed, components }));
     return dir;
   };
   return [
     ['the real content', () => join(repoRoot, 'content')],
-    ...['site', 'references', 'reading', 'graph', 'search'].map((name): [string, () => string] => [
+    ...['site', 'references', 'reading', 'graph', 'search', 'components'].map((name): [string, () => string] => [
       `the ${name} fixture`,
       () => join(repoRoot, 'tests/fixtures', name),
     ]),
-    ['a generated wiki of 150 articles', generated],
+    ['a generated wiki of 150 articles', generated(150, false)],
+    // An infobox, a formula, a callout, a figure and a chart in every article.
+    ['a generated wiki of 40 articles with every component', generated(40, true)],
     ['corner cases', cornerWiki],
   ];
 }

@@ -1,20 +1,25 @@
 /** Charts drawn ahead on the other core: those of the articles the build renders, and no others. */
 import { describe, expect, it } from 'vitest';
-import { chartJobs } from '../../src/render/charts/chart-prefetch.ts';
-import { chartWords } from '../../src/render/charts/draw-chart.ts';
+import { ChartPrefetch, chartJobs } from '../../src/render/charts/chart-prefetch.ts';
+import { chartWords, drawChartHtml } from '../../src/render/charts/draw-chart.ts';
 import { ENGLISH_UI_STRINGS } from '../../src/shared/ui-strings.ts';
 import type { PageId } from '../../src/model/ids.ts';
-import { article, indexOf } from '../helpers/index.ts';
+import { buildPageIndex } from '../../src/model/page-index.ts';
+import { article } from '../helpers/index.ts';
 
 const chart = (title: string) =>
   `\`\`\`chart\ntype: bar\ntitle: ${title}\nx: chip\ny: tflops\ndata:\n  - { chip: A, tflops: 1 }\n  - { chip: B, tflops: 2 }\n\`\`\``;
 
 describe('chartJobs', () => {
-  const index = indexOf({
+  // A wiki whose writers may write code (WIKI_TRUST=trusted), for the article with MDX of its own.
+  const files = {
     'h100.mdx': article('H100', chart('Throughput of the H100')),
     'ascend.mdx': article('Ascend', `${chart('Throughput of the Ascend')}\n\n${chart('Memory of the Ascend')}`),
     'plain.mdx': article('Plain', 'No chart.'),
-  });
+    // MDX of its own: compiled by MDX, which draws its charts as trees, not by the article renderer.
+    'mdx.mdx': article('With MDX', `export const year = 2024;\n\nIn {year}.\n\n${chart('Throughput in MDX')}`),
+  };
+  const index = buildPageIndex(new Map(Object.entries(files)), undefined, { trust: 'trusted' });
   const words = chartWords('en', ENGLISH_UI_STRINGS);
 
   it('lists every chart of the wiki in a whole build', () => {
@@ -22,6 +27,23 @@ describe('chartJobs', () => {
       expect.arrayContaining(['Throughput of the H100', 'Throughput of the Ascend', 'Memory of the Ascend']),
     );
     expect(chartJobs(index, words)).toHaveLength(3);
+  });
+
+  it('leaves out the charts of articles compiled by MDX', () => {
+    expect(index.pages.get('mdx' as PageId)?.article.charts).toHaveLength(1);
+    expect(chartJobs(index, words).map((job) => job.spec.title)).not.toContain('Throughput in MDX');
+  });
+
+  it('draws each chart on the worker as the HTML the renderer would write itself', async () => {
+    const jobs = chartJobs(index, words);
+    const prefetch = new ChartPrefetch();
+    prefetch.start(jobs);
+    try {
+      for (const job of jobs) expect(await prefetch.drawing(job.key)).toBe(drawChartHtml(job.spec, job.rows, job.words).value);
+      expect(prefetch.drawing('not asked for')).toBeUndefined();
+    } finally {
+      prefetch.stop();
+    }
   });
 
   it('lists only the charts of the articles a shard renders', () => {

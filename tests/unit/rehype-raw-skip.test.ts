@@ -9,6 +9,7 @@ import rehypeRaw from 'rehype-raw';
 import { VFile } from 'vfile';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createArticleRenderer, renderJob } from '../../src/render/article-renderer.ts';
+import { serializedTree } from '../../src/render/serialized-tree.ts';
 import { markdown, renderedSites, wikiForRendering } from '../helpers/render-wiki.ts';
 
 const ALWAYS = Symbol.for('rehype-raw.always');
@@ -31,6 +32,20 @@ describe('rehype-raw, parsing only what needs it', () => {
       children: [el('p', [text('Its memory is '), { type: 'raw', value: '<abbr title="High Bandwidth Memory">HBM</abbr>' }])],
     };
     expect(toHtml(run(tree))).toBe('<p>Its memory is <abbr title="High Bandwidth Memory">HBM</abbr></p>');
+  });
+
+  it('passes over HTML written from a tree (a chart), and parses it where a parser would change it', () => {
+    const chart = serializedTree(
+      '<svg viewBox="0 0 10 10"><title>Bandwidth</title><rect width="4" height="10"></rect></svg><details><summary>Numbers</summary></details>',
+    );
+    const block: Root = { type: 'root', children: [el('div', [chart])] };
+    expect(run(block)).toBe(block);
+    expect(toHtml(run(block), { allowDangerousHtml: true })).toBe(`<div>${chart.value}</div>`);
+    // The same HTML, unmarked, is parsed; and so is the marked one inside a paragraph, which `<details>` would end.
+    const unmarked: Root = { type: 'root', children: [el('div', [{ type: 'raw', value: chart.value }])] };
+    expect(run(unmarked)).not.toBe(unmarked);
+    const inParagraph: Root = { type: 'root', children: [el('p', [text('See '), serializedTree(chart.value)])] };
+    expect(toHtml(run(inParagraph))).toMatch(/^<p>See <svg[^]*<\/svg><\/p><details>/);
   });
 
   it('lets the parser move a block out of a paragraph, as a browser would', () => {

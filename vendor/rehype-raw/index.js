@@ -6,7 +6,9 @@
  * read with MDX syntax, so their trees never hold raw HTML; the round trip then changes nothing and was half
  * the time of rendering an article (1,000 generated articles: 4.0 s → 1.8 s on one thread). A tree is still
  * parsed when it has raw HTML, MDX nodes, a block element inside a paragraph or a link inside a link (which
- * the parser would move).
+ * the parser would move). Raw HTML that hast-util-to-html wrote from a tree, marked `data.serializedTree`
+ * (src/render/serialized-tree.ts: a chart), is passed over like the tree it came from, unless it sits in a
+ * paragraph or a link.
  * `tests/unit/rehype-raw-skip.test.ts` holds rendered articles byte for byte equal to the parsed ones;
  * `globalThis[Symbol.for('rehype-raw.always')] = true` parses every tree, as the original does.
  */
@@ -26,7 +28,8 @@ const BLOCKS = new Set([
  * block inside a paragraph ends the paragraph; a link inside a link ends the outer one).
  */
 function needsParser(node, inParagraph, inLink) {
-  if (node.type === 'raw' || node.type.startsWith('mdx')) return true;
+  if (node.type === 'raw') return !node.data?.serializedTree || inParagraph || inLink;
+  if (node.type.startsWith('mdx')) return true;
   if (node.type === 'element') {
     if (inParagraph && BLOCKS.has(node.tagName)) return true;
     if (inLink && node.tagName === 'a') return true;

@@ -3,13 +3,14 @@
  * rest of an article's rendering (bench/RESULTS.md): at the start of a build the wiki hands every chart to a
  * worker thread (chart-worker.ts), which draws them while Astro starts and the articles render; the chart
  * plugin (src/render/plugins/remark-charts.ts) then takes each drawing by its key, or draws the chart itself
- * when none was asked for (astro dev, render worker threads). The drawings are the same either way.
+ * when none was asked for (astro dev, render worker threads). The drawings are the same either way. They are
+ * HTML (draw-chart.ts, `drawChartHtml`), for the article renderer: articles compiled by MDX draw their charts
+ * as trees, and none of theirs is asked for.
  *
  * One per build, held by the build context (src/build/context.ts), which hands `drawing` to the pipeline.
  */
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import type { ElementContent } from 'hast';
 import { chartRows, type ChartRow, type ChartSpec } from '../../model/chart-spec.ts';
 import type { PageId } from '../../model/ids.ts';
 import type { PageIndex } from '../../model/page-index.ts';
@@ -22,11 +23,11 @@ export interface ChartJob {
   words: ChartWords;
 }
 
-export type ChartReply = { key: string; parts: ElementContent[] } | { key: string; error: string };
+export type ChartReply = { key: string; html: string } | { key: string; error: string };
 
 interface Pending {
-  promise: Promise<ElementContent[]>;
-  resolve: (parts: ElementContent[]) => void;
+  promise: Promise<string>;
+  resolve: (html: string) => void;
   reject: (error: Error) => void;
 }
 
@@ -37,10 +38,13 @@ export function chartKey(spec: ChartSpec, rows: ChartRow[], words: ChartWords): 
     .digest('base64url');
 }
 
-/** Every chart of the articles the build renders (`renders`), in the order the article loader renders them (that of the page index). */
+/**
+ * Every chart of the articles the build renders (`renders`) with the article renderer (those without MDX of their
+ * own), in the order the article loader renders them (that of the page index).
+ */
 export function chartJobs(index: PageIndex, words: ChartWords, renders: (id: PageId) => boolean = () => true): ChartJob[] {
   return [...index.pages.values()].flatMap((page) =>
-    (renders(page.id) ? page.article.charts : []).flatMap((chart) => {
+    (renders(page.id) && page.article.markdownOnly ? page.article.charts : []).flatMap((chart) => {
       const rows = chartRows(chart, index.dataFiles);
       return typeof rows === 'string' ? [] : [{ key: chartKey(chart.spec, rows, words), spec: chart.spec, rows, words }];
     }),
@@ -59,7 +63,7 @@ export class ChartPrefetch {
     for (const job of fresh) {
       let resolve: Pending['resolve'] = () => {};
       let reject: Pending['reject'] = () => {};
-      const promise = new Promise<ElementContent[]>((yes, no) => {
+      const promise = new Promise<string>((yes, no) => {
         resolve = yes;
         reject = no;
       });
@@ -73,7 +77,7 @@ export class ChartPrefetch {
     worker.on('message', (reply: ChartReply) => {
       const entry = this.#pending.get(reply.key);
       if (!entry) return;
-      if ('parts' in reply) entry.resolve(reply.parts);
+      if ('html' in reply) entry.resolve(reply.html);
       else entry.reject(new Error(reply.error));
     });
     const failAll = (error: Error) => {
@@ -85,8 +89,8 @@ export class ChartPrefetch {
     this.#worker = worker;
   }
 
-  /** The drawing of a chart asked for with `start`, or undefined when it was not. */
-  drawing = (key: string): Promise<ElementContent[]> | undefined => this.#pending.get(key)?.promise;
+  /** The drawing of a chart asked for with `start`, as HTML, or undefined when it was not. */
+  drawing = (key: string): Promise<string> | undefined => this.#pending.get(key)?.promise;
 
   /** Stop drawing ahead (the articles are rendered) and forget the drawings. */
   stop(): void {

@@ -9,24 +9,28 @@ import { visit } from 'unist-util-visit';
 import { chartRows } from '../../model/chart-spec.ts';
 import type { PageIndex } from '../../model/page-index.ts';
 import { chartKey } from '../charts/chart-prefetch.ts';
-import type { ElementContent } from 'hast';
 import type { ChartWords } from '../charts/chart-words.ts';
 import type * as DrawChart from '../charts/draw-chart.ts';
 import type { WikiElement } from '../../model/wiki-element.ts';
+import type { ElementContent } from 'hast';
+import { serializedTree } from '../serialized-tree.ts';
 
 export interface RemarkChartsOptions {
   index: () => PageIndex;
-  /** A drawing made ahead on the other core (src/render/charts/chart-prefetch.ts), when the build asked for one. */
-  prefetched?: ((key: string) => Promise<ElementContent[]> | undefined) | undefined;
+  /**
+   * Whether the tree is written out as HTML (the article renderer) rather than compiled by MDX: each chart is then
+   * the HTML of its drawing, passed through by the plugins after this one (src/render/serialized-tree.ts).
+   */
+  stringified?: boolean | undefined;
+  /** A drawing made ahead on the other core, as HTML (src/render/charts/chart-prefetch.ts), when the build asked for one. */
+  prefetched?: ((key: string) => Promise<string> | undefined) | undefined;
   /** The words charts write, in the wiki's language. */
   words: ChartWords;
 }
 
 /** The chart library, loaded by the first chart this thread draws itself: a wiki without charts never loads it (0.3 s). */
 let library: Promise<typeof DrawChart> | undefined;
-async function drawChart(...args: Parameters<typeof DrawChart.drawChart>): Promise<ReturnType<typeof DrawChart.drawChart>> {
-  return (await (library ??= import('../charts/draw-chart.ts'))).drawChart(...args);
-}
+const chartLibrary = () => (library ??= import('../charts/draw-chart.ts'));
 
 export const remarkCharts: Plugin<[RemarkChartsOptions], Root> = function (options) {
   return async (tree, file) => {
@@ -40,9 +44,12 @@ export const remarkCharts: Plugin<[RemarkChartsOptions], Root> = function (optio
       const rows = chartRows(chart, options.index().dataFiles);
       // The pre-pass reports these with file and line first (src/model/page-index.ts); never a chart with wrong numbers.
       if (typeof rows === 'string') throw new Error(`${file.path ?? ''}:${chart.line}: ${rows}`);
-      // Drawn ahead on the other core when the build asked for it (src/render/charts/chart-prefetch.ts).
-      const ahead = options.prefetched?.(chartKey(chart.spec, rows, options.words));
-      const parts = ahead ? await ahead.catch(() => drawChart(chart.spec, rows, options.words)) : await drawChart(chart.spec, rows, options.words);
+      let parts: ElementContent[];
+      if (options.stringified) {
+        // Drawn ahead on the other core when the build asked for it (src/render/charts/chart-prefetch.ts).
+        const drawn = await options.prefetched?.(chartKey(chart.spec, rows, options.words))?.catch(() => undefined);
+        parts = [drawn === undefined ? (await chartLibrary()).drawChartHtml(chart.spec, rows, options.words) : serializedTree(drawn)];
+      } else parts = (await chartLibrary()).drawChart(chart.spec, rows, options.words);
       node.data = { hName: 'div', hProperties: { className: ['chart-graphic'] }, hChildren: parts };
     }
   };
