@@ -1,10 +1,11 @@
 /**
  * A chart drawn at build time: Observable Plot lays it out (chosen over Vega-Lite's SVG renderer on cost per
- * chart and size: bench/RESULTS.md) on the small DOM of plot-dom.ts, and the SVG joins the article as hast (compiled by
- * MDX) or as the HTML of that hast (`drawChartHtml`, the article renderer). What Plot would style inline is moved to classes (the site's Content-Security-Policy blocks inline
- * styles): the series take the theme's colours (`--chart-1` …, src/styles/chart.css), text and axes take
- * the text colour, so the chart is right in both themes and in print. The SVG has a `<title>` and a `<desc>`
- * that says what it shows; a table of the numbers follows in a `<details>`, for screen readers and copying.
+ * chart and size: bench/RESULTS.md) on the small DOM of plot-dom.ts, and the SVG joins the article as hast
+ * (compiled by MDX) or as the HTML of that hast (`drawChartHtml`, for the article renderer). What Plot would style
+ * inline is moved to classes (the site's Content-Security-Policy blocks inline styles): the series take the
+ * theme's colours (`--chart-1` …, src/styles/chart.css), text and axes take the text colour, so the chart is
+ * right in both themes and in print. The SVG has a `<title>` and a `<desc>` that says what it shows; a table of
+ * the numbers follows in a `<details>`, for screen readers and copying.
  */
 import * as Plot from '@observablehq/plot';
 import type { Element, ElementContent, Properties } from 'hast';
