@@ -21,7 +21,21 @@ import { ENGLISH_WORDS, type ChartWords } from './chart-words.ts';
 // The chart words' own module, kept out of this one so that a wiki without charts never loads Plot.
 export { chartWords, type ChartWords } from './chart-words.ts';
 
-const wordsOf = (words: ChartWords): Translator => translator(words.strings, words.language);
+/**
+ * The translator of a chart's words, made once per language and words: each chart is sent its words afresh (a
+ * worker's message is a copy), and a translator's plural rules take longer to make than a chart's sentences.
+ */
+const translators = new Map<string, Translator>();
+function wordsOf(words: ChartWords): Translator {
+  const key = JSON.stringify([words.language, words.strings]);
+  let made = translators.get(key);
+  if (!made) {
+    if (translators.size >= 16) translators.clear();
+    made = translator(words.strings, words.language);
+    translators.set(key, made);
+  }
+  return made;
+}
 
 /** The drawing's size in SVG units; it scales to the column (src/styles/chart.css). */
 const WIDTH = 480;
