@@ -150,7 +150,7 @@ async function buildPart(outDir: string, shard: Shard | undefined, cacheDir: str
     );
   }
   try {
-    const finished = await finishPart(outDir, publication.signal());
+    const finished = await finishPart(outDir, publication.signal(), publication.discard);
     publication.exitIfInterrupted();
     if (finished.shard)
       console.log(`[wiki] shard ${shard ? shardLabel(shard) : ''}: ${finished.articles} articles, indexed for search; merge the shards with \`npm run merge\``);

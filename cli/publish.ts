@@ -20,6 +20,7 @@ export class Publication {
   /** Other folders this command writes (shards), removed with the fresh one. */
   readonly #scratch = new Set<string>();
   readonly #aborts = new Set<AbortController>();
+  #discarded = 0;
   #swapping = false;
   #interrupted: { signal: NodeJS.Signals; why: string } | undefined;
 
@@ -46,6 +47,23 @@ export class Publication {
     this.#scratch.add(folder);
     return folder;
   }
+
+  /**
+   * Take `folder`, a working folder inside the fresh one (Pagefind's input, the part's own files), out of the site
+   * and remove it in the background: the build goes on at once (1,000 articles: 0.3–0.5 s of removing hard links
+   * at the end of every build). Named like a replaced site, so that a removal that was stopped is finished by the
+   * next build.
+   */
+  readonly discard = (folder: string): void => {
+    const away = join(dirname(this.#outDir), `.${basename(this.#outDir)}.previous-${process.pid}-${++this.#discarded}`);
+    try {
+      renameSync(folder, away);
+    } catch {
+      rmSync(folder, { recursive: true, force: true });
+      return;
+    }
+    removeInBackground(away);
+  };
 
   /** An AbortSignal that an interruption aborts (for Pagefind's processes). */
   signal(): AbortSignal {

@@ -5,14 +5,15 @@
  */
 import { join, relative } from 'node:path';
 import { PART_FOLDER } from '../model/site-files.ts';
-import { indexInBatches } from './search-index.ts';
+import { indexInBatches, removeNow, type Discard } from './search-index.ts';
 import { addStep, finishSite, readManifest, SitePartError, type FinishedSite } from './site-parts.ts';
 
-export async function finishPart(partDir: string, signal?: AbortSignal): Promise<FinishedSite & { shard: boolean }> {
+/** `discard`: how the working folders are removed (cli/publish.ts takes them out of the site and removes them in the background). */
+export async function finishPart(partDir: string, signal?: AbortSignal, discard: Discard = removeNow): Promise<FinishedSite & { shard: boolean }> {
   const manifest = readManifest(partDir);
   if (!manifest) throw new SitePartError(`${partDir} has no ${PART_FOLDER}/part.json: the build stopped before its last step`);
-  const { folders } = await indexInBatches(partDir, join(partDir, PART_FOLDER, 'search'), signal ? { signal } : {});
+  const { folders } = await indexInBatches(partDir, join(partDir, PART_FOLDER, 'search'), { ...(signal ? { signal } : {}), discard });
   addStep(partDir, 'search', { search: folders.map((folder) => relative(partDir, folder)) });
   if (manifest.shard) return { articles: manifest.articles, searchPages: 0, indexBytes: 0, sitemapEntries: manifest.sitemap.length, shard: true };
-  return { ...(await finishSite([partDir], partDir)), shard: false };
+  return { ...(await finishSite([partDir], partDir, discard)), shard: false };
 }

@@ -129,15 +129,21 @@ export function prepareForIndexing(siteDir: string): { articles: number; pages: 
   };
 }
 
+/** How a build removes a working folder it is done with: at once, or out of the way and in the background (cli/publish.ts). */
+export type Discard = (folder: string) => void;
+
+export const removeNow: Discard = (folder) => rmSync(folder, { recursive: true, force: true });
+
 /**
  * Index the article pages of `siteDir` with Pagefind into folders of `workDir` (one per batch of BATCH_PAGES
  * articles), to be joined into one index (src/postbuild/search-bundle.ts). `signal` stops Pagefind (an
- * interrupted build). Gives the folders, in order.
+ * interrupted build); `discard` removes each batch's folder of hard-linked pages once Pagefind has read it.
+ * Gives the folders, in order.
  */
 export async function indexInBatches(
   siteDir: string,
   workDir: string,
-  options: { signal?: AbortSignal; batchPages?: number; batchBytes?: number; runs?: number } = {},
+  options: { signal?: AbortSignal; batchPages?: number; batchBytes?: number; runs?: number; discard?: Discard } = {},
 ): Promise<{ folders: string[]; articles: number }> {
   if (!existsSync(siteDir)) throw new SearchIndexError(`cannot index ${siteDir}, which does not exist`, []);
   const site = prepareForIndexing(siteDir);
@@ -155,7 +161,7 @@ export async function indexInBatches(
     const worker = async () => {
       while (next < batches.length) {
         const i = next++;
-        await indexBatch(siteDir, batches[i] ?? [], folders[i] ?? '', runs > 1, options.signal);
+        await indexBatch(siteDir, batches[i] ?? [], folders[i] ?? '', runs > 1, options.signal, options.discard ?? removeNow);
       }
     };
     await Promise.all(Array.from({ length: runs }, worker));
@@ -166,7 +172,14 @@ export async function indexInBatches(
 }
 
 /** One Pagefind run over `pages` (paths relative to `siteDir`), hard-linked into a folder of their own. */
-async function indexBatch(siteDir: string, pages: readonly string[], folder: string, oneThread: boolean, signal: AbortSignal | undefined): Promise<void> {
+async function indexBatch(
+  siteDir: string,
+  pages: readonly string[],
+  folder: string,
+  oneThread: boolean,
+  signal: AbortSignal | undefined,
+  discard: Discard,
+): Promise<void> {
   const input = `${folder}.pages`;
   mkdirSync(input, { recursive: true });
   if (pages.length === 0) {
@@ -180,7 +193,7 @@ async function indexBatch(siteDir: string, pages: readonly string[], folder: str
     linkSync(join(siteDir, page), target);
   }
   const { status, output } = await runPagefind(pagefindArguments(input, folder), oneThread ? { ...process.env, RAYON_NUM_THREADS: '1' } : process.env, signal);
-  rmSync(input, { recursive: true, force: true });
+  discard(input);
   if (status !== 0) {
     const lines = [
       ...new Set(

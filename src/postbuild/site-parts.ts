@@ -16,6 +16,7 @@ import type { Shard } from '../model/shards.ts';
 import { BUILD_STEPS, PART_FOLDER, SITE_MARKER, SITE_MARKER_TEXT, type BuildStep, type SitemapEntry } from '../model/site-files.ts';
 import { headersFile, sitePolicy } from './csp.ts';
 import { joinSearchIndexes } from './search-bundle.ts';
+import { removeNow, type Discard } from './search-index.ts';
 import { writeSearchWords } from './search-words.ts';
 import { writeSitemap } from './sitemap.ts';
 
@@ -148,9 +149,10 @@ export interface FinishedSite {
 
 /**
  * Finish the site in `outDir` from the parts in `partDirs`: an ordinary build gives its own folder as both (the
- * site is finished in place); a merge gives the shards' folders and a fresh `outDir`.
+ * site is finished in place, and `discard` removes the part's own files from it); a merge gives the shards'
+ * folders and a fresh `outDir`.
  */
-export async function finishSite(partDirs: readonly string[], outDir: string): Promise<FinishedSite> {
+export async function finishSite(partDirs: readonly string[], outDir: string, discard: Discard = removeNow): Promise<FinishedSite> {
   const manifests = checkParts(partDirs);
   const inPlace = partDirs.length === 1 && partDirs[0] === outDir;
   if (!inPlace) {
@@ -189,7 +191,7 @@ export async function finishSite(partDirs: readonly string[], outDir: string): P
   const policies = [...new Set(manifests.flatMap((manifest) => manifest.policies))].sort();
   writeFileSync(join(outDir, '_headers'), headersFile(sitePolicy(policies)));
   writeFileSync(join(outDir, SITE_MARKER), SITE_MARKER_TEXT);
-  if (inPlace) rmSync(join(outDir, PART_FOLDER), { recursive: true, force: true });
+  if (inPlace) discard(join(outDir, PART_FOLDER));
   return {
     articles: manifests.reduce((sum, manifest) => sum + manifest.articles, 0),
     searchPages: joined.pages,
