@@ -50,9 +50,9 @@ export class Publication {
 
   /**
    * Take `folder`, a working folder inside the fresh one (Pagefind's input, the part's own files), out of the site
-   * and remove it in the background: the build goes on at once (1,000 articles: 0.3–0.5 s of removing hard links
-   * at the end of every build). Named like a replaced site, so that a removal that was stopped is finished by the
-   * next build.
+   * and remove it in the background: the build goes on at once (removing the hard links Pagefind read took 1.8 s
+   * of a 10,000-article build, 0.1–0.2 s at 1,000). Named like a replaced site, so that a removal that was stopped
+   * is finished by the next build.
    */
   readonly discard = (folder: string): void => {
     const away = join(dirname(this.#outDir), `.${basename(this.#outDir)}.previous-${process.pid}-${++this.#discarded}`);
