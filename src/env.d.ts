@@ -26,7 +26,14 @@ declare module 'virtual:wiki/citations' {
 }
 
 declare module 'virtual:wiki/build' {
-  const build: { pageCacheCode: string; historyCode: string; renders: (id: import('./model/ids.ts').PageId) => boolean; sitePage: (path: string) => boolean };
+  const build: {
+    pageCacheCode: string;
+    historyCode: string;
+    renders: (id: import('./model/ids.ts').PageId) => boolean;
+    sitePage: (path: string) => boolean;
+    /** Called as each page is generated (src/build/context.ts). */
+    pageGenerated: () => void;
+  };
   export default build;
 }
 

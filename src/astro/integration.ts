@@ -118,6 +118,7 @@ export function wiki(context: BuildContext): AstroIntegration {
           integrations: [finishAtTheEnd(context)],
         });
       },
+      'astro:build:start': () => context.startBuild(),
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         if (!refreshContent) throw new Error('this version of Astro cannot refresh content collections: the wiki needs Astro 7');
         lookForMissedEdits = followContentEdits({ context, server, logger, refreshContent }).lookForMissedEdits;

@@ -24,7 +24,7 @@ const MODULES: Record<string, string> = {
   'virtual:wiki/citations': '({ of: (id) => context.citation(id) })',
   /** Facts about the build that pages need: the part of the page cache's keys common to all pages (code and settings), the history's code (the key of history pages), the articles it renders. */
   'virtual:wiki/build':
-    '({ pageCacheCode: context.pageCacheCode(), historyCode: context.cacheCode("history"), renders: context.renders, sitePage: context.rendersSitePage })',
+    '({ pageCacheCode: context.pageCacheCode(), historyCode: context.cacheCode("history"), renders: context.renders, sitePage: context.rendersSitePage, pageGenerated: context.pageGenerated })',
 };
 
 export function wikiVirtualModules(): Plugin {

@@ -30,7 +30,16 @@ export function collectGarbage(): void {
  */
 const BIG_HEAP = 256 * 1024 * 1024;
 
-/** `collectGarbage` when the heap holds more than BIG_HEAP. */
-export function collectGarbageOverBig(): void {
-  if (getHeapStatistics().used_heap_size > BIG_HEAP) collectGarbage();
+/**
+ * The same before the first page is generated, when the heap holds the articles' rendering and Vite's bundling,
+ * mostly garbage: 5,000 long articles 857 MB (collected in 1.1 s), 5,000 standard 487 MB, 1,000 with every
+ * component 269 MB, 1,000 standard 199 MB. Left alone, V8 grew the heap on top of it while the pages were generated,
+ * and a build of 5,000 long articles peaked there: 1,773–2,074 MiB in four runs, 1,371–1,530 MiB with the
+ * collection, in the same time (bench/RESULTS.md). Below this much the collection costs more than it saves.
+ */
+export const BIG_HEAP_AT_PAGES = 768 * 1024 * 1024;
+
+/** `collectGarbage` when the heap holds more than `threshold` bytes. */
+export function collectGarbageOverBig(threshold = BIG_HEAP): void {
+  if (getHeapStatistics().used_heap_size > threshold) collectGarbage();
 }

@@ -32,6 +32,7 @@ import type { HistoryStatus, RecentChange } from '../model/history.ts';
 import { siteConfig, type SiteConfig } from '../model/site-config.ts';
 import type { PageHistory } from '../content-folder/wiki-history.ts';
 import { ChartPrefetch } from '../render/charts/chart-prefetch.ts';
+import { BIG_HEAP_AT_PAGES, collectGarbageOverBig } from './collect-garbage.ts';
 import { BackgroundWrites } from './background-writes.ts';
 import { cacheCodeDigest, cachePath, WORK_FILES, type CacheName } from './caches.ts';
 import { join } from 'node:path';
@@ -68,6 +69,13 @@ export interface BuildContext {
   readonly writes: BackgroundWrites;
   /** Charts drawn ahead on the other core while Astro starts (src/render/charts/chart-prefetch.ts). */
   readonly charts: ChartPrefetch;
+  /**
+   * Called by the middleware as each page is generated (src/middleware.ts): before the first page of a build, a big
+   * heap is collected and given back (src/build/collect-garbage.ts).
+   */
+  pageGenerated(): void;
+  /** From `astro:build:start`: the pages generated from now on are a build's. */
+  startBuild(): void;
   /**
    * `astro dev`: each article as the loader last stored it, ahead of Astro's write of its store to disk (pages
    * read the store as last written, up to half a second behind). Empty in a build.
@@ -169,6 +177,8 @@ export interface HistoryData {
 
 export function createBuildContext(settings: WikiSettings): BuildContext {
   let current: WikiReading | undefined;
+  /** Whether the next page generated is a build's first (`astro dev` never sets it). */
+  let firstPage = false;
   const reading = (): WikiReading => {
     if (!current) throw new Error('the wiki was used before its content was read');
     return current;
@@ -200,6 +210,16 @@ export function createBuildContext(settings: WikiSettings): BuildContext {
     settings,
     writes: new BackgroundWrites(),
     charts: new ChartPrefetch(),
+    startBuild: () => {
+      firstPage = true;
+    },
+    pageGenerated: () => {
+      if (!firstPage) return;
+      firstPage = false;
+      // The articles' rendering and Vite's bundling are garbage now: the pages are generated in a heap sized by
+      // what the build holds, not grown on top of that garbage (src/build/collect-garbage.ts).
+      collectGarbageOverBig(BIG_HEAP_AT_PAGES);
+    },
     liveArticles: new Map(),
     syncedReading: undefined,
     part: { steps: new Set(), policies: new Set(), sitemap: [] },

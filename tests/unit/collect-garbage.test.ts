@@ -1,6 +1,6 @@
 /** The collection a build runs once the wiki is read gives the freed memory back, not only frees it. */
 import { describe, expect, it } from 'vitest';
-import { collectGarbage } from '../../src/build/collect-garbage.ts';
+import { collectGarbage, collectGarbageOverBig } from '../../src/build/collect-garbage.ts';
 
 describe('collectGarbage', () => {
   it('frees what nothing holds and shrinks the heap, so that the process holds less', () => {
@@ -20,5 +20,16 @@ describe('collectGarbage', () => {
     expect(before.heapTotal - after.heapTotal).toBeGreaterThan(60 * 1024 * 1024);
     expect(after.heapUsed).toBeLessThan(before.heapUsed / 2);
     expect(kept).toHaveLength(100_000);
+  });
+});
+
+describe('collectGarbageOverBig', () => {
+  it('collects when the heap holds more than the threshold', () => {
+    let garbage: string[] | undefined = Array.from({ length: 500_000 }, (_, i) => `page ${i} `.repeat(8));
+    const before = process.memoryUsage();
+    garbage = undefined;
+    collectGarbageOverBig(0);
+    expect(garbage).toBeUndefined();
+    expect(process.memoryUsage().heapUsed).toBeLessThan(before.heapUsed / 2);
   });
 });
