@@ -5,7 +5,8 @@
  */
 import { join, relative } from 'node:path';
 import { PART_FOLDER } from '../model/site-files.ts';
-import { indexInBatches, removeNow, type Discard } from './search-index.ts';
+import { removeNow, type Discard } from './discard.ts';
+import { indexInBatches } from './search-index.ts';
 import { addStep, finishSite, readManifest, SitePartError, type FinishedSite } from './site-parts.ts';
 
 /** `discard`: how the working folders are removed (cli/publish.ts takes them out of the site and removes them in the background). */

@@ -19,6 +19,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spaceCjkWords } from '../shared/search-cjk.ts';
 import { NOT_SEARCHED } from '../shared/search-scope.ts';
+import { removeNow, type Discard } from './discard.ts';
 import { joinSearchIndexes, STAND_IN_FOLDER } from './search-bundle.ts';
 import { writeSearchWords } from './search-words.ts';
 
@@ -128,11 +129,6 @@ export function prepareForIndexing(siteDir: string): { articles: number; pages: 
     },
   };
 }
-
-/** How a build removes a working folder it is done with: at once, or out of the way and in the background (cli/publish.ts). */
-export type Discard = (folder: string) => void;
-
-export const removeNow: Discard = (folder) => rmSync(folder, { recursive: true, force: true });
 
 /**
  * Index the article pages of `siteDir` with Pagefind into folders of `workDir` (one per batch of BATCH_PAGES

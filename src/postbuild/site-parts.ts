@@ -16,7 +16,7 @@ import type { Shard } from '../model/shards.ts';
 import { BUILD_STEPS, PART_FOLDER, SITE_MARKER, SITE_MARKER_TEXT, type BuildStep, type SitemapEntry } from '../model/site-files.ts';
 import { headersFile, sitePolicy } from './csp.ts';
 import { joinSearchIndexes } from './search-bundle.ts';
-import { removeNow, type Discard } from './search-index.ts';
+import { removeNow, type Discard } from './discard.ts';
 import { writeSearchWords } from './search-words.ts';
 import { writeSitemap } from './sitemap.ts';
 

@@ -39,7 +39,7 @@ describe('chartJobs', () => {
     const prefetch = new ChartPrefetch();
     prefetch.start(jobs);
     try {
-      for (const job of jobs) expect(await prefetch.drawing(job.key)).toBe(drawChartHtml(job.spec, job.rows, job.words).value);
+      for (const job of jobs) expect(await prefetch.drawing(job.key)).toBe(drawChartHtml(job.spec, job.rows, job.words));
       expect(prefetch.drawing('not asked for')).toBeUndefined();
     } finally {
       prefetch.stop();

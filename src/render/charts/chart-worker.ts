@@ -11,7 +11,7 @@ parentPort?.once('message', (jobs: ChartJob[]) => {
   for (const job of jobs) {
     let reply: ChartReply;
     try {
-      reply = { key: job.key, html: drawChartHtml(job.spec, job.rows, job.words).value };
+      reply = { key: job.key, html: drawChartHtml(job.spec, job.rows, job.words) };
     } catch (error) {
       reply = { key: job.key, error: error instanceof Error ? error.message : String(error) };
     }

@@ -14,8 +14,6 @@ import { h, s } from 'hastscript';
 import { chartNumber, type ChartRow, type ChartSpec, type ChartValue } from '../../model/chart-spec.ts';
 import { translator, type Translator } from '../../shared/translate.ts';
 import { PlotDocument, PlotElement, type PlotNode } from './plot-dom.ts';
-import { serializedTree } from '../serialized-tree.ts';
-import type { Raw } from 'mdast-util-to-hast';
 import { ENGLISH_WORDS, type ChartWords } from './chart-words.ts';
 
 // The chart words' own module, kept out of this one so that a wiki without charts never loads Plot.
@@ -234,12 +232,12 @@ export function drawChart(spec: ChartSpec, rows: ChartRow[], words: ChartWords =
 }
 
 /**
- * The chart's parts as the HTML rehype-stringify writes for them, in a node that rehype-raw passes through
- * (src/render/serialized-tree.ts): for the article renderer, whose tree is written out as HTML. A chart is as many
+ * The chart's parts as the HTML rehype-stringify writes for them, for the article renderer, whose tree is written
+ * out as HTML: it puts them in as a node that rehype-raw passes over (src/render/serialized-tree.ts). A chart is as many
  * elements as the rest of its article, and the plugins after the chart's would walk each of them and the
  * serializer write them; written once, by the thread that draws (1,000 articles with a chart each: 0.4 s less
  * of rendering on the main thread, bench/RESULTS.md).
  */
-export function drawChartHtml(spec: ChartSpec, rows: ChartRow[], words: ChartWords = ENGLISH_WORDS): Raw {
-  return serializedTree(toHtml(drawChart(spec, rows, words)));
+export function drawChartHtml(spec: ChartSpec, rows: ChartRow[], words: ChartWords = ENGLISH_WORDS): string {
+  return toHtml(drawChart(spec, rows, words));
 }

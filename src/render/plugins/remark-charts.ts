@@ -48,7 +48,7 @@ export const remarkCharts: Plugin<[RemarkChartsOptions], Root> = function (optio
       if (options.stringified) {
         // Drawn ahead on the other core when the build asked for it (src/render/charts/chart-prefetch.ts).
         const drawn = await options.prefetched?.(chartKey(chart.spec, rows, options.words))?.catch(() => undefined);
-        parts = [drawn === undefined ? (await chartLibrary()).drawChartHtml(chart.spec, rows, options.words) : serializedTree(drawn)];
+        parts = [serializedTree(drawn ?? (await chartLibrary()).drawChartHtml(chart.spec, rows, options.words))];
       } else parts = (await chartLibrary()).drawChart(chart.spec, rows, options.words);
       node.data = { hName: 'div', hProperties: { className: ['chart-graphic'] }, hChildren: parts };
     }
