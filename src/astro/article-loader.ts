@@ -38,7 +38,7 @@ import {
 import type { RenderPiece, RenderSetup } from '../render/render-worker.ts';
 import { shownOfOthers } from '../model/shards.ts';
 import type { PipelineOptions } from '../render/pipeline.ts';
-import { frontmatterFile, removeUnusedHtml, storedHtmlFile, writeArticleHtml, type StoredArticleMetadata, type StoredEntry } from '../render/article-html.ts';
+import { removeUnusedHtml, storedHtmlFile, writeArticleHtml, type StoredArticleMetadata, type StoredEntry } from '../render/article-html.ts';
 
 /**
  * Everything an article's HTML depends on besides its own text: for each wiki link and See also entry, how it
@@ -249,7 +249,7 @@ async function syncArticles(context: LoaderContext, build: BuildContext, whileSe
       store.set(existing);
     }
     const htmlFile = existing ? storedHtmlFile(existing) : undefined;
-    if (existing && existing.digest === digest && (!htmlFile || (existsSync(htmlFile) && existsSync(frontmatterFile(htmlFile))))) {
+    if (existing && existing.digest === digest && (!htmlFile || existsSync(htmlFile))) {
       if (htmlFile) usedHtml.add(htmlFile);
       if (existing.deferredRender && existing.filePath) store.addModuleImport(existing.filePath);
       if (existing.assetImports?.length) (store as StoreWithAssets).addAssetImports?.(existing.assetImports, existing.filePath);

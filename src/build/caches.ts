@@ -25,7 +25,7 @@ export const CACHES = {
   articleHtml: {
     path: 'wiki-html',
     holds:
-      "each article's rendered HTML, one file per digest of its text, what it shows of other articles (titles, descriptions, sections), the entries it cites and the rendering settings",
+      "each article's rendered HTML and frontmatter (its References), one file per digest of its text, what it shows of other articles (titles, descriptions, sections), the entries it cites and the rendering settings",
     code: [new URL('../render/article-renderer.ts', import.meta.url), new URL('../astro/article-loader.ts', import.meta.url)],
   },
   contentStore: {

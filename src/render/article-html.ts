@@ -1,11 +1,15 @@
 /**
  * The HTML of articles rendered by the article loader lives in files of the cache folder
- * (`WIKI_CACHE_DIR/wiki-html/<digest>.html`), not in Astro's content store: the store is compiled into
+ * (`WIKI_CACHE_DIR/wiki-html/<digest>.article`), not in Astro's content store: the store is compiled into
  * the build's server bundle as one JavaScript string, which at 5,000–10,000 articles means hundreds of
  * megabytes for the bundler to copy and the build to hold in memory. So does what the plugins found while
- * rendering (`<digest>.json`: the References list, as HTML, and the frontmatter): 9.5 KB an article with
- * 25–45 footnotes, 48 of the store's 55 MB at 5,000 such articles. The store keeps only the HTML file's path
- * and the headings; the article page reads both files when it renders.
+ * rendering (the References list, as HTML, and the frontmatter): 9.5 KB an article with 25–45 footnotes, 48 of
+ * the store's 55 MB at 5,000 such articles. The store keeps only the file's path and the headings; the article
+ * page reads the file when it renders.
+ *
+ * One file an article: its first line is the frontmatter as JSON (which writes no line break), the rest its HTML.
+ * A file of its own for each, as before, made a cold build create a thousand more files at 1,000 articles, which
+ * this machine's file system makes cost 0.2–0.5 ms each right after a build's files were deleted (bench/RESULTS.md).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { BackgroundWrites } from '../build/background-writes.ts';
@@ -16,38 +20,43 @@ import type { MarkdownHeading } from '@astrojs/markdown-remark';
 export interface StoredArticleMetadata {
   headings: MarkdownHeading[];
   imagePaths: string[];
-  /** Absolute path of the file that holds the article's HTML; its frontmatter is beside it (`frontmatterFile`). */
+  /** Absolute path of the file that holds the article's frontmatter as the plugins left it (References included) and HTML. */
   htmlFile: string;
 }
 
-/** The file beside an article's HTML file that holds its frontmatter as the plugins left it (References included). */
-export function frontmatterFile(htmlFile: string): string {
-  return htmlFile.replace(/\.html$/, '.json');
+/** An article's file: the frontmatter's JSON on the first line, the HTML after it. */
+export function articleFileContent(html: string, frontmatter: Record<string, unknown>): string {
+  return `${JSON.stringify(frontmatter)}\n${html}`;
+}
+
+/** The frontmatter and HTML of an article's file (`articleFileContent`). */
+export function readArticleFileContent(content: string): { frontmatter: Record<string, unknown>; html: string } {
+  const cut = content.indexOf('\n');
+  if (cut < 0) throw new Error('the file has no line of frontmatter');
+  return { frontmatter: JSON.parse(content.slice(0, cut)) as Record<string, unknown>, html: content.slice(cut + 1) };
 }
 
 /**
- * Write an article's HTML and frontmatter under its digest (the same digest, the same HTML) into `folder` and
- * give the HTML file's path. The files are written in the background (src/build/background-writes.ts); pages
- * read them meanwhile from memory.
+ * Write an article's frontmatter and HTML under its digest (the same digest, the same HTML) into `folder` and
+ * give the file's path. The file is written in the background (src/build/background-writes.ts); pages read it
+ * meanwhile from memory.
  */
 export function writeArticleHtml(writes: BackgroundWrites, folder: string, digest: string, html: string, frontmatter: Record<string, unknown> = {}): string {
   mkdirSync(folder, { recursive: true });
-  const file = join(folder, `${digest}.html`);
-  writes.write(file, html);
-  writes.write(frontmatterFile(file), JSON.stringify(frontmatter));
+  const file = join(folder, `${digest}.article`);
+  writes.write(file, articleFileContent(html, frontmatter));
   return file;
 }
 
 /**
- * Remove the files of digests no article has any more (and leftovers of writes that never ended), not those being
- * written. `used`: the HTML files in use; their frontmatter files stay with them.
+ * Remove the files of digests no article has any more (and leftovers of writes that never ended, and the two files
+ * an article had before), not those being written. `used`: the files in use.
  */
 export function removeUnusedHtml(writes: BackgroundWrites, folder: string, used: ReadonlySet<string>): void {
   if (!existsSync(folder)) return;
-  const kept = new Set([...used].flatMap((file) => [file, frontmatterFile(file)]));
   for (const name of readdirSync(folder)) {
     const path = join(folder, name);
-    if (!kept.has(path) && !writes.isBeingWritten(path)) rmSync(path, { force: true });
+    if (!used.has(path) && !writes.isBeingWritten(path)) rmSync(path, { force: true });
   }
 }
 
@@ -79,14 +88,12 @@ export function readArticleHtml(
   const file = storedHtmlFile(entry);
   if (!file) return undefined;
   const metadata = entry.rendered?.metadata as Partial<StoredArticleMetadata>;
-  const read = (path: string) => {
-    try {
-      return writes.pending(path) ?? readFileSync(path, 'utf8');
-    } catch {
-      throw new Error(`the rendered HTML of ${entry.id} is missing from the cache (${path}): was WIKI_CACHE_DIR emptied during the build? Build again.`);
-    }
-  };
-  const html = read(file);
-  const frontmatter = JSON.parse(read(frontmatterFile(file))) as Record<string, unknown>;
+  let content: string;
+  try {
+    content = writes.pending(file) ?? readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`the rendered HTML of ${entry.id} is missing from the cache (${file}): was WIKI_CACHE_DIR emptied during the build? Build again.`);
+  }
+  const { html, frontmatter } = readArticleFileContent(content);
   return { data: entry.data, html, headings: metadata.headings ?? [], frontmatter };
 }

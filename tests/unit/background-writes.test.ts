@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeUnusedHtml, writeArticleHtml } from '../../src/render/article-html.ts';
+import { articleFileContent, readArticleFileContent, removeUnusedHtml, writeArticleHtml } from '../../src/render/article-html.ts';
 import { BackgroundWrites } from '../../src/build/background-writes.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'wiki-background-'));
@@ -76,10 +76,20 @@ describe('background writes', () => {
     }
     removeUnusedHtml(writes, folder, new Set([file]));
     await writes.done();
-    // The article's frontmatter (its References) is kept beside its HTML; the old article's files are gone.
-    expect(readdirSync(folder).sort()).toEqual(['abc.html', 'abc.json']);
-    expect(readFileSync(file, 'utf8')).toBe(html);
-    expect(JSON.parse(readFileSync(join(folder, 'abc.json'), 'utf8'))).toEqual({ references: [{ id: 'ref-1', html: '<a href="https://example.org">A</a>' }] });
+    // The article's frontmatter (its References) and HTML are kept in its one file; the old article's files are gone.
+    expect(readdirSync(folder)).toEqual(['abc.article']);
+    expect(readArticleFileContent(readFileSync(file, 'utf8'))).toEqual({
+      frontmatter: { references: [{ id: 'ref-1', html: '<a href="https://example.org">A</a>' }] },
+      html,
+    });
+  });
+
+  it("keep an article's frontmatter and HTML apart in its one file, whatever line breaks either holds", () => {
+    const frontmatter = { title: 'Line\nbreaks', references: [{ id: 'r', html: '<p>one\ntwo</p>' }] };
+    const html = '<p>first\nsecond</p>\n<pre>\n\n</pre>';
+    expect(readArticleFileContent(articleFileContent(html, frontmatter))).toEqual({ frontmatter, html });
+    expect(readArticleFileContent(articleFileContent('', {}))).toEqual({ frontmatter: {}, html: '' });
+    expect(() => readArticleFileContent('<p>an article file of an older build</p>')).toThrow(/no line of frontmatter/);
   });
 
   it('report a write that failed, naming the file, once', async () => {

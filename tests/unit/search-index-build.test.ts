@@ -1,10 +1,19 @@
 /** The search index is written by Pagefind's command-line program: what it indexes, and how it fails. */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { BATCH_PAGES, batchesOf, buildSearchIndex, indexInBatches, pagefindArguments, prepareForIndexing } from '../../src/postbuild/search-index.ts';
+import {
+  BATCH_PAGES,
+  batchesOf,
+  buildSearchIndex,
+  globOfAll,
+  indexInBatches,
+  pagefindArguments,
+  prepareForIndexing,
+} from '../../src/postbuild/search-index.ts';
+import { removeNow } from '../../src/postbuild/discard.ts';
 import { joinSearchIndexes } from '../../src/postbuild/search-bundle.ts';
 import { NOT_SEARCHED } from '../../src/shared/search-scope.ts';
 
@@ -46,12 +55,19 @@ describe('buildSearchIndex', () => {
     const prepared = prepareForIndexing(dir);
     prepared.restore();
     expect(prepared.articles).toBe(5);
-    const one = await indexInBatches(dir, join(dir, '.one'), { batchPages: 100 });
-    const three = await indexInBatches(dir, join(dir, '.three'), { batchPages: 2, runs: 2 });
+    const linked: string[] = [];
+    const discard = (folder: string) => {
+      linked.push(relative(dir, folder));
+      removeNow(folder);
+    };
+    const one = await indexInBatches(dir, join(dir, '.one'), { batchPages: 100, discard });
+    const three = await indexInBatches(dir, join(dir, '.three'), { batchPages: 2, runs: 2, discard });
     // Cut by bytes: the pages grow with i, so the later batches hold fewer pages.
     const bySize = prepared.pages.map((page) => page.bytes);
     const byBytes = await indexInBatches(dir, join(dir, '.bytes'), { batchBytes: bySize[0]! + bySize[1]! + 1, runs: 2 });
     expect([one.folders.length, three.folders.length]).toEqual([1, 3]);
+    // One batch is indexed where its pages are; each of three gets a folder of linked copies, removed after its run.
+    expect(linked.sort()).toEqual(['.three/batch-0000.pages', '.three/batch-0001.pages', '.three/batch-0002.pages']);
     expect(byBytes.folders.length).toBeGreaterThanOrEqual(3);
     await joinSearchIndexes(one.folders, join(dir, 'joined-one'));
     await joinSearchIndexes(three.folders, join(dir, 'joined-three'));
@@ -64,6 +80,15 @@ describe('buildSearchIndex', () => {
       );
     expect(files(join(dir, 'joined-three'))).toEqual(files(join(dir, 'joined-one')));
     expect(files(join(dir, 'joined-bytes'))).toEqual(files(join(dir, 'joined-one')));
+  });
+
+  it('indexes a single batch in place only when every article page is under one top folder', () => {
+    expect(globOfAll(['wiki/a/index.html', 'wiki/b/c/index.html'])).toBe('wiki/**/*.html');
+    // The main page as an article, or pages in two folders: the batch is linked into a folder of its own.
+    expect(globOfAll(['index.html', 'wiki/a/index.html'])).toBeUndefined();
+    expect(globOfAll(['wiki/a/index.html', 'other/b/index.html'])).toBeUndefined();
+    expect(globOfAll(['wi*ki/a/index.html'])).toBeUndefined();
+    expect(globOfAll([])).toBeUndefined();
   });
 
   it('cuts batches at a number of pages or of bytes, whichever comes first, never leaving a page out', () => {
@@ -81,6 +106,7 @@ describe('buildSearchIndex', () => {
   it('passes every selector of NOT_SEARCHED to Pagefind', () => {
     const args = pagefindArguments('/site', '/out');
     expect(args.slice(0, 4)).toEqual(['--site', '/site', '--output-path', '/out']);
+    expect(pagefindArguments('/site', '/out', 'wiki/**/*.html').slice(0, 6)).toEqual(['--site', '/site', '--glob', 'wiki/**/*.html', '--output-path', '/out']);
     expect(args.filter((_, i) => args[i - 1] === '--exclude-selectors')).toEqual(NOT_SEARCHED.map((s) => s.selector));
   });
 
