@@ -32,6 +32,8 @@ import { devWatchIgnored, generatedFolders } from './dev-watch.ts';
 import { allDiagnostics, report, withoutRedLinks } from './report.ts';
 import { wikiVirtualModules } from './virtual-modules.ts';
 import { articleLoader, renderWorkerCount } from './article-loader.ts';
+import { keepPageCopiesAsLinks } from './page-copies.ts';
+import { removeNow } from '../postbuild/discard.ts';
 import { chartJobs } from '../render/charts/chart-prefetch.ts';
 import { chartWords } from '../render/charts/chart-words.ts';
 
@@ -57,8 +59,11 @@ export function wiki(context: BuildContext): AstroIntegration {
       'astro:config:setup': async ({ config, updateConfig, logger, command }) => {
         // Before anything is read or written: a wrong output folder would be replaced whole, articles and all.
         const folders = { ...settings, root: fileURLToPath(config.root) };
-        if (command === 'build') checkBuildFolders(folders);
-        else if (command === 'dev') {
+        if (command === 'build') {
+          checkBuildFolders(folders);
+          // Astro's copies of the pages it generates, for the next build, as links to them (src/astro/page-copies.ts).
+          if (!(await keepPageCopiesAsLinks(removeNow))) logger.warn('this Astro keeps its incremental build as it does: each page is written twice');
+        } else if (command === 'dev') {
           const problem = contentFolderProblem(folders);
           if (problem) throw new FolderError(problem);
         }

@@ -34,9 +34,9 @@ export const CACHES = {
     code: [new URL('../render/article-renderer.ts', import.meta.url), new URL('../astro/article-loader.ts', import.meta.url)],
   },
   pages: {
-    path: 'dist',
+    path: 'wiki-pages',
     holds:
-      "Astro's incremental build: the article pages and redirects of the last build, each kept under its cacheKey (the article's digest and everything the page shows of other articles)",
+      "Astro's incremental build: the article pages and redirects of the last build, each kept under its cacheKey (the article's digest and everything the page shows of other articles), as a second name (hard link) of the page's file (src/astro/page-copies.ts)",
     code: [new URL('../model/wiki-data.ts', import.meta.url), new URL('../astro/page-cache-keys.ts', import.meta.url)],
   },
   history: {

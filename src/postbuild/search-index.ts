@@ -13,7 +13,7 @@
  * memory. A sharded build indexes each shard the same way and joins all shards' batches when it merges.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -110,9 +110,19 @@ export function globOfAll(pages: readonly string[]): string | undefined {
 const MAYBE_CJK = /[\xE3-\xE9]/;
 
 /**
+ * Put `content` at `path` as a new file, never writing into the one there: a page of the site may also be the copy
+ * Astro's incremental build keeps of it (a hard link, src/astro/page-copies.ts), which must stay as built.
+ */
+function replaceFile(path: string, content: string | Buffer): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, path);
+}
+
+/**
  * Ready the built site for Pagefind: count the article pages (those with `data-pagefind-body`), and give
  * Pagefind pages whose Chinese or Japanese runs are split into words (src/shared/search-cjk.ts): each article
- * page with such text is rewritten in place, its text (not its tags) spaced. `restore` puts every page back
+ * page with such text is replaced by one with its text (not its tags) spaced. `restore` puts every page back
  * as it was. Pages without CJK text are only read.
  */
 export function prepareForIndexing(siteDir: string): { articles: number; pages: Array<{ path: string; bytes: number }>; restore: () => void } {
@@ -136,7 +146,7 @@ export function prepareForIndexing(siteDir: string): { articles: number; pages: 
           .join('');
         if (spaced === html) continue;
         originals.set(path, bytes);
-        writeFileSync(path, spaced);
+        replaceFile(path, spaced);
       }
     }
   };
@@ -146,7 +156,7 @@ export function prepareForIndexing(siteDir: string): { articles: number; pages: 
     articles,
     pages,
     restore: () => {
-      for (const [path, bytes] of originals) writeFileSync(path, bytes);
+      for (const [path, bytes] of originals) replaceFile(path, bytes);
     },
   };
 }

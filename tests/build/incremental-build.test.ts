@@ -5,9 +5,10 @@
  * Article pages whose content is unchanged are copied from the last build (Astro's incremental build, keyed by
  * src/astro/page-cache-keys.ts); after a run of edits the site is the one a clean build writes, byte for byte.
  */
-import { cpSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pageCopyFile } from '../../src/astro/page-copies.ts';
 import { repoRoot, runBuild, siteFiles, type BuildResult } from '../helpers/build-site.ts';
 
 const work = join(repoRoot, 'tests/.output/incremental');
@@ -35,11 +36,18 @@ beforeAll(() => {
   rmSync(work, { recursive: true, force: true });
   cpSync(join(repoRoot, 'tests/fixtures/site'), content, { recursive: true });
   runs.first = build();
+  const page = statSync(join(work, 'dist/wiki/nvidia/index.html'));
+  const copy = statSync(pageCopyFile(join(work, 'cache'), 'wiki/nvidia/index.html'));
+  copiesAfterFirst = { linked: page.ino === copy.ino && page.nlink === 2, astroLayout: existsSync(join(work, 'cache/dist')) };
   runs.unchanged = build();
   // `npm run build` builds into a fresh folder each time (cli/build.ts): pages come from the cache's copies.
   afterUnchanged = siteFiles(join(work, 'dist'));
   runs.freshFolder = runBuild(npmBuild, content, join(work, 'npm-dist'), join(work, 'cache'), TRUSTED);
   freshFolderSite = siteFiles(join(work, 'npm-dist'));
+  // A tool that rewrites a published page in place rewrites the cache's copy too (one file, two names).
+  appendFileSync(join(work, 'npm-dist/wiki/huawei/index.html'), '<!-- rewritten in place -->');
+  runs.rewrittenInPlace = runBuild(npmBuild, content, join(work, 'npm-dist'), join(work, 'cache'), TRUSTED);
+  huaweiAfterRewrite = readFileSync(join(work, 'npm-dist/wiki/huawei/index.html'), 'utf8');
   edit('nvidia.mdx', (text) => text.replace('## History', 'A sentence added by an edit.\n\n## History'));
   runs.bodyEdit = build();
   edit('hardware/ascend_910b.mdx', (text) => text.replace('title: Ascend 910B', 'title: Ascend 910B chip'));
@@ -74,6 +82,8 @@ let rebuiltSite = new Map<string, Buffer>();
 let cleanSite = new Map<string, Buffer>();
 
 let htmlFilesAfterNewPage: string[] = [];
+let copiesAfterFirst = { linked: false, astroLayout: true };
+let huaweiAfterRewrite = '';
 
 describe('rebuilding a wiki', () => {
   it('builds every time', () => {
@@ -127,6 +137,17 @@ describe('rebuilding a wiki', () => {
     expect(rendered(runs.bodyEdit!)).toContain('/wiki/nvidia/index.html');
     expect(copied(runs.bodyEdit!)).toContain('/wiki/huawei/index.html');
     expect(copied(runs.bodyEdit!)).not.toContain('/wiki/nvidia/index.html');
+  });
+
+  it("keeps Astro's copy of a page as a second name of the page's file, not a second file", () => {
+    expect(copiesAfterFirst).toEqual({ linked: true, astroLayout: false });
+  });
+
+  it('renders again a page whose copy was rewritten in place after the build, rather than restoring it', () => {
+    expect(rendered(runs.rewrittenInPlace!)).toContain('/wiki/huawei/index.html');
+    expect(copied(runs.rewrittenInPlace!)).toContain('/wiki/nvidia/index.html');
+    expect(huaweiAfterRewrite).not.toContain('rewritten in place');
+    expect(Buffer.from(huaweiAfterRewrite).equals(freshFolderSite.get('wiki/huawei/index.html')!)).toBe(true);
   });
 
   it('restores copied pages into the fresh folder `npm run build` writes, the same site as in place', () => {
