@@ -89,7 +89,10 @@ describe('ARCHITECTURE.md', () => {
     const table = text.slice(text.indexOf('## Caches'));
     const rows = [...table.matchAll(/^\| (\w+) \| `([^`]+)` \|/gm)].map(([, name, path]) => [name, path]);
     expect(rows).toEqual(
-      Object.entries(CACHES).map(([name, cache]) => [name, cache.path === 'wiki-html' ? 'wiki-html/' : cache.path === 'wiki-pages' ? 'wiki-pages/' : cache.path]),
+      Object.entries(CACHES).map(([name, cache]) => [
+        name,
+        cache.path === 'wiki-html' ? 'wiki-html/' : cache.path === 'wiki-pages' ? 'wiki-pages/' : cache.path,
+      ]),
     );
   });
 
