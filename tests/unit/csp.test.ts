@@ -43,6 +43,25 @@ describe('csp', () => {
     expect(pagePolicy('<meta name="x"><meta HTTP-EQUIV="Content-Security-Policy" content="a">')).toBe('a');
   });
 
+  it('ends a stylesheet and a script where a browser ends them, whatever looks like a tag inside', () => {
+    // Passed over in one step, not read character by character: the same ends as the tokenizer's.
+    expect(inlineScriptsOfPage('<style>a</stylex><script>no()</script></style><script>yes()</script>')).toEqual(['yes()']);
+    expect(inlineScriptsOfPage('<style>a</STYLE\n><script>yes()</script>')).toEqual(['yes()']);
+    expect(inlineScriptsOfPage('<style>a</style\r\n><script>yes()</script>')).toEqual(['yes()']);
+    expect(inlineEventHandlers('<style>a</styles><img src=x onerror=alert(1)></style><img onload=go()>')).toEqual(['onload']);
+    expect(inlineScriptsOfPage('<style>runs to the end <script>no()</script>')).toEqual([]);
+    expect(inlineScriptsOfPage('<script>a()</scriptx>b()</SCRIPT\t><script>c()</script/>')).toEqual(['a()</scriptx>b()', 'c()']);
+    expect(inlineScriptsOfPage('<script>never ends')).toEqual(['never ends']);
+  });
+
+  it('gives a script the text a browser hashes: line breaks as line feeds, NUL replaced, escaped text read as the tokenizer reads it', () => {
+    expect(inlineScriptsOfPage('<script>a\r\nb\rc\0d</script>')).toEqual(['a\nb\nc\uFFFDd']);
+    // After `<!--`, `<script>` nests: the first `</script>` does not end the element.
+    expect(inlineScriptsOfPage('<script><!--<script>x</script>y</script>z--></script><img onerror=1>')).toEqual(['<!--<script>x</script>y']);
+    expect(inlineEventHandlers('<script><!--<script>x</script><img onerror=1></script><img onload=1>')).toEqual(['onload']);
+    expect(inlineScriptsOfPage('<script>\u{1F600}</script>')).toEqual(['\u{1F600}']);
+  });
+
   it.each([
     ['<img src="x" onerror="alert(1)">', ['onerror']],
     ['<body onload=go()>', ['onload']],
