@@ -11,7 +11,7 @@
  * Other arguments are passed on to `astro build`.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import { aheadVariable, PREPASS_AHEAD, readSettings, type PrepassAhead } from '.
 import { parseShard, shardLabel, type Shard } from '../src/model/shards.ts';
 import { SEARCH_INDEX_AFTER_BUILD } from '../src/model/site-files.ts';
 import { cachePath } from '../src/build/caches.ts';
+import { GIT_LOG_AHEAD, gitLogAheadVariable, startGitLogAhead } from '../src/content-folder/git-history.ts';
 import type { FinishedSite } from '../src/postbuild/site-parts.ts';
 import { Publication } from './publish.ts';
 
@@ -117,8 +118,22 @@ function startReadAhead(cacheDir: string): { ahead: PrepassAhead; done: Promise<
   return { ahead, done };
 }
 
+/**
+ * Start the whole `git log` of the content folder while Astro's process starts, for Astro's reading to take
+ * (src/content-folder/git-history.ts `GitLogAhead`). Only without a history cache: with one, Astro's `git log`
+ * reads just the commits made since the last build.
+ */
+function startLogAhead(cacheDir: string): ReturnType<typeof startGitLogAhead> {
+  if (existsSync(cachePath(cacheDir, 'history'))) return undefined;
+  return startGitLogAhead(
+    settings.contentDir,
+    join(tmpdir(), `wiki-git-log-${process.pid}-${createHash('sha256').update(cacheDir).digest('hex').slice(0, 8)}`),
+  );
+}
+
 /** One `astro build` into `outDir`, then its search index: a part of the site (the whole of it without a shard). */
 async function buildPart(outDir: string, shard: Shard | undefined, cacheDir: string): Promise<void> {
+  const log = args.shards ? undefined : startLogAhead(cacheDir);
   const reading = args.shards ? undefined : startReadAhead(cacheDir);
   // --disable-warning: rehype-citation's bundle imports Node's deprecated `punycode` (timlrx/rehype-citation#64).
   const astro = publication.run(
@@ -131,6 +146,7 @@ async function buildPart(outDir: string, shard: Shard | undefined, cacheDir: str
       WIKI_ASTRO_ROOT: astroRoot(shard),
       WIKI_SHARD: shard ? shardLabel(shard) : '',
       ...(reading ? { [PREPASS_AHEAD]: aheadVariable(reading.ahead) } : {}),
+      ...(log ? { [GIT_LOG_AHEAD]: gitLogAheadVariable(log.ahead) } : {}),
       [SEARCH_INDEX_AFTER_BUILD]: '1',
     },
     { tidy: true },
@@ -140,6 +156,8 @@ async function buildPart(outDir: string, shard: Shard | undefined, cacheDir: str
   // Astro's pre-pass waited for the read ahead; a build that failed before does not wait for it to end.
   if (status === 0) await reading?.done;
   if (reading) rmSync(reading.ahead.marker, { force: true });
+  // Astro's reading took the log, or ended before it did.
+  log?.stop();
   publication.exitIfInterrupted();
   if (status !== 0) publication.fail(shard ? `Shard ${shardLabel(shard)} failed` : 'The build failed', status);
   // Exit status 0 is not enough: something may have ended Astro's process early. Its last step writes the manifest.

@@ -132,7 +132,7 @@ async function readWiki(settings: WikiSettings, cacheFile: string): Promise<Wiki
   // not read (src/content-folder/history-cache.ts).
   const historyCache = cachePath(settings.cacheDir, 'history');
   const cached = readHistoryCache(historyCache, `${settings.contentDir}\0${cacheCodeDigest('history')}`);
-  const log = startGitHistory(settings.contentDir, cached.head ? { head: cached.head, commits: cached.commits } : undefined);
+  const log = startGitHistory(settings.contentDir, cached.head ? { head: cached.head, commits: cached.commits } : undefined, settings.gitLogAhead);
   // `npm run build` may be parsing the articles into the cache while Astro starts (src/build/prepass-ahead.ts).
   if (settings.prepassAhead) await waitForReadAhead(settings.prepassAhead);
   const parser = cachedParser(cacheFile, cacheCodeDigest('prepass'));

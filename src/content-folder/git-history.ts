@@ -7,9 +7,11 @@
  * Commits never change, so the commits read by the last build are kept in the cache folder
  * (src/content-folder/history-cache.ts): the log then reads only the commits made since (`HEAD ^<last HEAD>`),
  * and nothing at all when HEAD has not moved. At 10,000 articles with five commits each the whole log costs git
- * some 14 s of CPU (mostly the line counts); a rebuild after a commit, a fraction of a second.
+ * some 9–14 s of CPU (mostly the line counts); a rebuild after a commit, a fraction of a second. A first build's
+ * whole log is started by `npm run build` before Astro's process (`startGitLogAhead`).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { COMMIT_MARK, LOG_FORMAT, parseGitLog, type HistoryStatus, type LoggedCommit } from '../model/history.ts';
 
 export interface GitHistory {
@@ -70,11 +72,35 @@ export function gitLogArguments(range: string[] = []): string[] {
 
 const quiet = (contentDir: string, args: string[]) => spawnSync('git', args, { cwd: contentDir, encoding: 'utf8', env: GIT_ENV });
 
+/** What one `git log` gave: its exit status, output and errors, or why it could not be run. */
+type LogRun = { code: number | null; output: string; errors: string } | { cannot: string };
+
+/** Run `git log` with `args` in `contentDir`. */
+function runLog(contentDir: string, args: string[]): Promise<LogRun> {
+  return new Promise((resolve) => {
+    const child = spawn('git', args, { cwd: contentDir, env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    let errors = '';
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.on('error', (error) => resolve({ cannot: error.message }));
+    child.on('close', (code) => resolve({ code, output: Buffer.concat(chunks).toString('utf8'), errors }));
+  });
+}
+
 /**
  * Start reading the history of `contentDir`; the promise settles when git is done. Never rejects: a failure is
  * a status the build reports. `previous`: the commits the last build read; only those made since are read.
+ * `ahead`: the whole log, being read by `npm run build` since before Astro's process started (`startGitLogAhead`),
+ * taken instead of reading it again when HEAD is where it was; `isChild` says whether that process still waits
+ * for this one.
  */
-export function startGitHistory(contentDir: string, previous?: PreviousLog): Promise<GitHistory> {
+export function startGitHistory(
+  contentDir: string,
+  previous?: PreviousLog,
+  ahead?: GitLogAhead,
+  isChild: () => boolean = () => process.ppid === ahead?.pid,
+): Promise<GitHistory> {
   const status = gitStatus(contentDir);
   if (status.kind === 'none') return Promise.resolve({ status, commits: [], read: 0 });
   const head = quiet(contentDir, ['rev-parse', '-q', '--verify', 'HEAD']).stdout.trim() || undefined;
@@ -83,30 +109,103 @@ export function startGitHistory(contentDir: string, previous?: PreviousLog): Pro
   const reusable = previous && !status.shallow ? previous : undefined;
   if (reusable?.head === head) return Promise.resolve({ status, commits: reusable.commits, head, read: 0 });
   const since = reusable && quiet(contentDir, ['merge-base', '--is-ancestor', reusable.head, head]).status === 0 ? reusable : undefined;
-  return new Promise((resolve) => {
-    const child = spawn('git', gitLogArguments(since ? [head, `^${since.head}`] : []), { cwd: contentDir, env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
-    const chunks: Buffer[] = [];
-    let errors = '';
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.on('error', (error) =>
-      resolve({ status: { kind: 'none', reason: 'no-git', detail: `git could not be run (${error.message})` }, commits: [], read: 0 }),
-    );
-    child.on('close', (code) => {
-      const output = Buffer.concat(chunks).toString('utf8');
-      if (code !== 0) {
-        // A repository without commits yet has no history, and nothing is wrong.
-        if (/does not have any commits yet|bad default revision/i.test(errors)) resolve({ status, commits: [], read: 0 });
-        else
-          resolve({ status: { kind: 'none', reason: 'failed', detail: errors.trim().split('\n')[0] ?? `git log exited with ${code}` }, commits: [], read: 0 });
-        return;
-      }
-      const fresh = output.includes(COMMIT_MARK) ? parseGitLog(output) : [];
-      const commits = since ? [...fresh, ...since.commits] : fresh;
-      const oldest = commits.at(-1);
-      resolve({ status: status.shallow && oldest ? { ...status, since: oldest.date.slice(0, 10) } : status, commits, head, read: fresh.length });
-    });
+  const args = gitLogArguments(since ? [head, `^${since.head}`] : []);
+  const run = !since && ahead?.head === head ? takeLogAhead(ahead, isChild).then((taken) => taken ?? runLog(contentDir, args)) : runLog(contentDir, args);
+  return run.then((result): GitHistory => {
+    if ('cannot' in result) return { status: { kind: 'none', reason: 'no-git', detail: `git could not be run (${result.cannot})` }, commits: [], read: 0 };
+    const { code, output, errors } = result;
+    if (code !== 0) {
+      // A repository without commits yet has no history, and nothing is wrong.
+      if (/does not have any commits yet|bad default revision/i.test(errors)) return { status, commits: [], read: 0 };
+      return { status: { kind: 'none', reason: 'failed', detail: errors.trim().split('\n')[0] ?? `git log exited with ${code}` }, commits: [], read: 0 };
+    }
+    const fresh = output.includes(COMMIT_MARK) ? parseGitLog(output) : [];
+    const commits = since ? [...fresh, ...since.commits] : fresh;
+    const oldest = commits.at(-1);
+    return { status: status.shallow && oldest ? { ...status, since: oldest.date.slice(0, 10) } : status, commits, head, read: fresh.length };
   });
+}
+
+/**
+ * A whole `git log` started by `npm run build` before Astro's process (`startGitLogAhead`). At 10,000 articles
+ * with five commits each, git takes 9–17 s, and Astro's process waited 3 s for it after its pre-pass
+ * (bench/RESULTS.md); started 4 s sooner, beside the read ahead of the articles, it is done about when they are.
+ */
+export interface GitLogAhead {
+  /** The process that started it: Astro's process waits for it only while it is that process's child. */
+  pid: number;
+  /** The commit it reads from: HEAD when it started. */
+  head: string;
+  /** `<base>.log` receives git's output; `<base>.done`, written once git has exited, its exit status. */
+  base: string;
+}
+
+/** The environment variable that names a `git log` read ahead to Astro's process (src/content-folder/settings.ts). */
+export const GIT_LOG_AHEAD = 'WIKI_GIT_LOG_AHEAD';
+
+export function gitLogAheadVariable(ahead: GitLogAhead): string {
+  return `${ahead.pid}:${ahead.head}:${ahead.base}`;
+}
+
+export function parseGitLogAheadVariable(value: string | undefined): GitLogAhead | undefined {
+  const match = value ? /^(\d+):([0-9a-f]+):(.+)$/s.exec(value) : null;
+  return match ? { pid: Number(match[1]), head: match[2] ?? '', base: match[3] ?? '' } : undefined;
+}
+
+/**
+ * In `npm run build`: start the whole `git log` of `contentDir` into files at `base`, for Astro's process to take
+ * (`startGitHistory`). Gives undefined, starting nothing, outside git or without commits. A shell around git
+ * writes its exit status as soon as it exits, whatever this process is busy with (it reads the articles ahead
+ * meanwhile). `stop` ends git, if still running, and removes the files.
+ */
+export function startGitLogAhead(contentDir: string, base: string): { ahead: GitLogAhead; stop: () => void } | undefined {
+  if (gitStatus(contentDir).kind === 'none') return undefined;
+  const head = quiet(contentDir, ['rev-parse', '-q', '--verify', 'HEAD']).stdout.trim();
+  if (!/^[0-9a-f]+$/.test(head)) return undefined;
+  const ahead = { pid: process.pid, head, base };
+  removeLogAhead(ahead);
+  // `$0` is `base`; the status is written whole (renamed into place) so that a reader never sees half of it.
+  const script = 'git "$@" > "$0.log" 2> /dev/null; echo $? > "$0.status" && mv "$0.status" "$0.done"';
+  const child = spawn('sh', ['-c', script, base, ...gitLogArguments([head])], { cwd: contentDir, env: GIT_ENV, stdio: 'ignore', detached: true });
+  child.on('error', () => {});
+  let running = true;
+  child.on('exit', () => (running = false));
+  const stop = () => {
+    if (running && child.pid) {
+      try {
+        process.kill(-child.pid);
+      } catch {
+        // It has just ended.
+      }
+    }
+    removeLogAhead(ahead);
+  };
+  process.once('exit', stop);
+  return { ahead, stop };
+}
+
+/** Remove the files of a `git log` read ahead. */
+export function removeLogAhead(ahead: GitLogAhead): void {
+  for (const suffix of ['log', 'status', 'done']) rmSync(`${ahead.base}.${suffix}`, { force: true });
+}
+
+/**
+ * Wait for the `git log` read ahead, and take its output (removing its files). Undefined when git failed (the log
+ * is read again, to report why), or when this process is no longer the child of the one that started it.
+ */
+async function takeLogAhead(ahead: GitLogAhead, isChild: () => boolean): Promise<LogRun | undefined> {
+  const marker = `${ahead.base}.done`;
+  while (!existsSync(marker)) {
+    if (!isChild()) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  try {
+    return readFileSync(marker, 'utf8').trim() === '0' ? { code: 0, output: readFileSync(`${ahead.base}.log`, 'utf8'), errors: '' } : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    removeLogAhead(ahead);
+  }
 }
 
 /**

@@ -22,6 +22,8 @@
  *   builds of several folders or shards can run at once in one checkout).
  * - WIKI_PREPASS_AHEAD=<pid>:<file>: `npm run build` (process <pid>) is reading the articles ahead into the
  *   pre-pass cache and writes <file> when done; Astro's pre-pass waits for it (src/build/prepass-ahead.ts).
+ * - WIKI_GIT_LOG_AHEAD=<pid>:<commit>:<files>: `npm run build` (process <pid>) is reading the whole history from
+ *   <commit> into <files>, which Astro's process takes (src/content-folder/git-history.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -29,6 +31,7 @@ import { parseShard, type Shard } from '../model/shards.ts';
 import { parseTrustLevel, type TrustLevel } from '../model/trust.ts';
 import { ContentError, type Diagnostic } from '../model/diagnostics.ts';
 import { readUiStrings } from './ui-strings-folder.ts';
+import { GIT_LOG_AHEAD, parseGitLogAheadVariable, type GitLogAhead } from './git-history.ts';
 import { CONFIG_FILE, parseWikiConfig, type RepositoryConfig, type WikiConfig } from '../model/wiki-config.ts';
 
 export interface WikiSettings {
@@ -48,6 +51,8 @@ export interface WikiSettings {
   astroRoot: string | undefined;
   /** The articles being read ahead into the pre-pass cache by `npm run build`, which the pre-pass waits for. */
   prepassAhead: PrepassAhead | undefined;
+  /** The history being read by `npm run build` with `git log`, which the reading takes. */
+  gitLogAhead: GitLogAhead | undefined;
   /** What articles may hold: `safe` (no code) or `trusted` (full MDX). */
   trust: TrustLevel;
   /** The wiki's name. */
@@ -160,6 +165,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, root = proces
     shard: parseShard(env.WIKI_SHARD),
     astroRoot: env.WIKI_ASTRO_ROOT ? resolve(root, env.WIKI_ASTRO_ROOT) : undefined,
     prepassAhead: parseAheadVariable(env[PREPASS_AHEAD]),
+    gitLogAhead: parseGitLogAheadVariable(env[GIT_LOG_AHEAD]),
   };
 }
 

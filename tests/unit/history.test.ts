@@ -1,9 +1,17 @@
 /** The history read from git: the log parsed, renames followed, recent changes, word diffs; on a repository made here. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gitLogArguments, gitStatus, startGitHistory } from '../../src/content-folder/git-history.ts';
+import {
+  gitLogAheadVariable,
+  gitLogArguments,
+  gitStatus,
+  parseGitLogAheadVariable,
+  startGitHistory,
+  startGitLogAhead,
+} from '../../src/content-folder/git-history.ts';
 import { blobId, historySummary, wikiHistory } from '../../src/content-folder/wiki-history.ts';
 import { readSources } from '../../src/content-folder/read-folder.ts';
 import { buildPageIndex } from '../../src/model/page-index.ts';
@@ -225,6 +233,62 @@ describe('startGitHistory, after a build that read some of the commits', () => {
     const rewritten = await commitsOf({ head: 'f'.repeat(40), commits: [] });
     expect(rewritten.read).toBe(4);
     expect(rewritten.commits).toEqual(whole.commits);
+  });
+});
+
+describe('the whole `git log`, read ahead by `npm run build`', () => {
+  const base = () => join(mkdtempSync(join(tmpdir(), 'log-ahead-')), 'log');
+  const child = () => true;
+
+  it('is taken by the reading instead of running git again: the same history, and its files removed', async () => {
+    const started = startGitLogAhead(wiki.content, base());
+    expect(started?.ahead.head).toBe(wiki.commits[3]);
+    const ahead = started!.ahead;
+    // The reading waits for git's exit status; here the log is replaced once git is done, to see which one is read.
+    while (!existsSync(`${ahead.base}.done`)) await new Promise((resolve) => setTimeout(resolve, 5));
+    const real = readFileSync(`${ahead.base}.log`, 'utf8');
+    expect(real).toBe(log);
+    writeFileSync(`${ahead.base}.log`, real.replace('Meise: Nahrung im Winter', 'Meise: read ahead'));
+    const taken = await startGitHistory(wiki.content, undefined, ahead, child);
+    expect(taken.commits[0]?.subject).toBe('Meise: read ahead');
+    expect(taken.commits.slice(1)).toEqual(commits.slice(1));
+    expect(taken.read).toBe(4);
+    expect(['log', 'done', 'status'].filter((suffix) => existsSync(`${ahead.base}.${suffix}`))).toEqual([]);
+    started!.stop();
+  });
+
+  it('is not taken when HEAD has moved since, when git failed, or when the process that started it is gone', async () => {
+    const whole = await startGitHistory(wiki.content);
+    const elsewhere = { pid: process.pid, head: 'f'.repeat(40), base: base() };
+    expect((await startGitHistory(wiki.content, undefined, elsewhere, child)).commits).toEqual(whole.commits);
+    const failed = { pid: process.pid, head: wiki.commits[3] ?? '', base: base() };
+    writeFileSync(`${failed.base}.log`, 'half a log');
+    writeFileSync(`${failed.base}.done`, '128\n');
+    expect((await startGitHistory(wiki.content, undefined, failed, child)).commits).toEqual(whole.commits);
+    // Nothing is ever written for this one: the reading stops waiting once it is no longer the child of its starter.
+    const orphan = { pid: process.pid, head: wiki.commits[3] ?? '', base: base() };
+    expect((await startGitHistory(wiki.content, undefined, orphan, () => false)).commits).toEqual(whole.commits);
+  });
+
+  it('is not taken by a build that reads only the commits since the last', async () => {
+    const started = startGitLogAhead(wiki.content, base())!;
+    const whole = await startGitHistory(wiki.content);
+    const since = await startGitHistory(wiki.content, { head: wiki.commits[1] ?? '', commits: whole.commits.slice(2) }, started.ahead, child);
+    expect(since.read).toBe(2);
+    started.stop();
+    expect(existsSync(`${started.ahead.base}.log`)).toBe(false);
+  });
+
+  it('starts nothing outside git', () => {
+    const outside = copyWithoutGit(wiki);
+    expect(startGitLogAhead(outside, base())).toBeUndefined();
+  });
+
+  it("passes through the environment of Astro's process", () => {
+    const ahead = { pid: 42, head: 'ab12', base: '/tmp/a:b/log' };
+    expect(parseGitLogAheadVariable(gitLogAheadVariable(ahead))).toEqual(ahead);
+    expect(parseGitLogAheadVariable('nonsense')).toBeUndefined();
+    expect(parseGitLogAheadVariable(undefined)).toBeUndefined();
   });
 });
 
