@@ -108,8 +108,15 @@ const table = [
   row('rebuild after one edit (committed), cache kept: CPU', (r) => r.cpuMs, s, rebuildWithout, rebuildWith),
   `| the one \`git log\` alone | | ${logTime} | |`,
 ].join('\n');
+// The builds alternate, so each pair ran in the same minutes: the ratio of each pair is not moved by the machine
+// speeding up or slowing down between pairs, as the medians above are.
+const pairs = (a: RunResult[], b: RunResult[]) => a.map((run, i) => (b[i] ? b[i].ms / run.ms : Number.NaN));
+const percent = (ratio: number) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
+const pairLine = (label: string, ratios: number[]) => `${label}, pair by pair: ${ratios.map(percent).join(', ')}; median ${percent(median(ratios))}`;
 writeFileSync(
   join(work, 'results.json'),
   `${JSON.stringify({ date: new Date().toISOString(), pages, commits, without, withHistory, rebuildWithout, rebuildWith }, (key, value: unknown) => (key === 'output' ? undefined : value), 2)}\n`,
 );
 console.log(table);
+console.log(pairLine('History adds to a cold build', pairs(without, withHistory)));
+console.log(pairLine('History adds to a rebuild', pairs(rebuildWithout, rebuildWith)));
