@@ -171,6 +171,7 @@ export function startGitLogAhead(contentDir: string, base: string): { ahead: Git
   let running = true;
   child.on('exit', () => (running = false));
   const stop = () => {
+    process.off('exit', stop);
     if (running && child.pid) {
       try {
         process.kill(-child.pid);
@@ -185,7 +186,7 @@ export function startGitLogAhead(contentDir: string, base: string): { ahead: Git
 }
 
 /** Remove the files of a `git log` read ahead. */
-export function removeLogAhead(ahead: GitLogAhead): void {
+function removeLogAhead(ahead: GitLogAhead): void {
   for (const suffix of ['log', 'status', 'done']) rmSync(`${ahead.base}.${suffix}`, { force: true });
 }
 
