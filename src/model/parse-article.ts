@@ -4,15 +4,16 @@
  * links (with line and the sentence around them) and its lead. Pure: text in,
  * data out; the page index calls it once per file per build.
  */
+import { createRequire } from 'node:module';
+import type RemarkFrontmatter from 'remark-frontmatter';
+import type RemarkGfm from 'remark-gfm';
+import type RemarkMath from 'remark-math';
+import type RemarkMdx from 'remark-mdx';
+import type RemarkParse from 'remark-parse';
+import type RemarkWikiLink from 'remark-wiki-link';
+import type { unified as Unified } from 'unified';
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import remarkWikiLink from 'remark-wiki-link';
-import { unified } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
@@ -103,19 +104,34 @@ function isLocalFileUrl(url: string): boolean {
 
 export type ParseResult = { ok: true; article: ParsedArticle; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
-const parser = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkMdx)
-  .use(remarkGfm)
-  .use(remarkMath)
-  .use(remarkWikiLink, wikiLinkSyntaxOptions);
+let parse: ((source: string) => Root) | undefined;
+
+/**
+ * remark's reader, made when an article first needs it: most articles are read by satteri alone
+ * (satteri-reader.ts), and loading remark with its MDX, GFM and math syntax takes 0.25–0.3 s of a process's start
+ * (0.35–0.4 s of CPU), which `npm run build`'s read ahead of the articles paid before reading the first one. Loaded
+ * with `require` (Node loads these ES modules synchronously), since reading an article is synchronous.
+ */
+function remarkParser(): (source: string) => Root {
+  if (parse) return parse;
+  const load = createRequire(import.meta.url);
+  const unified = (load('unified') as { unified: typeof Unified }).unified;
+  const parser = unified()
+    .use((load('remark-parse') as { default: typeof RemarkParse }).default)
+    .use((load('remark-frontmatter') as { default: typeof RemarkFrontmatter }).default, ['yaml'])
+    .use((load('remark-mdx') as { default: typeof RemarkMdx }).default)
+    .use((load('remark-gfm') as { default: typeof RemarkGfm }).default)
+    .use((load('remark-math') as { default: typeof RemarkMath }).default)
+    .use((load('remark-wiki-link') as { default: typeof RemarkWikiLink }).default, wikiLinkSyntaxOptions);
+  parse = (source) => parser.parse(source);
+  return parse;
+}
 
 /**
  * The tree remark reads (remark-parse with MDX, GFM, YAML frontmatter, `$` math and remark-wiki-link): the reader of
  * the pages themselves (src/render/pipeline.ts), and the one whose errors the pre-pass reports.
  */
-export const remarkTree: TreeReader = (source) => parser.parse(source);
+export const remarkTree: TreeReader = (source) => remarkParser()(source);
 
 interface PositionedError {
   message: string;
