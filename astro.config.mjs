@@ -6,7 +6,8 @@ import { wiki } from './src/astro/integration.ts';
 import { createBuildContext } from './src/build/context.ts';
 import { readSettings } from './src/content-folder/settings.ts';
 
-const settings = readSettings();
+// Folders named relative are the checkout's, wherever Astro runs (`npm run build` runs it in a root of its own).
+const settings = readSettings(process.env, fileURLToPath(new URL('.', import.meta.url)));
 // One context per build: settings, the wiki as read, caches and background writes (src/build/context.ts).
 const context = createBuildContext(settings);
 

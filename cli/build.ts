@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkBuildFolders, FolderError } from '../src/content-folder/folders.ts';
 import { aheadVariable, PREPASS_AHEAD, readSettings, type PrepassAhead } from '../src/content-folder/settings.ts';
@@ -135,21 +135,35 @@ function startLogAhead(cacheDir: string): ReturnType<typeof startGitLogAhead> {
 async function buildPart(outDir: string, shard: Shard | undefined, cacheDir: string): Promise<void> {
   const log = args.shards ? undefined : startLogAhead(cacheDir);
   const reading = args.shards ? undefined : startReadAhead(cacheDir);
-  // --disable-warning: rehype-citation's bundle imports Node's deprecated `punycode` (timlrx/rehype-citation#64).
+  const astroDir = astroRoot(shard);
+  // Astro runs in its root. What it keeps of a build outside an output folder that is not below its working folder
+  // (the compiled pages: `<working folder>/.astro/.prerender/`) is then its own, not shared with the shards or other
+  // builds running at once; and since every root is at the same depth, the names Vite gives the browser's scripts
+  // (hashed over paths relative to it) are the same in every build. --config: the checkout's, named from the root
+  // (Astro joins the two). --disable-warning: rehype-citation's bundle imports Node's deprecated `punycode`
+  // (timlrx/rehype-citation#64).
   const astro = publication.run(
-    [...(shard ? SHARD_HEAP : []), '--disable-warning=DEP0040', join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...args.astroArgs],
+    [
+      ...(shard ? SHARD_HEAP : []),
+      '--disable-warning=DEP0040',
+      join(root, 'node_modules/astro/bin/astro.mjs'),
+      'build',
+      '--config',
+      relative(astroDir, join(root, 'astro.config.mjs')),
+      ...args.astroArgs,
+    ],
     {
       ...process.env,
       ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
       WIKI_OUT_DIR: outDir,
       WIKI_CACHE_DIR: cacheDir,
-      WIKI_ASTRO_ROOT: astroRoot(shard),
+      WIKI_ASTRO_ROOT: astroDir,
       WIKI_SHARD: shard ? shardLabel(shard) : '',
       ...(reading ? { [PREPASS_AHEAD]: aheadVariable(reading.ahead) } : {}),
       ...(log ? { [GIT_LOG_AHEAD]: gitLogAheadVariable(log.ahead) } : {}),
       [SEARCH_INDEX_AFTER_BUILD]: '1',
     },
-    { tidy: true },
+    { tidy: true, cwd: astroDir },
   );
   const [{ finishPart }, { readManifest }] = await postbuild();
   const status = await astro;

@@ -75,12 +75,17 @@ export class Publication {
 
   /**
    * Run a program (Node, with these arguments) in a process group of its own, so that whatever it starts ends
-   * with it; Astro's log is tidied (src/build/astro-log.ts). Resolves to its exit status.
+   * with it, in `cwd` if given; Astro's log is tidied (src/build/astro-log.ts). Resolves to its exit status.
    */
-  run(args: string[], env: NodeJS.ProcessEnv, options: { tidy?: boolean } = {}): Promise<number> {
+  run(args: string[], env: NodeJS.ProcessEnv, options: { tidy?: boolean; cwd?: string } = {}): Promise<number> {
     if (this.#interrupted) return Promise.resolve(128 + (constants.signals[this.#interrupted.signal] ?? 15));
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, args, { stdio: ['inherit', options.tidy ? 'pipe' : 'inherit', 'inherit'], detached: true, env });
+      const child = spawn(process.execPath, args, {
+        stdio: ['inherit', options.tidy ? 'pipe' : 'inherit', 'inherit'],
+        detached: true,
+        env,
+        ...(options.cwd ? { cwd: options.cwd } : {}),
+      });
       this.#children.add(child);
       if (options.tidy) child.stdout?.pipe(astroLogTidier()).pipe(process.stdout);
       child.on('error', (error) => {

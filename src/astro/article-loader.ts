@@ -15,6 +15,7 @@
  */
 import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -46,7 +47,7 @@ import { removeUnusedHtml, storedHtmlFile, writeArticleHtml, type StoredArticleM
  * the CSV files its charts read.
  */
 function dependencies(page: PageRecord, wiki: WikiForRendering): string {
-  const parts: unknown[] = [wiki.contentDir, wiki.citationStyle, wiki.language, wiki.strings['article.redLinkTitle']];
+  const parts: unknown[] = [wiki.contentDir, wiki.citationStyleKey, wiki.language, wiki.strings['article.redLinkTitle']];
   // An article that embeds the wiki's lists shows every article's title and the latest changes.
   if (page.article.lists.length > 0)
     parts.push(
@@ -191,12 +192,19 @@ interface StoreWithAssets {
   addAssetImports?: (assets: string[], filePath?: string) => void;
 }
 
+/** A bundled style's name, or a `.csl` file's path with a digest of its text: an edited style renders the articles again. */
+function citationStyleKey(style: string): string {
+  if (!/\.csl$/i.test(style)) return style;
+  return `${style}\0${createHash('sha256').update(readFileSync(style)).digest('base64url')}`;
+}
+
 /** What rendering needs of the wiki, from the build context. */
 export function wikiForRendering(context: BuildContext, reading: WikiReading = context.reading()): WikiForRendering {
   const { settings } = context;
   return {
     contentDir: settings.contentDir,
     citationStyle: settings.citationStyle,
+    citationStyleKey: citationStyleKey(settings.citationStyle),
     index: reading.index,
     citedPaths: reading.citedPaths,
     language: settings.language,

@@ -12,7 +12,8 @@
  * Overrides of wiki.config.yaml:
  * - WIKI_SITE: `site`, the public address of the site.
  * - WIKI_STRICT=1 (or 0): `strict`, red links fail the build.
- * - WIKI_CITATION_STYLE: `citationStyle`.
+ * - WIKI_CITATION_STYLE: `citationStyle` (a `.csl` file named here is relative to the checkout, as the folders are;
+ *   in wiki.config.yaml, to the content folder).
  * - WIKI_TRUST: `trust`, `safe` or `trusted`.
  * - WIKI_ALLOW_EMPTY=1 (or 0): `allowEmpty`, a content folder without articles builds an empty site.
  *
@@ -32,7 +33,7 @@ import { parseTrustLevel, type TrustLevel } from '../model/trust.ts';
 import { ContentError, type Diagnostic } from '../model/diagnostics.ts';
 import { readUiStrings } from './ui-strings-folder.ts';
 import { GIT_LOG_AHEAD, parseGitLogAheadVariable, type GitLogAhead } from './git-history.ts';
-import { CONFIG_FILE, parseWikiConfig, type RepositoryConfig, type WikiConfig } from '../model/wiki-config.ts';
+import { citationStyleProblem, CONFIG_FILE, parseWikiConfig, type RepositoryConfig, type WikiConfig } from '../model/wiki-config.ts';
 
 export interface WikiSettings {
   contentDir: string;
@@ -42,6 +43,7 @@ export interface WikiSettings {
   strict: boolean;
   site: string;
   cacheDir: string;
+  /** A bundled CSL style's name, or the absolute path of a `.csl` file. */
   citationStyle: string;
   /** A content folder without articles is an error unless this is set (src/content-folder/folders.ts). */
   allowEmpty: boolean;
@@ -108,6 +110,43 @@ export function readWikiConfig(contentDir: string): { config: WikiConfig; file: 
   return { config: result.config, file: existsSync(file) ? file : undefined };
 }
 
+/**
+ * The citation style: a bundled style's name as written, or a `.csl` file made absolute, so that no later step
+ * reads it relative to whatever folder it runs in. A file named in wiki.config.yaml is one of the content folder
+ * (like the logo); one named in WIKI_CITATION_STYLE is relative to `root`. Either must exist.
+ */
+function resolveCitationStyle(env: NodeJS.ProcessEnv, config: WikiConfig, contentDir: string, root: string): string {
+  const fromEnvironment = env.WIKI_CITATION_STYLE?.trim();
+  const style = fromEnvironment || config.citationStyle;
+  const where = fromEnvironment ? 'environment variable WIKI_CITATION_STYLE' : CONFIG_FILE;
+  const problem = citationStyleProblem(style);
+  if (problem) throw new SettingsError([{ severity: 'error', file: where, message: problem }]);
+  if (!/\.csl$/i.test(style)) return style;
+  const path = resolve(fromEnvironment ? root : contentDir, style);
+  if (fromEnvironment ? !existsSync(path) : !existsSync(path) || relative(contentDir, path).startsWith('..')) {
+    throw new SettingsError([
+      {
+        severity: 'error',
+        file: where,
+        message: fromEnvironment
+          ? `the citation style \`${style}\` is not a file (looked for ${path}): name an existing \`.csl\` file, relative to ${root} or absolute`
+          : `the citation style \`${style}\` is not a file of the content folder: put the \`.csl\` file in ${contentDir} and name it relative to it, e.g. \`citationStyle: ./styles/ieee.csl\``,
+      },
+    ]);
+  }
+  // rehype-citation reads the style's kind (numeric, author-date…) from it, and fails without a word where it is not.
+  if (!/<style[\s>]/.test(readFileSync(path, 'utf8')) || !/citation-format\s*=/.test(readFileSync(path, 'utf8'))) {
+    throw new SettingsError([
+      {
+        severity: 'error',
+        file: where,
+        message: `the citation style \`${style}\` is not a CSL style that says its kind: a \`.csl\` file has a \`<style>\` whose \`<info>\` holds \`<category citation-format="numeric"/>\` (or \`author-date\`, \`note\`…), as the styles of https://www.zotero.org/styles do`,
+      },
+    ]);
+  }
+  return path;
+}
+
 /** WIKI_TRUST, which overrides the file's `trust`. */
 function trustFromEnvironment(value: string): TrustLevel {
   try {
@@ -148,7 +187,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, root = proces
     cacheDir: resolve(root, env.WIKI_CACHE_DIR || 'node_modules/.astro'),
     site: (env.WIKI_SITE || config.site || DEFAULT_SITE).replace(/\/+$/, ''),
     strict: envFlag(env, 'WIKI_STRICT') ?? config.strict,
-    citationStyle: env.WIKI_CITATION_STYLE || config.citationStyle,
+    citationStyle: resolveCitationStyle(env, config, contentDir, root),
     allowEmpty: envFlag(env, 'WIKI_ALLOW_EMPTY') ?? config.allowEmpty,
     trust,
     title: config.title,

@@ -34,7 +34,7 @@ export const BIBLIOGRAPHY_EXTENSION = '.bib';
 export const DATA_EXTENSION = '.csv';
 
 /** Files the wiki reads besides articles; anything else in the content folder is reported. */
-const KNOWN_NON_ARTICLES = /\.(bib|csv|json|ya?ml|png|jpe?g|gif|webp|avif|svg)$/i;
+const KNOWN_NON_ARTICLES = /\.(bib|csl|csv|json|ya?ml|png|jpe?g|gif|webp|avif|svg)$/i;
 
 export interface IndexOptions {
   /** What articles may use of MDX (src/model/trust.ts); default `safe`. */

@@ -90,8 +90,13 @@ export const wikiConfigSchema = z.strictObject({
   commitUrl: pattern('commitUrl', 'https://git.example.org/birds/wiki/commit/{commit}', '{commit}').optional(),
   /** The licence of the text, shown in the footer and in citations, e.g. `CC BY-SA 4.0` (linked when it is a Creative Commons licence). Default: none. */
   license: text('license', 'CC BY-SA 4.0').optional(),
-  /** How BibTeX entries and "Cite this page" are written: a bundled CSL style or a path to a `.csl` file. Default: `vancouver`. */
-  citationStyle: text('citationStyle', 'apa').default('vancouver'),
+  /**
+   * How BibTeX entries and "Cite this page" are written: a bundled CSL style or a `.csl` file of the content folder,
+   * relative to it (e.g. `./styles/ieee.csl`). Default: `vancouver`.
+   */
+  citationStyle: text('citationStyle', 'apa')
+    .refine((style) => citationStyleProblem(style) === undefined, { error: (issue) => citationStyleProblem(String(issue.input)) ?? '' })
+    .default('vancouver'),
   /** Red links fail the build. Default: `false`. */
   strict: z.boolean({ error: '`strict` must be `true` or `false`' }).default(false),
   /**
@@ -135,6 +140,17 @@ function closest(written: string, names: readonly string[]): string | undefined 
   };
   const best = names.map((name) => ({ name, d: distance(written, name) })).sort((x, y) => x.d - y.d)[0];
   return best && best.d <= 2 ? best.name : undefined;
+}
+
+/**
+ * What is wrong with `style` as a citation style, if anything: it must be a bundled style's name or end in `.csl`
+ * (a file, resolved by src/content-folder/settings.ts). Said of `citationStyle`, the field of wiki.config.yaml and
+ * of WIKI_CITATION_STYLE.
+ */
+export function citationStyleProblem(style: string): string | undefined {
+  if ((BUNDLED_CITATION_STYLES as readonly string[]).includes(style) || /\.csl$/i.test(style)) return undefined;
+  const near = closest(style, BUNDLED_CITATION_STYLES);
+  return `\`citationStyle\` is \`${style}\`, which is no style the wiki knows: ${near ? `did you mean \`${near}\`? ` : ''}use one of ${BUNDLED_CITATION_STYLES.join(', ')}, or name a \`.csl\` file of the content folder, e.g. \`citationStyle: ./styles/ieee.csl\``;
 }
 
 export type ConfigResult = { ok: true; config: WikiConfig; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };

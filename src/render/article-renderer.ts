@@ -21,6 +21,8 @@ export type MarkdownSettings = Pick<ProcessorOptions, 'image' | 'syntaxHighlight
 export interface WikiForRendering {
   contentDir: string;
   citationStyle: string;
+  /** What articles' cache keys hold of the style: its name, or its `.csl` file's path and a digest of its text. */
+  citationStyleKey: string;
   index: PageIndex;
   citedPaths: ReadonlyMap<PageId, string>;
   /** The wiki's language and interface strings (src/render/pipeline.ts). */

@@ -5,13 +5,13 @@
  * from git. Then the same folder outside git, in a shallow clone, and with a mistake in its settings.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import sax from 'sax';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_UI_STRINGS, ENGLISH_UI_STRINGS } from '../../src/shared/ui-strings.ts';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, repoRoot, runBuild, type BuildResult } from '../helpers/build-site.ts';
 import { AUTHORS, copyWithoutGit, makeGitWiki, shallowClone, type GitWiki } from '../helpers/git-wiki.ts';
 
 const CONFIG = `title: Vogelwiki
@@ -279,6 +279,37 @@ describe('the same wiki elsewhere', () => {
     const history = shallow.read('special/history/voegel/meise/index.html');
     expect(history).toContain('Dieser Build stammt aus einem flachen Klon des Repositorys: Änderungen vor dem 5. März 2026 fehlen.');
     expect(history).toContain('Der Text vor dieser Änderung fehlt in dieser Kopie des Repositorys');
+  }, 400_000);
+
+  it('with a citation style of its own, a .csl file of the content folder: References and Cite this page in it', () => {
+    const dir = copyWithoutGit(wiki);
+    const style = (label: string) => `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Vogelstil</title><id>http://example.org/vogelstil</id><category citation-format="author-date"/><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><text value="${label}: "/><text variable="title"/><text value=" ("/><date variable="issued"><date-part name="year"/></date><text value=")"/></layout></bibliography>
+</style>
+`;
+    mkdirSync(join(dir, 'stile'));
+    writeFileSync(join(dir, 'stile/vogel.csl'), style('Vogelstil'));
+    writeFileSync(join(dir, 'wiki.config.yaml'), CONFIG.replace('citationStyle: apa', 'citationStyle: ./stile/vogel.csl'));
+    writeFileSync(
+      join(dir, 'references.bib'),
+      '@book{huber2020, title = {Die Vögel des Tals}, author = {Huber, Anna}, year = {2020}, publisher = {Talverlag}}\n',
+    );
+    writeFileSync(join(dir, 'quellen.mdx'), '---\ntitle: Quellen\n---\n\nDie Amsel singt im Tal.[@huber2020]\n');
+    const work = join(repoRoot, 'tests/.output/adopt-csl');
+    const built = buildSite(dir, 'adopt-csl');
+    expect(built.status, built.output).toBe(0);
+    // The style file is read, not reported as a stray file of the content folder.
+    expect(built.output).not.toMatch(/vogel\.csl.*not published/);
+    expect(built.read('wiki/quellen/index.html')).toContain('Vogelstil: Die Vögel des Tals (2020)');
+    expect(/<details class="cite-page"[\s\S]*?<\/details>/.exec(built.read('wiki/voegel/meise/index.html'))?.[0]).toContain('Vogelstil: Kohlmeise (');
+    // An edited style renders the articles again, though their text is unchanged.
+    writeFileSync(join(dir, 'stile/vogel.csl'), style('Talstil'));
+    const rebuilt = runBuild([join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], dir, join(work, 'dist-again'), join(work, 'cache'));
+    expect(rebuilt.status, rebuilt.output).toBe(0);
+    expect(readFileSync(join(work, 'dist-again/wiki/quellen/index.html'), 'utf8')).toContain('Talstil: Die Vögel des Tals (2020)');
   }, 400_000);
 
   it('with a mistake in wiki.config.yaml: stops, naming the file, the line and the fix', () => {

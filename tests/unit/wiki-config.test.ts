@@ -1,10 +1,13 @@
 /** wiki.config.yaml: defaults, every mistake with its line and fix, and the order environment > file > defaults. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSettings, SettingsError } from '../../src/content-folder/settings.ts';
 import { parseWikiConfig } from '../../src/model/wiki-config.ts';
+
+/** The least of a CSL style that the wiki takes (src/content-folder/settings.ts). */
+const STYLE = '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"><info><category citation-format="numeric"/></info></style>';
 
 const messages = (source: string) => {
   const result = parseWikiConfig(source);
@@ -130,6 +133,50 @@ describe('readSettings: environment > wiki.config.yaml > defaults', () => {
   it('stops on an environment variable it cannot read, naming it', () => {
     expect(() => readSettings({ WIKI_CONTENT_DIR: folder(), WIKI_STRICT: 'maybe' }, '/')).toThrow(/WIKI_STRICT.*set WIKI_STRICT=1 \(or 0\)/);
     expect(() => readSettings({ WIKI_CONTENT_DIR: folder(), WIKI_TRUST: 'all' }, '/')).toThrow(/WIKI_TRUST=safe or WIKI_TRUST=trusted/);
+  });
+
+  it('takes a .csl style of the content folder, named relative to it, as an absolute path', () => {
+    const dir = folder('citationStyle: ./styles/vogel.csl\n');
+    mkdirSync(join(dir, 'styles'));
+    writeFileSync(join(dir, 'styles/vogel.csl'), STYLE);
+    // Not relative to the working folder or the checkout ('/' here): to the folder that holds wiki.config.yaml.
+    expect(readSettings({ WIKI_CONTENT_DIR: dir }, '/').citationStyle).toBe(join(dir, 'styles/vogel.csl'));
+  });
+
+  it('takes a .csl style of WIKI_CITATION_STYLE relative to the checkout, over the file', () => {
+    const checkout = mkdtempSync(join(tmpdir(), 'checkout-'));
+    writeFileSync(join(checkout, 'house.csl'), STYLE);
+    const settings = readSettings({ WIKI_CONTENT_DIR: folder('citationStyle: apa\n'), WIKI_CITATION_STYLE: 'house.csl' }, checkout);
+    expect(settings.citationStyle).toBe(join(checkout, 'house.csl'));
+  });
+
+  it('stops on a citation style it does not know, naming the file, the line and the styles it knows', () => {
+    expect(messages('title: A\ncitationStyle: apaa\n')).toEqual([
+      '2: `citationStyle` is `apaa`, which is no style the wiki knows: did you mean `apa`? use one of vancouver, apa, harvard1, chicago, mla, or name a `.csl` file of the content folder, e.g. `citationStyle: ./styles/ieee.csl`',
+    ]);
+    expect(() => readSettings({ WIKI_CONTENT_DIR: folder(), WIKI_CITATION_STYLE: 'ieee' }, '/')).toThrow(
+      /environment variable WIKI_CITATION_STYLE: error: `citationStyle` is `ieee`, which is no style the wiki knows: use one of/,
+    );
+  });
+
+  it('stops on a .csl file that is no CSL style saying its kind', () => {
+    const dir = folder('citationStyle: ./house.csl\n');
+    writeFileSync(join(dir, 'house.csl'), '<style><info><title>House</title></info></style>');
+    expect(() => readSettings({ WIKI_CONTENT_DIR: dir }, '/')).toThrow(/the citation style `\.\/house\.csl` is not a CSL style that says its kind/);
+  });
+
+  it('stops on a .csl style that is missing or outside the content folder', () => {
+    expect(() => readSettings({ WIKI_CONTENT_DIR: folder('citationStyle: ./missing.csl\n') }, '/')).toThrow(
+      /wiki\.config\.yaml: error: the citation style `\.\/missing\.csl` is not a file of the content folder: put the `\.csl` file in/,
+    );
+    const outside = mkdtempSync(join(tmpdir(), 'outside-'));
+    writeFileSync(join(outside, 'other.csl'), STYLE);
+    expect(() => readSettings({ WIKI_CONTENT_DIR: folder(`citationStyle: ${join(outside, 'other.csl')}\n`) }, '/')).toThrow(
+      /is not a file of the content folder/,
+    );
+    expect(() => readSettings({ WIKI_CONTENT_DIR: folder(), WIKI_CITATION_STYLE: 'nowhere/house.csl' }, '/')).toThrow(
+      /WIKI_CITATION_STYLE: error: the citation style `nowhere\/house\.csl` is not a file \(looked for \/nowhere\/house\.csl\)/,
+    );
   });
 
   it('stops on a logo that is not in the content folder', () => {
