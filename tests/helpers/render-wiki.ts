@@ -23,7 +23,19 @@ export function wikiForRendering(contentDir: string): { wiki: WikiForRendering; 
     body: readFileSync(join(contentDir, page.file), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, (m) => m.replace(/[^\n]/g, '')),
     frontmatter: page.article.frontmatter as unknown as Record<string, unknown>,
   }));
-  return { wiki: { contentDir, citationStyle: 'vancouver', citationStyleKey: 'vancouver', index, citedPaths, language: 'en', strings: resolveUiStrings('en'), recent: [] }, jobs };
+  return {
+    wiki: {
+      contentDir,
+      citationStyle: 'vancouver',
+      citationStyleKey: 'vancouver',
+      index,
+      citedPaths,
+      language: 'en',
+      strings: resolveUiStrings('en'),
+      recent: [],
+    },
+    jobs,
+  };
 }
 
 /** Corner cases, as one small wiki whose links resolve. */
