@@ -336,17 +336,26 @@ export function headersFile(policy: string): string {
   );
 }
 
-/** What the check of built pages found: each page's policy (null for a page without one), and each problem with its page. */
+/**
+ * What the check of built pages found: each page's policy (null for a page without one), each problem with its
+ * page, and the hash of each page's bytes (what the check's cache keeps its policy under, src/postbuild/security-check.ts).
+ */
 export interface PagesCheck {
   policies: Array<string | null>;
   problems: string[];
+  hashes: string[];
 }
+
+/** The hash a checked page is known by. */
+export const pageHash = (bytes: Buffer): string => createHash('sha1').update(bytes).digest('base64url');
 
 /** Check the built pages `files` (paths under `outDir`), in order: one tokenizer pass per page serves both checks. */
 export function checkPages(files: readonly string[], outDir: string): PagesCheck {
-  const check: PagesCheck = { policies: [], problems: [] };
+  const check: PagesCheck = { policies: [], problems: [], hashes: [] };
   for (const file of files) {
-    const page = parsePage(readFileSync(file, 'utf8'));
+    const bytes = readFileSync(file);
+    check.hashes.push(pageHash(bytes));
+    const page = parsePage(bytes.toString('utf8'));
     check.policies.push(pagePolicy(page) ?? null);
     for (const problem of pageSecurityProblems(page)) check.problems.push(`${relative(outDir, file)}: ${problem}`);
   }

@@ -3,12 +3,11 @@
  * inline script the policy would block, no inline event handler), on two threads for a large site, and only the
  * pages whose bytes no earlier build checked (the `securityCheck` cache, src/build/caches.ts).
  */
-import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { sharePieces, startWorker, type WorkerSession } from '../build/worker.ts';
-import { checkPages, type PagesCheck } from './csp.ts';
+import { checkPages, pageHash, type PagesCheck } from './csp.ts';
 
 /** From this many pages on, a worker thread checks pages beside this thread (1.3 ms a page; a worker starts in ~0.3 s). */
 export const PAGES_FOR_A_WORKER = 1000;
@@ -49,7 +48,11 @@ export async function checkBuiltPages(files: string[], outDir: string, cores = a
       // An empty piece is answered once the worker has loaded the check.
       { ready: (thread) => thread.ask({ files: [], outDir }) },
     );
-    return { policies: pieces.flatMap((piece) => piece.policies), problems: pieces.flatMap((piece) => piece.problems) };
+    return {
+      policies: pieces.flatMap((piece) => piece.policies),
+      problems: pieces.flatMap((piece) => piece.problems),
+      hashes: pieces.flatMap((piece) => piece.hashes),
+    };
   } finally {
     session.end();
   }
@@ -103,13 +106,19 @@ export async function checkSitePages(
   cores = availableParallelism(),
 ): Promise<PagesCheck> {
   const { file: checkedFile, code: version } = checked;
+  const known = readChecked(checkedFile, version);
+  // Without a page checked before (a first build), every page is checked, and the check hashes each page as it
+  // reads it: no pass over the pages before (1,000 articles: 0.17 s).
+  if (known.size === 0) {
+    const check = await checkBuiltPages(files, outDir, cores);
+    if (check.problems.length === 0) writeChecked(checkedFile, version, new Map(check.hashes.map((hash, i) => [hash, check.policies[i] ?? null])));
+    return check;
+  }
   // A site this large may need the worker: it loads while this thread reads the pages (ended if few are new).
   const worker = files.length >= PAGES_FOR_A_WORKER && cores >= 2 ? startCheckWorker() : undefined;
-  let known: Map<string, string | null>;
   let hashes: string[];
   try {
-    known = readChecked(checkedFile, version);
-    hashes = files.map((file) => createHash('sha1').update(readFileSync(file)).digest('base64url'));
+    hashes = files.map((file) => pageHash(readFileSync(file)));
   } catch (error) {
     worker?.end();
     throw error;
@@ -119,7 +128,7 @@ export async function checkSitePages(
   const found = new Map(fresh.map((file, i) => [file, check.policies[i] ?? null]));
   const policies = files.map((file, i) => (found.has(file) ? found.get(file)! : known.get(hashes[i]!)!) ?? null);
   if (check.problems.length === 0) writeChecked(checkedFile, version, new Map(hashes.map((hash, i) => [hash, policies[i]!])));
-  return { policies, problems: check.problems };
+  return { policies, problems: check.problems, hashes };
 }
 
 export function filesUnder(dir: string, extension: string): string[] {
