@@ -54,8 +54,19 @@ export const WIKI_ID_RULES: IdRules = { slashSeparatesNamespaces: true, deaccent
  * Returns an empty string when nothing of the name is left.
  */
 export function normalizeId(name: string): PageId | '' {
-  return cleanId(name, WIKI_ID_RULES);
+  let id = normalized.get(name);
+  if (id === undefined) {
+    // Emptied when large: a build asks again for the same few names (each wiki link is resolved for the link graph,
+    // the article loader and the page itself), and a long `astro dev` session should not keep every name it met.
+    if (normalized.size >= 100_000) normalized.clear();
+    id = cleanId(name, WIKI_ID_RULES);
+    normalized.set(name, id);
+  }
+  return id;
 }
+
+/** Names normalized by the wiki's rules (`cleanId` is 2 µs a name: 1,000 articles' 17,000 links, thrice, took 0.09 s). */
+const normalized = new Map<string, PageId | ''>();
 
 /**
  * DokuWiki's `cleanID()`, step by step: lower case (then NFC, as DokuWiki's `PhpString::strtolower` does),
