@@ -19,20 +19,12 @@ export const PAGES_FOR_A_WORKER = 1000;
  */
 const PIECE_PAGES = 50;
 
-type CheckWorker = WorkerSession<{ files: string[]; outDir: string }, PagesCheck>;
+const startCheckWorker = (): WorkerSession<{ files: string[]; outDir: string }, PagesCheck> => startWorker(new URL('./csp-worker.ts', import.meta.url));
 
-const startCheckWorker = (): CheckWorker => startWorker(new URL('./csp-worker.ts', import.meta.url));
-
-/**
- * Check every page, on two threads for a large site (with `worker` if one was started ahead, which this ends); the
- * results come in the order of `files` either way.
- */
-export async function checkBuiltPages(files: string[], outDir: string, cores = availableParallelism(), worker?: CheckWorker): Promise<PagesCheck> {
-  if (files.length < PAGES_FOR_A_WORKER || cores < 2) {
-    worker?.end();
-    return checkPages(files, outDir);
-  }
-  const session = worker ?? startCheckWorker();
+/** Check every page, on two threads for a large site; the results come in the order of `files` either way. */
+export async function checkBuiltPages(files: string[], outDir: string, cores = availableParallelism()): Promise<PagesCheck> {
+  if (files.length < PAGES_FOR_A_WORKER || cores < 2) return checkPages(files, outDir);
+  const session = startCheckWorker();
   try {
     const pieces: PagesCheck[] = [];
     await sharePieces(
@@ -114,17 +106,10 @@ export async function checkSitePages(
     if (check.problems.length === 0) writeChecked(checkedFile, version, new Map(check.hashes.map((hash, i) => [hash, check.policies[i] ?? null])));
     return check;
   }
-  // A site this large may need the worker: it loads while this thread reads the pages (ended if few are new).
-  const worker = files.length >= PAGES_FOR_A_WORKER && cores >= 2 ? startCheckWorker() : undefined;
-  let hashes: string[];
-  try {
-    hashes = files.map((file) => pageHash(readFileSync(file)));
-  } catch (error) {
-    worker?.end();
-    throw error;
-  }
+  // A rebuild checks only its new pages, mostly few: `checkBuiltPages` starts a worker only if many are.
+  const hashes = files.map((file) => pageHash(readFileSync(file)));
   const fresh = files.filter((_, i) => !known.has(hashes[i]!));
-  const check = await checkBuiltPages(fresh, outDir, cores, worker);
+  const check = await checkBuiltPages(fresh, outDir, cores);
   const found = new Map(fresh.map((file, i) => [file, check.policies[i] ?? null]));
   const policies = files.map((file, i) => (found.has(file) ? found.get(file)! : known.get(hashes[i]!)!) ?? null);
   if (check.problems.length === 0) writeChecked(checkedFile, version, new Map(hashes.map((hash, i) => [hash, policies[i]!])));
