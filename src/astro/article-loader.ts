@@ -38,6 +38,7 @@ import {
 } from '../render/article-renderer.ts';
 import type { RenderPiece, RenderSetup } from '../render/render-worker.ts';
 import { shownOfOthers } from '../model/shards.ts';
+import { isStyleFile } from '../model/wiki-config.ts';
 import type { PipelineOptions } from '../render/pipeline.ts';
 import { removeUnusedHtml, storedHtmlFile, writeArticleHtml, type StoredArticleMetadata, type StoredEntry } from '../render/article-html.ts';
 
@@ -194,7 +195,7 @@ interface StoreWithAssets {
 
 /** A bundled style's name, or a `.csl` file's path with a digest of its text: an edited style renders the articles again. */
 function citationStyleKey(style: string): string {
-  if (!/\.csl$/i.test(style)) return style;
+  if (!isStyleFile(style)) return style;
   return `${style}\0${createHash('sha256').update(readFileSync(style)).digest('base64url')}`;
 }
 

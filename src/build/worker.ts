@@ -1,18 +1,5 @@
-/** Worker threads: one request and its reply (`askWorker`), or a worker kept for many requests (`startWorker`). */
+/** Worker threads kept for many requests (`startWorker`), and pieces of work shared between them and this thread (`sharePieces`). */
 import { Worker } from 'node:worker_threads';
-
-/** One request to a fresh worker thread, one reply back; the worker ends with it. */
-export function askWorker<Request, Reply>(script: URL, request: Request): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(script);
-    worker.once('message', (reply: Reply) => {
-      resolve(reply);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.postMessage(request);
-  });
-}
 
 /** A worker thread that answers requests in the order they were asked, until `end`. */
 export interface WorkerSession<Request, Reply> {

@@ -33,7 +33,7 @@ import { parseTrustLevel, type TrustLevel } from '../model/trust.ts';
 import { ContentError, type Diagnostic } from '../model/diagnostics.ts';
 import { readUiStrings } from './ui-strings-folder.ts';
 import { GIT_LOG_AHEAD, parseGitLogAheadVariable, type GitLogAhead } from './git-history.ts';
-import { citationStyleProblem, CONFIG_FILE, parseWikiConfig, type RepositoryConfig, type WikiConfig } from '../model/wiki-config.ts';
+import { citationStyleProblem, CONFIG_FILE, isStyleFile, parseWikiConfig, type RepositoryConfig, type WikiConfig } from '../model/wiki-config.ts';
 
 export interface WikiSettings {
   contentDir: string;
@@ -121,9 +121,9 @@ function resolveCitationStyle(env: NodeJS.ProcessEnv, config: WikiConfig, conten
   const where = fromEnvironment ? 'environment variable WIKI_CITATION_STYLE' : CONFIG_FILE;
   const problem = citationStyleProblem(style);
   if (problem) throw new SettingsError([{ severity: 'error', file: where, message: problem }]);
-  if (!/\.csl$/i.test(style)) return style;
+  if (!isStyleFile(style)) return style;
   const path = resolve(fromEnvironment ? root : contentDir, style);
-  if (fromEnvironment ? !existsSync(path) : !existsSync(path) || relative(contentDir, path).startsWith('..')) {
+  if (!existsSync(path) || (!fromEnvironment && relative(contentDir, path).startsWith('..'))) {
     throw new SettingsError([
       {
         severity: 'error',
@@ -135,7 +135,8 @@ function resolveCitationStyle(env: NodeJS.ProcessEnv, config: WikiConfig, conten
     ]);
   }
   // rehype-citation reads the style's kind (numeric, author-date…) from it, and fails without a word where it is not.
-  if (!/<style[\s>]/.test(readFileSync(path, 'utf8')) || !/citation-format\s*=/.test(readFileSync(path, 'utf8'))) {
+  const xml = readFileSync(path, 'utf8');
+  if (!/<style[\s>]/.test(xml) || !/citation-format\s*=/.test(xml)) {
     throw new SettingsError([
       {
         severity: 'error',

@@ -142,13 +142,16 @@ function closest(written: string, names: readonly string[]): string | undefined 
   return best && best.d <= 2 ? best.name : undefined;
 }
 
+/** Whether a citation style names a `.csl` file rather than a bundled style. */
+export const isStyleFile = (style: string): boolean => /\.csl$/i.test(style);
+
 /**
  * What is wrong with `style` as a citation style, if anything: it must be a bundled style's name or end in `.csl`
  * (a file, resolved by src/content-folder/settings.ts). Said of `citationStyle`, the field of wiki.config.yaml and
  * of WIKI_CITATION_STYLE.
  */
 export function citationStyleProblem(style: string): string | undefined {
-  if ((BUNDLED_CITATION_STYLES as readonly string[]).includes(style) || /\.csl$/i.test(style)) return undefined;
+  if ((BUNDLED_CITATION_STYLES as readonly string[]).includes(style) || isStyleFile(style)) return undefined;
   const near = closest(style, BUNDLED_CITATION_STYLES);
   return `\`citationStyle\` is \`${style}\`, which is no style the wiki knows: ${near ? `did you mean \`${near}\`? ` : ''}use one of ${BUNDLED_CITATION_STYLES.join(', ')}, or name a \`.csl\` file of the content folder, e.g. \`citationStyle: ./styles/ieee.csl\``;
 }
