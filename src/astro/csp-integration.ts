@@ -6,9 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { relative, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { BuildContext } from '../build/context.ts';
 import { CSP_DIRECTIVES, SCRIPT_RESOURCES, cspHash, inlineScriptsOfComponent } from '../postbuild/csp.ts';
+import { searchPagesOf } from '../postbuild/search-pages.ts';
 import { checkSitePages, filesUnder } from '../postbuild/security-check.ts';
 
 export function csp(context: BuildContext): AstroIntegration {
@@ -27,7 +29,8 @@ export function csp(context: BuildContext): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const { policies, problems } = await checkSitePages(filesUnder(outDir, '.html'), outDir, {
+        const files = filesUnder(outDir, '.html');
+        const { policies, problems, search } = await checkSitePages(files, outDir, {
           file: context.cachePath('securityCheck'),
           code: context.cacheCode('securityCheck'),
         });
@@ -35,6 +38,11 @@ export function csp(context: BuildContext): AstroIntegration {
         const withPolicy = policies.filter((policy): policy is string => policy !== null);
         // `_headers` is written with the site's other site-wide files, from every part's policies (src/postbuild/site-parts.ts).
         for (const policy of withPolicy) context.part.policies.add(policy);
+        // The pages the search indexes, noted as they were read: its indexing need not read the site again.
+        context.part.searchPages = searchPagesOf(
+          files.map((file) => relative(outDir, file).split(sep).join('/')),
+          search,
+        );
         context.part.steps.add('security-check');
         logger.info(`Content-Security-Policy on ${withPolicy.length} pages`);
       },

@@ -201,6 +201,7 @@ function writePartManifest(context: BuildContext, outDir: string): void {
     sitemap: context.part.sitemap,
     policies: [...context.part.policies].sort(),
     search: [],
+    searchPages: context.part.searchPages,
   });
 }
 

@@ -22,6 +22,7 @@ import { buildLinkGraph, type LinkGraph } from '../model/link-graph.ts';
 import { buildPageIndex, type PageIndex } from '../model/page-index.ts';
 import { assignShards, keepForShard, rendersSitePage, rendersSitePages } from '../model/shards.ts';
 import type { BuildStep, SitemapEntry } from '../model/site-files.ts';
+import type { SearchPage } from '../postbuild/search-pages.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../model/references-index.ts';
 import { toWikiData, type WikiData } from '../model/wiki-data.ts';
 import type { StoredEntry } from '../render/article-html.ts';
@@ -61,6 +62,8 @@ export interface PartRecord {
   /** The distinct Content-Security-Policies of the pages written. */
   policies: Set<string>;
   sitemap: SitemapEntry[];
+  /** The pages the search indexes, as the security check found them (src/postbuild/search-pages.ts). */
+  searchPages: SearchPage[];
 }
 
 export interface BuildContext {
@@ -222,7 +225,7 @@ export function createBuildContext(settings: WikiSettings): BuildContext {
     },
     liveArticles: new Map(),
     syncedReading: undefined,
-    part: { steps: new Set(), policies: new Set(), sitemap: [] },
+    part: { steps: new Set(), policies: new Set(), sitemap: [], searchPages: [] },
     read: async () => (current = await readWiki(settings, cachePath(settings.cacheDir, 'prepass'))),
     reading,
     data,

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { Tokenizer, TokenizerMode } from 'parse5';
+import { searchFacts, type SearchFacts } from './search-pages.ts';
 
 /** Directives besides script-src and style-src, which Astro writes. */
 export const CSP_DIRECTIVES = [
@@ -344,6 +345,8 @@ export interface PagesCheck {
   policies: Array<string | null>;
   problems: string[];
   hashes: string[];
+  /** What the search needs of each page (src/postbuild/search-pages.ts), noted while its bytes are read. */
+  search: SearchFacts[];
 }
 
 /** The hash a checked page is known by. */
@@ -351,10 +354,11 @@ export const pageHash = (bytes: Buffer): string => createHash('sha1').update(byt
 
 /** Check the built pages `files` (paths under `outDir`), in order: one tokenizer pass per page serves both checks. */
 export function checkPages(files: readonly string[], outDir: string): PagesCheck {
-  const check: PagesCheck = { policies: [], problems: [], hashes: [] };
+  const check: PagesCheck = { policies: [], problems: [], hashes: [], search: [] };
   for (const file of files) {
     const bytes = readFileSync(file);
     check.hashes.push(pageHash(bytes));
+    check.search.push(searchFacts(bytes));
     const page = parsePage(bytes.toString('utf8'));
     check.policies.push(pagePolicy(page) ?? null);
     for (const problem of pageSecurityProblems(page)) check.problems.push(`${relative(outDir, file)}: ${problem}`);

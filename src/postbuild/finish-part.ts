@@ -13,7 +13,11 @@ import { addStep, finishSite, readManifest, SitePartError, type FinishedSite } f
 export async function finishPart(partDir: string, signal?: AbortSignal, discard: Discard = removeNow): Promise<FinishedSite & { shard: boolean }> {
   const manifest = readManifest(partDir);
   if (!manifest) throw new SitePartError(`${partDir} has no ${PART_FOLDER}/part.json: the build stopped before its last step`);
-  const { folders } = await indexInBatches(partDir, join(partDir, PART_FOLDER, 'search'), { ...(signal ? { signal } : {}), discard });
+  const { folders } = await indexInBatches(partDir, join(partDir, PART_FOLDER, 'search'), {
+    ...(signal ? { signal } : {}),
+    discard,
+    pages: manifest.searchPages,
+  });
   addStep(partDir, 'search', { search: folders.map((folder) => relative(partDir, folder)) });
   if (manifest.shard) return { articles: manifest.articles, searchPages: 0, indexBytes: 0, sitemapEntries: manifest.sitemap.length, shard: true };
   return { ...(await finishSite([partDir], partDir, discard)), shard: false };

@@ -62,8 +62,6 @@ export interface JoinedIndex {
   pages: number;
   /** Bytes of index data (metadata, word index, filters, fragments). */
   indexBytes: number;
-  /** Every page's address and indexed text, as its fragment holds them (read for the join; "Did you mean" reuses them). */
-  fragments: PageText[];
 }
 
 export interface PageText {
@@ -117,6 +115,38 @@ function readEntry(dir: string): Entry {
 }
 
 const read = (dir: string, file: string) => readPagefindFile(readFileSync(join(dir, file)), file);
+
+/** A page's fragment file in a Pagefind index: its payload, and the address and indexed text it holds. */
+function readFragment(file: string): PageText & { payload: Buffer } {
+  const payload = readPagefindFile(readFileSync(file), file);
+  const { url, content } = JSON.parse(payload.toString('utf8')) as PageText;
+  return { payload, url, content };
+}
+
+const metaOf = (dir: string, entry: Entry, language: string) => decodeMeta(read(dir, `pagefind.${entry.languages[language]?.hash ?? ''}.pf_meta`));
+
+/**
+ * Every page's address and indexed text in the Pagefind indexes in `dirs`, every language, the stand-in page left
+ * out: what "Did you mean" reads its words from (src/postbuild/search-words.ts), beside the join.
+ */
+export function pageTextsOf(dirs: readonly string[]): PageText[] {
+  const texts: PageText[] = [];
+  for (const dir of dirs) {
+    const entry = readEntry(dir);
+    for (const language of Object.keys(entry.languages)) {
+      for (const page of metaOf(dir, entry, language).pages) {
+        const { url, content } = readFragment(join(dir, 'fragment', `${page.hash}.pf_fragment`));
+        if (url !== `/${STAND_IN_FOLDER}/`) texts.push({ url, content });
+      }
+    }
+  }
+  return texts;
+}
+
+/** How many pages the Pagefind indexes in `dirs` hold, from their entry files alone. */
+export function pageCountOf(dirs: readonly string[]): number {
+  return dirs.reduce((sum, dir) => sum + Object.values(readEntry(dir).languages).reduce((n, language) => n + language.page_count, 0), 0);
+}
 
 /** The words of a part in Pagefind's order, read one chunk at a time. */
 function* wordsOf(part: Part): Generator<IndexWord> {
@@ -192,12 +222,9 @@ async function joinLanguage(
   entries: Entry[],
   out: string,
   chunkSize: number,
-): Promise<{ pages: number; bytes: number; metaName: string; fragments: PageText[] }> {
+): Promise<{ pages: number; bytes: number; metaName: string }> {
   const writer = new FileWriter();
-  const parts: Part[] = dirs.map((dir, i) => {
-    const hash = entries[i]?.languages[language]?.hash ?? '';
-    return { dir, meta: decodeMeta(read(dir, `pagefind.${hash}.pf_meta`)), numbers: [], fields: [] };
-  });
+  const parts: Part[] = dirs.map((dir, i) => ({ dir, meta: metaOf(dir, entries[i]!, language), numbers: [], fields: [] }));
   for (const part of parts) {
     if (part.meta.sorts.length > 0) throw new PagefindFormatError(`${part.dir} has sort orders (data-pagefind-sort), which the wiki does not join`);
   }
@@ -206,9 +233,8 @@ async function joinLanguage(
   const allPages = parts.flatMap((part, partIndex) =>
     part.meta.pages.map((page, number) => {
       const file = join(part.dir, 'fragment', `${page.hash}.pf_fragment`);
-      const payload = readPagefindFile(readFileSync(file), file);
-      const { url, content } = JSON.parse(payload.toString('utf8')) as PageText;
-      return { partIndex, number, url, content, hash: pagefindHash(payload), file, wordCount: page.wordCount, extra: page.extra };
+      const { payload, url } = readFragment(file);
+      return { partIndex, number, url, hash: pagefindHash(payload), file, wordCount: page.wordCount, extra: page.extra };
     }),
   );
   const standIn = `/${STAND_IN_FOLDER}/`;
@@ -304,7 +330,7 @@ async function joinLanguage(
   const metaName = `${language}_${pagefindHash(meta).slice(0, language.length + 8)}`;
   await writer.write(join(out, `pagefind.${metaName}.pf_meta`), meta);
   await writer.done();
-  return { pages: pages.length, bytes: bytes + writer.bytes, metaName, fragments: pages.map(({ url, content }) => ({ url, content })) };
+  return { pages: pages.length, bytes: bytes + writer.bytes, metaName };
 }
 
 /**
@@ -327,7 +353,6 @@ export async function joinSearchIndexes(dirs: readonly string[], out: string, ch
   };
   let pages = 0;
   let indexBytes = 0;
-  const fragments: PageText[] = [];
   for (const language of languages) {
     const having = dirs.map((dir, i) => ({ dir, entry: entries[i]! })).filter(({ entry }) => entry.languages[language]);
     const result = await joinLanguage(
@@ -340,8 +365,7 @@ export async function joinSearchIndexes(dirs: readonly string[], out: string, ch
     joined.languages[language] = { hash: result.metaName, wasm: having[0]?.entry.languages[language]?.wasm ?? null, page_count: result.pages };
     pages += result.pages;
     indexBytes += result.bytes;
-    fragments.push(...result.fragments);
   }
   await writeFile(join(out, 'pagefind-entry.json'), JSON.stringify(joined));
-  return { pages, indexBytes, fragments };
+  return { pages, indexBytes };
 }

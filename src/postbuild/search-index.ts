@@ -20,8 +20,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spaceCjkWords } from '../shared/search-cjk.ts';
 import { NOT_SEARCHED } from '../shared/search-scope.ts';
 import { removeNow, type Discard } from './discard.ts';
+import { searchFacts, searchPagesOf, type SearchPage } from './search-pages.ts';
 import { joinSearchIndexes, STAND_IN_FOLDER } from './search-bundle.ts';
-import { writeSearchWords } from './search-words.ts';
+import { writeSearchWordsOf } from './search-words.ts';
 
 export interface SearchIndexReport {
   /** Articles in the index. */
@@ -107,16 +108,6 @@ export function globOfAll(pages: readonly string[]): string | undefined {
 }
 
 /**
- * Whether `bytes` may hold a character from U+3000 to U+9FFF (kana, CJK ideographs): a byte that starts one in
- * UTF-8 (0xE3–0xE9), each looked for by Node's native search, without decoding the page (1,000 pages: 60 ms less
- * than a regular expression over them read as Latin-1).
- */
-function mayHoldCjk(bytes: Buffer): boolean {
-  for (let lead = 0xe3; lead <= 0xe9; lead++) if (bytes.includes(lead)) return true;
-  return false;
-}
-
-/**
  * Put `content` at `path` as a new file, never writing into the one there: a page of the site may also be the copy
  * Astro's incremental build keeps of it (a hard link, src/astro/page-copies.ts), which must stay as built.
  */
@@ -127,40 +118,51 @@ function replaceFile(path: string, content: string | Buffer): void {
 }
 
 /**
- * Ready the built site for Pagefind: count the article pages (those with `data-pagefind-body`), and give
- * Pagefind pages whose Chinese or Japanese runs are split into words (src/shared/search-cjk.ts): each article
- * page with such text is replaced by one with its text (not its tags) spaced. `restore` puts every page back
- * as it was. Pages without CJK text are only read.
+ * Ready the built site for Pagefind: the article pages (those with `data-pagefind-body`), and give Pagefind pages
+ * whose Chinese or Japanese runs are split into words (src/shared/search-cjk.ts): each article page with such
+ * text is replaced by one with its text (not its tags) spaced. `restore` puts every page back as it was.
+ * `known`: the article pages as the security check found them (the part's manifest), so that only those that may
+ * hold such text are read; without it, every page of the site is read.
  */
-export function prepareForIndexing(siteDir: string): { articles: number; pages: Array<{ path: string; bytes: number }>; restore: () => void } {
+export function prepareForIndexing(siteDir: string, known?: readonly SearchPage[]): { articles: number; pages: SearchPage[]; restore: () => void } {
   const originals = new Map<string, Buffer>();
-  const pages: Array<{ path: string; bytes: number }> = [];
-  let articles = 0;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.html')) {
-        const bytes = readFileSync(path);
-        if (!bytes.includes('data-pagefind-body')) continue;
-        articles++;
-        pages.push({ path: relative(siteDir, path).split(sep).join('/'), bytes: bytes.length });
-        if (!mayHoldCjk(bytes)) continue;
-        const html = bytes.toString('utf8');
-        const spaced = html
-          .split(/(<[^>]*>)/)
-          .map((part, i) => (i % 2 === 0 ? spaceCjkWords(part) : part))
-          .join('');
-        if (spaced === html) continue;
-        originals.set(path, bytes);
-        replaceFile(path, spaced);
-      }
-    }
+  const space = (path: string, bytes: Buffer) => {
+    const html = bytes.toString('utf8');
+    const spaced = html
+      .split(/(<[^>]*>)/)
+      .map((part, i) => (i % 2 === 0 ? spaceCjkWords(part) : part))
+      .join('');
+    if (spaced === html) return;
+    originals.set(path, bytes);
+    replaceFile(path, spaced);
   };
-  walk(siteDir);
-  pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  let pages: SearchPage[];
+  if (known) {
+    pages = [...known];
+    for (const page of pages) if (page.cjk) space(join(siteDir, page.path), readFileSync(join(siteDir, page.path)));
+  } else {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.html')) files.push(path);
+      }
+    };
+    walk(siteDir);
+    const facts = files.map((file) => {
+      const bytes = readFileSync(file);
+      const fact = searchFacts(bytes);
+      if (fact?.cjk) space(file, bytes);
+      return fact;
+    });
+    pages = searchPagesOf(
+      files.map((file) => relative(siteDir, file).split(sep).join('/')),
+      facts,
+    );
+  }
   return {
-    articles,
+    articles: pages.length,
     pages,
     restore: () => {
       for (const [path, bytes] of originals) replaceFile(path, bytes);
@@ -177,10 +179,10 @@ export function prepareForIndexing(siteDir: string): { articles: number; pages: 
 export async function indexInBatches(
   siteDir: string,
   workDir: string,
-  options: { signal?: AbortSignal; batchPages?: number; batchBytes?: number; runs?: number; discard?: Discard } = {},
+  options: { signal?: AbortSignal; batchPages?: number; batchBytes?: number; runs?: number; discard?: Discard; pages?: readonly SearchPage[] } = {},
 ): Promise<{ folders: string[]; articles: number }> {
   if (!existsSync(siteDir)) throw new SearchIndexError(`cannot index ${siteDir}, which does not exist`, []);
-  const site = prepareForIndexing(siteDir);
+  const site = prepareForIndexing(siteDir, options.pages);
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
   try {
@@ -260,8 +262,10 @@ export async function buildSearchIndex(siteDir: string, signal?: AbortSignal): P
   try {
     const { folders, articles } = await indexInBatches(siteDir, work, signal ? { signal } : {});
     rmSync(join(siteDir, 'pagefind'), { recursive: true, force: true });
+    const words = writeSearchWordsOf(siteDir, folders);
+    words.catch(() => undefined);
     const joined = await joinSearchIndexes(folders, join(siteDir, 'pagefind'));
-    await writeSearchWords(siteDir, joined.fragments);
+    await words;
     return { pages: articles, indexBytes: joined.indexBytes };
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -1,13 +1,15 @@
 /**
  * The security check of the built site: every page read as a browser would (src/postbuild/csp.ts: its policy, no
  * inline script the policy would block, no inline event handler), on two threads for a large site, and only the
- * pages whose bytes no earlier build checked (the `securityCheck` cache, src/build/caches.ts).
+ * pages whose bytes no earlier build checked (the `securityCheck` cache, src/build/caches.ts). Since it reads
+ * every page, it also notes which ones the search indexes (src/postbuild/search-pages.ts).
  */
 import { availableParallelism } from 'node:os';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { sharePieces, startWorker, type WorkerSession } from '../build/worker.ts';
 import { checkPages, pageHash, type PagesCheck } from './csp.ts';
+import { searchFacts, type SearchFacts } from './search-pages.ts';
 
 /** From this many pages on, a worker thread checks pages beside this thread (1.3 ms a page; a worker starts in ~0.3 s). */
 export const PAGES_FOR_A_WORKER = 1000;
@@ -44,6 +46,7 @@ export async function checkBuiltPages(files: string[], outDir: string, cores = a
       policies: pieces.flatMap((piece) => piece.policies),
       problems: pieces.flatMap((piece) => piece.problems),
       hashes: pieces.flatMap((piece) => piece.hashes),
+      search: pieces.flatMap((piece) => piece.search),
     };
   } finally {
     session.end();
@@ -107,13 +110,19 @@ export async function checkSitePages(
     return check;
   }
   // A rebuild checks only its new pages, mostly few: `checkBuiltPages` starts a worker only if many are.
-  const hashes = files.map((file) => pageHash(readFileSync(file)));
+  const hashes: string[] = [];
+  const search: SearchFacts[] = [];
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    hashes.push(pageHash(bytes));
+    search.push(searchFacts(bytes));
+  }
   const fresh = files.filter((_, i) => !known.has(hashes[i]!));
   const check = await checkBuiltPages(fresh, outDir, cores);
   const found = new Map(fresh.map((file, i) => [file, check.policies[i] ?? null]));
   const policies = files.map((file, i) => (found.has(file) ? found.get(file)! : known.get(hashes[i]!)!) ?? null);
   if (check.problems.length === 0) writeChecked(checkedFile, version, new Map(hashes.map((hash, i) => [hash, policies[i]!])));
-  return { policies, problems: check.problems, hashes };
+  return { policies, problems: check.problems, hashes, search };
 }
 
 export function filesUnder(dir: string, extension: string): string[] {

@@ -5,7 +5,7 @@
  * its sitemap entries, the Content-Security-Policies of its pages) and its pages' search indexes.
  *
  * `finishSite` turns one or more parts into the site: their pages together, one search index joined from all
- * of them (src/postbuild/search-bundle.ts) with the vocabulary of "Did you mean" read from it
+ * of them (src/postbuild/search-bundle.ts) with the vocabulary of "Did you mean" read from the same pages
  * (src/postbuild/search-words.ts), the sitemap and `_headers`. An ordinary build finishes its one part
  * in place; `npm run merge` finishes the shards of a sharded build. Both go through the same steps, so a site
  * merged from shards is the site a whole build writes, byte for byte.
@@ -17,7 +17,8 @@ import { BUILD_STEPS, PART_FOLDER, SITE_MARKER, SITE_MARKER_TEXT, type BuildStep
 import { headersFile, sitePolicy } from './csp.ts';
 import { joinSearchIndexes } from './search-bundle.ts';
 import { removeNow, type Discard } from './discard.ts';
-import { writeSearchWords } from './search-words.ts';
+import type { SearchPage } from './search-pages.ts';
+import { writeSearchWordsOf } from './search-words.ts';
 import { writeSitemap } from './sitemap.ts';
 
 const MANIFEST = 'part.json';
@@ -38,6 +39,8 @@ export interface PartManifest {
   policies: string[];
   /** The part's search indexes (Pagefind folders), relative to the part's folder. */
   search: string[];
+  /** The part's pages that the search indexes, sorted by path: read from the pages by the security check. */
+  searchPages: SearchPage[];
 }
 
 export class SitePartError extends Error {
@@ -178,10 +181,12 @@ export async function finishSite(partDirs: readonly string[], outDir: string, di
   }
   const search = partDirs.flatMap((dir, i) => manifests[i]!.search.map((folder) => join(dir, folder)));
   rmSync(join(outDir, 'pagefind'), { recursive: true, force: true });
+  // The vocabulary, from the indexes' pages and the title index (written by the part with the site's own pages):
+  // the same words however the site was split; read beside the join.
+  const words = writeSearchWordsOf(outDir, search);
+  words.catch(() => undefined);
   const joined = await joinSearchIndexes(search, join(outDir, 'pagefind'));
-  // From the joined index and the title index (written by the part with the site's own pages): the same words
-  // however the site was split.
-  await writeSearchWords(outDir, joined.fragments);
+  await words;
   const sitemapEntries = writeSitemap(
     outDir,
     manifests[0]!.site,

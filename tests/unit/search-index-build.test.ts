@@ -15,6 +15,8 @@ import {
 } from '../../src/postbuild/search-index.ts';
 import { removeNow } from '../../src/postbuild/discard.ts';
 import { joinSearchIndexes } from '../../src/postbuild/search-bundle.ts';
+import { writeSearchWordsOf } from '../../src/postbuild/search-words.ts';
+import { WORDS_DIR } from '../../src/shared/search-spelling.ts';
 import { NOT_SEARCHED } from '../../src/shared/search-scope.ts';
 
 function site(pages: Record<string, string>): string {
@@ -80,6 +82,22 @@ describe('buildSearchIndex', () => {
       );
     expect(files(join(dir, 'joined-three'))).toEqual(files(join(dir, 'joined-one')));
     expect(files(join(dir, 'joined-bytes'))).toEqual(files(join(dir, 'joined-one')));
+
+    // "Did you mean" reads its words from the batches' pages beside the join, on a worker thread for a large site or
+    // on this one: the same files as from the joined index's pages.
+    const words = async (dirs: readonly string[], options: { cores: number; workerFrom?: number }) => {
+      rmSync(join(dir, WORDS_DIR), { recursive: true, force: true });
+      await writeSearchWordsOf(dir, dirs, options);
+      return files(join(dir, WORDS_DIR));
+    };
+    const fromJoined = await words([join(dir, 'joined-one')], { cores: 1 });
+    const text = Object.values(fromJoined)
+      .map((file) => Buffer.from(file, 'base64').toString('utf8'))
+      .join('');
+    expect(text).toContain('"shared"');
+    expect(text).toContain('"epsilon"');
+    expect(await words(three.folders, { cores: 1 })).toEqual(fromJoined);
+    expect(await words(three.folders, { cores: 2, workerFrom: 1 })).toEqual(fromJoined);
   });
 
   it('indexes a single batch in place only when every article page is under one top folder', () => {
