@@ -16,7 +16,7 @@ import { searchWords } from '../shared/search-keys.ts';
 import { isVocabularyWord, planWordPieces, WORDS_DIR, WORDS_MANIFEST, type WordsManifest } from '../shared/search-spelling.ts';
 import { namesOf } from '../shared/title-index.ts';
 import { availableParallelism } from 'node:os';
-import { startWorker } from '../build/worker.ts';
+import { startWorker, type WorkerSession } from '../build/worker.ts';
 import { pageCountOf, pageTextsOf, type PageText } from './search-bundle.ts';
 import { readTitleRows } from './search-titles.ts';
 
@@ -86,21 +86,33 @@ export async function writeSearchWords(siteDir: string, fragments: readonly Page
 /**
  * From this many pages on, the vocabulary is read from the indexes on a worker thread while this thread joins them
  * (src/postbuild/search-bundle.ts): 10,000 articles, join and vocabulary 10.8–11.5 s on one thread, 8.7–9.6 s
- * on two. A smaller site gains nothing: the worker takes some 0.5 s to start and reads the pages' texts again.
+ * on two. A worker takes some 0.5 s to start and reads the pages' texts again: a build starts it before Pagefind
+ * runs (`startWordsWorker`), or a smaller site would gain nothing.
  */
-export const WORDS_WORKER_PAGES = 2_000;
+export const WORDS_WORKER_PAGES = 500;
+
+export type WordsSession = WorkerSession<{ siteDir: string; dirs: readonly string[] }, WordsReport>;
 
 /**
- * `writeSearchWords` from the pages of the Pagefind indexes in `dirs`, on a worker thread for a large site, so that
- * it runs beside the join of those indexes.
+ * A worker thread for the vocabulary, started ahead (while Pagefind indexes the pages) so that its start is not
+ * waited for; `end` it once done with.
+ */
+export function startWordsWorker(): WordsSession {
+  return startWorker(new URL('./search-words-worker.ts', import.meta.url));
+}
+
+/**
+ * `writeSearchWords` from the pages of the Pagefind indexes in `dirs`, on a worker thread for a large site (`worker`,
+ * if started ahead), so that it runs beside the join of those indexes.
  */
 export async function writeSearchWordsOf(
   siteDir: string,
   dirs: readonly string[],
-  { cores = availableParallelism(), workerFrom = WORDS_WORKER_PAGES }: { cores?: number; workerFrom?: number } = {},
+  { cores = availableParallelism(), workerFrom = WORDS_WORKER_PAGES, worker }: { cores?: number; workerFrom?: number; worker?: WordsSession } = {},
 ): Promise<WordsReport> {
+  if (worker) return worker.ask({ siteDir, dirs });
   if (cores < 2 || pageCountOf(dirs) < workerFrom) return writeSearchWords(siteDir, pageTextsOf(dirs));
-  const session = startWorker<{ siteDir: string; dirs: readonly string[] }, WordsReport>(new URL('./search-words-worker.ts', import.meta.url));
+  const session = startWordsWorker();
   try {
     return await session.ask({ siteDir, dirs });
   } finally {

@@ -18,7 +18,7 @@ import { headersFile, sitePolicy } from './csp.ts';
 import { joinSearchIndexes } from './search-bundle.ts';
 import { removeNow, type Discard } from './discard.ts';
 import type { SearchPage } from './search-pages.ts';
-import { writeSearchWordsOf } from './search-words.ts';
+import { writeSearchWordsOf, type WordsSession } from './search-words.ts';
 import { writeSitemap } from './sitemap.ts';
 
 const MANIFEST = 'part.json';
@@ -155,7 +155,13 @@ export interface FinishedSite {
  * site is finished in place, and `discard` removes the part's own files from it); a merge gives the shards'
  * folders and a fresh `outDir`.
  */
-export async function finishSite(partDirs: readonly string[], outDir: string, discard: Discard = removeNow): Promise<FinishedSite> {
+export async function finishSite(
+  partDirs: readonly string[],
+  outDir: string,
+  discard: Discard = removeNow,
+  /** The vocabulary's worker thread, if started ahead (src/postbuild/search-words.ts). */
+  wordsWorker?: WordsSession,
+): Promise<FinishedSite> {
   const manifests = checkParts(partDirs);
   const inPlace = partDirs.length === 1 && partDirs[0] === outDir;
   if (!inPlace) {
@@ -183,7 +189,7 @@ export async function finishSite(partDirs: readonly string[], outDir: string, di
   rmSync(join(outDir, 'pagefind'), { recursive: true, force: true });
   // The vocabulary, from the indexes' pages and the title index (written by the part with the site's own pages):
   // the same words however the site was split; read beside the join.
-  const words = writeSearchWordsOf(outDir, search);
+  const words = writeSearchWordsOf(outDir, search, wordsWorker ? { worker: wordsWorker } : {});
   words.catch(() => undefined);
   const joined = await joinSearchIndexes(search, join(outDir, 'pagefind'));
   await words;

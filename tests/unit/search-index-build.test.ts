@@ -15,7 +15,7 @@ import {
 } from '../../src/postbuild/search-index.ts';
 import { removeNow } from '../../src/postbuild/discard.ts';
 import { joinSearchIndexes } from '../../src/postbuild/search-bundle.ts';
-import { writeSearchWordsOf } from '../../src/postbuild/search-words.ts';
+import { startWordsWorker, writeSearchWordsOf, type WordsSession } from '../../src/postbuild/search-words.ts';
 import { WORDS_DIR } from '../../src/shared/search-spelling.ts';
 import { NOT_SEARCHED } from '../../src/shared/search-scope.ts';
 
@@ -85,7 +85,7 @@ describe('buildSearchIndex', () => {
 
     // "Did you mean" reads its words from the batches' pages beside the join, on a worker thread for a large site or
     // on this one: the same files as from the joined index's pages.
-    const words = async (dirs: readonly string[], options: { cores: number; workerFrom?: number }) => {
+    const words = async (dirs: readonly string[], options: { cores: number; workerFrom?: number; worker?: WordsSession }) => {
       rmSync(join(dir, WORDS_DIR), { recursive: true, force: true });
       await writeSearchWordsOf(dir, dirs, options);
       return files(join(dir, WORDS_DIR));
@@ -98,6 +98,13 @@ describe('buildSearchIndex', () => {
     expect(text).toContain('"epsilon"');
     expect(await words(three.folders, { cores: 1 })).toEqual(fromJoined);
     expect(await words(three.folders, { cores: 2, workerFrom: 1 })).toEqual(fromJoined);
+    // A worker started ahead, as a build starts it before Pagefind runs.
+    const worker = startWordsWorker();
+    try {
+      expect(await words(three.folders, { cores: 2, worker })).toEqual(fromJoined);
+    } finally {
+      worker.end();
+    }
   });
 
   it('indexes a single batch in place only when every article page is under one top folder', () => {
