@@ -23,3 +23,13 @@ export interface SitemapEntry {
   path: string;
   lastmod?: string;
 }
+
+/** An article page, as the search's indexing needs to know it (noted by the security check, src/postbuild/search-pages.ts). */
+export interface SearchPage {
+  /** The page's file, relative to the site's folder, with `/`. */
+  path: string;
+  /** Its size: batches are balanced by it. */
+  bytes: number;
+  /** Whether it may hold Chinese or Japanese text, whose words are spaced before indexing (src/shared/search-cjk.ts). */
+  cjk?: true;
+}

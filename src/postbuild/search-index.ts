@@ -20,7 +20,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spaceCjkWords } from '../shared/search-cjk.ts';
 import { NOT_SEARCHED } from '../shared/search-scope.ts';
 import { removeNow, type Discard } from './discard.ts';
-import { searchFacts, searchPagesOf, type SearchPage } from './search-pages.ts';
+import type { SearchPage } from '../model/site-files.ts';
+import { searchFacts, searchPagesOf } from './search-pages.ts';
 import { joinSearchIndexes, STAND_IN_FOLDER } from './search-bundle.ts';
 import { writeSearchWordsOf } from './search-words.ts';
 

@@ -4,16 +4,7 @@
  * every page the build wrote (src/postbuild/security-check.ts) and notes these facts as it goes, so that the
  * search's indexing need not read the whole site again (10,000 articles: 1.6 s of one thread before Pagefind).
  */
-
-/** An article page, as the search's indexing needs to know it. */
-export interface SearchPage {
-  /** The page's file, relative to the site's folder, with `/`. */
-  path: string;
-  /** Its size: batches are balanced by it. */
-  bytes: number;
-  /** Whether it may hold Chinese or Japanese text, whose words are spaced before indexing (src/shared/search-cjk.ts). */
-  cjk?: true;
-}
+import type { SearchPage } from '../model/site-files.ts';
 
 /** What the search needs of a page: null for a page it does not index; `cjk` as in `SearchPage`. */
 export type SearchFacts = { bytes: number; cjk: boolean } | null;

@@ -13,11 +13,10 @@
 import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Shard } from '../model/shards.ts';
-import { BUILD_STEPS, PART_FOLDER, SITE_MARKER, SITE_MARKER_TEXT, type BuildStep, type SitemapEntry } from '../model/site-files.ts';
+import { BUILD_STEPS, PART_FOLDER, SITE_MARKER, SITE_MARKER_TEXT, type BuildStep, type SearchPage, type SitemapEntry } from '../model/site-files.ts';
 import { headersFile, sitePolicy } from './csp.ts';
 import { joinSearchIndexes } from './search-bundle.ts';
 import { removeNow, type Discard } from './discard.ts';
-import type { SearchPage } from './search-pages.ts';
 import { writeSearchWordsOf, type WordsSession } from './search-words.ts';
 import { writeSitemap } from './sitemap.ts';
 
