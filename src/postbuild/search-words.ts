@@ -10,13 +10,13 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { startWorker, type WorkerSession } from '../build/worker.ts';
 import { urlForId } from '../model/ids.ts';
 import { searchWords } from '../shared/search-keys.ts';
 import { isVocabularyWord, planWordPieces, WORDS_DIR, WORDS_MANIFEST, type WordsManifest } from '../shared/search-spelling.ts';
 import { namesOf } from '../shared/title-index.ts';
-import { availableParallelism } from 'node:os';
-import { startWorker, type WorkerSession } from '../build/worker.ts';
 import { pageCountOf, pageTextsOf, type PageText } from './search-bundle.ts';
 import { readTitleRows } from './search-titles.ts';
 
