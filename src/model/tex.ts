@@ -36,7 +36,8 @@ export function texProblem(tex: string, display: boolean): string | undefined {
 
 function readTex(tex: string, display: boolean): string | undefined {
   try {
-    temml().renderToString(tex, { ...TEX_OPTIONS, displayMode: display });
+    // The tree only: its markup is not needed to know that it reads.
+    temml().__renderToMathMLTree(tex, { ...TEX_OPTIONS, displayMode: display });
     return undefined;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

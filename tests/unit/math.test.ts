@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { parseArticle, remarkTree } from '../../src/model/parse-article.ts';
 import { readArticleTree, satteriTree } from '../../src/model/satteri-reader.ts';
 import { texProblem } from '../../src/model/tex.ts';
-import { formulaElement, texToMathml } from '../../src/render/math/mathml.ts';
+import { formulaElement, temmlMathml, texToMathml } from '../../src/render/math/mathml.ts';
 import { toHtml } from 'hast-util-to-html';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { article } from '../helpers/index.ts';
 
 /** The formulas and the text of a paragraph, as one reader reads it. */
@@ -139,6 +141,54 @@ describe('formulas as MathML Core', () => {
     math.children = [];
     const second = formulaElement('x^2 + \\frac{a}{b}', true);
     expect(toHtml({ type: 'element', tagName: 'div', properties: second.hProperties, children: second.hChildren })).toBe(html);
+  });
+
+  it('makes from temml’s tree the very tree its markup parses to, for every kind of formula and the wiki’s own', () => {
+    const contentDir = join(import.meta.dirname, '../../content');
+    const wikis: Array<[string, boolean]> = [];
+    for (const name of readdirSync(contentDir).filter((file) => file.endsWith('.mdx'))) {
+      const walk = (nodes: RootContent[]) => {
+        for (const node of nodes) {
+          if (node.type === 'inlineMath' || node.type === 'math') wikis.push([node.value, node.type === 'math']);
+          else if ('children' in node) walk(node.children as RootContent[]);
+        }
+      };
+      walk(readArticleTree(readFileSync(join(contentDir, name), 'utf8'), remarkTree, satteriTree).children);
+    }
+    expect(wikis.length).toBeGreaterThan(10);
+    const kinds: Array<[string, boolean]> = [
+      ['C \\approx 6ND', false],
+      ['x^2 + \\frac{a}{b} - \\sqrt[3]{y_{i,j}}', true],
+      ['\\begin{aligned} S &= \\frac{a}{b} \\\\ Z &= c \\end{aligned}', true],
+      ['\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}', true],
+      ['\\begin{array}{c|c:c} a & b & c \\\\ \\hline d & e & f \\\\ \\hdashline g & h & i \\end{array}', true],
+      ['\\begin{cases} 1 & x < 0 \\\\ 0 & \\text{otherwise} \\end{cases}', true],
+      ['\\text{a < b \\& "c" \'d\' é} < \\& \\; \\mathrm{ReLU}(x) \\operatorname{softmax}(z)', false],
+      ['\\sum_{i=1}^{n} \\int_0^\\infty \\lim_{x \\to 0} \\prod_k', true],
+      ['\\left( \\frac{1}{2} \\right] \\bigl\\{ x \\bigr\\}', false],
+      ['\\hat{x} \\vec{v} \\overline{AB} \\widetilde{xyz} \\dot a \\underline{u}', false],
+      ['\\overbrace{a+b}^{n} \\underbrace{c+d}_{m} \\xrightarrow{f} \\stackrel{?}{=}', true],
+      ['\\mathbb{R}^{d} \\mathcal{L} \\boldsymbol{\\theta} \\mathbf{W}', false],
+      ['\\color{red}{x} + \\boxed{y} + \\cancel{z} + \\phantom{w}', false],
+      ['a \\quad b \\qquad c \\, d \\! e \\hspace{1em} f', false],
+      ['\\tag{1} E = mc^2', true],
+      ['\\begin{equation} x \\label{eq} \\end{equation}', true],
+      ["f'(x) \\neq g''(x) \\not\\in \\varnothing", false],
+      ['\\displaystyle \\binom{n}{k} \\tbinom{a}{b} \\dfrac{1}{x}', false],
+      ['x\r\n+ y\r= z', true],
+      ['\\char"41 \\% \\$ \\& \\# \\_', false],
+      ['\\begin{matrix} \\end{matrix}', true],
+      ['', false],
+    ];
+    const withoutPositions = (tree: unknown) => JSON.stringify(tree, (key, value: unknown) => (key === 'position' ? undefined : value));
+    let fromTree = 0;
+    for (const [tex, display] of [...kinds, ...wikis]) {
+      const made = temmlMathml(tex, display);
+      // Made from temml's tree, a formula has no positions; parsed from its markup (a node kind the tree does not take), it has.
+      if (!JSON.stringify(made).includes('"position"')) fromTree++;
+      expect(withoutPositions(made), tex).toBe(withoutPositions(temmlMathml(tex, display, true)));
+    }
+    expect(fromTree).toBeGreaterThanOrEqual(kinds.length + wikis.length - 2);
   });
 
   it('does not link or style through TeX: \\href and \\style are errors, not markup', () => {

@@ -9,6 +9,7 @@
  */
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { h } from 'hastscript';
 import { TEX_OPTIONS, temml } from '../../model/tex.ts';
 
 /** temml's inline declarations, as classes of src/styles/math.css; declarations not listed are dropped (spacing only). */
@@ -70,15 +71,103 @@ function stylesToClasses(node: Element): void {
  * with file and line first, src/model/tex.ts). `display`: a formula on lines of its own.
  */
 export function texToMathml(tex: string, display: boolean): Element {
-  const markup = temml().renderToString(tex, { ...TEX_OPTIONS, displayMode: display, annotate: true });
-  const tree: Root = fromHtml(markup, { fragment: true });
-  const math = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'math');
-  if (!math) throw new Error(`temml gave no <math> element for \`${tex}\``);
+  const math = temmlMathml(tex, display);
   stylesToClasses(math);
   const semantics = math.children.find((node): node is Element => node.type === 'element' && node.tagName === 'semantics');
   const drawn = semantics?.children.find((node): node is Element => node.type === 'element' && node.tagName !== 'annotation');
   if (drawn) drawn.properties.dataPagefindIgnore = '';
   return math;
+}
+
+/**
+ * The `<math>` element of temml's markup as an HTML parser reads it, made from temml's own tree (`mathmlTree`)
+ * or, with `viaMarkup` (and for a tree it does not know), by parsing the markup temml writes.
+ */
+export function temmlMathml(tex: string, display: boolean, viaMarkup = false): Element {
+  const options = { ...TEX_OPTIONS, displayMode: display, annotate: true };
+  const tree = viaMarkup ? undefined : mathmlTree(temml().__renderToMathMLTree(tex, options));
+  return tree ?? parsedMathml(temml().renderToString(tex, options), tex);
+}
+
+function parsedMathml(markup: string, tex: string): Element {
+  const tree: Root = fromHtml(markup, { fragment: true });
+  const math = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'math');
+  if (!math) throw new Error(`temml gave no <math> element for \`${tex}\``);
+  return math;
+}
+
+/** The nodes of temml's own tree (`__renderToMathMLTree`): MathML elements, text, and fragments of them. */
+interface TemmlNode {
+  type?: unknown;
+  text?: unknown;
+  attributes?: Record<string, unknown>;
+  classes?: unknown[];
+  style?: Record<string, unknown>;
+  children?: TemmlNode[];
+}
+
+/** temml's DocumentFragment: children and nothing of its own in the markup. */
+const FRAGMENT_KEYS = new Set(['children', 'classes', 'style']);
+
+/** The HTML parser's preprocessing of text (as in temml's markup): line ends to `\n`, NUL to U+FFFD. */
+const parsedText = (value: unknown) => String(value).replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+
+/**
+ * temml's tree as the hast an HTML parser gives for its markup (hast-util-from-html), without writing and
+ * parsing the markup (a third of a formula's cost): attributes, then `class`, then `style`, in the order
+ * temml writes them, each given to hastscript as the parser gives it; adjacent texts joined, empty ones
+ * dropped, as the parser's tokens are. `undefined` for a tree with a node of another kind (temml's `Span`,
+ * `Img`, `AnchorNode`, none of which the wiki's options make): then the markup is parsed.
+ * tests/unit/math.test.ts holds both ways to the same trees.
+ */
+function mathmlTree(root: TemmlNode): Element | undefined {
+  const element = (node: TemmlNode): Element | undefined => {
+    if (typeof node.type !== 'string' || !node.attributes || !Array.isArray(node.classes) || !node.style || !Array.isArray(node.children)) return undefined;
+    // The parser lowercases attribute names, keeps the first of two alike, and spells one MathML attribute its way.
+    const attributes: Record<string, string> = {};
+    const add = (written: string, value: unknown) => {
+      const lower = written.toLowerCase();
+      const name = lower === 'definitionurl' ? 'definitionURL' : lower;
+      if (!(name in attributes)) attributes[name] = parsedText(value);
+    };
+    for (const [name, value] of Object.entries(node.attributes)) add(name, value);
+    if (node.classes.length > 0) add('class', node.classes.filter(Boolean).join(' '));
+    let style = '';
+    for (const [name, value] of Object.entries(node.style)) style += `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}:${String(value)};`;
+    if (style) add('style', style);
+    const result = h(node.type, attributes);
+    const children = contents(node.children);
+    if (!children) return undefined;
+    result.children = children;
+    return result;
+  };
+  const contents = (nodes: TemmlNode[]): ElementContent[] | undefined => {
+    const out: ElementContent[] = [];
+    for (const node of nodes) {
+      if (node.type === undefined && typeof node.text === 'string') {
+        const value = parsedText(node.text);
+        const last = out.at(-1);
+        if (value === '') continue;
+        if (last?.type === 'text') last.value += value;
+        else out.push({ type: 'text', value });
+      } else if (Array.isArray(node.children) && Object.keys(node).every((key) => FRAGMENT_KEYS.has(key))) {
+        const inner = contents(node.children);
+        if (!inner) return undefined;
+        for (const child of inner) {
+          const last = out.at(-1);
+          if (child.type === 'text' && last?.type === 'text') last.value += child.value;
+          else out.push(child);
+        }
+      } else {
+        const child = element(node);
+        if (!child) return undefined;
+        out.push(child);
+      }
+    }
+    return out;
+  };
+  const math = element(root);
+  return math?.tagName === 'math' ? math : undefined;
 }
 
 /**
