@@ -23,6 +23,22 @@ const FOOTNOTE_CALL = /\[\^([^\]\s]+)\]/g;
 export function parseInlineMarkdown(text: string, at: Point, footnotes: ReadonlySet<string>): PhrasingContent[] {
   const value = text.replace(/\s*\n\s*/g, ' ').trim();
   if (value === '') return [];
+  if (PLAIN.test(value) && !AUTOLINK.test(value)) return settle([{ type: 'text', value }], value, at, footnotes);
+  return readInlineMarkdown(value, at, footnotes);
+}
+
+/**
+ * Text in which Markdown finds nothing to read (most infobox values: `80 GB`, `2022`, `TSMC N4`): letters,
+ * digits, spaces and punctuation that starts no inline construct. Markdown reads it as one text, or as a
+ * block (`1. x`, `- x`, `---`) that is then shown as written: the same text either way, without the parser.
+ * tests/unit/inline-markdown.test.ts holds both ways to the same nodes.
+ */
+const PLAIN = /^[\p{L}\p{N} ,.;:()%'"/+=?\u2013\u2014-]*$/u;
+/** GFM's autolinks without brackets, which plain characters can spell. */
+const AUTOLINK = /www\.|:\/\/|mailto:|xmpp:/i;
+
+/** `parseInlineMarkdown` through the Markdown reader, whatever the text (exported for the tests). */
+export function readInlineMarkdown(value: string, at: Point, footnotes: ReadonlySet<string>): PhrasingContent[] {
   const tree = readWithProseDollars(value, (source) => markdownToMdast(source, { features: FEATURES }) as unknown as Root);
   const blocks = tree.children;
   // Text that Markdown would read as a block (`- item`, `# title`) is shown as written.
