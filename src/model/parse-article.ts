@@ -15,7 +15,7 @@ import type { unified as Unified } from 'unified';
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { YAMLParseError } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
 import { collectCitations, type ArticleCitations } from './references.ts';
 import { articleSchema, describeSchemaIssues, type ArticleFrontmatter } from './schema.ts';
@@ -28,6 +28,7 @@ import type { ChartUse } from './chart-spec.ts';
 import { infoboxSpec, type InfoboxSpec } from './infobox.ts';
 import { texDiagnostics } from './tex.ts';
 import { expandWikiSyntax } from './wiki-syntax.ts';
+import { readFrontmatterYaml } from './frontmatter-yaml.ts';
 import { readArticleTree, satteriTree, withoutByteOrderMark, type TreeReader } from './satteri-reader.ts';
 import { wikiLinkSyntaxOptions, writtenAlias, writtenTarget, type WikiLinkNode } from './wiki-link-node.ts';
 
@@ -353,7 +354,7 @@ function readArticle(text: string, file: string, readTree: TreeReader): ParseRes
   }
   let data: unknown;
   try {
-    data = parseYaml(yamlNode.value) ?? {};
+    data = readFrontmatterYaml(yamlNode.value) ?? {};
   } catch (error) {
     const line = error instanceof YAMLParseError ? (error.linePos?.[0].line ?? 0) + 1 : 1;
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
