@@ -7,8 +7,11 @@ import { describe, expect, it } from 'vitest';
 import {
   BATCH_PAGES,
   batchesOf,
+  batchPagesFor,
   buildSearchIndex,
+  globOf,
   globOfAll,
+  MIN_RUN_PAGES,
   indexInBatches,
   pagefindArguments,
   prepareForIndexing,
@@ -48,7 +51,7 @@ describe('buildSearchIndex', () => {
 
   it('counts the article pages, and indexes a large site in batches whose joined index is the one a single run gives', async () => {
     const pages = Object.fromEntries(
-      ['alpha', 'beta', 'gamma', 'delta', 'epsilon'].map((name, i) => [
+      ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta,z'].map((name, i) => [
         `wiki/${name}`,
         `<article data-pagefind-body><h1>${name}</h1><p>${'shared words '.repeat(i + 1)}only-${name}</p></article>`,
       ]),
@@ -56,7 +59,7 @@ describe('buildSearchIndex', () => {
     const dir = site({ ...pages, 'special/all': '<p>All</p>' });
     const prepared = prepareForIndexing(dir);
     prepared.restore();
-    expect(prepared.articles).toBe(5);
+    expect(prepared.articles).toBe(6);
     const linked: string[] = [];
     const discard = (folder: string) => {
       linked.push(relative(dir, folder));
@@ -68,8 +71,9 @@ describe('buildSearchIndex', () => {
     const bySize = prepared.pages.map((page) => page.bytes);
     const byBytes = await indexInBatches(dir, join(dir, '.bytes'), { batchBytes: bySize[0]! + bySize[1]! + 1, runs: 2 });
     expect([one.folders.length, three.folders.length]).toEqual([1, 3]);
-    // One batch is indexed where its pages are; each of three gets a folder of linked copies, removed after its run.
-    expect(linked.sort()).toEqual(['.three/batch-0000.pages', '.three/batch-0001.pages', '.three/batch-0002.pages']);
+    // Batches are indexed where their pages are, through a glob naming them; a batch with a page whose path a glob
+    // would read (`zeta,z`) gets a folder of linked copies, removed after its run.
+    expect(linked.sort()).toEqual(['.three/batch-0002.pages']);
     expect(byBytes.folders.length).toBeGreaterThanOrEqual(3);
     await joinSearchIndexes(one.folders, join(dir, 'joined-one'));
     await joinSearchIndexes(three.folders, join(dir, 'joined-three'));
@@ -114,6 +118,29 @@ describe('buildSearchIndex', () => {
     expect(globOfAll(['wiki/a/index.html', 'other/b/index.html'])).toBeUndefined();
     expect(globOfAll(['wi*ki/a/index.html'])).toBeUndefined();
     expect(globOfAll([])).toBeUndefined();
+  });
+
+  it('names a batch’s pages in a glob when their paths spell nothing a glob reads, and the glob fits one argument', () => {
+    expect(globOf(['wiki/a/index.html'])).toBe('wiki/a/index.html');
+    expect(globOf(['wiki/a/index.html', 'wiki/b-c/d_e/index.html', 'wiki/höhe/index.html'])).toBe(
+      '{wiki/a/index.html,wiki/b-c/d_e/index.html,wiki/höhe/index.html}',
+    );
+    for (const odd of ['wiki/a,b', 'wiki/a*', 'wiki/{a}', 'wiki/[a]', 'wiki/a?', 'wiki/<a:1>', 'wiki/a b', 'wiki/a\\b', "wiki/o'neill", 'wiki/!a'])
+      expect(globOf(['wiki/x/index.html', `${odd}/index.html`]), odd).toBeUndefined();
+    expect(globOf([])).toBeUndefined();
+    expect(globOf(Array.from({ length: 2500 }, (_, i) => `wiki/namespace_${i}/a_rather_long_article_name_${i}/index.html`))).toBeUndefined();
+  });
+
+  it('shares a site that would be one batch between the Pagefind runs that go at once', () => {
+    // Two cores: a thousand articles as two runs of 500; fewer than two runs' worth stay one batch.
+    expect(batchPagesFor(1000, 2)).toBe(500);
+    expect(batchPagesFor(2 * MIN_RUN_PAGES - 1, 2)).toBe(BATCH_PAGES);
+    expect(batchPagesFor(2 * MIN_RUN_PAGES, 2)).toBe(MIN_RUN_PAGES);
+    expect(batchPagesFor(2600, 2)).toBe(1300);
+    expect(batchPagesFor(1000, 1)).toBe(BATCH_PAGES);
+    expect(batchPagesFor(1000, 4)).toBe(250);
+    // Sites of several batches keep batches of BATCH_PAGES (Pagefind's memory), as many at once as there are cores.
+    expect(batchPagesFor(10_000, 2)).toBe(BATCH_PAGES);
   });
 
   it('cuts batches at a number of pages or of bytes, whichever comes first, never leaving a page out', () => {
