@@ -128,16 +128,27 @@ export function globOfAll(pages: readonly string[]): string | undefined {
 /** What a glob of `globOf` may spell as it is: no character that a glob reads (`*`, `{`, `,`, `[`, `<`, `\\`, …). */
 const GLOB_LITERAL = /^[\p{L}\p{N}_./-]+$/u;
 /** Longest glob given as one argument: Linux takes at most 128 KiB in one. */
-const GLOB_MAX = 64 * 1024;
+const GLOB_MAX = 120 * 1024;
 
 /**
- * The glob that gives Pagefind exactly `pages` of a batch where they are (`{wiki/a/index.html,wiki/b/index.html}`),
- * so that a batch needs no copy of its pages in a folder of its own; undefined when a page's path holds a
- * character a glob would read, or the glob would be too long for one argument (then its pages are linked).
+ * The glob that gives Pagefind exactly `pages` of a batch where they are, so that a batch needs no copy of its pages
+ * in a folder of its own: their paths as alternatives, the folders and file name they share written once
+ * (`wiki/{a,b/c}/index.html`); 2,500 articles of the benchmark's wiki make about 70 KB. Undefined when a page's path
+ * holds a character a glob would read, or the glob would be too long for one argument: then its pages are linked.
  */
 export function globOf(pages: readonly string[]): string | undefined {
   if (pages.length === 0 || !pages.every((page) => GLOB_LITERAL.test(page))) return undefined;
-  const glob = pages.length === 1 ? (pages[0] ?? '') : `{${pages.join(',')}}`;
+  if (pages.length === 1) return pages[0];
+  const first = pages[0] ?? '';
+  const shorterPrefix = (prefix: string) => prefix.slice(0, prefix.lastIndexOf('/', prefix.length - 2) + 1);
+  let prefix = first.slice(0, first.lastIndexOf('/') + 1);
+  while (prefix && !pages.every((page) => page.startsWith(prefix))) prefix = shorterPrefix(prefix);
+  let suffix = first.includes('/') ? first.slice(first.indexOf('/')) : '';
+  while (suffix && !pages.every((page) => page.endsWith(suffix))) suffix = suffix.indexOf('/', 1) === -1 ? '' : suffix.slice(suffix.indexOf('/', 1));
+  // Every path keeps something between the two, or the alternatives would not name it.
+  while (prefix && !pages.every((page) => page.length > prefix.length + suffix.length)) prefix = shorterPrefix(prefix);
+  if (!pages.every((page) => page.length > prefix.length + suffix.length)) suffix = '';
+  const glob = `${prefix}{${pages.map((page) => page.slice(prefix.length, page.length - suffix.length)).join(',')}}${suffix}`;
   return glob.length <= GLOB_MAX ? glob : undefined;
 }
 
