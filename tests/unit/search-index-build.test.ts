@@ -51,7 +51,7 @@ describe('buildSearchIndex', () => {
 
   it('counts the article pages, and indexes a large site in batches whose joined index is the one a single run gives', async () => {
     const pages = Object.fromEntries(
-      ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta,z'].map((name, i) => [
+      ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'höhe', 'zeta,z'].map((name, i) => [
         `wiki/${name}`,
         `<article data-pagefind-body><h1>${name}</h1><p>${'shared words '.repeat(i + 1)}only-${name}</p></article>`,
       ]),
@@ -59,24 +59,24 @@ describe('buildSearchIndex', () => {
     const dir = site({ ...pages, 'special/all': '<p>All</p>' });
     const prepared = prepareForIndexing(dir);
     prepared.restore();
-    expect(prepared.articles).toBe(6);
+    expect(prepared.articles).toBe(7);
     const linked: string[] = [];
     const discard = (folder: string) => {
       linked.push(relative(dir, folder));
       removeNow(folder);
     };
     const one = await indexInBatches(dir, join(dir, '.one'), { batchPages: 100, discard });
-    const three = await indexInBatches(dir, join(dir, '.three'), { batchPages: 2, runs: 2, discard });
+    const several = await indexInBatches(dir, join(dir, '.several'), { batchPages: 2, runs: 2, discard });
     // Cut by bytes: the pages grow with i, so the later batches hold fewer pages.
     const bySize = prepared.pages.map((page) => page.bytes);
     const byBytes = await indexInBatches(dir, join(dir, '.bytes'), { batchBytes: bySize[0]! + bySize[1]! + 1, runs: 2 });
-    expect([one.folders.length, three.folders.length]).toEqual([1, 3]);
-    // Batches are indexed where their pages are, through a glob naming them; a batch with a page whose path a glob
-    // would read (`zeta,z`) gets a folder of linked copies, removed after its run.
-    expect(linked.sort()).toEqual(['.three/batch-0002.pages']);
+    expect([one.folders.length, several.folders.length]).toEqual([1, 4]);
+    // Batches are indexed where their pages are, through a glob naming them (`höhe` too); a batch with a page whose
+    // path a glob would read (`zeta,z`) gets a folder of linked copies, removed after its run.
+    expect(linked.sort()).toEqual(['.several/batch-0003.pages']);
     expect(byBytes.folders.length).toBeGreaterThanOrEqual(3);
     await joinSearchIndexes(one.folders, join(dir, 'joined-one'));
-    await joinSearchIndexes(three.folders, join(dir, 'joined-three'));
+    await joinSearchIndexes(several.folders, join(dir, 'joined-several'));
     await joinSearchIndexes(byBytes.folders, join(dir, 'joined-bytes'));
     const files = (root: string): Record<string, string> =>
       Object.fromEntries(
@@ -84,7 +84,7 @@ describe('buildSearchIndex', () => {
           .filter((entry) => entry.isFile())
           .map((entry) => [join(entry.parentPath, entry.name).slice(root.length), readFileSync(join(entry.parentPath, entry.name)).toString('base64')]),
       );
-    expect(files(join(dir, 'joined-three'))).toEqual(files(join(dir, 'joined-one')));
+    expect(files(join(dir, 'joined-several'))).toEqual(files(join(dir, 'joined-one')));
     expect(files(join(dir, 'joined-bytes'))).toEqual(files(join(dir, 'joined-one')));
 
     // "Did you mean" reads its words from the batches' pages beside the join, on a worker thread for a large site or
@@ -100,12 +100,12 @@ describe('buildSearchIndex', () => {
       .join('');
     expect(text).toContain('"shared"');
     expect(text).toContain('"epsilon"');
-    expect(await words(three.folders, { cores: 1 })).toEqual(fromJoined);
-    expect(await words(three.folders, { cores: 2, workerFrom: 1 })).toEqual(fromJoined);
+    expect(await words(several.folders, { cores: 1 })).toEqual(fromJoined);
+    expect(await words(several.folders, { cores: 2, workerFrom: 1 })).toEqual(fromJoined);
     // A worker started ahead, as a build starts it before Pagefind runs.
     const worker = startWordsWorker();
     try {
-      expect(await words(three.folders, { cores: 2, worker })).toEqual(fromJoined);
+      expect(await words(several.folders, { cores: 2, worker })).toEqual(fromJoined);
     } finally {
       worker.end();
     }
