@@ -125,8 +125,11 @@ export function globOfAll(pages: readonly string[]): string | undefined {
   return `${top}/**/*.html`;
 }
 
-/** What a glob of `globOf` may spell as it is: no character that a glob reads (`*`, `{`, `,`, `[`, `<`, `\\`, …). */
-const GLOB_LITERAL = /^[\p{L}\p{N}_./-]+$/u;
+/**
+ * What a glob of `globOf` may spell as it is: no character that a glob reads (`*`, `{`, `,`, `[`, `<`, `\\`, …),
+ * and no name that starts with a dot, which a glob may pass over as hidden.
+ */
+const GLOB_LITERAL = /^(?!.*(?:^|\/)\.)[\p{L}\p{N}_./-]+$/u;
 /** Longest glob given as one argument: Linux takes at most 128 KiB in one. */
 const GLOB_MAX = 120 * 1024;
 

@@ -151,7 +151,20 @@ describe('buildSearchIndex', () => {
       expect(expand(globOf(paths) ?? ''), paths.join(' ')).toEqual(paths);
     }
     expect(globOf(['index.html', 'wiki/a/index.html'])).toBe('{index.html,wiki/a/index.html}');
-    for (const odd of ['wiki/a,b', 'wiki/a*', 'wiki/{a}', 'wiki/[a]', 'wiki/a?', 'wiki/<a:1>', 'wiki/a b', 'wiki/a\\b', "wiki/o'neill", 'wiki/!a'])
+    for (const odd of [
+      'wiki/a,b',
+      'wiki/a*',
+      'wiki/{a}',
+      'wiki/[a]',
+      'wiki/a?',
+      'wiki/<a:1>',
+      'wiki/a b',
+      'wiki/a\\b',
+      "wiki/o'neill",
+      'wiki/!a',
+      'wiki/.hidden',
+      '.wiki/a',
+    ])
       expect(globOf(['wiki/x/index.html', `${odd}/index.html`]), odd).toBeUndefined();
     expect(globOf([])).toBeUndefined();
     // 2,500 articles of the benchmark's wiki fit one argument; much longer paths do not, and are linked.
