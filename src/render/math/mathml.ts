@@ -143,21 +143,19 @@ function mathmlTree(root: TemmlNode): Element | undefined {
   };
   const contents = (nodes: TemmlNode[]): ElementContent[] | undefined => {
     const out: ElementContent[] = [];
+    const append = (child: ElementContent) => {
+      const last = out.at(-1);
+      if (child.type === 'text' && last?.type === 'text') last.value += child.value;
+      else out.push(child);
+    };
     for (const node of nodes) {
       if (node.type === undefined && typeof node.text === 'string') {
         const value = parsedText(node.text);
-        const last = out.at(-1);
-        if (value === '') continue;
-        if (last?.type === 'text') last.value += value;
-        else out.push({ type: 'text', value });
+        if (value !== '') append({ type: 'text', value });
       } else if (Array.isArray(node.children) && Object.keys(node).every((key) => FRAGMENT_KEYS.has(key))) {
         const inner = contents(node.children);
         if (!inner) return undefined;
-        for (const child of inner) {
-          const last = out.at(-1);
-          if (child.type === 'text' && last?.type === 'text') last.value += child.value;
-          else out.push(child);
-        }
+        inner.forEach(append);
       } else {
         const child = element(node);
         if (!child) return undefined;
