@@ -167,6 +167,8 @@ test('print keeps the charts, in the light theme’s colours', async ({ page }) 
     .first()
     .evaluate((el) => getComputedStyle(el).fill);
   await page.emulateMedia({ colorScheme: 'light', media: 'screen' });
+  // The theme follows the system's change on its `change` event, a moment after the switch: wait for it.
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   expect(printed).toBe(
     await page
       .locator('svg.chart-svg rect')
