@@ -1,7 +1,10 @@
 /**
  * Cold builds, as a first build or a CI run without a kept cache meets them, beside Starlight's on the same
- * articles: n interleaved runs each (wiki, Starlight, wiki, …), every one with its caches and output deleted,
- * then one warm wiki build (the cache of the last cold run kept, nothing changed).
+ * articles: n interleaved runs each (wiki, Starlight, wiki, …), every one into output and cache folders of its own,
+ * then one warm wiki build (the cache of the last cold run kept, nothing changed). Nothing is deleted between runs:
+ * the folders of earlier runs are removed at the start, and the files written and removed while setting up are let
+ * age before the first run (bench/measure.ts `removeAndSettle`), so that every build meets the disk as a first
+ * build on a fresh checkout does.
  *
  *   node bench/cold.ts --pages 1000 --runs 5 [--seed 1]
  *
@@ -11,7 +14,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateWiki, writeWiki } from './generate.ts';
-import { removalsDone, runMeasured, type RunResult, machineDescription } from './measure.ts';
+import { removalsDone, removeAndSettle, runMeasured, type RunResult, machineDescription } from './measure.ts';
 import { ensureStarlight, STARLIGHT_VERSION, writeStarlightSite } from './starlight.ts';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -23,6 +26,8 @@ const runs = Number(args.runs);
 const work = resolve(process.env.BENCH_DIR ?? join(repo, 'bench/.work'));
 const base = join(work, `cold-${pages}`);
 const content = join(base, 'content');
+/** Each run's output and cache folders. */
+const runsDir = join(base, 'runs');
 const quietEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
 
 function check(run: RunResult, what: string): RunResult {
@@ -38,16 +43,27 @@ const articles = generateWiki({ pages, seed: Number(args.seed) });
 writeWiki(content, articles);
 const starlight = ensureStarlight(join(work, 'starlight'));
 writeStarlightSite(starlight, articles);
+// Folders the bench used before it kept each run's own (`dist`, `cache`), and the runs of an earlier invocation.
+await removeAndSettle([join(base, 'dist'), join(base, 'cache'), runsDir, join(starlight, 'dist'), join(starlight, 'node_modules/.astro')], true);
 
-const wikiEnv = { ...quietEnv, WIKI_CONTENT_DIR: content, WIKI_OUT_DIR: join(base, 'dist'), WIKI_CACHE_DIR: join(base, 'cache') };
-const coldWiki = async () => {
-  for (const dir of ['dist', 'cache']) rmSync(join(base, dir), { recursive: true, force: true });
-  return check(await runMeasured(process.execPath, [join(repo, 'cli/build.ts')], { cwd: repo, env: wikiEnv, quiet: true }), 'the wiki build');
-};
-const coldStarlight = async () => {
-  for (const dir of ['dist', 'node_modules/.astro', '.astro']) rmSync(join(starlight, dir), { recursive: true, force: true });
+const wikiEnv = (run: string) => ({
+  ...quietEnv,
+  WIKI_CONTENT_DIR: content,
+  WIKI_OUT_DIR: join(runsDir, run, 'dist'),
+  WIKI_CACHE_DIR: join(runsDir, run, 'cache'),
+});
+const coldWiki = async (i: number) =>
+  check(await runMeasured(process.execPath, [join(repo, 'cli/build.ts')], { cwd: repo, env: wikiEnv(`wiki-${i}`), quiet: true }), 'the wiki build');
+const coldStarlight = async (i: number) => {
+  // `.astro/` holds the project's generated types, a few files; its content store is in the cache folder.
+  rmSync(join(starlight, '.astro'), { recursive: true, force: true });
+  const run = join(runsDir, `starlight-${i}`);
   return check(
-    await runMeasured(process.execPath, [join(starlight, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: starlight, env: quietEnv, quiet: true }),
+    await runMeasured(process.execPath, [join(starlight, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(run, 'dist')], {
+      cwd: starlight,
+      env: { ...quietEnv, BENCH_ASTRO_CACHE_DIR: join(run, 'cache') },
+      quiet: true,
+    }),
     'the Starlight build',
   );
 };
@@ -55,12 +71,13 @@ const coldStarlight = async () => {
 const wiki: RunResult[] = [];
 const theirs: RunResult[] = [];
 for (let i = 0; i < runs; i++) {
-  wiki.push(await coldWiki());
-  theirs.push(await coldStarlight());
+  wiki.push(await coldWiki(i));
+  theirs.push(await coldStarlight(i));
   console.error(`[bench] run ${i + 1}/${runs}: wiki ${(wiki.at(-1)!.ms / 1000).toFixed(1)} s, Starlight ${(theirs.at(-1)!.ms / 1000).toFixed(1)} s`);
 }
-const warm = check(await runMeasured(process.execPath, [join(repo, 'cli/build.ts')], { cwd: repo, env: wikiEnv, quiet: true }), 'the warm wiki build');
-await removalsDone(join(base, 'dist'));
+const last = `wiki-${runs - 1}`;
+const warm = check(await runMeasured(process.execPath, [join(repo, 'cli/build.ts')], { cwd: repo, env: wikiEnv(last), quiet: true }), 'the warm wiki build');
+await removalsDone(join(runsDir, last, 'dist'));
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const summary = {

@@ -3,11 +3,35 @@
  * and the peak memory of its whole process tree (polled from /proc), the size
  * of a folder, and the weight of one built page with what it loads.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+
+/**
+ * How long the kernel keeps a freed inode from being given out again on ext4 without a journal once its inode table
+ * is written (fs/ext4/ialloc.c, `recently_deleted`: 60 s, 360 s while the table is unwritten), plus a second.
+ */
+const RECENTLY_DELETED_MS = 61_000;
+
+/**
+ * Remove `paths`, then write the file system out and wait until the kernel no longer counts their inodes as
+ * recently deleted. This machine's disk is ext4 without a journal, where each file created while thousands were
+ * just deleted is given an inode by scanning past every one of them: a cold build of 1,000 articles right after
+ * `rm -rf` of the last build's folders spent 1.8–3.2 s more of system time and ran 2.2–3.2 s longer in two of
+ * three pairs (bench/RESULTS.md, 2026-12-06 thirteenth session). A first build, or CI on a fresh checkout, has
+ * nothing just deleted; a benchmark that deletes before it measures must wait this out, for every tool alike.
+ * Waits only when something was removed, or `always`.
+ */
+export async function removeAndSettle(paths: string[], always = false): Promise<void> {
+  const removed = paths.filter((path) => existsSync(path));
+  for (const path of removed) rmSync(path, { recursive: true, force: true });
+  if (removed.length === 0 && !always) return;
+  spawnSync('sync');
+  console.error(`[bench] waiting ${RECENTLY_DELETED_MS / 1000} s for the removed files' inodes to be free again (bench/measure.ts removeAndSettle) …`);
+  await new Promise((resolve) => setTimeout(resolve, RECENTLY_DELETED_MS));
+}
 
 /** The machine as the results record it: cores and the load averages when the run ended (benchmarks here share it). */
 /**

@@ -11,7 +11,7 @@
  * Everything is written under BENCH_DIR (default bench/.work, git-ignored): the content
  * folder, `dist/`, Astro's cache, profiles and `results-<pages>.json`.
  */
-import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCHMARK_QUERIES, generateWiki, writeWiki, type GeneratedArticle } from './generate.ts';
@@ -19,6 +19,7 @@ import {
   folderSize,
   pageWeight,
   removalsDone,
+  removeAndSettle,
   runMeasured,
   typicalPage,
   type FolderSize,
@@ -127,8 +128,8 @@ async function benchWiki(articles: GeneratedArticle[]): Promise<SiteResult> {
   const cache = join(base, 'cache');
   writeWiki(content, articles);
   mkdirSync(base, { recursive: true });
-  rmSync(dist, { recursive: true, force: true });
-  rmSync(cache, { recursive: true, force: true });
+  // The content just written and the last build's folders removed, let age as on a fresh checkout (bench/measure.ts).
+  await removeAndSettle([dist, cache], true);
   const env = { ...quietEnv, WIKI_CONTENT_DIR: content, WIKI_OUT_DIR: dist, WIKI_CACHE_DIR: cache };
   const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(base, 'profile')}`] : [];
   // What a writer runs, `npm run build` (cli/build.ts: the search index once Astro has exited); a CPU
@@ -153,9 +154,7 @@ async function benchWiki(articles: GeneratedArticle[]): Promise<SiteResult> {
 async function benchStarlight(articles: GeneratedArticle[]): Promise<SiteResult> {
   const dir = ensureStarlight(join(work, 'starlight'));
   writeStarlightSite(dir, articles);
-  rmSync(join(dir, 'dist'), { recursive: true, force: true });
-  rmSync(join(dir, 'node_modules/.astro'), { recursive: true, force: true });
-  rmSync(join(dir, '.astro'), { recursive: true, force: true });
+  await removeAndSettle([join(dir, 'dist'), join(dir, 'node_modules/.astro'), join(dir, '.astro')], true);
   console.error(`[bench] building ${pages} articles with Starlight ${STARLIGHT_VERSION} …`);
   const build = check(await runMeasured(node, [join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, env: quietEnv }), 'the Starlight build');
   return measureSite('starlight', join(dir, 'dist'), build, 'hardware/');
