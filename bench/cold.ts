@@ -1,16 +1,16 @@
 /**
  * Cold builds, as a first build or a CI run without a kept cache meets them, beside Starlight's on the same
- * articles: n interleaved runs each (wiki, Starlight, wiki, …), every one into output and cache folders of its own,
- * then one warm wiki build (the cache of the last cold run kept, nothing changed). Nothing is deleted between runs:
- * the folders of earlier runs are removed at the start, and the files written and removed while setting up are let
- * age before the first run (bench/measure.ts `removeAndSettle`), so that every build meets the disk as a first
- * build on a fresh checkout does.
+ * articles: n interleaved runs each (wiki, Starlight, wiki, …), the wiki's each into output and cache folders of its
+ * own, Starlight's in its project and moved out of it after the run; then one warm wiki build (the cache of the last
+ * cold run kept, nothing changed). Nothing is deleted between runs: the folders of earlier runs are removed at the
+ * start, and the files written and removed while setting up are let age before the first run (bench/measure.ts
+ * `removeAndSettle`), so that every build meets the disk as a first build on a fresh checkout does.
  *
  *   node bench/cold.ts --pages 1000 --runs 5 [--seed 1]
  *
  * Prints every run, the medians and their ratio; writes bench/.work/results-cold-<pages>.json.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateWiki, writeWiki } from './generate.ts';
@@ -44,7 +44,10 @@ writeWiki(content, articles);
 const starlight = ensureStarlight(join(work, 'starlight'));
 writeStarlightSite(starlight, articles);
 // Folders the bench used before it kept each run's own (`dist`, `cache`), and the runs of an earlier invocation.
-await removeAndSettle([join(base, 'dist'), join(base, 'cache'), runsDir, join(starlight, 'dist'), join(starlight, 'node_modules/.astro')], true);
+await removeAndSettle(
+  [join(base, 'dist'), join(base, 'cache'), runsDir, ...['dist', 'node_modules/.astro', '.astro'].map((dir) => join(starlight, dir))],
+  true,
+);
 
 const wikiEnv = (run: string) => ({
   ...quietEnv,
@@ -55,17 +58,16 @@ const wikiEnv = (run: string) => ({
 const coldWiki = async (i: number) =>
   check(await runMeasured(process.execPath, [join(repo, 'cli/build.ts')], { cwd: repo, env: wikiEnv(`wiki-${i}`), quiet: true }), 'the wiki build');
 const coldStarlight = async (i: number) => {
-  // `.astro/` holds the project's generated types, a few files; its content store is in the cache folder.
-  rmSync(join(starlight, '.astro'), { recursive: true, force: true });
-  const run = join(runsDir, `starlight-${i}`);
-  return check(
-    await runMeasured(process.execPath, [join(starlight, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(run, 'dist')], {
-      cwd: starlight,
-      env: { ...quietEnv, BENCH_ASTRO_CACHE_DIR: join(run, 'cache') },
-      quiet: true,
-    }),
+  const run = check(
+    await runMeasured(process.execPath, [join(starlight, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: starlight, env: quietEnv, quiet: true }),
     'the Starlight build',
   );
+  // Its output and caches moved out of the project, not deleted: the next build starts without them, in the same place.
+  const kept = join(runsDir, `starlight-${i}`);
+  mkdirSync(kept, { recursive: true });
+  for (const dir of ['dist', 'node_modules/.astro', '.astro'])
+    if (existsSync(join(starlight, dir))) renameSync(join(starlight, dir), join(kept, dir.replace('/', '-')));
+  return run;
 };
 
 const wiki: RunResult[] = [];

@@ -1,20 +1,21 @@
 /**
  * What page histories cost: the benchmark's wiki built twice over, from a folder outside git (no history: no
  * history pages, Recent changes by date) and from a git repository where every article has five commits by two
- * authors, renames among them (bench/git-history.ts); builds alternate, each from an empty cache, and the
- * medians are compared. Also times the one `git log` alone.
+ * authors, renames among them (bench/git-history.ts); cold builds alternate, each from an empty cache into folders
+ * of its own, then each run is built again after an edit; the medians are compared. Also times the one `git log`
+ * alone.
  *
  *   npm run bench:history -- --pages 10000 [--runs 2] [--seed 1]
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gitLogArguments } from '../src/content-folder/git-history.ts';
 import { generateWiki, writeWiki } from './generate.ts';
 import { writeWikiRepository } from './git-history.ts';
-import { removalsDone, runMeasured, type RunResult } from './measure.ts';
+import { removalsDone, removeAndSettle, runMeasured, type RunResult } from './measure.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -35,15 +36,18 @@ console.error(`[bench] ${pages} articles, ${commits} commits, five per article`)
 
 const log = spawnSync('bash', ['-c', 'time git "$@" > /dev/null', 'bash', ...gitLogArguments()], { cwd: join(repo, 'content'), encoding: 'utf8' });
 const logTime = /real\s+(\S+)/.exec(log.stderr)?.[1] ?? '?';
+// The folders of an earlier invocation (and of the time before runs had their own) removed, and what the set-up
+// rewrote let age, so that every cold build meets the disk as a first build does.
+const runsDir = join(work, 'runs');
+await removeAndSettle([runsDir, ...['no-history', 'history'].flatMap((name) => [join(work, `dist-${name}`), join(work, `cache-${name}`)])], true);
 
-/** A build of `content` into its own output and cache folders; `fresh`: from an empty cache. */
-async function build(content: string, name: string, fresh = true): Promise<RunResult> {
-  const out = join(work, `dist-${name}`);
-  const cache = join(work, `cache-${name}`);
-  if (fresh) {
-    rmSync(out, { recursive: true, force: true });
-    rmSync(cache, { recursive: true, force: true });
-  }
+/**
+ * A build of `content` into the output and cache folders of its run; `fresh`: the run's first build, from an empty
+ * cache. Nothing is deleted before a cold build: each run has folders of its own (bench/measure.ts `removeAndSettle`).
+ */
+async function build(content: string, name: string, round: number, fresh = true): Promise<RunResult> {
+  const out = join(runsDir, `${name}-${round}`, 'dist');
+  const cache = join(runsDir, `${name}-${round}`, 'cache');
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', WIKI_CONTENT_DIR: content, WIKI_OUT_DIR: out, WIKI_CACHE_DIR: cache };
   const run = await runMeasured(process.execPath, [join(repoRoot, 'cli/build.ts')], { cwd: repoRoot, env, quiet: true });
   if (run.status !== 0) {
@@ -78,13 +82,21 @@ const without: RunResult[] = [];
 const withHistory: RunResult[] = [];
 const rebuildWithout: RunResult[] = [];
 const rebuildWith: RunResult[] = [];
+// Each cold build after a pause too: a build removes its working folders as it ends, thousands of files at this size,
+// which the next build would pay for here.
 for (let i = 0; i < runs; i++) {
-  without.push(await build(plain, 'no-history'));
+  await removeAndSettle([], true);
+  without.push(await build(plain, 'no-history', i));
+  await removeAndSettle([], true);
+  withHistory.push(await build(join(repo, 'content'), 'history', i));
+}
+// The rebuilds after every cold build: each replaces its site and deletes the one before, which a cold build right
+// after it would pay for on this disk.
+for (let i = 0; i < runs; i++) {
   edit(plain, false, i);
-  rebuildWithout.push(await build(plain, 'no-history', false));
-  withHistory.push(await build(join(repo, 'content'), 'history'));
+  rebuildWithout.push(await build(plain, 'no-history', i, false));
   edit(join(repo, 'content'), true, i);
-  rebuildWith.push(await build(join(repo, 'content'), 'history', false));
+  rebuildWith.push(await build(join(repo, 'content'), 'history', i, false));
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;

@@ -19,7 +19,7 @@ const RECENTLY_DELETED_MS = 61_000;
  * Remove `paths`, then write the file system out and wait until the kernel no longer counts their inodes as
  * recently deleted. This machine's disk is ext4 without a journal, where each file created while thousands were
  * just deleted is given an inode by scanning past every one of them: a cold build of 1,000 articles right after
- * `rm -rf` of the last build's folders spent 1.8–3.2 s more of system time and ran 2.2–3.2 s longer in two of
+ * `rm -rf` of the last build's folders spent 1.8–3.2 s more of system time and ran 2.5–3.2 s longer in two of
  * three pairs (bench/RESULTS.md, 2026-12-06 thirteenth session). A first build, or CI on a fresh checkout, has
  * nothing just deleted; a benchmark that deletes before it measures must wait this out, for every tool alike.
  * Waits only when something was removed, or `always`.

@@ -48,6 +48,6 @@ export function writeStarlightSite(dir: string, articles: GeneratedArticle[]): v
   const sidebar = articles.slice(0, 10).map((a) => ({ label: a.title, link: `/${a.path}/` }));
   writeFileSync(
     join(dir, 'astro.config.mjs'),
-    `import starlight from '@astrojs/starlight';\nimport { defineConfig } from 'astro/config';\n\nexport default defineConfig({\n  cacheDir: process.env.BENCH_ASTRO_CACHE_DIR ?? './node_modules/.astro',\n  integrations: [starlight({ title: 'Synthetic wiki', sidebar: [{ label: 'Start', items: ${JSON.stringify(sidebar)} }] })],\n});\n`,
+    `import starlight from '@astrojs/starlight';\nimport { defineConfig } from 'astro/config';\n\nexport default defineConfig({\n  integrations: [starlight({ title: 'Synthetic wiki', sidebar: [{ label: 'Start', items: ${JSON.stringify(sidebar)} }] })],\n});\n`,
   );
 }
