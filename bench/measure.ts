@@ -33,7 +33,6 @@ export async function removeAndSettle(paths: string[], always = false): Promise<
   await new Promise((resolve) => setTimeout(resolve, RECENTLY_DELETED_MS));
 }
 
-/** The machine as the results record it: cores and the load averages when the run ended (benchmarks here share it). */
 /**
  * Wait until the sites that `npm run build` replaced beside `outDir` are removed (it removes them in a process of
  * its own once the new site is in place, cli/publish.ts), so that the next measured build does not share the
@@ -46,6 +45,7 @@ export async function removalsDone(outDir: string): Promise<void> {
   for (let waited = 0; left() && waited < 120_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
+/** The machine as the results record it: cores and the load averages when the run ended (benchmarks here share it). */
 export function machineDescription(): string {
   return `${cpus().length} cores, load ${loadavg()
     .map((l) => l.toFixed(1))
