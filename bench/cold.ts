@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateWiki, writeWiki } from './generate.ts';
 import { removalsDone, removeAndSettle, runMeasured, type RunResult, machineDescription } from './measure.ts';
-import { ensureStarlight, STARLIGHT_VERSION, writeStarlightSite } from './starlight.ts';
+import { ensureStarlight, STARLIGHT_BUILD_FOLDERS, STARLIGHT_VERSION, writeStarlightSite } from './starlight.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -44,10 +44,7 @@ writeWiki(content, articles);
 const starlight = ensureStarlight(join(work, 'starlight'));
 writeStarlightSite(starlight, articles);
 // Folders the bench used before it kept each run's own (`dist`, `cache`), and the runs of an earlier invocation.
-await removeAndSettle(
-  [join(base, 'dist'), join(base, 'cache'), runsDir, ...['dist', 'node_modules/.astro', '.astro'].map((dir) => join(starlight, dir))],
-  true,
-);
+await removeAndSettle([join(base, 'dist'), join(base, 'cache'), runsDir, ...STARLIGHT_BUILD_FOLDERS.map((dir) => join(starlight, dir))]);
 
 const wikiEnv = (run: string) => ({
   ...quietEnv,
@@ -65,8 +62,7 @@ const coldStarlight = async (i: number) => {
   // Its output and caches moved out of the project, not deleted: the next build starts without them, in the same place.
   const kept = join(runsDir, `starlight-${i}`);
   mkdirSync(kept, { recursive: true });
-  for (const dir of ['dist', 'node_modules/.astro', '.astro'])
-    if (existsSync(join(starlight, dir))) renameSync(join(starlight, dir), join(kept, dir.replace('/', '-')));
+  for (const dir of STARLIGHT_BUILD_FOLDERS) if (existsSync(join(starlight, dir))) renameSync(join(starlight, dir), join(kept, dir.replace('/', '-')));
   return run;
 };
 

@@ -39,7 +39,7 @@ const logTime = /real\s+(\S+)/.exec(log.stderr)?.[1] ?? '?';
 // The folders of an earlier invocation (and of the time before runs had their own) removed, and what the set-up
 // rewrote let age, so that every cold build meets the disk as a first build does.
 const runsDir = join(work, 'runs');
-await removeAndSettle([runsDir, ...['no-history', 'history'].flatMap((name) => [join(work, `dist-${name}`), join(work, `cache-${name}`)])], true);
+await removeAndSettle([runsDir, ...['no-history', 'history'].flatMap((name) => [join(work, `dist-${name}`), join(work, `cache-${name}`)])]);
 
 /**
  * A build of `content` into the output and cache folders of its run; `fresh`: the run's first build, from an empty
@@ -85,9 +85,9 @@ const rebuildWith: RunResult[] = [];
 // Each cold build after a pause too: a build removes its working folders as it ends, thousands of files at this size,
 // which the next build would pay for here.
 for (let i = 0; i < runs; i++) {
-  await removeAndSettle([], true);
+  await removeAndSettle();
   without.push(await build(plain, 'no-history', i));
-  await removeAndSettle([], true);
+  await removeAndSettle();
   withHistory.push(await build(join(repo, 'content'), 'history', i));
 }
 // The rebuilds after every cold build: each replaces its site and deletes the one before, which a cold build right

@@ -22,12 +22,9 @@ const RECENTLY_DELETED_MS = 61_000;
  * `rm -rf` of the last build's folders spent 1.8–3.2 s more of system time and ran 2.5–3.2 s longer in two of
  * three pairs (bench/RESULTS.md, 2026-12-06 thirteenth session). A first build, or CI on a fresh checkout, has
  * nothing just deleted; a benchmark that deletes before it measures must wait this out, for every tool alike.
- * Waits only when something was removed, or `always`.
  */
-export async function removeAndSettle(paths: string[], always = false): Promise<void> {
-  const removed = paths.filter((path) => existsSync(path));
-  for (const path of removed) rmSync(path, { recursive: true, force: true });
-  if (removed.length === 0 && !always) return;
+export async function removeAndSettle(paths: readonly string[] = []): Promise<void> {
+  for (const path of paths) rmSync(path, { recursive: true, force: true });
   spawnSync('sync');
   console.error(`[bench] waiting ${RECENTLY_DELETED_MS / 1000} s for the removed files' inodes to be free again (bench/measure.ts removeAndSettle) …`);
   await new Promise((resolve) => setTimeout(resolve, RECENTLY_DELETED_MS));

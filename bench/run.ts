@@ -29,7 +29,7 @@ import {
 } from './measure.ts';
 import { measureSearchBytes, measureSearchUi, type SearchBytes, type UiSearchBytes } from './search-bytes.ts';
 import { measureTitleRanking, type TitleRanking } from './search-titles.ts';
-import { ensureStarlight, STARLIGHT_VERSION, writeStarlightSite } from './starlight.ts';
+import { ensureStarlight, STARLIGHT_BUILD_FOLDERS, STARLIGHT_VERSION, writeStarlightSite } from './starlight.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -129,7 +129,7 @@ async function benchWiki(articles: GeneratedArticle[]): Promise<SiteResult> {
   writeWiki(content, articles);
   mkdirSync(base, { recursive: true });
   // The content just written and the last build's folders removed, let age as on a fresh checkout (bench/measure.ts).
-  await removeAndSettle([dist, cache], true);
+  await removeAndSettle([dist, cache]);
   const env = { ...quietEnv, WIKI_CONTENT_DIR: content, WIKI_OUT_DIR: dist, WIKI_CACHE_DIR: cache };
   const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(base, 'profile')}`] : [];
   // What a writer runs, `npm run build` (cli/build.ts: the search index once Astro has exited); a CPU
@@ -154,7 +154,7 @@ async function benchWiki(articles: GeneratedArticle[]): Promise<SiteResult> {
 async function benchStarlight(articles: GeneratedArticle[]): Promise<SiteResult> {
   const dir = ensureStarlight(join(work, 'starlight'));
   writeStarlightSite(dir, articles);
-  await removeAndSettle([join(dir, 'dist'), join(dir, 'node_modules/.astro'), join(dir, '.astro')], true);
+  await removeAndSettle(STARLIGHT_BUILD_FOLDERS.map((folder) => join(dir, folder)));
   console.error(`[bench] building ${pages} articles with Starlight ${STARLIGHT_VERSION} …`);
   const build = check(await runMeasured(node, [join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, env: quietEnv }), 'the Starlight build');
   return measureSite('starlight', join(dir, 'dist'), build, 'hardware/');

@@ -18,6 +18,9 @@ const PACKAGE = {
   dependencies: { '@astrojs/starlight': STARLIGHT_VERSION, '@astrojs/markdown-remark': '^7.3.1', astro: '^7.3.5', sharp: '^0.34.0' },
 };
 
+/** What a Starlight build writes in its project (output, content store, generated types): gone, its next build is cold. */
+export const STARLIGHT_BUILD_FOLDERS = ['dist', 'node_modules/.astro', '.astro'] as const;
+
 /** Install Starlight into `dir` unless it is there already. Returns the folder. */
 export function ensureStarlight(dir: string): string {
   mkdirSync(dir, { recursive: true });
