@@ -50,6 +50,8 @@ export interface ChartUse {
   spec: ChartSpec;
   /** The CSV file it reads, relative to the content folder (`/` separators), when its data is a file. */
   dataFile?: string;
+  /** The spec as written between the fences: the renderer takes `spec` from the pre-pass for the same text rather than read it again. */
+  text: string;
 }
 
 const FIELDS = ['type', 'title', 'x', 'y', 'unit', 'series', 'source', 'description', 'xLabel', 'yLabel', 'data'];

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContentError, formatDiagnostic } from '../../src/model/diagnostics.ts';
+import type { PageId } from '../../src/model/ids.ts';
 import { loadPageIndex } from '../../src/content-folder/read-folder.ts';
 import { parseArticle } from '../../src/model/parse-article.ts';
 import { buildReferenceIndex } from '../../src/model/references-index.ts';
@@ -258,6 +259,26 @@ describe('charts', () => {
     expect(html).toContain('<desc>Line chart of per_stack (GB/s) by year. 2015: 128; 2022: 819.</desc>');
     expect(html).toContain('class="chart-stroke-1"');
     expect(html).toContain('<desc>Scatter plot of bandwidth by compute. 989: 3.35; 376: 1.6.</desc>');
+  });
+
+  it('take their spec from the pre-pass when the block reads as it did there, and read the YAML again when not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wiki-syntax-charts-'));
+    const spec = (title: string) => `type: bar\ntitle: ${title}\nx: chip\ny: bandwidth\ndata:\n  - { chip: H100, bandwidth: 3.35 }`;
+    writeFileSync(join(dir, 'a.mdx'), article('A', CHART(spec('First')) + '\n\n' + CHART(spec('Second'))));
+    const { wiki, jobs } = wikiForRendering(dir);
+    const charts = wiki.index.pages.get('a' as PageId)!.article.charts;
+    expect(charts.map((chart) => [chart.line, chart.text])).toEqual([
+      [7, spec('First')],
+      [18, spec('Second')],
+    ]);
+    // Marked in the page index: the first chart's spec is the pre-pass's; the second no longer matches its block.
+    charts[0]!.spec.title = 'First, as the pre-pass kept it';
+    charts[1]!.spec.title = 'Second, as the pre-pass kept it';
+    charts[1]!.text = spec('Changed since');
+    const renderer = await createArticleRenderer(markdown, () => wiki);
+    const outcome = await renderJob(renderer, jobs[0]!);
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect([...outcome.code.matchAll(/<figcaption class="chart-title">([^<]*)</g)].map((m) => m[1])).toEqual(['First, as the pre-pass kept it', 'Second']);
   });
 
   it('stop on a mistake in the spec or the data, with the line and the fix', () => {

@@ -2,7 +2,7 @@
  * remark plugin: the wiki's own blocks (infobox, figures, callouts, chart blocks, `<Infobox>` and `<Figure>`)
  * expanded in the article's tree, as the pre-pass expanded them (src/model/wiki-syntax.ts), before the wiki
  * links and citations inside them are resolved. The frontmatter's infobox is read from the page index,
- * where the pre-pass checked it and kept the line of each row.
+ * where the pre-pass checked it and kept the line of each row, and so are the charts' specs.
  */
 import { relative, sep } from 'node:path';
 import type { Root } from 'mdast';
@@ -46,6 +46,7 @@ export const remarkWikiSyntax: Plugin<[RemarkWikiSyntaxOptions], Root> = functio
       source: String(file.value),
       calloutLabels: labels,
       ...(infobox ? { infobox } : {}),
+      ...(page ? { charts: page.article.charts } : {}),
     });
     const errors = diagnostics.filter((d) => d.severity === 'error');
     // The pre-pass stops the build on these first; an article rendered outside the wiki's reading still must not pass.
