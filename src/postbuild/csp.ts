@@ -90,6 +90,8 @@ const UNSAFE_SCHEMES = new Set(['javascript', 'vbscript', 'file', 'data']);
 
 /** The scheme a browser reads from an attribute value (the tokenizer has decoded character references). */
 function schemeOf(url: string): string {
+  // No colon, written or percent-encoded: no scheme either way (most addresses of a page, `/wiki/…`).
+  if (!url.includes(':') && !/%3a/i.test(url)) return '';
   let decoded = url;
   try {
     decoded = decodeURIComponent(url);
@@ -137,9 +139,13 @@ function unsafeInTag(
       if (scheme && !picture) problems.push(`an address \`${scheme}:…\` in \`${attributeName}\` of \`<${name}>\` would run script or show unchecked content`);
     }
   }
-  const rel = (attribute('rel') ?? '').toLowerCase().split(/\s+/);
+  const relValue = attribute('rel');
+  const targetValue = attribute('target');
+  // Most tags have neither: nothing more to read.
+  if (relValue === undefined && targetValue === undefined) return problems;
+  const rel = (relValue ?? '').toLowerCase().split(/\s+/);
   if (rel.includes('opener')) problems.push(`\`rel="opener"\` on \`<${name}>\` lets the linked site take over this page`);
-  const target = (attribute('target') ?? '').trim().toLowerCase();
+  const target = (targetValue ?? '').trim().toLowerCase();
   if (target && !['_self', '_top', '_parent'].includes(target) && !rel.includes('noopener')) {
     problems.push(`\`<${name} target="${target}">\` without \`rel="noopener"\` lets the linked site take over this page`);
   }
