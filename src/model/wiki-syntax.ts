@@ -30,7 +30,7 @@ export interface WikiSyntaxContext {
   calloutLabels?: CalloutLabels;
   /**
    * The article's charts as the pre-pass read them (the page index's): a chart block with the same line and text
-   * takes its spec from there instead of reading its YAML again (a tenth of a millisecond a chart, on the
+   * takes its spec from there instead of reading its YAML again (a fifth of a millisecond a chart, on the
    * renderer's thread).
    */
   charts?: readonly ChartUse[];
