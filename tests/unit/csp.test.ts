@@ -277,6 +277,8 @@ describe('the second line: what the article checks refuse, found again on the bu
     ['<a href="javascript:alert(1)">x</a>', 'an address `javascript:…` in `href` of `<a>`'],
     ['<a href="&#106;avascript:alert(1)">x</a>', 'an address `javascript:…` in `href` of `<a>`'],
     ['<a href=" %6Aavascript:alert(1)">x</a>', 'an address `javascript:…`'],
+    // The colon percent-encoded too: read as the decoded address reads.
+    ['<a href="javascript%3Aalert(1)">x</a>', 'an address `javascript:…` in `href` of `<a>`'],
     ['<img src="x.png" srcset="data:text/html,x 2x" alt="">', 'an address `data:…` in `srcset` of `<img>`'],
     ['<a href="https://e.example/" target="_blank">x</a>', '`<a target="_blank">` without `rel="noopener"`'],
     ['<a href="https://e.example/" rel="opener">x</a>', '`rel="opener"` on `<a>`'],
