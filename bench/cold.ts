@@ -68,14 +68,14 @@ const coldStarlight = async (i: number) => {
   return run;
 };
 
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const wiki: RunResult[] = [];
 const theirs: RunResult[] = [];
 for (let i = 0; i < runs; i++) {
   wiki.push(await coldWiki(i));
   theirs.push(await coldStarlight(i));
-  console.error(
-    `[bench] run ${i + 1}/${runs}: wiki ${(wiki.at(-1)!.ms / 1000).toFixed(1)} s (CPU ${(wiki.at(-1)!.cpuMs / 1000).toFixed(1)} s), Starlight ${(theirs.at(-1)!.ms / 1000).toFixed(1)} s (CPU ${(theirs.at(-1)!.cpuMs / 1000).toFixed(1)} s)`,
-  );
+  const [ours, starlights] = [wiki.at(-1)!, theirs.at(-1)!];
+  console.error(`[bench] run ${i + 1}/${runs}: wiki ${s(ours.ms)} (CPU ${s(ours.cpuMs)}), Starlight ${s(starlights.ms)} (CPU ${s(starlights.cpuMs)})`);
 }
 const last = `wiki-${runs - 1}`;
 const warm = check(await runMeasured(process.execPath, [join(repo, 'cli/build.ts')], { cwd: repo, env: wikiEnv(last), quiet: true }), 'the warm wiki build');
@@ -96,17 +96,16 @@ const summary = {
   medianRatio: median(wiki.map((run) => run.ms)) / median(theirs.map((run) => run.ms)),
   wikiColdCpuMs: wiki.map((run) => run.cpuMs),
   starlightColdCpuMs: theirs.map((run) => run.cpuMs),
+  cpuRatios: wiki.map((run, i) => run.cpuMs / (theirs[i]?.cpuMs ?? Number.NaN)),
   medianCpuRatio: median(wiki.map((run) => run.cpuMs)) / median(theirs.map((run) => run.cpuMs)),
   wikiWarmMs: warm.ms,
 };
 writeFileSync(join(work, `results-cold-${pages}.json`), `${JSON.stringify(summary, null, 2)}\n`);
-const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 console.log(`| ${pages} articles, cold | wiki | Starlight ${STARLIGHT_VERSION} | wiki / Starlight | CPU: wiki | Starlight | wiki / Starlight |`);
 console.log('|---|---|---|---|---|---|---|');
-const cpuRatio = (run: RunResult, i: number) => run.cpuMs / (theirs[i]?.cpuMs ?? Number.NaN);
 wiki.forEach((run, i) =>
   console.log(
-    `| run ${i + 1} | ${s(run.ms)} | ${s(theirs[i]?.ms ?? Number.NaN)} | ${(summary.ratios[i] ?? Number.NaN).toFixed(2)} | ${s(run.cpuMs)} | ${s(theirs[i]?.cpuMs ?? Number.NaN)} | ${cpuRatio(run, i).toFixed(2)} |`,
+    `| run ${i + 1} | ${s(run.ms)} | ${s(theirs[i]?.ms ?? Number.NaN)} | ${(summary.ratios[i] ?? Number.NaN).toFixed(2)} | ${s(run.cpuMs)} | ${s(theirs[i]?.cpuMs ?? Number.NaN)} | ${(summary.cpuRatios[i] ?? Number.NaN).toFixed(2)} |`,
   ),
 );
 console.log(
