@@ -1,4 +1,6 @@
-import { defineCollection } from 'astro:content';
+// `defineCollection` from its own module, not from `astro:content`: that module pulls Astro's whole page runtime
+// (some 70 modules) through Vite's module runner just to load this file, 0.3-0.4 s before the articles are read.
+import { defineCollection } from 'astro/content/config';
 import { articleLoader } from './build/registry.ts';
 import { articleSchema } from './model/schema.ts';
 
