@@ -136,6 +136,12 @@ async function buildPart(outDir: string, shard: Shard | undefined, cacheDir: str
   const log = args.shards ? undefined : startLogAhead(cacheDir);
   const reading = args.shards ? undefined : startReadAhead(cacheDir);
   const astroDir = astroRoot(shard);
+  // The search index starts once Astro's process says its part is written, while the process exits (a tenth of a
+  // second: src/model/site-files.ts PART_WRITTEN_LINE); it counts only if the process then exits with status 0.
+  const early = new AbortController();
+  let indexing: Promise<FinishedSite & { shard: boolean }> | undefined;
+  const startIndexing = () =>
+    (indexing ??= postbuild().then(([{ finishPart }]) => finishPart(outDir, AbortSignal.any([publication.signal(), early.signal]), publication.discard)));
   // Astro runs in its root. What it keeps of a build outside an output folder that is not below its working folder
   // (the compiled pages: `<working folder>/.astro/.prerender/`) is then its own, not shared with the shards or other
   // builds running at once; and since every root is at the same depth, the names Vite gives the browser's scripts
@@ -163,15 +169,25 @@ async function buildPart(outDir: string, shard: Shard | undefined, cacheDir: str
       ...(log ? { [GIT_LOG_AHEAD]: gitLogAheadVariable(log.ahead) } : {}),
       [SEARCH_INDEX_AFTER_BUILD]: '1',
     },
-    { tidy: true, cwd: astroDir },
+    {
+      tidy: true,
+      cwd: astroDir,
+      // Awaited below unless Astro failed; then its failure is the one reported.
+      onPartWritten: () => void startIndexing().catch(() => undefined),
+    },
   );
-  const [{ finishPart }, { readManifest }] = await postbuild();
+  const [, { readManifest }] = await postbuild();
   const status = await astro;
   // Astro's pre-pass waited for the read ahead; a build that failed before does not wait for it to end.
   if (status === 0) await reading?.done;
   if (reading) rmSync(reading.ahead.marker, { force: true });
   // Astro's reading took the log, or ended before it did.
   log?.stop();
+  if (status !== 0 || !readManifest(outDir)) {
+    // A search index started for a part that does not count is stopped, and its processes ended, first.
+    early.abort();
+    await indexing?.catch(() => undefined);
+  }
   publication.exitIfInterrupted();
   if (status !== 0) publication.fail(shard ? `Shard ${shardLabel(shard)} failed` : 'The build failed', status);
   // Exit status 0 is not enough: something may have ended Astro's process early. Its last step writes the manifest.
@@ -182,7 +198,8 @@ async function buildPart(outDir: string, shard: Shard | undefined, cacheDir: str
     );
   }
   try {
-    const finished = await finishPart(outDir, publication.signal(), publication.discard);
+    // Started already, unless the line that says so was lost: its process exited with status 0 and left the manifest.
+    const finished = await startIndexing();
     publication.exitIfInterrupted();
     if (finished.shard)
       console.log(`[wiki] shard ${shard ? shardLabel(shard) : ''}: ${finished.articles} articles, indexed for search; merge the shards with \`npm run merge\``);

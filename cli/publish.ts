@@ -77,7 +77,7 @@ export class Publication {
    * Run a program (Node, with these arguments) in a process group of its own, so that whatever it starts ends
    * with it, in `cwd` if given; Astro's log is tidied (src/build/astro-log.ts). Resolves to its exit status.
    */
-  run(args: string[], env: NodeJS.ProcessEnv, options: { tidy?: boolean; cwd?: string } = {}): Promise<number> {
+  run(args: string[], env: NodeJS.ProcessEnv, options: { tidy?: boolean; cwd?: string; onPartWritten?: () => void } = {}): Promise<number> {
     if (this.#interrupted) return Promise.resolve(128 + (constants.signals[this.#interrupted.signal] ?? 15));
     return new Promise((resolve) => {
       const child = spawn(process.execPath, args, {
@@ -87,7 +87,7 @@ export class Publication {
         ...(options.cwd ? { cwd: options.cwd } : {}),
       });
       this.#children.add(child);
-      if (options.tidy) child.stdout?.pipe(astroLogTidier()).pipe(process.stdout);
+      if (options.tidy) child.stdout?.pipe(astroLogTidier(options.onPartWritten)).pipe(process.stdout);
       child.on('error', (error) => {
         console.error(`[wiki] could not start ${args[0]}: ${error.message}`);
         resolve(1);

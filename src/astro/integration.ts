@@ -15,7 +15,7 @@ import { registerBuildContext } from '../build/registry.ts';
 import { checkBuildFolders, contentFolderProblem, FolderError } from '../content-folder/folders.ts';
 import { ContentError } from '../model/diagnostics.ts';
 import { urlForId } from '../model/ids.ts';
-import { SEARCH_INDEX_AFTER_BUILD } from '../model/site-files.ts';
+import { PART_WRITTEN_LINE, SEARCH_INDEX_AFTER_BUILD } from '../model/site-files.ts';
 import { writePreviews } from '../postbuild/previews.ts';
 import { templateUrl } from '../model/history-template.ts';
 import { writeHistoryPages } from '../postbuild/history-pages.ts';
@@ -215,7 +215,10 @@ function finishAtTheEnd(context: BuildContext): AstroIntegration {
         context.part.steps.add('background-writes');
         const outDir = fileURLToPath(dir);
         writePartManifest(context, outDir);
-        if (process.env[SEARCH_INDEX_AFTER_BUILD] === '1') return;
+        if (process.env[SEARCH_INDEX_AFTER_BUILD] === '1') {
+          process.stdout.write(`${PART_WRITTEN_LINE}\n`);
+          return;
+        }
         const finished = await finishPart(outDir);
         logger.info(`search index: ${finished.searchPages} articles, ${Math.round(finished.indexBytes / 1024)} KB of index data in pagefind/`);
       },

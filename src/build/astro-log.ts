@@ -6,6 +6,7 @@
  * pages they follow, are taken out; everything else passes unchanged.
  */
 import { Transform } from 'node:stream';
+import { PART_WRITTEN_LINE } from '../model/site-files.ts';
 
 /** ` (+73ms)` or ` (+1.2s)`, after a page's path or alone, as Astro writes it (colour codes included). */
 const PAGE_TIME = /\s*(?:\u001b\[[0-9;]*m)*\(\+[\d.]+m?s\)(?:\u001b\[[0-9;]*m)*\s*$/;
@@ -23,14 +24,22 @@ export function tidyAstroLine(line: string): string[] {
     .filter((entry) => entry.replace(/\u001b\[[0-9;]*m/g, '').trim() !== '');
 }
 
-/** A stream that tidies Astro's output line by line. */
-export function astroLogTidier(): Transform {
+/**
+ * A stream that tidies Astro's output line by line; `onPartWritten` is called for the line that says the part is
+ * written (PART_WRITTEN_LINE), which is taken out.
+ */
+export function astroLogTidier(onPartWritten?: () => void): Transform {
   let partial = '';
   return new Transform({
     transform(chunk: Buffer, _, done) {
       const lines = (partial + chunk.toString()).split('\n');
       partial = lines.pop() ?? '';
-      const kept = lines.flatMap(tidyAstroLine);
+      const kept = lines.flatMap((line) => {
+        if (!line.includes(PART_WRITTEN_LINE)) return tidyAstroLine(line);
+        onPartWritten?.();
+        const rest = line.replace(PART_WRITTEN_LINE, '');
+        return rest === '' ? [] : tidyAstroLine(rest);
+      });
       done(null, kept.length > 0 ? `${kept.join('\n')}\n` : '');
     },
     flush(done) {
