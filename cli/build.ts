@@ -16,13 +16,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkBuildFolders, FolderError } from '../src/content-folder/folders.ts';
-import { aheadVariable, PREPASS_AHEAD, readSettings, type PrepassAhead } from '../src/content-folder/settings.ts';
+import { aheadVariable, PREPASS_AHEAD, type PrepassAhead } from '../src/content-folder/settings.ts';
 import { parseShard, shardLabel, type Shard } from '../src/model/shards.ts';
 import { SEARCH_INDEX_AFTER_BUILD } from '../src/model/site-files.ts';
 import { cachePath } from '../src/build/caches.ts';
 import { GIT_LOG_AHEAD, gitLogAheadVariable, startGitLogAhead } from '../src/content-folder/git-history.ts';
 import type { FinishedSite } from '../src/postbuild/site-parts.ts';
 import { Publication } from './publish.ts';
+import { settingsOrStop } from './settings.ts';
 
 /**
  * The steps after Astro (search index, site finished from its parts), loaded while Astro builds rather than
@@ -33,7 +34,7 @@ let afterAstro: ReturnType<typeof loadPostbuild> | undefined;
 const postbuild = () => (afterAstro ??= loadPostbuild());
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const settings = readSettings(process.env, root);
+const settings = settingsOrStop(root, 'build');
 
 /** `--name=value` options of this program; the rest goes to Astro. */
 function options(argv: string[]): { shard: Shard | undefined; shards: number | undefined; jobs: number; astroArgs: string[] } {

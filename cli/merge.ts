@@ -6,14 +6,14 @@
  */
 import { resolve } from 'node:path';
 import { outputFolderProblem } from '../src/content-folder/folders.ts';
-import { readSettings } from '../src/content-folder/settings.ts';
 import { finishSite, SitePartError } from '../src/postbuild/site-parts.ts';
 import { Publication } from './publish.ts';
+import { settingsOrStop } from './settings.ts';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const settings = readSettings(process.env, root);
+const settings = settingsOrStop(root, 'merge');
 const parts = process.argv.slice(2).map((dir) => resolve(dir));
 if (parts.length === 0) {
   console.error('[wiki] usage: npm run merge -- <shard folder> <shard folder> …   (the site goes to WIKI_OUT_DIR, default dist/)');

@@ -110,6 +110,31 @@ describe('the content folder', () => {
   }, 120_000);
 });
 
+describe('the settings', () => {
+  it.each([
+    ['a wiki.config.yaml that is not valid YAML', 'title: [unclosed\nlanguage: en\n', {}, 'wiki.config.yaml:2: error: wiki.config.yaml is not valid YAML'],
+    [
+      'an environment variable the wiki cannot read',
+      'title: Wiki\n',
+      { WIKI_STRICT: 'perhaps' },
+      'environment variable WIKI_STRICT: error: `perhaps` is not a yes or no',
+    ],
+  ])('with %s, stop the build before it starts, each mistake listed with where it is and its fix, the site untouched', (_, config, env, where) => {
+    const folder = join(work, 'bad-settings');
+    rmSync(folder, { recursive: true, force: true });
+    cpSync(content, folder, { recursive: true });
+    writeFileSync(join(folder, 'wiki.config.yaml'), config);
+    const before = snapshot(site);
+    const result = build(site, env, folder);
+    expect(result.status, result.output).toBe(2);
+    expect(result.output).toContain("[wiki] The build did not start. The wiki's settings (wiki.config.yaml) have mistakes:");
+    expect(result.output).toContain(where);
+    // A message, not a crash: no stack trace, no object dump.
+    expect(result.output).not.toMatch(/\n\s+at |diagnostics: \[|Node\.js v/);
+    expect(snapshot(site)).toEqual(before);
+  });
+});
+
 describe('a build that does not finish', () => {
   it('ended early with exit status 0 by an article does not replace the site', () => {
     const exiting = join(work, 'exiting');
