@@ -69,6 +69,11 @@ function dependencies(page: PageRecord, wiki: WikiForRendering): string {
   return JSON.stringify(parts);
 }
 
+/** `options` without the values that are functions. */
+function withoutFunctions<T extends object | undefined>(options: T): T {
+  return options && (Object.fromEntries(Object.entries(options).filter(([, value]) => typeof value !== 'function')) as T);
+}
+
 /** The Markdown settings of the Astro config, as the article renderers take them. */
 function markdownSettings(config: LoaderContext['config']): MarkdownSettings {
   const processor = config.markdown.processor;
@@ -79,7 +84,8 @@ function markdownSettings(config: LoaderContext['config']): MarkdownSettings {
     image: config.image as NonNullable<MarkdownSettings['image']>,
     syntaxHighlight: config.markdown.syntaxHighlight as NonNullable<MarkdownSettings['syntaxHighlight']>,
     shikiConfig: config.markdown.shikiConfig as NonNullable<MarkdownSettings['shikiConfig']>,
-    remarkRehype: processor.options.remarkRehype,
+    // Without the wiki's handler (a function, which cannot be sent to a worker): the renderers add it (src/render/pipeline.ts).
+    remarkRehype: withoutFunctions(processor.options.remarkRehype),
     gfm: processor.options.gfm ?? true,
     smartypants: processor.options.smartypants ?? false,
   };

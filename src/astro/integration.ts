@@ -25,7 +25,7 @@ import { leftOutOfSitemap } from '../postbuild/sitemap.ts';
 import { finishPart } from '../postbuild/finish-part.ts';
 import { writeManifest } from '../postbuild/site-parts.ts';
 import { engineDigest } from '../build/code-digest.ts';
-import { wikiRehypePlugins, wikiRemarkPlugins, type PipelineOptions } from '../render/pipeline.ts';
+import { wikiRehypePlugins, wikiRemarkPlugins, wikiRemarkRehype, type PipelineOptions } from '../render/pipeline.ts';
 import { historySummary } from '../content-folder/wiki-history.ts';
 import { followContentEdits } from './dev-edits.ts';
 import { devWatchIgnored, generatedFolders } from './dev-watch.ts';
@@ -108,6 +108,7 @@ export function wiki(context: BuildContext): AstroIntegration {
             processor: unified({
               // Smart quotes run retext over every paragraph: a fifth of the MDX compile (bench/RESULTS.md).
               smartypants: false,
+              remarkRehype: wikiRemarkRehype,
               remarkPlugins: wikiRemarkPlugins(pipeline),
               rehypePlugins: wikiRehypePlugins(pipeline),
             }),

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import remarkMdx from 'remark-mdx';
 import type { PageId } from '../model/ids.ts';
 import type { PageIndex } from '../model/page-index.ts';
-import { wikiRehypePlugins, wikiRemarkPlugins, type PipelineOptions } from './pipeline.ts';
+import { wikiRehypePlugins, wikiRemarkPlugins, wikiRemarkRehype, type PipelineOptions } from './pipeline.ts';
 import type { ListedChange } from './wiki-lists.ts';
 import { remarkSatteriParse } from './plugins/remark-satteri-parse.ts';
 
@@ -55,6 +55,7 @@ export function createArticleRenderer(
   };
   return createMarkdownProcessor({
     ...markdown,
+    remarkRehype: { ...markdown.remarkRehype, ...wikiRemarkRehype },
     // MDX syntax, so that an article parses exactly as the MDX compiler would parse it.
     remarkPlugins: [remarkMdx, ...(reader === 'satteri' ? [remarkSatteriParse] : []), ...wikiRemarkPlugins(pipeline)],
     rehypePlugins: wikiRehypePlugins(pipeline),

@@ -22,6 +22,10 @@ import { remarkWikiSyntax } from './plugins/remark-wiki-syntax.ts';
 import { remarkWikiLinks } from './plugins/remark-wiki-links.ts';
 import { remarkWikiLists } from './plugins/remark-wiki-lists.ts';
 import { listData, type ListData, type ListedChange } from './wiki-lists.ts';
+import { unknownNodeToHast } from './unknown-node.ts';
+
+/** remark-rehype's options for every article: the wiki's own nodes turned into HTML (src/render/unknown-node.ts). */
+export const wikiRemarkRehype = { unknownHandler: unknownNodeToHast } as const;
 
 export interface PipelineOptions {
   contentDir: string;
