@@ -1,7 +1,7 @@
 /**
  * The wiki's copy of unist-util-visit-parents (vendor/unist-util-visit-parents, put in place for every package
- * by package.json overrides) walks trees exactly as upstream 6.1.0 documents, without naming each node's
- * visit function (half the time of rendering an article).
+ * by package.json overrides) walks trees exactly as upstream 6.1.0 documents, without making and naming a
+ * function for each node it visits (half the time of rendering an article).
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
