@@ -9,8 +9,8 @@ export const PART_FOLDER = '.wiki-part';
 
 /**
  * Set by `npm run build` (cli/build.ts) for the `astro build` it runs: the integration then leaves the search
- * index to the script, which builds it once Astro has exited (at 5,000 articles Astro's process holds ~1.8 GB and
- * Pagefind's ~1.5 GB; one after the other, the build never needs both at once).
+ * index to the script, which builds it once Astro's process has written its part and is exiting (at 5,000 articles
+ * Astro's process holds ~1.8 GB and Pagefind's ~1.5 GB; one after the other, the build never needs both at once).
  */
 export const SEARCH_INDEX_AFTER_BUILD = 'WIKI_SEARCH_INDEX_AFTER_BUILD';
 
