@@ -184,15 +184,18 @@ async function buildPart(outDir: string, shard: Shard | undefined, cacheDir: str
   if (reading) rmSync(reading.ahead.marker, { force: true });
   // Astro's reading took the log, or ended before it did.
   log?.stop();
-  if (status !== 0 || !readManifest(outDir)) {
+  // Exit status 0 is not enough: something may have ended Astro's process early. Its last step writes the manifest,
+  // then the line that starts the search index, whose last step, on a small site, may already have taken the manifest
+  // away again (src/postbuild/site-parts.ts): a part whose line came is whole.
+  const whole = indexing !== undefined || readManifest(outDir) !== undefined;
+  if (status !== 0 || !whole) {
     // A search index started for a part that does not count is stopped, and its processes ended, first.
     early.abort();
     await indexing?.catch(() => undefined);
   }
   publication.exitIfInterrupted();
   if (status !== 0) publication.fail(shard ? `Shard ${shardLabel(shard)} failed` : 'The build failed', status);
-  // Exit status 0 is not enough: something may have ended Astro's process early. Its last step writes the manifest.
-  if (!readManifest(outDir)) {
+  if (!whole) {
     publication.fail(
       'The build stopped before it was done (Astro exited with status 0, but its last step never ran; something ended its process early, such as code in an article)',
       1,
