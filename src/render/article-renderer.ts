@@ -35,12 +35,15 @@ export interface WikiForRendering {
 /**
  * `reader`: who reads the Markdown. satteri by default (src/render/plugins/remark-satteri-parse.ts: the same tree,
  * a fraction of the time); `remark` only to prove that both give the same pages (tests/unit/render-readers.test.ts).
+ * `stringified`: charts and formulas go into the tree as the HTML of their elements (src/render/serialized-tree.ts);
+ * off only to prove that the pages are the same with their elements (tests/unit/rehype-raw-skip.test.ts).
  */
 export function createArticleRenderer(
   markdown: MarkdownSettings,
   wiki: () => WikiForRendering,
   reader: 'satteri' | 'remark' = 'satteri',
   prefetchedChart?: PipelineOptions['prefetchedChart'],
+  stringified = true,
 ): Promise<MarkdownRenderer> {
   const pipeline: PipelineOptions = {
     contentDir: wiki().contentDir,
@@ -50,7 +53,7 @@ export function createArticleRenderer(
     language: wiki().language,
     strings: wiki().strings,
     recent: () => wiki().recent,
-    stringified: true,
+    stringified,
     ...(prefetchedChart ? { prefetchedChart } : {}),
   };
   return createMarkdownProcessor({

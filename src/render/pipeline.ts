@@ -42,7 +42,7 @@ export interface PipelineOptions {
   recent: () => readonly ListedChange[];
   /**
    * Whether the tree is written out as HTML (the article renderer), not compiled by MDX: charts are then passed
-   * through as the HTML of their drawing (src/render/serialized-tree.ts).
+   * through as the HTML of their drawing, and formulas as the HTML of their MathML (src/render/serialized-tree.ts).
    */
   stringified?: boolean;
   /** Charts drawn ahead on the other core, as HTML, by key (src/render/charts/chart-prefetch.ts); for a stringified tree. */
@@ -72,7 +72,7 @@ export function wikiRemarkPlugins(options: PipelineOptions): RemarkPlugins {
       remarkCharts,
       { index: options.index, stringified: options.stringified, prefetched: options.prefetchedChart, words: chartWords(options.language, options.strings) },
     ],
-    remarkMathml,
+    [remarkMathml, { stringified: options.stringified }],
     // See also first: it appends wiki links that remarkWikiLinks then resolves.
     [remarkSeeAlso, { index: options.index, contentDir: options.contentDir }],
     [remarkWikiLinks, { index: options.index, contentDir: options.contentDir, redLinkTitle: options.strings['article.redLinkTitle'] }],

@@ -63,7 +63,7 @@ function cornerWiki(): string {
     nested: article('Nested', 'A [label with [[target]] link](https://example.org).'),
     components: article(
       'Components',
-      'Prices $5 and $10; about $C \\approx 6ND$.[^a]\n\n$$\nL = \\frac{A}{N}\n$$\n\n> [!WARNING] Careful [[target]]\n> Body.\n\n![Die](https://example.org/die.png "The die[^a] on [[target|T]]")\n\n<Figure src="https://example.org/d.png" alt="D" caption="C $x$" credit="Me" />\n\n```chart\ntype: line\ntitle: T\nx: year\ny: v\nseries: s\nsource: "S[^a]"\ndata:\n  - { year: 2020, v: 1, s: A }\n  - { year: 2021, v: 2, s: A }\n  - { year: 2020, v: 3, s: B }\n```\n\n[^a]: [A](https://example.org/a), 2024.',
+      'Prices $5 and $10; about $C \\approx 6ND$.[^a][^m]\n\n## Loss $L(N)$ of a model\n\nSee [the law $L \\propto N^{-a}$](https://example.org) and [[target|$x_i$]].\n\n| $n$ | $2^n$ |\n|---|---|\n| 3 | 8 |\n\n$$\nL = \\frac{A}{N}\n$$\n\n> [!WARNING] Careful [[target]]\n> Body.\n\n![Die](https://example.org/die.png "The die[^a] on [[target|T]]")\n\n<Figure src="https://example.org/d.png" alt="D" caption="C $x$" credit="Me" />\n\n```chart\ntype: line\ntitle: T\nx: year\ny: v\nseries: s\nsource: "S[^a]"\ndata:\n  - { year: 2020, v: 1, s: A }\n  - { year: 2021, v: 2, s: A }\n  - { year: 2020, v: 3, s: B }\n```\n\n[^a]: [A](https://example.org/a), 2024.\n[^m]: With $\\alpha < 1$, [B](https://example.org/b), 2025.',
       'infobox:\n  caption: Cap\n  rows:\n    Designer: "[[target]]"\n    Year: 2022[^a]\n',
     ),
   };

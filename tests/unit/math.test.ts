@@ -6,6 +6,16 @@ import { readArticleTree, satteriTree } from '../../src/model/satteri-reader.ts'
 import { texProblem } from '../../src/model/tex.ts';
 import { formulaElement, temmlMathml, texToMathml } from '../../src/render/math/mathml.ts';
 import { toHtml } from 'hast-util-to-html';
+import rehypeRaw from 'rehype-raw';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { remarkMathml } from '../../src/render/plugins/remark-mathml.ts';
+import { markCitations } from '../../src/render/plugins/rehype-citations.ts';
+import type { Root as HastRoot } from 'hast';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { article } from '../helpers/index.ts';
@@ -24,6 +34,32 @@ function read(body: string, reader: 'satteri' | 'remark'): Array<[string, string
   walk(tree.children);
   return out;
 }
+
+/** Formulas of every kind temml draws, with whether each is a display formula. */
+const FORMULAS: Array<[string, boolean]> = [
+  ['C \\approx 6ND', false],
+  ['x^2 + \\frac{a}{b} - \\sqrt[3]{y_{i,j}}', true],
+  ['\\begin{aligned} S &= \\frac{a}{b} \\\\ Z &= c \\end{aligned}', true],
+  ['\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}', true],
+  ['\\begin{array}{c|c:c} a & b & c \\\\ \\hline d & e & f \\\\ \\hdashline g & h & i \\end{array}', true],
+  ['\\begin{cases} 1 & x < 0 \\\\ 0 & \\text{otherwise} \\end{cases}', true],
+  ['\\text{a < b \\& "c" \'d\' é} < \\& \\; \\mathrm{ReLU}(x) \\operatorname{softmax}(z)', false],
+  ['\\sum_{i=1}^{n} \\int_0^\\infty \\lim_{x \\to 0} \\prod_k', true],
+  ['\\left( \\frac{1}{2} \\right] \\bigl\\{ x \\bigr\\}', false],
+  ['\\hat{x} \\vec{v} \\overline{AB} \\widetilde{xyz} \\dot a \\underline{u}', false],
+  ['\\overbrace{a+b}^{n} \\underbrace{c+d}_{m} \\xrightarrow{f} \\stackrel{?}{=}', true],
+  ['\\mathbb{R}^{d} \\mathcal{L} \\boldsymbol{\\theta} \\mathbf{W}', false],
+  ['\\color{red}{x} + \\boxed{y} + \\cancel{z} + \\phantom{w}', false],
+  ['a \\quad b \\qquad c \\, d \\! e \\hspace{1em} f', false],
+  ['\\tag{1} E = mc^2', true],
+  ['\\begin{equation} x \\label{eq} \\end{equation}', true],
+  ["f'(x) \\neq g''(x) \\not\\in \\varnothing", false],
+  ['\\displaystyle \\binom{n}{k} \\tbinom{a}{b} \\dfrac{1}{x}', false],
+  ['x\r\n+ y\r= z', true],
+  ['\\char"41 \\% \\$ \\& \\# \\_', false],
+  ['\\begin{matrix} \\end{matrix}', true],
+  ['', false],
+];
 
 const CASES: Array<[string, string, Array<[string, string]>]> = [
   ['two prices', 'It cost between $25,000 and $40,000 at launch.', [['text', 'It cost between $25,000 and $40,000 at launch.']]],
@@ -156,39 +192,85 @@ describe('formulas as MathML Core', () => {
       walk(readArticleTree(readFileSync(join(contentDir, name), 'utf8'), remarkTree, satteriTree).children);
     }
     expect(wikis.length).toBeGreaterThan(10);
-    const kinds: Array<[string, boolean]> = [
-      ['C \\approx 6ND', false],
-      ['x^2 + \\frac{a}{b} - \\sqrt[3]{y_{i,j}}', true],
-      ['\\begin{aligned} S &= \\frac{a}{b} \\\\ Z &= c \\end{aligned}', true],
-      ['\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}', true],
-      ['\\begin{array}{c|c:c} a & b & c \\\\ \\hline d & e & f \\\\ \\hdashline g & h & i \\end{array}', true],
-      ['\\begin{cases} 1 & x < 0 \\\\ 0 & \\text{otherwise} \\end{cases}', true],
-      ['\\text{a < b \\& "c" \'d\' é} < \\& \\; \\mathrm{ReLU}(x) \\operatorname{softmax}(z)', false],
-      ['\\sum_{i=1}^{n} \\int_0^\\infty \\lim_{x \\to 0} \\prod_k', true],
-      ['\\left( \\frac{1}{2} \\right] \\bigl\\{ x \\bigr\\}', false],
-      ['\\hat{x} \\vec{v} \\overline{AB} \\widetilde{xyz} \\dot a \\underline{u}', false],
-      ['\\overbrace{a+b}^{n} \\underbrace{c+d}_{m} \\xrightarrow{f} \\stackrel{?}{=}', true],
-      ['\\mathbb{R}^{d} \\mathcal{L} \\boldsymbol{\\theta} \\mathbf{W}', false],
-      ['\\color{red}{x} + \\boxed{y} + \\cancel{z} + \\phantom{w}', false],
-      ['a \\quad b \\qquad c \\, d \\! e \\hspace{1em} f', false],
-      ['\\tag{1} E = mc^2', true],
-      ['\\begin{equation} x \\label{eq} \\end{equation}', true],
-      ["f'(x) \\neq g''(x) \\not\\in \\varnothing", false],
-      ['\\displaystyle \\binom{n}{k} \\tbinom{a}{b} \\dfrac{1}{x}', false],
-      ['x\r\n+ y\r= z', true],
-      ['\\char"41 \\% \\$ \\& \\# \\_', false],
-      ['\\begin{matrix} \\end{matrix}', true],
-      ['', false],
-    ];
     const withoutPositions = (tree: unknown) => JSON.stringify(tree, (key, value: unknown) => (key === 'position' ? undefined : value));
     let fromTree = 0;
-    for (const [tex, display] of [...kinds, ...wikis]) {
+    for (const [tex, display] of [...FORMULAS, ...wikis]) {
       const made = temmlMathml(tex, display);
       // Made from temml's tree, a formula has no positions; parsed from its markup (a node kind the tree does not take), it has.
       if (!JSON.stringify(made).includes('"position"')) fromTree++;
       expect(withoutPositions(made), tex).toBe(withoutPositions(temmlMathml(tex, display, true)));
     }
-    expect(fromTree).toBeGreaterThanOrEqual(kinds.length + wikis.length - 2);
+    expect(fromTree).toBeGreaterThanOrEqual(FORMULAS.length + wikis.length - 2);
+  });
+
+  it('writes the same page whether a formula’s MathML is a tree or the HTML of one, wherever an article puts it', async () => {
+    const places = (tex: string, display: boolean) =>
+      display
+        ? `$$\n${tex}\n$$\n\n- item\n\n  $$\n  ${tex}\n  $$\n\n> $$\n> ${tex}\n> $$`
+        : [
+            `Text $${tex}$ and **strong $${tex}$**.`,
+            `[A link with $${tex}$](https://example.org) and a note.[^n]`,
+            `## A heading with $${tex}$`,
+            `| a | b |\n|---|---|\n| $${tex}$ | x |`,
+            `- item $${tex}$\n\n> quoted $${tex}$`,
+            `[^n]: A note with $${tex}$.`,
+          ].join('\n\n');
+    const render = async (markdown: string, stringified: boolean, parse: boolean) => {
+      (globalThis as Record<symbol, unknown>)[Symbol.for('rehype-raw.always')] = parse;
+      try {
+        const file = await unified()
+          .use(remarkParse)
+          .use(remarkGfm)
+          .use(remarkMath)
+          .use(remarkMathml, { stringified })
+          .use(remarkRehype, { allowDangerousHtml: true })
+          .use(rehypeRaw)
+          .use(rehypeStringify, { allowDangerousHtml: true })
+          .process(markdown);
+        return String(file);
+      } finally {
+        (globalThis as Record<symbol, unknown>)[Symbol.for('rehype-raw.always')] = false;
+      }
+    };
+    let written = 0;
+    for (const [tex, display] of FORMULAS.filter(([tex]) => !/[\r$|]/.test(tex) && tex !== '')) {
+      const markdown = places(tex, display);
+      const asTree = await render(markdown, false, false);
+      expect(asTree, tex).toContain('<math');
+      // As HTML, passed over by rehype-raw; and parsed by it, as when the article holds raw HTML elsewhere.
+      expect(await render(markdown, true, false), tex).toBe(asTree);
+      expect(await render(markdown, true, true), tex).toBe(await render(markdown, false, true));
+      written++;
+    }
+    expect(written).toBeGreaterThan(15);
+  });
+
+  it('gives a formula in running text its MathML as one node of HTML, and one in a heading or a note as a tree', async () => {
+    const tree = await unified()
+      .use(remarkMathml, { stringified: true })
+      .run(unified().use(remarkParse).use(remarkMath).parse('Text $x^2$.\n\n## Heading $y$\n\n$$\nz\n$$'));
+    const data = (tree as Root).children.map((node) => ('children' in node ? node.children.find((child) => child.type === 'inlineMath') : node)?.data);
+    expect(data[0]?.hChildren).toEqual([expect.objectContaining({ type: 'raw', data: { serializedTree: true } })]);
+    expect(data[1]?.hChildren?.some((child) => child.type === 'element')).toBe(true);
+    const display = data[2]?.hChildren?.[0];
+    expect(display?.type === 'element' && display.tagName === 'math' && display.children).toEqual([expect.objectContaining({ type: 'raw' })]);
+  });
+
+  it('reads no citation in a formula’s text, which is TeX and its glyphs, whether it is elements or HTML', () => {
+    const inFormula: HastRoot = {
+      type: 'root',
+      children: [
+        { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: 'As shown [@smith2020].' }] },
+        {
+          type: 'element',
+          tagName: 'math',
+          properties: {},
+          children: [{ type: 'element', tagName: 'mtext', properties: {}, children: [{ type: 'text', value: '[@jones2021]' }] }],
+        },
+      ],
+    };
+    expect(markCitations(inFormula)).toEqual(['smith2020']);
+    expect(toHtml(inFormula)).toContain('<mtext>[@jones2021]</mtext>');
   });
 
   it('does not link or style through TeX: \\href and \\style are errors, not markup', () => {

@@ -48,6 +48,23 @@ describe('rehype-raw, parsing only what needs it', () => {
     expect(toHtml(run(inParagraph))).toMatch(/^<p>See <svg[^]*<\/svg><\/p><details>/);
   });
 
+  it('passes over a formula’s MathML written as HTML anywhere, a paragraph or a link too: the parser reads MathML as foreign content', () => {
+    const math = () => ({
+      ...el('math'),
+      children: [
+        serializedTree(
+          '<semantics><mrow><mi>x</mi><mo>&#x3C;</mo><mn>2</mn></mrow><annotation encoding="application/x-tex">x &#x3C; 2</annotation></semantics>',
+        ),
+      ],
+    });
+    const link: Element = { ...el('a', [text('A '), math()]), properties: { href: '/wiki/target/' } };
+    const tree: Root = { type: 'root', children: [el('p', [text('So '), math(), text(' and '), link])] };
+    expect(run(tree)).toBe(tree);
+    const html = toHtml(tree, { allowDangerousHtml: true });
+    always(true);
+    expect(toHtml(run(structuredClone(tree)))).toBe(html);
+  });
+
   it('lets the parser move a block out of a paragraph, as a browser would', () => {
     const tree: Root = { type: 'root', children: [el('p', [text('Its memory is '), el('div', [text('HBM')]), text(' of it.')])] };
     expect(toHtml(run(tree))).toBe('<p>Its memory is </p><div>HBM</div> of it.<p></p>');
@@ -61,6 +78,19 @@ describe('rehype-raw, parsing only what needs it', () => {
 });
 
 const sites = renderedSites(7);
+
+describe('articles whose charts and formulas are written as HTML are the articles rendered with their elements', () => {
+  it.each(sites)('%s', async (_, contentDir) => {
+    const { wiki, jobs } = wikiForRendering(contentDir());
+    const asHtml = await createArticleRenderer(markdown, () => wiki);
+    const asElements = await createArticleRenderer(markdown, () => wiki, 'satteri', undefined, false);
+    for (const job of jobs) {
+      const rendered = await renderJob(asHtml, job);
+      expect(rendered.ok, job.file).toBe(true);
+      expect(rendered, job.file).toEqual(await renderJob(asElements, job));
+    }
+  });
+});
 
 describe('articles rendered without the parser are the articles rendered with it', () => {
   it.each(sites)('%s', async (_, contentDir) => {

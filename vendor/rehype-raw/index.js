@@ -8,7 +8,8 @@
  * parsed when it has raw HTML, MDX nodes, a block element inside a paragraph or a link inside a link (which
  * the parser would move). Raw HTML that hast-util-to-html wrote from a tree, marked `data.serializedTree`
  * (src/render/serialized-tree.ts: a chart), is passed over like the tree it came from, unless it sits in a
- * paragraph or a link.
+ * paragraph or a link; inside a `<math>` element (a formula's MathML) it is passed over anywhere, since the parser
+ * reads MathML there as foreign content, which no paragraph or link ends.
  * `tests/unit/rehype-raw-skip.test.ts` holds rendered articles byte for byte equal to the parsed ones;
  * `globalThis[Symbol.for('rehype-raw.always')] = true` parses every tree, as the original does.
  */
@@ -27,23 +28,24 @@ const BLOCKS = new Set([
  * Whether the parser would change the tree: raw HTML or MDX nodes to read, or elements it would move (a
  * block inside a paragraph ends the paragraph; a link inside a link ends the outer one).
  */
-function needsParser(node, inParagraph, inLink) {
-  if (node.type === 'raw') return !node.data?.serializedTree || inParagraph || inLink;
+function needsParser(node, inParagraph, inLink, inMath) {
+  if (node.type === 'raw') return !node.data?.serializedTree || (!inMath && (inParagraph || inLink));
   if (node.type.startsWith('mdx')) return true;
   if (node.type === 'element') {
     if (inParagraph && BLOCKS.has(node.tagName)) return true;
     if (inLink && node.tagName === 'a') return true;
-    if (node.tagName === 'template' && node.content && needsParser(node.content, false, false)) return true;
+    if (node.tagName === 'template' && node.content && needsParser(node.content, false, false, false)) return true;
     inParagraph = inParagraph || node.tagName === 'p';
     inLink = inLink || node.tagName === 'a';
+    inMath = inMath || node.tagName === 'math';
   }
-  if (node.children) for (const child of node.children) if (needsParser(child, inParagraph, inLink)) return true;
+  if (node.children) for (const child of node.children) if (needsParser(child, inParagraph, inLink, inMath)) return true;
   return false;
 }
 
 export default function rehypeRaw(options) {
   return function (tree, file) {
-    if (!globalThis[ALWAYS] && !needsParser(tree, false, false)) return tree;
+    if (!globalThis[ALWAYS] && !needsParser(tree, false, false, false)) return tree;
     return raw(tree, { ...options, file });
   };
 }

@@ -26,8 +26,8 @@ export interface RehypeCitationsOptions {
   language?: string;
 }
 
-/** Elements whose text is never a citation. */
-const LITERAL = new Set(['code', 'pre', 'a', 'script', 'style']);
+/** Elements whose text is never a citation (a formula's is TeX and its glyphs). */
+const LITERAL = new Set(['code', 'pre', 'a', 'script', 'style', 'math']);
 
 /** Replace bracketed citations in text with placeholders; returns the keys cited, in order. */
 export function markCitations(tree: Root): string[] {

@@ -4,15 +4,28 @@
  */
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
 import { formulaElement } from '../math/mathml.ts';
 
-export const remarkMathml: Plugin<[], Root> = function () {
+export interface RemarkMathmlOptions {
+  /**
+   * Whether the tree is written out as HTML (the article renderer) rather than compiled by MDX: each formula's
+   * `<math>` element then holds the HTML of its contents as one node (src/render/math/mathml.ts `formulaElement`),
+   * except in a heading or a footnote, whose text and HTML later plugins read from the tree.
+   */
+  stringified?: boolean | undefined;
+}
+
+/** Where later plugins read a formula's elements: a heading's text (its id, the table of contents), a footnote's HTML (References). */
+const READ_AS_TREE = new Set(['heading', 'footnoteDefinition']);
+
+export const remarkMathml: Plugin<[RemarkMathmlOptions?], Root> = function (options = {}) {
   return (tree, file) => {
-    visit(tree, (node) => {
+    visitParents(tree, (node, ancestors) => {
       if (node.type !== 'inlineMath' && node.type !== 'math') return;
       try {
-        node.data = { ...node.data, ...formulaElement(node.value, node.type === 'math') };
+        const serialized = options.stringified === true && !ancestors.some((ancestor) => READ_AS_TREE.has(ancestor.type));
+        node.data = { ...node.data, ...formulaElement(node.value, node.type === 'math', serialized) };
       } catch (error) {
         // The pre-pass reports TeX errors with file and line (src/model/tex.ts); this is the last line of defence.
         const line = node.position?.start.line ?? 0;
