@@ -12,9 +12,8 @@
  * read ahead is over (cli/build.ts).
  */
 import { existsSync } from 'node:fs';
-import { cachedParser } from '../content-folder/prepass-cache.ts';
+import { fillCache } from '../content-folder/prepass-cache.ts';
 import { readContentFolder } from '../content-folder/read-folder.ts';
-import { ARTICLE_EXTENSION } from '../model/ids.ts';
 import type { PrepassAhead } from '../content-folder/settings.ts';
 import { cacheCodeDigest } from './caches.ts';
 
@@ -25,13 +24,8 @@ import { cacheCodeDigest } from './caches.ts';
  */
 export async function readAhead(contentDir: string, cacheFile: string): Promise<void> {
   try {
-    const parser = cachedParser(cacheFile, cacheCodeDigest('prepass'));
-    const { sources } = readContentFolder(contentDir);
-    const articles = [...sources.keys()].filter((file) => file.endsWith(ARTICLE_EXTENSION));
-    const parsed = await parser.parseAll(sources);
-    // The cache keeps the results a build used: every article's.
-    for (const file of articles) parsed('', file);
-    parser.save();
+    // The cache keeps the results a build uses: every article's.
+    await fillCache(cacheFile, cacheCodeDigest('prepass'), readContentFolder(contentDir).sources);
   } catch (error) {
     console.error(`[wiki] reading the articles ahead of Astro failed (${error instanceof Error ? error.message : String(error)}); Astro's pre-pass reads them`);
   }

@@ -65,6 +65,16 @@ function readCache(file: string): Map<string, ParseResult> {
 
 /** Write `entries` as the cache file, through a file beside it, so that an interrupted build leaves the last one. */
 function writeCache(file: string, entries: Map<string, ParseResult>): void {
+  writeRecords(
+    file,
+    (function* () {
+      for (const entry of entries) yield serialize(entry);
+    })(),
+  );
+}
+
+/** Write the cache file from its records, each `[key, result]` through V8's serializer. */
+function writeRecords(file: string, records: Iterable<Buffer>): void {
   mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   const fd = openSync(temporary, 'w');
@@ -76,8 +86,7 @@ function writeCache(file: string, entries: Map<string, ParseResult>): void {
       pending = [];
       bytes = 0;
     };
-    for (const entry of entries) {
-      const record = serialize(entry);
+    for (const record of records) {
       const length = Buffer.alloc(4);
       length.writeUInt32LE(record.length);
       pending.push(length, record);
@@ -89,6 +98,11 @@ function writeCache(file: string, entries: Map<string, ParseResult>): void {
     closeSync(fd);
   }
   renameSync(temporary, file);
+}
+
+/** An article's key in the cache: its file name, its text and the pre-pass's code. */
+function cacheKey(version: string, file: string, source: string): string {
+  return createHash('sha256').update(version).update('\0').update(file).update('\0').update(source).digest('hex');
 }
 
 /**
@@ -123,7 +137,7 @@ export function cachedParser(cacheFile: string, version: string): CachedParser {
   const previous = readCache(cacheFile);
   const used = new Map<string, ParseResult>();
   let hits = 0;
-  const keyOf = (source: string, file: string) => createHash('sha256').update(version).update('\0').update(file).update('\0').update(source).digest('hex');
+  const keyOf = (source: string, file: string) => cacheKey(version, file, source);
   const parse: ArticleParser = (source, file) => {
     const key = keyOf(source, file);
     const known = previous.get(key);
@@ -185,4 +199,55 @@ export function cachedParser(cacheFile: string, version: string): CachedParser {
     },
     stats: () => ({ hits, misses: used.size - hits }),
   };
+}
+
+/**
+ * The read ahead's pre-pass (src/build/prepass-ahead.ts): parse every article of `sources` (file → text) that the
+ * cache at `cacheFile` lacks, and write the cache with every article's result, unless it holds just these. Only
+ * the file is wanted here, so each result goes through V8's serializer once, into its record, and is let go:
+ * `cachedParser`, whose results are used, copies each through the serializer to own its strings, holds it, and
+ * serializes it again for the file. Texts are taken out of `sources` as they are parsed, as `parseAll` does.
+ * `workers`: worker threads beside this one (by default, as `parseAll` starts them: for large wikis).
+ */
+export async function fillCache(cacheFile: string, version: string, sources: Map<string, string>, workers?: number): Promise<void> {
+  const previous = readCache(cacheFile);
+  const records: Buffer[] = [];
+  const missing: Array<[key: string, file: string]> = [];
+  let kept = 0;
+  for (const [file, source] of sources) {
+    if (!file.endsWith(ARTICLE_EXTENSION)) continue;
+    const key = cacheKey(version, file, source);
+    const known = previous.get(key);
+    if (known) {
+      records.push(serialize([key, known]));
+      kept++;
+      sources.set(file, '');
+    } else missing.push([key, file]);
+  }
+  if (missing.length === 0 && kept === previous.size) return;
+  const threads = Array.from({ length: workers ?? workerCount(missing.length) }, () =>
+    startWorker<Array<[file: string, source: string]>, ParseResult[]>(new URL('./prepass-worker.ts', import.meta.url)),
+  );
+  const parsed = (key: string, file: string, result: ParseResult) => {
+    records.push(serialize([key, result]));
+    sources.set(file, '');
+  };
+  try {
+    await sharePieces(
+      missing.length,
+      PIECE,
+      threads,
+      async (worker, start, end) => {
+        const items = missing.slice(start, end);
+        const results = await worker.ask(items.map(([, file]) => [file, sources.get(file) ?? '']));
+        items.forEach(([key, file], i) => parsed(key, file, results[i]!));
+      },
+      (start, end) => {
+        for (const [key, file] of missing.slice(start, end)) parsed(key, file, parseArticle(sources.get(file) ?? '', file));
+      },
+    );
+  } finally {
+    for (const thread of threads) thread.end();
+  }
+  writeRecords(cacheFile, records);
 }

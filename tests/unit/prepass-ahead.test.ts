@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { cacheCodeDigest } from '../../src/build/caches.ts';
 import { readAhead, waitForReadAhead } from '../../src/build/prepass-ahead.ts';
-import { cachedParser } from '../../src/content-folder/prepass-cache.ts';
+import { cachedParser, fillCache } from '../../src/content-folder/prepass-cache.ts';
 import { aheadVariable, readSettings } from '../../src/content-folder/settings.ts';
 import { parseArticle } from '../../src/model/parse-article.ts';
 import { article } from '../helpers/index.ts';
@@ -55,6 +55,32 @@ describe('the pre-pass read ahead by `npm run build` while Astro starts', () => 
     parse('', 'hardware/h100.mdx');
     expect(result.ok && result.article.links.map((link) => link.target)).toEqual(['h200']);
     expect(parser.stats()).toEqual({ hits: 1, misses: 1 });
+  });
+
+  it('writes the cache again only when the folder changed: not for the same articles, and without a deleted one', async () => {
+    const { content, cacheFile } = folder();
+    await readAhead(content, cacheFile);
+    const written = statSync(cacheFile).mtimeMs;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await readAhead(content, cacheFile);
+    expect(statSync(cacheFile).mtimeMs).toBe(written);
+
+    rmSync(join(content, 'hardware', 'h100.mdx'));
+    await readAhead(content, cacheFile);
+    expect(statSync(cacheFile).mtimeMs).toBeGreaterThan(written);
+    const parser = cachedParser(cacheFile, cacheCodeDigest('prepass'));
+    expect(parser.parse(nvidia, 'nvidia.mdx')).toEqual(parseArticle(nvidia, 'nvidia.mdx'));
+    parser.parse(h100, 'hardware/h100.mdx');
+    expect(parser.stats()).toEqual({ hits: 1, misses: 1 });
+  });
+
+  it('fills the cache with the same results when a worker thread parses some of the articles (a large wiki)', async () => {
+    const { cacheFile } = folder();
+    const many = new Map(Array.from({ length: 150 }, (_, i): [string, string] => [`a${i}.mdx`, article(`A ${i}`, `Links [[a${(i + 1) % 150}]].`)]));
+    await fillCache(cacheFile, cacheCodeDigest('prepass'), new Map(many), 1);
+    const parser = cachedParser(cacheFile, cacheCodeDigest('prepass'));
+    for (const [file, text] of many) expect(parser.parse(text, file), file).toEqual(parseArticle(text, file));
+    expect(parser.stats()).toEqual({ hits: 150, misses: 0 });
   });
 
   it('never fails the build: a folder it cannot read is reported, and the pre-pass reads the articles itself', async () => {
