@@ -73,6 +73,9 @@ function lineContainers(line: string): number {
       markers++;
       i++;
     } else {
+      // Most lines are prose: no ordered item unless a digit starts here.
+      const code = line.charCodeAt(i);
+      if (code < 48 || code > 57) break;
       const ordered = /^\d{1,9}[.)](?=[ \t]|$)/.exec(line.slice(i, i + 11));
       if (!ordered) break;
       markers++;
@@ -107,7 +110,8 @@ export function textNestingProblem(source: string): ReadingLimitError | undefine
       continue;
     }
     if (lineContainers(line) > MAX_NESTING) return new ReadingLimitError(i + 1, 1, nestingMessage('lists and block quotes are'));
-    // Elements: each `<name …>` opens one, each `</name>` closes one, `<name … />` does both.
+    // Elements: each `<name …>` opens one, each `</name>` closes one, `<name … />` does both. Most lines have no `<`.
+    if (!line.includes('<')) continue;
     for (const tag of withoutCodeSpans(line).matchAll(/\\<|<(\/?)([A-Za-z][^\s/>]*)?[^<>]*?(\/?)>/g)) {
       if (tag[0] === '\\<' || tag[2] === undefined) continue;
       if (tag[1] === '/') elements = Math.max(elements - 1, 0);
