@@ -163,27 +163,7 @@ export function cachedParser(cacheFile: string, version: string): CachedParser {
         if (known) done(key, file, known, true);
         else missing.push([key, file]);
       }
-      // Pieces handed out in order to whichever thread is free: the workers and this one.
-      const workers = Array.from({ length: workerCount(missing.length) }, () =>
-        startWorker<Array<[file: string, source: string]>, ParseResult[]>(new URL('./prepass-worker.ts', import.meta.url)),
-      );
-      try {
-        await sharePieces(
-          missing.length,
-          PIECE,
-          workers,
-          async (worker, start, end) => {
-            const items = missing.slice(start, end);
-            const results = await worker.ask(items.map(([, file]) => [file, sources.get(file) ?? '']));
-            items.forEach(([key, file], i) => done(key, file, results[i]!));
-          },
-          (start, end) => {
-            for (const [key, file] of missing.slice(start, end)) done(key, file, parseOwned(sources.get(file) ?? '', file));
-          },
-        );
-      } finally {
-        for (const worker of workers) worker.end();
-      }
+      await parseMissing(missing, sources, workerCount(missing.length), parseOwned, done);
       return (source, file) => {
         const found = byFile.get(file);
         if (!found) return parse(source, file);
@@ -225,13 +205,28 @@ export async function fillCache(cacheFile: string, version: string, sources: Map
     } else missing.push([key, file]);
   }
   if (missing.length === 0 && kept === previous.size) return;
-  const threads = Array.from({ length: workers ?? workerCount(missing.length) }, () =>
-    startWorker<Array<[file: string, source: string]>, ParseResult[]>(new URL('./prepass-worker.ts', import.meta.url)),
-  );
-  const parsed = (key: string, file: string, result: ParseResult) => {
+  await parseMissing(missing, sources, workers ?? workerCount(missing.length), parseArticle, (key, file, result) => {
     records.push(serialize([key, result]));
     sources.set(file, '');
-  };
+  });
+  writeRecords(cacheFile, records);
+}
+
+/**
+ * Parse the `missing` articles of `sources` on every core: pieces handed out in order to whichever thread is free,
+ * `workers` worker threads (whose results come through V8's serializer, owning their strings) and this one
+ * (`here`). `parsed` gets each result.
+ */
+async function parseMissing(
+  missing: ReadonlyArray<[key: string, file: string]>,
+  sources: ReadonlyMap<string, string>,
+  workers: number,
+  here: (source: string, file: string) => ParseResult,
+  parsed: (key: string, file: string, result: ParseResult) => void,
+): Promise<void> {
+  const threads = Array.from({ length: workers }, () =>
+    startWorker<Array<[file: string, source: string]>, ParseResult[]>(new URL('./prepass-worker.ts', import.meta.url)),
+  );
   try {
     await sharePieces(
       missing.length,
@@ -243,11 +238,10 @@ export async function fillCache(cacheFile: string, version: string, sources: Map
         items.forEach(([key, file], i) => parsed(key, file, results[i]!));
       },
       (start, end) => {
-        for (const [key, file] of missing.slice(start, end)) parsed(key, file, parseArticle(sources.get(file) ?? '', file));
+        for (const [key, file] of missing.slice(start, end)) parsed(key, file, here(sources.get(file) ?? '', file));
       },
     );
   } finally {
     for (const thread of threads) thread.end();
   }
-  writeRecords(cacheFile, records);
 }
