@@ -11,7 +11,8 @@
  * whole log is started by `npm run build` before Astro's process (`startGitLogAhead`).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, watch, type FSWatcher } from 'node:fs';
+import { dirname } from 'node:path';
 import { COMMIT_MARK, LOG_FORMAT, parseGitLog, type HistoryStatus, type LoggedCommit } from '../model/history.ts';
 
 export interface GitHistory {
@@ -30,7 +31,18 @@ export interface PreviousLog {
   commits: LoggedCommit[];
 }
 
-const GIT_ENV = { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' };
+/**
+ * The trim threshold: glibc gives the top of git's heap back to the system whenever 128 KB of it are free, and git
+ * frees and allocates a namespace folder's tree (100 KB at 2,000 articles) for each commit, so that pages were
+ * given back and faulted in again: 67,000 page faults for the log of 10,000 articles with 4,100 commits, 31,000
+ * with the heap kept (up to 256 MB); git's system time 0.9–1.0 → 0.4–0.5 s, its peak memory the same (326 MB).
+ */
+const GIT_ENV = {
+  ...process.env,
+  LC_ALL: 'C',
+  GIT_TERMINAL_PROMPT: '0',
+  GLIBC_TUNABLES: [process.env['GLIBC_TUNABLES'], 'glibc.malloc.trim_threshold=268435456'].filter(Boolean).join(':'),
+};
 
 /** Where the content folder stands in git: in a repository (shallow or not, and where), or not. Cheap: one `git rev-parse`. */
 export function gitStatus(contentDir: string): HistoryStatus {
@@ -191,15 +203,38 @@ function removeLogAhead(ahead: GitLogAhead): void {
 }
 
 /**
+ * Wait until `marker` exists (true), or `stillWanted` says no (false). Woken by its folder's changes (the status
+ * file renamed into place), and every 100 ms besides: polled every 10 ms, the wait took a quarter of a second of
+ * CPU while git read 10,000 articles' history.
+ */
+function markerWritten(marker: string, stillWanted: () => boolean): Promise<boolean> {
+  return new Promise((resolve) => {
+    let watcher: FSWatcher | undefined;
+    const timer = setInterval(() => check(), 100);
+    const check = () => {
+      const written = existsSync(marker);
+      if (!written && stillWanted()) return;
+      clearInterval(timer);
+      watcher?.close();
+      resolve(written);
+    };
+    try {
+      watcher = watch(dirname(marker), () => check());
+      watcher.on('error', () => {});
+    } catch {
+      // Polled only.
+    }
+    check();
+  });
+}
+
+/**
  * Wait for the `git log` read ahead, and take its output (removing its files). Undefined when git failed (the log
  * is read again, to report why), or when this process is no longer the child of the one that started it.
  */
 async function takeLogAhead(ahead: GitLogAhead, isChild: () => boolean): Promise<LogRun | undefined> {
   const marker = `${ahead.base}.done`;
-  while (!existsSync(marker)) {
-    if (!isChild()) return undefined;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  if (!(await markerWritten(marker, isChild))) return undefined;
   try {
     return readFileSync(marker, 'utf8').trim() === '0' ? { code: 0, output: readFileSync(`${ahead.base}.log`, 'utf8'), errors: '' } : undefined;
   } catch {

@@ -1,6 +1,6 @@
 /** The history read from git: the log parsed, renames followed, recent changes, word diffs; on a repository made here. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -268,6 +268,23 @@ describe('the whole `git log`, read ahead by `npm run build`', () => {
     // Nothing is ever written for this one: the reading stops waiting once it is no longer the child of its starter.
     const orphan = { pid: process.pid, head: wiki.commits[3] ?? '', base: base() };
     expect((await startGitHistory(wiki.content, undefined, orphan, () => false)).commits).toEqual(whole.commits);
+  });
+
+  it('is waited for while git runs: taken once its status is in place, or given up when its starter is gone', async () => {
+    const whole = await startGitHistory(wiki.content);
+    const later = { pid: process.pid, head: wiki.commits[3] ?? '', base: base() };
+    const waiting = startGitHistory(wiki.content, undefined, later, child);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    writeFileSync(`${later.base}.log`, log.replace('Meise: Nahrung im Winter', 'Meise: written later'));
+    writeFileSync(`${later.base}.status`, '0\n');
+    renameSync(`${later.base}.status`, `${later.base}.done`);
+    expect((await waiting).commits[0]?.subject).toBe('Meise: written later');
+    // The starter goes away while git runs: the reading runs git itself.
+    let starterThere = true;
+    const abandoned = { pid: process.pid, head: wiki.commits[3] ?? '', base: base() };
+    const reading = startGitHistory(wiki.content, undefined, abandoned, () => starterThere);
+    setTimeout(() => (starterThere = false), 150);
+    expect((await reading).commits).toEqual(whole.commits);
   });
 
   it('is not taken by a build that reads only the commits since the last', async () => {
