@@ -28,7 +28,6 @@ declare module 'virtual:wiki/citations' {
 declare module 'virtual:wiki/build' {
   const build: {
     pageCacheCode: string;
-    historyCode: string;
     renders: (id: import('./model/ids.ts').PageId) => boolean;
     sitePage: (path: string) => boolean;
     /** Called as each page is generated (src/build/context.ts). */

@@ -19,6 +19,8 @@ import { PART_WRITTEN_LINE, SEARCH_INDEX_AFTER_BUILD } from '../model/site-files
 import { writePreviews } from '../postbuild/previews.ts';
 import { templateUrl } from '../model/history-template.ts';
 import { writeHistoryPages } from '../postbuild/history-pages.ts';
+import { changeListWriter, historyBodyHtml } from '../render/history-html.ts';
+import { sourceLinks } from '../model/source-links.ts';
 import { translator } from '../shared/ui-strings.ts';
 import { writeTitleIndex } from '../postbuild/search-titles.ts';
 import { leftOutOfSitemap } from '../postbuild/sitemap.ts';
@@ -171,21 +173,25 @@ export function wiki(context: BuildContext): AstroIntegration {
  * processes and Astro's never hold their memory at once; a plain `astro build` does both here.
  */
 /**
- * The history pages, from the templates Astro rendered (src/model/history-template.ts). After the security
- * check, which read the templates: they hold every byte of every history page but its title and address, which
- * are written escaped as Astro escapes them, so each page is as safe as its template, and 1,000 pages are not
- * read again (1.3 ms a page).
+ * The history pages, from the templates Astro rendered (src/model/history-template.ts) and their bodies
+ * (src/render/history-html.ts). After the security check, which read the templates; each body is checked as it is
+ * written, and the title and address are written escaped as Astro escapes them, so each page is as safe as its
+ * template and its body, and 1,000 pages are not read again (1.3 ms a page).
  */
 function writeHistoryPagesOf(context: BuildContext, outDir: string): void {
   if (context.reading().history.status.kind !== 'git') return;
   const config = context.config();
   const t = translator(config.strings, config.language);
+  const history = context.history();
+  const since = history.status.kind === 'git' && history.status.shallow ? history.status.since : undefined;
+  const writer = changeListWriter(t, sourceLinks(config.links));
   // A shard renders its turn of the templates (src/model/shards.ts) and writes their pages.
   writeHistoryPages(outDir, Object.values(context.data().pages), {
     site: config.site,
     siteName: config.title,
     historyTitle: (title) => t('article.historyOf', { title }),
     rendered: (index) => context.rendersSitePage(templateUrl(index)),
+    body: (page) => historyBodyHtml(writer, page, history.pages[page.id], since),
   });
 }
 

@@ -11,7 +11,6 @@
 import { createHash } from 'node:crypto';
 import type { PageId } from '../model/ids.ts';
 import type { PageSummary, WikiData } from '../model/wiki-data.ts';
-import type { PageHistory } from '../content-folder/wiki-history.ts';
 
 /**
  * `code`: the digest of the code that shapes what a page reads (src/build/caches.ts, `pages`), so that no key of
@@ -66,28 +65,9 @@ export function summaryCacheKey(code: string, kind: string, page: PageSummary, .
 }
 
 /**
- * The key of a template of history pages (src/model/history-template.ts): every article it holds, with its
- * revisions (each commit by its hash, and the file's change) and the kind of its latest change, and what the
- * history says of itself (a shallow clone's note). The words of a latest change are not hashed: they follow from
- * the two texts of the newest revision (its blob ids, in the revisions) and the history's code (`historyCode`,
- * src/build/caches.ts). Hashing whole histories took 0.3 s a thousand articles.
+ * The key of a template of history pages (src/model/history-template.ts): the layout around a place for a body,
+ * the same for every article and every history (the bodies are written into the pages after Astro, every build).
  */
-export function historyTemplateCacheKey(
-  code: string,
-  historyCode: string,
-  pages: readonly PageSummary[],
-  histories: Readonly<Record<string, PageHistory>>,
-  status: unknown,
-): string {
-  return keyOf(code, [
-    'history-template',
-    historyCode,
-    status,
-    pages.map((page) => {
-      const history = histories[page.id];
-      // A commit is known by its hash (its author, date and message are part of it); its object also lists every
-      // file the commit changed, thousands in a wiki's first commit, which no history page shows.
-      return [summaryDigest(page), history ? [history.revisions.map(({ commit, change }) => [commit.hash, change]), history.latest?.kind ?? null] : null];
-    }),
-  ]);
+export function historyTemplateCacheKey(code: string): string {
+  return keyOf(code, ['history-template']);
 }

@@ -2,22 +2,21 @@
  * History pages from templates. Every article has a history page, and each page cost a build about 2 ms whatever
  * it held (one with nothing but its layout cost as much as a full one): Astro's rendering and its two writes of the
  * page, and the security check reading it whole. So a build does not have Astro render them one by one: Astro
- * renders a few *template* pages, each with
- * the layout once and the bodies of up to TEMPLATE_PAGES history pages one after another, separated by
- * BODY_MARK, with a stand-in for the article's title and the template's own address where the layout shows
- * the page's; `fillHistoryPages` then writes each history page: the layout with that article's title and
- * address, around its body. The pages are the ones Astro would write one by one, byte for byte (the bodies are
- * Astro's, and the title and address are escaped as Astro escapes them); `astro dev` renders them one by one.
+ * renders a few *template* pages, each the layout around one BODY_MARK, with a stand-in for the article's title and
+ * the template's own address where the layout shows the page's; `fillTemplate` then gives each history page: the
+ * layout with that article's title and address, around its body, written as a string
+ * (src/render/history-html.ts, as the history route writes it in `astro dev`). The pages are the ones Astro would
+ * write one by one, byte for byte (the title and address are escaped as Astro escapes them).
  *
  * The stand-in holds `<`, which Astro escapes in text (`&lt;`) but not in attributes: where each of its two
  * forms stands tells how the title is to be escaped there.
  */
 import { HISTORY_BASE, type PageId } from './ids.ts';
 
-/** History pages per template: a template is one page of Astro's, held whole in memory while it is written. */
+/** History pages per template: the share of a sharded build's history pages goes by templates (src/model/shards.ts). */
 export const TEMPLATE_PAGES = 500;
 
-/** Between two bodies of a template (and before the first, after the last): no text of a page can hold it, since text is escaped. */
+/** Where a template's layout has the page's body: no text of a page can hold it, since text is escaped. */
 export const BODY_MARK = '<!--wiki-history-body-->';
 
 /** What the layout of a template is given as the article's title. */
@@ -81,22 +80,28 @@ const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The history pages of one template: `html` is the template page as Astro wrote it, `templateCanonical` its
- * own absolute address, `pages` the articles it holds, in order; `siteName` the wiki's name (the layout leaves
- * it out of a title that is the name itself). Gives each page as the pieces to write one after another: the
- * layout's pieces are the same strings for every page (10,000 pages of 30 KB each are not built as strings:
- * at 10,000 articles that garbage alone grew the build's peak by 0.7 GB).
+ * own absolute address, `pages` the articles it is for, in order, and `body(i)` the body of the i-th; `siteName`
+ * the wiki's name (the layout leaves it out of a title that is the name itself). Gives each page as the pieces to
+ * write one after another: the layout's pieces are the same strings for every page (10,000 pages of 30 KB each
+ * are not built as strings: at 10,000 articles that garbage alone grew the build's peak by 0.7 GB).
  */
-export function fillTemplate(html: string, templateCanonical: string, pages: readonly HistoryPageFill[], siteName: string): string[][] {
+export function fillTemplate(
+  html: string,
+  templateCanonical: string,
+  pages: readonly HistoryPageFill[],
+  siteName: string,
+  body: (index: number) => string,
+): string[][] {
   const parts = html.split(BODY_MARK);
-  if (parts.length !== pages.length + 2)
-    throw new TemplateError(`a template holds ${parts.length - 2} bodies for ${pages.length} articles; build again, and report it if it repeats`);
+  if (parts.length !== 2)
+    throw new TemplateError(`a template holds ${parts.length - 1} places for a body instead of one; build again, and report it if it repeats`);
   const address = escapeAttribute(templateCanonical);
   if (!parts[0]!.includes(address))
     throw new TemplateError(`the template's layout does not give its address as ${templateCanonical}, so the pages' addresses cannot be written`);
-  // The layout before and after the bodies, cut at each stand-in: odd pieces are the stand-ins.
+  // The layout before and after the body, cut at each stand-in: odd pieces are the stand-ins.
   const token = new RegExp(`(${[IN_TEXT, IN_ATTRIBUTE, address].map(literally).join('|')})`);
   const before = parts[0]!.split(token);
-  const after = parts.at(-1)!.split(token);
+  const after = parts[1]!.split(token);
   for (const piece of [...before, ...after].filter((_, i) => i % 2 === 0))
     if (piece.includes('\u0001')) throw new TemplateError("the stand-in for an article's title was written in a form not known here");
   // The layout writes `<title>{title} – {wiki}</title>`, or the title alone when it is the wiki's name.
@@ -109,6 +114,6 @@ export function fillTemplate(html: string, templateCanonical: string, pages: rea
     ]);
     const fill = (pieces: string[]) =>
       pieces.map((piece, j) => (j % 2 === 1 ? values.get(piece)! : page.pageTitle === siteName ? piece.replace(suffix, '</title>') : piece));
-    return [...fill(before), parts[i + 1]!, ...fill(after)];
+    return [...fill(before), body(i), ...fill(after)];
   });
 }

@@ -359,7 +359,19 @@ export function pageSecurityProblems(html: string | PageScan): string[] {
   const tree = scanOf(html);
   const policy = pagePolicy(tree);
   if (!policy) return ['the page has no Content-Security-Policy meta tag', ...tree.unsafe.map(unsafeProblem)];
-  const allowed = new Set(directiveSources(policy, 'script-src').map((source) => source.replace(/^'|'$/g, '')));
+  return scanProblems(tree, new Set(directiveSources(policy, 'script-src').map((source) => source.replace(/^'|'$/g, ''))));
+}
+
+/**
+ * What is wrong with a part of a page's body written after Astro (a history page's body, src/postbuild/history-pages.ts):
+ * what `pageSecurityProblems` finds but the policy, since no inline script of such a part is allowed.
+ */
+export function bodySecurityProblems(html: string): string[] {
+  return scanProblems(parsePage(`<body>${html}`), new Set());
+}
+
+/** The problems of a page's scan, `allowed` the hashes of the inline scripts its policy allows. */
+function scanProblems(tree: PageScan, allowed: ReadonlySet<string>): string[] {
   const problems = inlineScriptsOfPage(tree)
     .filter((script) => !allowed.has(cspHash(script)))
     .map(

@@ -1,12 +1,14 @@
 /**
- * Write the history pages of a build from the template pages Astro rendered (src/model/history-template.ts),
- * and remove the templates: the site holds the pages, never a template.
+ * Write the history pages of a build from the template pages Astro rendered (src/model/history-template.ts) and
+ * their bodies, and remove the templates: the site holds the pages, never a template. Each body is checked as the
+ * security check reads the pages Astro wrote (src/postbuild/csp.ts): a template is checked with the others.
  */
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
 import { fillTemplate, templateShares, templateSlug, templateUrl, type HistoryPageFill } from '../model/history-template.ts';
 import { HISTORY_BASE, historyUrlForId, NAMESPACE_SEPARATOR } from '../model/ids.ts';
 import type { PageSummary } from '../model/wiki-data.ts';
+import { bodySecurityProblems } from './csp.ts';
 
 /** Write `buffers` one after another: `writev` may write less than all of them. */
 function writeAll(file: number, buffers: Buffer[]): void {
@@ -32,6 +34,8 @@ export function writeHistoryPages(
     historyTitle: (title: string) => string;
     /** Whether this build rendered template `index` (a shard renders its turn of them): all by default. */
     rendered?: (index: number) => boolean;
+    /** The body of an article's history page (src/render/history-html.ts). */
+    body: (page: PageSummary) => string;
   },
 ): number {
   const base = join(outDir, ...HISTORY_BASE.split('/').filter(Boolean));
@@ -46,7 +50,13 @@ export function writeHistoryPages(
       canonical: new URL(historyUrlForId(page.id), options.site).href,
       pageTitle: options.historyTitle(page.title),
     }));
-    const filled = fillTemplate(html, new URL(templateUrl(i), options.site).href, fills, options.siteName);
+    const filled = fillTemplate(html, new URL(templateUrl(i), options.site).href, fills, options.siteName, (j) => {
+      const body = options.body(share[j]!);
+      const problems = bodySecurityProblems(body);
+      if (problems.length > 0)
+        throw new Error(`The security check of the history page ${historyUrlForId(share[j]!.id)} failed:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+      return body;
+    });
     // The layout's pieces are the same strings on every page: encoded once.
     const encoded = new Map<string, Buffer>();
     const bytes = (piece: string) => {

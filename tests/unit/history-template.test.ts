@@ -1,4 +1,10 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { PageId } from '../../src/model/ids.ts';
+import type { PageSummary } from '../../src/model/wiki-data.ts';
+import { writeHistoryPages } from '../../src/postbuild/history-pages.ts';
 import {
   BODY_MARK,
   escapeAttribute,
@@ -13,12 +19,14 @@ import {
 
 const TEMPLATE_URL = 'https://w.example/special/history/.template-0/';
 
-/** A template as Astro writes one: the stand-in escaped in text and in attributes, the template's address, the bodies between marks. */
-function template(bodies: string[], siteName = 'Wiki'): string {
+/** A template as Astro writes one: the stand-in escaped in text and in attributes, the template's address, the place of the body. */
+function template(siteName = 'Wiki', marks = 1): string {
   const title = `History of ${TITLE_STAND_IN}`;
   const shell = `<!DOCTYPE html><html><head><title>${escapeText(`${title} – ${siteName}`)}</title><meta name="description" content="${escapeAttribute(`Every change to ${TITLE_STAND_IN}.`)}"><link rel="canonical" href="${TEMPLATE_URL}"><meta property="og:title" content="${escapeAttribute(title)}"><meta property="og:url" content="${TEMPLATE_URL}"></head><body><main id="content">`;
-  return `${shell}${bodies.map((body) => BODY_MARK + body).join('')}${BODY_MARK}</main></body></html>`;
+  return `${shell}${BODY_MARK.repeat(marks)}</main></body></html>`;
 }
+
+const bodies = (list: string[]) => (i: number) => list[i]!;
 
 const page = (id: string, title: string): HistoryPageFill => ({
   id: id as HistoryPageFill['id'],
@@ -29,9 +37,13 @@ const page = (id: string, title: string): HistoryPageFill => ({
 
 describe('history pages written from a template', () => {
   it('gives each page its body, title and address, escaped as Astro escapes text and attributes', () => {
-    const [first, second] = fillTemplate(template(['<h1>A</h1>', '<h1>B</h1>']), TEMPLATE_URL, [page('a', 'Tom & "Jerry" <3'), page('b', 'Plain')], 'Wiki').map(
-      (pieces) => pieces.join(''),
-    );
+    const [first, second] = fillTemplate(
+      template(),
+      TEMPLATE_URL,
+      [page('a', 'Tom & "Jerry" <3'), page('b', 'Plain')],
+      'Wiki',
+      bodies(['<h1>A</h1>', '<h1>B</h1>']),
+    ).map((pieces) => pieces.join(''));
     expect(first).toBe(
       '<!DOCTYPE html><html><head><title>History of Tom &amp; &quot;Jerry&quot; &lt;3 – Wiki</title>' +
         '<meta name="description" content="Every change to Tom &amp; &quot;Jerry&quot; <3."><link rel="canonical" href="https://w.example/special/history/a/">' +
@@ -43,19 +55,18 @@ describe('history pages written from a template', () => {
   });
 
   it('leaves the wiki’s name out of a title that is the name itself, as the layout does', () => {
-    const [only] = fillTemplate(template(['x'], 'History of Birds'), TEMPLATE_URL, [page('birds', 'Birds')], 'History of Birds').map((pieces) =>
+    const [only] = fillTemplate(template('History of Birds'), TEMPLATE_URL, [page('birds', 'Birds')], 'History of Birds', bodies(['x'])).map((pieces) =>
       pieces.join(''),
     );
     expect(only).toContain('<title>History of Birds</title>');
   });
 
-  it('refuses a template whose bodies do not match its articles, or whose stand-in or address it cannot find', () => {
-    expect(() => fillTemplate(template(['a']), TEMPLATE_URL, [page('a', 'A'), page('b', 'B')], 'Wiki')).toThrow(TemplateError);
-    expect(() => fillTemplate(template(['a']).replace(TEMPLATE_URL, 'x').replace(TEMPLATE_URL, 'x'), TEMPLATE_URL, [page('a', 'A')], 'Wiki')).toThrow(
-      /address/,
-    );
-    const odd = template(['a']).replace('\u0001&lt;\u0001', '\u0001&#60;\u0001');
-    expect(() => fillTemplate(odd, TEMPLATE_URL, [page('a', 'A')], 'Wiki')).toThrow(/stand-in/);
+  it('refuses a template without exactly one place for a body, or whose stand-in or address it cannot find', () => {
+    const one = [page('a', 'A')];
+    for (const marks of [0, 2]) expect(() => fillTemplate(template('Wiki', marks), TEMPLATE_URL, one, 'Wiki', bodies(['a']))).toThrow(TemplateError);
+    expect(() => fillTemplate(template().replace(TEMPLATE_URL, 'x').replace(TEMPLATE_URL, 'x'), TEMPLATE_URL, one, 'Wiki', bodies(['a']))).toThrow(/address/);
+    const odd = template().replace('\u0001&lt;\u0001', '\u0001&#60;\u0001');
+    expect(() => fillTemplate(odd, TEMPLATE_URL, one, 'Wiki', bodies(['a']))).toThrow(/stand-in/);
   });
 
   it('splits the articles into templates of TEMPLATE_PAGES, in order', () => {
@@ -64,5 +75,67 @@ describe('history pages written from a template', () => {
     expect(shares.map((share) => share.length)).toEqual([TEMPLATE_PAGES, TEMPLATE_PAGES, 1]);
     expect(shares.flat()).toEqual(ids);
     expect(templateShares([])).toEqual([]);
+  });
+
+  describe('writeHistoryPages', () => {
+    const summary = (id: string, title: string): PageSummary => ({
+      id: id as PageId,
+      title,
+      url: `/wiki/${id}/`,
+      file: `${id}.mdx`,
+      description: '',
+      tags: [],
+      aliases: [],
+      seeAlso: [],
+    });
+    /** A built site with the template of two articles' history pages, as Astro wrote it. */
+    const site = () => {
+      const out = mkdtempSync(join(tmpdir(), 'history-pages-'));
+      mkdirSync(join(out, 'special/history/.template-0'), { recursive: true });
+      writeFileSync(join(out, 'special/history/.template-0/index.html'), template().replaceAll(TEMPLATE_URL, 'https://w.example/special/history/.template-0/'));
+      return out;
+    };
+    const options = (body: (page: PageSummary) => string) => ({
+      site: 'https://w.example/',
+      siteName: 'Wiki',
+      historyTitle: (title: string) => `History of ${title}`,
+      body,
+    });
+    const pages = [summary('birds:robin', 'Robin'), summary('wren', 'Wren')];
+
+    it('writes each article its page, with its body, and removes the template', () => {
+      const out = site();
+      expect(
+        writeHistoryPages(
+          out,
+          pages,
+          options((page) => `<h1>${page.title}</h1>`),
+        ),
+      ).toBe(2);
+      const robin = readFileSync(join(out, 'special/history/birds/robin/index.html'), 'utf8');
+      expect(robin).toContain('<title>History of Robin – Wiki</title>');
+      expect(robin).toContain('<link rel="canonical" href="https://w.example/special/history/birds/robin/">');
+      expect(robin).toContain('<main id="content"><h1>Robin</h1></main>');
+      expect(readFileSync(join(out, 'special/history/wren/index.html'), 'utf8')).toContain('<h1>Wren</h1>');
+      expect(existsSync(join(out, 'special/history/.template-0'))).toBe(false);
+    });
+
+    it('checks each body as the security check reads built pages, and names the page of a body that fails', () => {
+      for (const hostile of [
+        '<img src="x.png" onerror="alert(1)">',
+        '<a href="javascript:alert(1)">x</a>',
+        '<script>alert(1)</script>',
+        '<p style="color:red">x</p>',
+      ]) {
+        const out = site();
+        expect(() =>
+          writeHistoryPages(
+            out,
+            pages,
+            options((page) => (page.title === 'Wren' ? hostile : '<p>fine</p>')),
+          ),
+        ).toThrow(/security check of the history page \/special\/history\/wren\//);
+      }
+    });
   });
 });

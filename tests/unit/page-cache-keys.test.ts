@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PageId } from '../../src/model/ids.ts';
 import { articleCacheKey, historyTemplateCacheKey, summaryCacheKey } from '../../src/astro/page-cache-keys.ts';
-import type { PageHistory } from '../../src/content-folder/wiki-history.ts';
 import type { PageSummary, WikiData } from '../../src/model/wiki-data.ts';
 
 const id = (value: string) => value as PageId;
@@ -84,35 +83,9 @@ describe('the key of a redirect', () => {
 });
 
 describe('the key of a template of history pages', () => {
-  const revision = (hash: string, oldBlob: string | undefined, newBlob: string, added = 3): PageHistory['revisions'][number] => ({
-    commit: { hash, parents: ['p'], author: 'Ada', email: 'ada@example.org', date: '2026-11-29T10:00:00+01:00', committed: '2026-11-29', subject: 'Edit' },
-    change: { status: oldBlob ? 'modified' : 'added', path: 'nvidia.mdx', ...(oldBlob ? { oldBlob } : {}), newBlob, added, removed: 1 },
-  });
-  const history = (more: Partial<PageHistory> = {}): Record<string, PageHistory> => ({
-    nvidia: {
-      revisions: [revision('c2', 'b1', 'b2'), revision('c1', undefined, 'b1')],
-      latest: { kind: 'diff', diff: { hunks: [{ before: 'old', after: 'new' }] } as never },
-      ...more,
-    },
-  });
-  const pages = [summary('nvidia'), summary('ascend')];
-  const key = (histories = history(), code = 'history-code', shown = pages) =>
-    historyTemplateCacheKey('code', code, shown, histories, { kind: 'git', shallow: false });
-
-  it('is the same for the same pages and histories', () => {
-    expect(key()).toBe(key());
-  });
-
-  it('changes with a page, a revision, the kind of the latest change, or the code that made the histories', () => {
-    expect(key(history(), 'history-code', [summary('nvidia', { title: 'NVIDIA' }), summary('ascend')])).not.toBe(key());
-    expect(key(history({ revisions: [revision('c3', 'b2', 'b3'), revision('c2', 'b1', 'b2'), revision('c1', undefined, 'b1')] }))).not.toBe(key());
-    expect(key(history({ revisions: [revision('c2', 'b1', 'b2', 4), revision('c1', undefined, 'b1')] }))).not.toBe(key());
-    expect(key(history({ latest: { kind: 'too-large' } }))).not.toBe(key());
-    // A change to the word diff's code changes every diff's words without changing a revision.
-    expect(key(history(), 'other-history-code')).not.toBe(key());
-  });
-
-  it("does not hash the latest change's words, which follow from the newest revision's two texts", () => {
-    expect(key(history({ latest: { kind: 'diff', diff: { hunks: [] } as never } }))).toBe(key());
+  it("follows the pages' code and settings only: a template holds the layout, not an article's history", () => {
+    expect(historyTemplateCacheKey('code')).toBe(historyTemplateCacheKey('code'));
+    expect(historyTemplateCacheKey('other code or settings')).not.toBe(historyTemplateCacheKey('code'));
+    expect(historyTemplateCacheKey('code')).not.toBe(summaryCacheKey('code', 'history-template', summary('nvidia')));
   });
 });
