@@ -19,6 +19,7 @@ import { PART_WRITTEN_LINE, SEARCH_INDEX_AFTER_BUILD } from '../model/site-files
 import { writePreviews } from '../postbuild/previews.ts';
 import { templateUrl } from '../model/history-template.ts';
 import { writeHistoryPages } from '../postbuild/history-pages.ts';
+import { checkedBodies } from '../postbuild/checked-bodies.ts';
 import { changeListWriter, historyBodyHtml } from '../render/history-html.ts';
 import { sourceLinks } from '../model/source-links.ts';
 import { translator } from '../shared/ui-strings.ts';
@@ -185,6 +186,7 @@ function writeHistoryPagesOf(context: BuildContext, outDir: string): void {
   const history = context.history();
   const since = history.status.kind === 'git' && history.status.shallow ? history.status.since : undefined;
   const writer = changeListWriter(t, sourceLinks(config.links));
+  const checked = checkedBodies(context.cachePath('historyBodies'), context.cacheCode('historyBodies'));
   // A shard renders its turn of the templates (src/model/shards.ts) and writes their pages.
   writeHistoryPages(outDir, Object.values(context.data().pages), {
     site: config.site,
@@ -192,7 +194,9 @@ function writeHistoryPagesOf(context: BuildContext, outDir: string): void {
     historyTitle: (title) => t('article.historyOf', { title }),
     rendered: (index) => context.rendersSitePage(templateUrl(index)),
     body: (page) => historyBodyHtml(writer, page, history.pages[page.id], since),
+    problems: (body) => checked.problems(body),
   });
+  checked.save();
 }
 
 /** Record what this build wrote, for the steps that finish the site (src/postbuild/site-parts.ts). */

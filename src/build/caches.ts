@@ -50,6 +50,11 @@ export const CACHES = {
     holds: 'the Content-Security-Policy of each built page that passed the security check, keyed by the hash of its bytes',
     code: [new URL('../postbuild/csp.ts', import.meta.url)],
   },
+  historyBodies: {
+    path: 'wiki-history-checked.json',
+    holds: "the digests of the history pages' bodies that passed the security check (src/postbuild/history-pages.ts)",
+    code: [new URL('../postbuild/csp.ts', import.meta.url)],
+  },
 } as const satisfies Record<string, CacheDescription>;
 
 export type CacheName = keyof typeof CACHES;

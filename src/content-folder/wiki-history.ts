@@ -6,9 +6,17 @@
 import { createHash } from 'node:crypto';
 import type { PageId } from '../model/ids.ts';
 import { ARTICLE_EXTENSION } from '../model/ids.ts';
-import { lastCommitDates, recentChanges, revisionsByFile, type HistoryStatus, type RecentChange, type Revision } from '../model/history.ts';
+import {
+  lastCommitDates,
+  recentChanges,
+  revisionsByFile,
+  type HistoryStatus,
+  type LatestChange,
+  type PageHistory,
+  type RecentChange,
+} from '../model/history.ts';
 import type { PageIndex } from '../model/page-index.ts';
-import { wordDiff, type WordDiff } from '../model/word-diff.ts';
+import { wordDiff } from '../model/word-diff.ts';
 import { readBlobs, type GitHistory } from './git-history.ts';
 
 /** Recent changes and the feed list this many changes. */
@@ -17,22 +25,7 @@ export const RECENT_CHANGES = 50;
 /** Texts longer than this are not compared word by word (their diff would not help a reader anyway). */
 const MAX_DIFF_TEXT = 200_000;
 
-/** What the history page shows of an article's latest change. */
-export type LatestChange =
-  | { kind: 'diff'; diff: WordDiff }
-  /** The change created the file. */
-  | { kind: 'created' }
-  /** A rename, or a change of whitespace only. */
-  | { kind: 'unchanged' }
-  | { kind: 'too-large' }
-  /** The text before is not in this clone (a shallow clone's oldest commit). */
-  | { kind: 'unknown' };
-
-export interface PageHistory {
-  /** Newest first. */
-  revisions: Revision[];
-  latest?: LatestChange;
-}
+export type { LatestChange, PageHistory } from '../model/history.ts';
 
 export interface WikiHistory {
   status: HistoryStatus;

@@ -8,6 +8,8 @@
  * as written (NUL-separated, never quoted).
  */
 
+import type { WordDiff } from './word-diff.ts';
+
 /** What the build could learn of the content folder's history. */
 export type HistoryStatus =
   /** No history: the folder is not in a git repository, git is missing, or git failed (`detail` says how). */
@@ -118,6 +120,23 @@ export function parseGitLog(output: string): LoggedCommit[] {
 export interface Revision {
   commit: Commit;
   change: FileChange;
+}
+
+/** What the history page shows of an article's latest change. */
+export type LatestChange =
+  | { kind: 'diff'; diff: WordDiff }
+  /** The change created the file. */
+  | { kind: 'created' }
+  /** A rename, or a change of whitespace only. */
+  | { kind: 'unchanged' }
+  | { kind: 'too-large' }
+  /** The text before is not in this clone (a shallow clone's oldest commit). */
+  | { kind: 'unknown' };
+
+export interface PageHistory {
+  /** Newest first. */
+  revisions: Revision[];
+  latest?: LatestChange;
 }
 
 /** Whether a path is one the history follows (an article). */

@@ -7,12 +7,11 @@
  * (src/components/HistoryBody.astro, ChangeLine.astro) are now these functions' HTML.
  */
 import { escapeAttribute, escapeText } from '../model/history-template.ts';
-import type { Commit, FileChange } from '../model/history.ts';
+import type { Commit, FileChange, LatestChange, PageHistory } from '../model/history.ts';
 import { historyUrlForId, type PageId } from '../model/ids.ts';
 import type { SourceLinks } from '../model/source-links.ts';
 import type { DiffPart } from '../model/word-diff.ts';
 import type { PageSummary } from '../model/wiki-data.ts';
-import type { LatestChange, PageHistory } from '../content-folder/wiki-history.ts';
 import type { Translator } from '../shared/translate.ts';
 
 /** An attribute as Astro's `addAttribute` writes it: none for a missing value, the bare name for an empty one. */
