@@ -82,7 +82,8 @@ export function wiki(context: BuildContext): AstroIntegration {
               ),
           });
         }
-        const reading = await context.read();
+        // A build's history pages are written last: their word diffs and line counts are made meanwhile.
+        const reading = await context.read({ historyLater: command === 'build' });
         // The pre-pass's results of every article are garbage now (the reading keeps what pages show).
         if (command === 'build') collectGarbageOverBig();
         // Charts are drawn on the other core while Astro starts and the articles render (render worker threads,
@@ -221,6 +222,7 @@ function finishAtTheEnd(context: BuildContext): AstroIntegration {
     name: 'wiki:finish',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        await context.reading().historyDone();
         writeHistoryPagesOf(context, fileURLToPath(dir));
         await context.writes.done();
         context.part.steps.add('background-writes');

@@ -9,9 +9,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { listFiles, readContentFolder, readText } from '../content-folder/read-folder.ts';
-import { startGitHistory } from '../content-folder/git-history.ts';
-import { wikiHistory, type LatestChange, type WikiHistory } from '../content-folder/wiki-history.ts';
+import { startGitHistory, withLineCounts } from '../content-folder/git-history.ts';
+import { compareLatest, putHistoryTogether, putLatest, type LatestChange, type LatestPair, type WikiHistory } from '../content-folder/wiki-history.ts';
 import { readHistoryCache, writeHistoryCache } from '../content-folder/history-cache.ts';
 import { cachedParser } from '../content-folder/prepass-cache.ts';
 import { waitForReadAhead } from './prepass-ahead.ts';
@@ -49,6 +50,11 @@ export interface WikiReading {
   commitDates: Map<string, string>;
   /** Each article's revisions, the latest change's word diff, Recent changes: from the same `git log`. */
   history: WikiHistory;
+  /**
+   * Settles once `history` is whole: its latest changes compared word by word and every change's lines counted.
+   * At once unless the wiki was read `historyLater` (a build, whose history pages are written after Astro's).
+   */
+  historyDone(): Promise<void>;
   /** The content folder's file names and texts, as one hash. */
   digest: string;
   /** Article → the shard (1…n) that renders it, in a sharded build (src/model/shards.ts). */
@@ -87,8 +93,11 @@ export interface BuildContext {
   readonly part: PartRecord;
   /** The reading the content loader last brought Astro's store in line with (`astro dev` waits for it after an edit). */
   syncedReading: WikiReading | undefined;
-  /** Read the content folder (again, in `astro dev` after a change). */
-  read(): Promise<WikiReading>;
+  /**
+   * Read the content folder (again, in `astro dev` after a change). `historyLater`: give the reading before its
+   * history is whole (`WikiReading.historyDone`).
+   */
+  read(options?: { historyLater?: boolean }): Promise<WikiReading>;
   /** The wiki as last read; throws before the first reading. */
   reading(): WikiReading;
   /** The data pages read (virtual:wiki/data), made once per reading. */
@@ -128,8 +137,28 @@ export function sourcesDigest(sources: ReadonlyMap<string, string>): string {
   return hash.digest('hex');
 }
 
+/**
+ * `compareLatest` in a worker thread, so that this one renders the pages meanwhile; here if the worker fails (its
+ * reason is lost: the comparison here gives the same result or the real error).
+ */
+function compareLatestInWorker(contentDir: string, pairs: LatestPair[]): Promise<Array<[PageId, LatestChange]>> {
+  if (pairs.length === 0) return Promise.resolve([]);
+  const here = () => compareLatest(contentDir, pairs, (file) => readText(join(contentDir, file)));
+  return new Promise<Array<[PageId, LatestChange]> | undefined>((resolve) => {
+    const worker = new Worker(new URL('../content-folder/latest-change-worker.ts', import.meta.url));
+    worker.once('message', (reply: { compared?: Array<[PageId, LatestChange]> }) => {
+      resolve(reply.compared);
+      void worker.terminate();
+    });
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(undefined));
+    worker.postMessage({ contentDir, pairs });
+  }).then((compared) => compared ?? here());
+}
+
 /** Read the wiki: the pre-pass (cached by each article's text), the link graph, the references, the commit dates. */
-async function readWiki(settings: WikiSettings, cacheFile: string): Promise<WikiReading> {
+async function readWiki(settings: WikiSettings, cacheFile: string, later: boolean): Promise<WikiReading> {
+  const textHere = (file: string) => readText(join(settings.contentDir, file));
   // git reads the history in its own process while this one reads the articles; only commits the last build did
   // not read (src/content-folder/history-cache.ts).
   const historyCache = cachePath(settings.cacheDir, 'history');
@@ -161,13 +190,35 @@ async function readWiki(settings: WikiSettings, cacheFile: string): Promise<Wiki
   const citedPaths = writeCitedEntries(references.citedEntries, join(settings.cacheDir, WORK_FILES.citations.path));
   const git = await log;
   const diffs = { known: cached.diffs, used: new Map<string, LatestChange>() };
-  const history = await wikiHistory(git, index, settings.contentDir, (file) => readText(join(settings.contentDir, file)), diffs);
-  if (git.head) writeHistoryCache(historyCache, { key: cached.key, head: git.head, commits: git.commits, diffs: diffs.used });
+  const { history, pairs } = putHistoryTogether(git, index, diffs);
+  // Recent changes shows the lines each change added and removed, counted ahead for the newest commits
+  // (COUNTED_AHEAD): they hold its changes unless most of them changed files other than articles.
+  if (git.uncounted) {
+    const uncounted = new Set(git.commits.slice(git.uncounted.from).map((commit) => commit.hash));
+    if (history.recent.some((change) => uncounted.has(change.commit.hash))) await withLineCounts(git);
+  }
+  // Only the history pages, written after Astro's, show the latest changes word by word and every change's line
+  // counts: a build lets a worker thread compare the texts and git count the lines while Astro renders the pages.
+  const finish = async () => {
+    const compared = later ? await compareLatestInWorker(settings.contentDir, pairs) : await compareLatest(settings.contentDir, pairs, textHere);
+    putLatest(history, pairs, compared, diffs.used);
+    await withLineCounts(git);
+    if (git.head) writeHistoryCache(historyCache, { key: cached.key, head: git.head, commits: git.commits, diffs: diffs.used });
+  };
+  const finishing = finish().then(
+    () => undefined,
+    (error: unknown) => error ?? new Error('the history could not be finished'),
+  );
+  const historyDone = async () => {
+    const error = await finishing;
+    if (error !== undefined) throw error;
+  };
+  if (!later) await historyDone();
   const whole = { index, graph: buildLinkGraph(index), references };
   // A shard keeps less of the articles it does not render (src/model/shards.ts).
   const shard = settings.shard;
   const kept = shards && shard ? keepForShard(whole, (id) => shards.get(id) === shard.index, shard) : whole;
-  return { ...kept, citedPaths, commitDates: history.commitDates, history, digest, shards };
+  return { ...kept, citedPaths, commitDates: history.commitDates, history, historyDone, digest, shards };
 }
 
 /** What history pages and Recent changes read: the reading's history, with articles by id. */
@@ -225,7 +276,7 @@ export function createBuildContext(settings: WikiSettings): BuildContext {
     liveArticles: new Map(),
     syncedReading: undefined,
     part: { steps: new Set(), policies: new Set(), sitemap: [], searchPages: [] },
-    read: async () => (current = await readWiki(settings, cachePath(settings.cacheDir, 'prepass'))),
+    read: async (options) => (current = await readWiki(settings, cachePath(settings.cacheDir, 'prepass'), options?.historyLater ?? false)),
     reading,
     data,
     config,

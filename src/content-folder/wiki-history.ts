@@ -84,26 +84,35 @@ export function blobId(text: string): string {
     .digest('hex');
 }
 
+/** An article whose latest change is still to be compared word by word: its file, and the blobs before and after. */
+export interface LatestPair {
+  id: PageId;
+  file: string;
+  before: string;
+  after: string;
+}
+
+/** Diffs made by earlier builds, by `<blob before>:<blob after>`; the ones this build shows are put in `used`. */
+export interface KnownDiffs {
+  known: ReadonlyMap<string, LatestChange>;
+  used: Map<string, LatestChange>;
+}
+
 /**
- * Put the history of `git` (the log, read while the articles were) together with the articles of `index`.
- * `textOf`: a file's text as it is now (read from the folder again: the build lets the texts go once parsed); a
- * file as its last commit left it is not read from git again.
+ * Put the history of `git` (the log, read while the articles were) together with the articles of `index`, all but
+ * the word diffs of latest changes that no earlier build made (`diffs`): those are `pairs`, for `compareLatest`.
  */
-export async function wikiHistory(
+export function putHistoryTogether(
   git: GitHistory,
   index: PageIndex,
-  contentDir: string,
-  textOf: (file: string) => string | undefined = () => undefined,
-  /** Diffs made by earlier builds, by `<blob before>:<blob after>`; the ones this build shows are put in `used`. */
-  diffs: { known: ReadonlyMap<string, LatestChange>; used: Map<string, LatestChange> } = { known: new Map(), used: new Map() },
-): Promise<WikiHistory> {
-  if (git.status.kind === 'none') return noHistory(git.status);
+  diffs: KnownDiffs = { known: new Map(), used: new Map() },
+): { history: WikiHistory; pairs: LatestPair[] } {
+  if (git.status.kind === 'none') return { history: noHistory(git.status), pairs: [] };
   const files = new Map<string, PageId>();
   for (const page of index.pages.values()) files.set(page.file, page.id);
   const byFile = revisionsByFile(git.commits, files.keys());
   const pages = new Map<PageId, PageHistory>();
-  // The latest change of each article is shown word by word: its texts before and after, read in one batch.
-  const pairs = new Map<PageId, { before: string; after: string; text: string | undefined }>();
+  const pairs: LatestPair[] = [];
   for (const [file, revisions] of byFile) {
     const id = files.get(file);
     if (id === undefined) continue;
@@ -115,49 +124,91 @@ export async function wikiHistory(
     if (change.status === 'added' || change.oldBlob === undefined) {
       history.latest = git.status.shallow && commit.parents.length === 0 ? { kind: 'unknown' } : { kind: 'created' };
     } else if (change.newBlob !== undefined) {
-      const pair = `${change.oldBlob}:${change.newBlob}`;
-      const known = diffs.known.get(pair);
+      const known = diffs.known.get(`${change.oldBlob}:${change.newBlob}`);
       if (known) {
         history.latest = known;
-        diffs.used.set(pair, known);
-        continue;
-      }
-      const text = textOf(file);
-      pairs.set(id, { before: change.oldBlob, after: change.newBlob, text: text !== undefined && blobId(text) === change.newBlob ? text : undefined });
+        diffs.used.set(`${change.oldBlob}:${change.newBlob}`, known);
+      } else pairs.push({ id, file, before: change.oldBlob, after: change.newBlob });
     }
   }
-  // The texts before each latest change, read in one batch (and after it, for a file changed since): each diff is
-  // made as soon as its texts are read, then they are dropped.
-  const wanted: Array<{ blob: string; id: PageId; side: 'before' | 'after' }> = [];
-  for (const [id, pair] of pairs) {
-    wanted.push({ blob: pair.before, id, side: 'before' });
-    if (pair.text === undefined) wanted.push({ blob: pair.after, id, side: 'after' });
+  return {
+    history: {
+      status: git.status,
+      pages,
+      recent: recentChanges(git.commits, (path) => path.endsWith(ARTICLE_EXTENSION), byFile, RECENT_CHANGES),
+      commitDates: lastCommitDates(byFile),
+      lastCommits: new Map([...byFile].flatMap(([file, list]) => (list[0] ? [[file, list[0].commit.hash] as const] : []))),
+      commits: { total: git.commits.length, read: git.read },
+    },
+    pairs,
+  };
+}
+
+/**
+ * Compare each of `pairs` word by word: the texts before each latest change, read with one `git cat-file --batch`
+ * in `contentDir` (and after it, for a file changed since: `textOf` gives a file's text as it is now, and a file as
+ * its last commit left it is not read from git again). Each diff is made as soon as its texts are read, then they
+ * are dropped. Gives each article's latest change, in the order of `pairs`.
+ */
+export async function compareLatest(
+  contentDir: string,
+  pairs: readonly LatestPair[],
+  textOf: (file: string) => string | undefined,
+): Promise<Array<[PageId, LatestChange]>> {
+  const wanted: Array<{ blob: string; pair: LatestPair; side: 'before' | 'after'; text: string | undefined }> = [];
+  for (const pair of pairs) {
+    const now = textOf(pair.file);
+    const text = now !== undefined && blobId(now) === pair.after ? now : undefined;
+    wanted.push({ blob: pair.before, pair, side: 'before', text });
+    if (text === undefined) wanted.push({ blob: pair.after, pair, side: 'after', text });
   }
+  const compared: Array<[PageId, LatestChange]> = [];
   let before: string | undefined;
   await readBlobs(
     contentDir,
     wanted.map((want) => want.blob),
     (at, text) => {
       const want = wanted[at];
-      const pair = want && pairs.get(want.id);
-      if (!want || !pair) return;
-      if (want.side === 'before' && pair.text === undefined) {
+      if (!want) return;
+      if (want.side === 'before' && want.text === undefined) {
         before = text;
         return;
       }
-      const history = pages.get(want.id);
-      const latest = latestChange(want.side === 'before' ? text : before, want.side === 'before' ? pair.text : text);
-      if (history) history.latest = latest;
-      if (latest.kind !== 'unknown') diffs.used.set(`${pair.before}:${pair.after}`, latest);
+      compared.push([want.pair.id, latestChange(want.side === 'before' ? text : before, want.side === 'before' ? want.text : text)]);
       before = undefined;
     },
   );
-  return {
-    status: git.status,
-    pages,
-    recent: recentChanges(git.commits, (path) => path.endsWith(ARTICLE_EXTENSION), byFile, RECENT_CHANGES),
-    commitDates: lastCommitDates(byFile),
-    lastCommits: new Map([...byFile].flatMap(([file, list]) => (list[0] ? [[file, list[0].commit.hash] as const] : []))),
-    commits: { total: git.commits.length, read: git.read },
-  };
+  return compared;
+}
+
+/** Put the latest changes `compareLatest` made into `history`, and each known one into `used` for the next build. */
+export function putLatest(
+  history: WikiHistory,
+  pairs: readonly LatestPair[],
+  compared: ReadonlyArray<[PageId, LatestChange]>,
+  used: Map<string, LatestChange>,
+): void {
+  const pairOf = new Map(pairs.map((pair) => [pair.id, pair]));
+  for (const [id, latest] of compared) {
+    const page = history.pages.get(id);
+    const pair = pairOf.get(id);
+    if (page) page.latest = latest;
+    if (pair && latest.kind !== 'unknown') used.set(`${pair.before}:${pair.after}`, latest);
+  }
+}
+
+/**
+ * The whole history at once (`astro dev`, tests): `putHistoryTogether`, then the latest changes compared here.
+ * `textOf`: a file's text as it is now.
+ */
+export async function wikiHistory(
+  git: GitHistory,
+  index: PageIndex,
+  contentDir: string,
+  textOf: (file: string) => string | undefined = () => undefined,
+  diffs: KnownDiffs = { known: new Map(), used: new Map() },
+): Promise<WikiHistory> {
+  const { history, pairs } = putHistoryTogether(git, index, diffs);
+  putLatest(history, pairs, await compareLatest(contentDir, pairs, textOf), diffs.used);
+  return history;
 }

@@ -64,7 +64,11 @@ export interface LoggedCommit extends Commit {
 
 const STATUS: Record<string, ChangeStatus> = { A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'copied', T: 'type-changed' };
 
-/** Parse the output of `git log -z --raw --numstat -M --no-abbrev --format=LOG_FORMAT`, newest commit first. */
+/**
+ * Parse the output of `git log -z --raw --numstat -M --no-abbrev --format=LOG_FORMAT`, newest commit first. A log
+ * read without `--numstat` (or with it for some commits only) gives changes without line counts: `applyLineCounts`
+ * adds them from a second log.
+ */
 export function parseGitLog(output: string): LoggedCommit[] {
   const commits: LoggedCommit[] = [];
   for (const chunk of output.split(COMMIT_MARK)) {
@@ -97,23 +101,55 @@ export function parseGitLog(output: string): LoggedCommit[] {
         pendingStats.push(change);
         continue;
       }
-      const stat = /^(\d+|-)\t(\d+|-)\t([\s\S]*)$/.exec(token);
-      if (!stat) continue;
-      // A rename's numstat line has an empty path, then the two paths as tokens of their own.
-      let path = stat[3] ?? '';
-      if (path === '') {
-        i++;
-        path = tokens[++i] ?? '';
-      }
-      const change = byPath.get(path) ?? pendingStats[0];
-      if (!change) continue;
-      pendingStats.splice(pendingStats.indexOf(change), 1);
-      if (stat[1] !== '-') change.added = Number(stat[1]);
-      if (stat[2] !== '-') change.removed = Number(stat[2]);
+      i = applyStat(tokens, i, token, byPath, pendingStats);
     }
     commits.push(commit);
   }
   return commits;
+}
+
+/**
+ * Read the numstat line `token` (at `tokens[i]`) into its change: the one of its path in `byPath`, else the first
+ * of `pending` (the changes of the commit not counted yet, in git's order). Gives the index of the line's last token.
+ */
+function applyStat(tokens: readonly string[], i: number, token: string, byPath: ReadonlyMap<string, FileChange>, pending: FileChange[]): number {
+  const stat = /^(\d+|-)\t(\d+|-)\t([\s\S]*)$/.exec(token);
+  if (!stat) return i;
+  // A rename's numstat line has an empty path, then the two paths as tokens of their own.
+  let path = stat[3] ?? '';
+  if (path === '') {
+    i++;
+    path = tokens[++i] ?? '';
+  }
+  const change = byPath.get(path) ?? pending[0];
+  if (!change) return i;
+  pending.splice(pending.indexOf(change), 1);
+  if (stat[1] !== '-') change.added = Number(stat[1]);
+  if (stat[2] !== '-') change.removed = Number(stat[2]);
+  return i;
+}
+
+/** The `--format` of the log of line counts that `applyLineCounts` reads (with `-z --numstat`): the commit only. */
+export const COUNTS_FORMAT = `${COMMIT_MARK}%H`;
+
+/**
+ * Put the line counts of `output` (`git log -z --numstat -M --format=COUNTS_FORMAT`, the same diff options as the
+ * log that gave `commits`) into the changes of `commits`. A commit the output does not name keeps its changes as
+ * they are.
+ */
+export function applyLineCounts(commits: readonly LoggedCommit[], output: string): void {
+  const byHash = new Map(commits.map((commit) => [commit.hash, commit]));
+  for (const chunk of output.split(COMMIT_MARK)) {
+    const tokens = chunk.split('\0');
+    const commit = byHash.get((tokens[0] ?? '').trim());
+    if (!commit) continue;
+    const byPath = new Map(commit.changes.map((change) => [change.path, change]));
+    const pending = [...commit.changes];
+    for (let i = 1; i < tokens.length; i++) {
+      const token = (tokens[i] ?? '').replace(/^\n+/, '');
+      if (token !== '') i = applyStat(tokens, i, token, byPath, pending);
+    }
+  }
 }
 
 /** One change to an article: the commit, and what it did to the file. */

@@ -5,17 +5,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  COUNTED_AHEAD,
   gitLogAheadVariable,
   gitLogArguments,
   gitStatus,
   parseGitLogAheadVariable,
   startGitHistory,
   startGitLogAhead,
+  withLineCounts,
 } from '../../src/content-folder/git-history.ts';
 import { blobId, historySummary, wikiHistory } from '../../src/content-folder/wiki-history.ts';
 import { readSources } from '../../src/content-folder/read-folder.ts';
 import { buildPageIndex } from '../../src/model/page-index.ts';
-import { parseGitLog, recentChanges, revisionsByFile, type LoggedCommit } from '../../src/model/history.ts';
+import { applyLineCounts, parseGitLog, recentChanges, revisionsByFile, type LoggedCommit } from '../../src/model/history.ts';
 import { wordDiff } from '../../src/model/word-diff.ts';
 import { AUTHORS, copyWithoutGit, makeGitWiki, shallowClone } from '../helpers/git-wiki.ts';
 
@@ -326,5 +328,96 @@ describe('wordDiff', () => {
     expect(hunk?.parts.map((p) => (p.kind === 'gap' ? '…' : `[${p.kind}:${p.text}]`)).join('')).toBe(
       '…[same:w47 w48 w49 ][removed:w50][added:CHANGED][same: w51 w52 w53]…',
     );
+  });
+});
+
+describe('the line counts of a log read ahead', () => {
+  const base = () => join(mkdtempSync(join(tmpdir(), 'log-ahead-')), 'log');
+  const child = () => true;
+  /** A repository with `rounds` commits after the first: a rename and a picture among the oldest, then edits. */
+  const manyCommits = (rounds: number) => {
+    const repo = mkdtempSync(join(tmpdir(), 'many-commits-'));
+    spawnSync('git', ['init', '-q', '-b', 'main', repo]);
+    const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+    let time = 1767225600;
+    const commit = (message: string, body: string) =>
+      `commit refs/heads/main\nauthor Ada <ada@example.org> ${(time += 60)} +0000\ncommitter Ada <ada@example.org> ${time} +0000\n${data(message)}${body}`;
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => `Line ${i} of the article.`).join('\n') + '\n';
+    const chunks = [
+      commit(
+        'First',
+        `M 100644 inline amsel.mdx\n${data(lines(3))}M 100644 inline meise.mdx\n${data(lines(20))}M 100644 inline pic.png\n${data('\u0000PNG\u0000')}`,
+      ),
+      commit('Meise renamed and changed', `D meise.mdx\nM 100644 inline vögel/meise.mdx\n${data(lines(21))}`),
+    ];
+    for (let round = 1; round <= rounds; round++) chunks.push(commit(`Amsel ${round}`, `M 100644 inline amsel.mdx\n${data(lines(3 + round))}`));
+    const imported = spawnSync('git', ['fast-import', '--quiet'], { cwd: repo, input: chunks.join('') });
+    expect(imported.status).toBe(0);
+    spawnSync('git', ['checkout', '-q', 'main'], { cwd: repo });
+    return repo;
+  };
+
+  it('are left to a second git for all but the newest commits, and give the history a whole log gives', async () => {
+    const repo = manyCommits(COUNTED_AHEAD + 10);
+    const whole = await startGitHistory(repo);
+    expect(whole.uncounted).toBeUndefined();
+    expect(whole.commits).toHaveLength(COUNTED_AHEAD + 12);
+    const renamed = whole.commits.at(-2)?.changes[0];
+    expect([renamed?.status, renamed?.from, renamed?.path, renamed?.added, renamed?.removed]).toEqual(['renamed', 'meise.mdx', 'vögel/meise.mdx', 1, 0]);
+    expect(whole.commits.at(-1)?.changes.find((change) => change.path === 'pic.png')?.added).toBeUndefined();
+
+    const started = startGitLogAhead(repo, base())!;
+    const taken = await startGitHistory(repo, undefined, started.ahead, child);
+    expect(taken.uncounted?.from).toBe(COUNTED_AHEAD);
+    expect(taken.commits.slice(0, COUNTED_AHEAD)).toEqual(whole.commits.slice(0, COUNTED_AHEAD));
+    const older = taken.commits.slice(COUNTED_AHEAD).flatMap((commit) => commit.changes);
+    expect(older).toHaveLength(14);
+    expect(older.filter((change) => change.added !== undefined || change.removed !== undefined)).toEqual([]);
+    await withLineCounts(taken);
+    expect(taken.uncounted).toBeUndefined();
+    expect(taken.commits).toEqual(whole.commits);
+    expect(['counts', 'cstatus', 'counted', 'log', 'done'].filter((suffix) => existsSync(`${started.ahead.base}.${suffix}`))).toEqual([]);
+    started.stop();
+  });
+
+  it('are counted by the reading itself when the second git failed or its starter is gone', async () => {
+    const repo = manyCommits(COUNTED_AHEAD + 2);
+    const whole = await startGitHistory(repo);
+    const started = startGitLogAhead(repo, base())!;
+    let starterThere = true;
+    const taken = await startGitHistory(repo, undefined, started.ahead, () => starterThere);
+    expect(taken.uncounted).toBeDefined();
+    started.stop();
+    starterThere = false;
+    await withLineCounts(taken);
+    expect(taken.commits).toEqual(whole.commits);
+
+    const failed = startGitLogAhead(repo, base())!;
+    const read = await startGitHistory(repo, undefined, failed.ahead, child);
+    while (!existsSync(`${failed.ahead.base}.counted`)) await new Promise((resolve) => setTimeout(resolve, 5));
+    writeFileSync(`${failed.ahead.base}.counts`, 'half of it');
+    writeFileSync(`${failed.ahead.base}.counted`, '128\n');
+    await withLineCounts(read);
+    expect(read.commits).toEqual(whole.commits);
+    failed.stop();
+  });
+
+  it('are put into the changes of their commits by path, renames and binary files included', () => {
+    const changes = () => [
+      { status: 'renamed' as const, from: 'a.mdx', path: 'b c.mdx' },
+      { status: 'added' as const, path: 'pic.png' },
+      { status: 'modified' as const, path: '华为.mdx' },
+    ];
+    const commits: LoggedCommit[] = [
+      { hash: 'h2', parents: [], author: 'A', email: 'a@x', date: '', committed: '', subject: '', changes: changes() },
+      { hash: 'h1', parents: [], author: 'A', email: 'a@x', date: '', committed: '', subject: '', changes: changes() },
+    ];
+    applyLineCounts(commits, '\u0001h1\u0000\n3\t1\t\u0000a.mdx\u0000b c.mdx\u0000-\t-\tpic.png\u00007\t0\t华为.mdx\u0000\u0001h9\u0000\n1\t1\tb c.mdx\u0000');
+    expect(commits[1]?.changes.map((change) => [change.path, change.added, change.removed])).toEqual([
+      ['b c.mdx', 3, 1],
+      ['pic.png', undefined, undefined],
+      ['华为.mdx', 7, 0],
+    ]);
+    expect(commits[0]?.changes.some((change) => change.added !== undefined)).toBe(false);
   });
 });
