@@ -74,16 +74,16 @@ export function gitStatus(contentDir: string): HistoryStatus {
   return { kind: 'git', shallow: shallow.trim() === 'true', sourceDir: prefix.trim().replace(/\/+$/, '') };
 }
 
+/** The settings of both logs: file names as written, renames found as `-M` finds them whatever the user's config. */
+const LOG_SETTINGS = ['-c', 'core.quotePath=false', '-c', 'diff.renames=true'];
+
 /**
  * The arguments of the one `git log` (run in the content folder); `range` limits it, e.g. `[head, '^' + last]`;
  * `options` come before it (`-n100`, `--skip=100`); `counts`: with the lines each change added and removed.
  */
 export function gitLogArguments(range: string[] = [], options: string[] = [], counts = true): string[] {
   return [
-    '-c',
-    'core.quotePath=false',
-    '-c',
-    'diff.renames=true',
+    ...LOG_SETTINGS,
     'log',
     `--format=${LOG_FORMAT}`,
     '-z',
@@ -102,23 +102,7 @@ export function gitLogArguments(range: string[] = [], options: string[] = [], co
 
 /** The `git log` of the line counts of the commits `range` gives, but its newest `skip`, for `applyLineCounts`. */
 export function gitCountArguments(range: string[], skip: number): string[] {
-  return [
-    '-c',
-    'core.quotePath=false',
-    '-c',
-    'diff.renames=true',
-    'log',
-    `--format=${COUNTS_FORMAT}`,
-    '-z',
-    '--numstat',
-    '-M',
-    '--no-color',
-    '--relative',
-    `--skip=${skip}`,
-    ...range,
-    '--',
-    '.',
-  ];
+  return [...LOG_SETTINGS, 'log', `--format=${COUNTS_FORMAT}`, '-z', '--numstat', '-M', '--no-color', '--relative', `--skip=${skip}`, ...range, '--', '.'];
 }
 
 /** Wait for the line counts `history` lacks, if any, and put them into its commits. */
