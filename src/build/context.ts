@@ -9,13 +9,13 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { listFiles, readContentFolder, readText } from '../content-folder/read-folder.ts';
 import { startGitHistory, withLineCounts } from '../content-folder/git-history.ts';
 import { compareLatest, putHistoryTogether, putLatest, type LatestChange, type LatestPair, type WikiHistory } from '../content-folder/wiki-history.ts';
 import { readHistoryCache, writeHistoryCache } from '../content-folder/history-cache.ts';
 import { cachedParser } from '../content-folder/prepass-cache.ts';
 import { waitForReadAhead } from './prepass-ahead.ts';
+import { startWorker } from './worker.ts';
 import { writeCitedEntries } from '../content-folder/cited-entries.ts';
 import type { WikiSettings } from '../content-folder/settings.ts';
 import type { PageId } from '../model/ids.ts';
@@ -143,17 +143,17 @@ export function sourcesDigest(sources: ReadonlyMap<string, string>): string {
  */
 function compareLatestInWorker(contentDir: string, pairs: LatestPair[]): Promise<Array<[PageId, LatestChange]>> {
   if (pairs.length === 0) return Promise.resolve([]);
-  const here = () => compareLatest(contentDir, pairs, (file) => readText(join(contentDir, file)));
-  return new Promise<Array<[PageId, LatestChange]> | undefined>((resolve) => {
-    const worker = new Worker(new URL('../content-folder/latest-change-worker.ts', import.meta.url));
-    worker.once('message', (reply: { compared?: Array<[PageId, LatestChange]> }) => {
-      resolve(reply.compared);
-      void worker.terminate();
-    });
-    worker.once('error', () => resolve(undefined));
-    worker.once('exit', () => resolve(undefined));
-    worker.postMessage({ contentDir, pairs });
-  }).then((compared) => compared ?? here());
+  const worker = startWorker<{ contentDir: string; pairs: LatestPair[] }, { compared?: Array<[PageId, LatestChange]> }>(
+    new URL('../content-folder/latest-change-worker.ts', import.meta.url),
+  );
+  return worker
+    .ask({ contentDir, pairs })
+    .then(
+      (reply) => reply.compared,
+      () => undefined,
+    )
+    .finally(() => worker.end())
+    .then((compared) => compared ?? compareLatest(contentDir, pairs, (file) => readText(join(contentDir, file))));
 }
 
 /** Read the wiki: the pre-pass (cached by each article's text), the link graph, the references, the commit dates. */
