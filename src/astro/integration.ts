@@ -17,12 +17,6 @@ import { ContentError } from '../model/diagnostics.ts';
 import { urlForId } from '../model/ids.ts';
 import { PART_WRITTEN_LINE, SEARCH_INDEX_AFTER_BUILD } from '../model/site-files.ts';
 import { writePreviews } from '../postbuild/previews.ts';
-import { templateUrl } from '../model/history-template.ts';
-import { writeHistoryPages } from '../postbuild/history-pages.ts';
-import { checkedBodies } from '../postbuild/checked-bodies.ts';
-import { changeListWriter, historyBodyHtml } from '../render/history-html.ts';
-import { sourceLinks } from '../model/source-links.ts';
-import { translator } from '../shared/ui-strings.ts';
 import { writeTitleIndex } from '../postbuild/search-titles.ts';
 import { leftOutOfSitemap } from '../postbuild/sitemap.ts';
 import { finishPart } from '../postbuild/finish-part.ts';
@@ -31,6 +25,7 @@ import { engineDigest } from '../build/code-digest.ts';
 import { wikiRehypePlugins, wikiRemarkPlugins, wikiRemarkRehype, type PipelineOptions } from '../render/pipeline.ts';
 import { historySummary } from '../content-folder/wiki-history.ts';
 import { followContentEdits } from './dev-edits.ts';
+import { historyPagesOfBuild, type HistoryPagesOfBuild } from './history-pages.ts';
 import { devWatchIgnored, generatedFolders } from './dev-watch.ts';
 import { allDiagnostics, report, withoutRedLinks } from './report.ts';
 import { wikiVirtualModules } from './virtual-modules.ts';
@@ -46,6 +41,7 @@ export function wiki(context: BuildContext): AstroIntegration {
   const { settings } = context;
   let releaseLock = () => {};
   let lookForMissedEdits = () => {};
+  const historyPages = historyPagesOfBuild(context);
   const pipeline: PipelineOptions = {
     contentDir: settings.contentDir,
     citationStyle: settings.citationStyle,
@@ -125,10 +121,10 @@ export function wiki(context: BuildContext): AstroIntegration {
               },
             },
           },
-          integrations: [finishAtTheEnd(context)],
+          integrations: [finishAtTheEnd(context, historyPages)],
         });
       },
-      'astro:build:start': () => context.startBuild(),
+      'astro:build:start': () => context.startBuild(() => historyPages.start()),
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         if (!refreshContent) throw new Error('this version of Astro cannot refresh content collections: the wiki needs Astro 7');
         lookForMissedEdits = followContentEdits({ context, server, logger, refreshContent }).lookForMissedEdits;
@@ -168,38 +164,6 @@ export function wiki(context: BuildContext): AstroIntegration {
   };
 }
 
-/**
- * The build's last step: wait for the files written in the background (articles' HTML, link previews:
- * src/build/background-writes.ts), and record the build's part of the site (src/postbuild/site-parts.ts).
- * `npm run build` (cli/build.ts) then indexes it and finishes the site once Astro has exited, so that Pagefind's
- * processes and Astro's never hold their memory at once; a plain `astro build` does both here.
- */
-/**
- * The history pages, from the templates Astro rendered (src/model/history-template.ts) and their bodies
- * (src/render/history-html.ts). After the security check, which read the templates; each body is checked as it is
- * written, and the title and address are written escaped as Astro escapes them, so each page is as safe as its
- * template and its body, and 1,000 pages are not read again (1.3 ms a page).
- */
-function writeHistoryPagesOf(context: BuildContext, outDir: string): void {
-  if (context.reading().history.status.kind !== 'git') return;
-  const config = context.config();
-  const t = translator(config.strings, config.language);
-  const history = context.history();
-  const since = history.status.kind === 'git' && history.status.shallow ? history.status.since : undefined;
-  const writer = changeListWriter(t, sourceLinks(config.links));
-  const checked = checkedBodies(context.cachePath('historyBodies'), context.cacheCode('historyBodies'));
-  // A shard renders its turn of the templates (src/model/shards.ts) and writes their pages.
-  writeHistoryPages(outDir, Object.values(context.data().pages), {
-    site: config.site,
-    siteName: config.title,
-    historyTitle: (title) => t('article.historyOf', { title }),
-    rendered: (index) => context.rendersSitePage(templateUrl(index)),
-    body: (page) => historyBodyHtml(writer, page, history.pages[page.id], since),
-    problems: (body) => checked.problems(body),
-  });
-  checked.save();
-}
-
 /** Record what this build wrote, for the steps that finish the site (src/postbuild/site-parts.ts). */
 function writePartManifest(context: BuildContext, outDir: string): void {
   const reading = context.reading();
@@ -217,13 +181,19 @@ function writePartManifest(context: BuildContext, outDir: string): void {
   });
 }
 
-function finishAtTheEnd(context: BuildContext): AstroIntegration {
+/**
+ * The build's last step: write the history pages (src/astro/history-pages.ts), wait for the files written in the
+ * background (articles' HTML, link previews: src/build/background-writes.ts), and record the build's part of the site (src/postbuild/site-parts.ts).
+ * `npm run build` (cli/build.ts) then indexes it and finishes the site once Astro has exited, so that Pagefind's
+ * processes and Astro's never hold their memory at once; a plain `astro build` does both here.
+ */
+function finishAtTheEnd(context: BuildContext, historyPages: HistoryPagesOfBuild): AstroIntegration {
   return {
     name: 'wiki:finish',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         await context.reading().historyDone();
-        writeHistoryPagesOf(context, fileURLToPath(dir));
+        await historyPages.write(fileURLToPath(dir));
         await context.writes.done();
         context.part.steps.add('background-writes');
         const outDir = fileURLToPath(dir);

@@ -52,7 +52,7 @@ export const CACHES = {
   },
   historyBodies: {
     path: 'wiki-history-checked.json',
-    holds: "the digests of the history pages' bodies that passed the security check (src/postbuild/history-pages.ts)",
+    holds: "the digests of the history pages' bodies that passed the security check (src/postbuild/history-bodies.ts)",
     code: [new URL('../postbuild/csp.ts', import.meta.url)],
   },
 } as const satisfies Record<string, CacheDescription>;

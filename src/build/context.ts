@@ -79,11 +79,14 @@ export interface BuildContext {
   readonly charts: ChartPrefetch;
   /**
    * Called by the middleware as each page is generated (src/middleware.ts): before the first page of a build, a big
-   * heap is collected and given back (src/build/collect-garbage.ts).
+   * heap is collected and given back (src/build/collect-garbage.ts), and the build's `atFirstPage` is run.
    */
   pageGenerated(): void;
-  /** From `astro:build:start`: the pages generated from now on are a build's. */
-  startBuild(): void;
+  /**
+   * From `astro:build:start`: the pages generated from now on are a build's. `atFirstPage`: what to start once the
+   * first page is generated (Vite's bundling done, the other core free again): the history pages' bodies.
+   */
+  startBuild(atFirstPage?: () => void): void;
   /**
    * `astro dev`: each article as the loader last stored it, ahead of Astro's write of its store to disk (pages
    * read the store as last written, up to half a second behind). Empty in a build.
@@ -232,6 +235,7 @@ export function createBuildContext(settings: WikiSettings): BuildContext {
   let current: WikiReading | undefined;
   /** Whether the next page generated is a build's first (`astro dev` never sets it). */
   let firstPage = false;
+  let atFirstPage: (() => void) | undefined;
   const reading = (): WikiReading => {
     if (!current) throw new Error('the wiki was used before its content was read');
     return current;
@@ -263,8 +267,9 @@ export function createBuildContext(settings: WikiSettings): BuildContext {
     settings,
     writes: new BackgroundWrites(),
     charts: new ChartPrefetch(),
-    startBuild: () => {
+    startBuild: (run) => {
       firstPage = true;
+      atFirstPage = run;
     },
     pageGenerated: () => {
       if (!firstPage) return;
@@ -272,6 +277,7 @@ export function createBuildContext(settings: WikiSettings): BuildContext {
       // The articles' rendering and Vite's bundling are garbage now: the pages are generated in a heap sized by
       // what the build holds, not grown on top of that garbage (src/build/collect-garbage.ts).
       collectGarbageOverBig(BIG_HEAP_AT_PAGES);
+      atFirstPage?.();
     },
     liveArticles: new Map(),
     syncedReading: undefined,

@@ -10,10 +10,11 @@ export interface WorkerSession<Request, Reply> {
 /**
  * A worker thread kept for many requests, each answered by one message (the script replies to each request once,
  * in order). Asking in small pieces keeps the worker's heap and each message small, where one request of
- * everything makes the worker hold it all, and its reply be copied in one piece.
+ * everything makes the worker hold it all, and its reply be copied in one piece. `workerData`: what every
+ * request shares, given once.
  */
-export function startWorker<Request, Reply>(script: URL): WorkerSession<Request, Reply> {
-  const worker = new Worker(script);
+export function startWorker<Request, Reply>(script: URL, workerData?: unknown): WorkerSession<Request, Reply> {
+  const worker = new Worker(script, workerData === undefined ? undefined : { workerData });
   const waiting: Array<{ resolve: (reply: Reply) => void; reject: (reason: unknown) => void }> = [];
   let failure: unknown;
   const fail = (reason: unknown) => {

@@ -85,13 +85,13 @@ const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * write one after another: the layout's pieces are the same strings for every page (10,000 pages of 30 KB each
  * are not built as strings: at 10,000 articles that garbage alone grew the build's peak by 0.7 GB).
  */
-export function fillTemplate(
+export function fillTemplate<Body = string>(
   html: string,
   templateCanonical: string,
   pages: readonly HistoryPageFill[],
   siteName: string,
-  body: (index: number) => string,
-): string[][] {
+  body: (index: number) => Body,
+): Array<Array<string | Body>> {
   const parts = html.split(BODY_MARK);
   if (parts.length !== 2)
     throw new TemplateError(`a template holds ${parts.length - 1} places for a body instead of one; build again, and report it if it repeats`);

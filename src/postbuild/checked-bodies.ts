@@ -1,6 +1,6 @@
 /**
  * The security check of the history pages' bodies, remembered between builds (the cache `historyBodies`,
- * src/build/caches.ts): the bodies are written after Astro every build (src/postbuild/history-pages.ts), and a
+ * src/build/caches.ts): the bodies are made every build (src/postbuild/history-bodies.ts), and a
  * rebuild after one commit has the same bodies as the last build but a few. Reading 10,000 bodies with the check's
  * tokenizer takes about 1.5 s; a digest of each, a tenth of that.
  */

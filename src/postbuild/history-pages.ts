@@ -1,17 +1,17 @@
 /**
  * Write the history pages of a build from the template pages Astro rendered (src/model/history-template.ts) and
- * their bodies, and remove the templates: the site holds the pages, never a template. Each body is checked as the
- * security check reads the pages Astro wrote (src/postbuild/csp.ts): a template is checked with the others.
+ * their bodies, and remove the templates: the site holds the pages, never a template. The bodies come checked
+ * (src/postbuild/history-bodies.ts) as the security check reads the pages Astro wrote (src/postbuild/csp.ts); a
+ * template is checked with those.
  */
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
 import { fillTemplate, templateShares, templateSlug, templateUrl, type HistoryPageFill } from '../model/history-template.ts';
 import { HISTORY_BASE, historyUrlForId, NAMESPACE_SEPARATOR } from '../model/ids.ts';
 import type { PageSummary } from '../model/wiki-data.ts';
-import { bodySecurityProblems } from './csp.ts';
 
 /** Write `buffers` one after another: `writev` may write less than all of them. */
-function writeAll(file: number, buffers: Buffer[]): void {
+function writeAll(file: number, buffers: Uint8Array[]): void {
   const total = buffers.reduce((sum, buffer) => sum + buffer.length, 0);
   const written = writevSync(file, buffers);
   if (written < total) {
@@ -34,10 +34,8 @@ export function writeHistoryPages(
     historyTitle: (title: string) => string;
     /** Whether this build rendered template `index` (a shard renders its turn of them): all by default. */
     rendered?: (index: number) => boolean;
-    /** The body of an article's history page (src/render/history-html.ts). */
-    body: (page: PageSummary) => string;
-    /** What the security check finds in a body (src/postbuild/checked-bodies.ts remembers the bodies that passed). */
-    problems?: (body: string) => string[];
+    /** The body of an article's history page, checked (src/postbuild/history-bodies.ts): page `j` of template `template`. */
+    body: (page: PageSummary, template: number, j: number) => string | Uint8Array;
   },
 ): number {
   const base = join(outDir, ...HISTORY_BASE.split('/').filter(Boolean));
@@ -52,16 +50,11 @@ export function writeHistoryPages(
       canonical: new URL(historyUrlForId(page.id), options.site).href,
       pageTitle: options.historyTitle(page.title),
     }));
-    const filled = fillTemplate(html, new URL(templateUrl(i), options.site).href, fills, options.siteName, (j) => {
-      const body = options.body(share[j]!);
-      const problems = (options.problems ?? bodySecurityProblems)(body);
-      if (problems.length > 0)
-        throw new Error(`The security check of the history page ${historyUrlForId(share[j]!.id)} failed:\n${problems.map((p) => `  ${p}`).join('\n')}`);
-      return body;
-    });
+    const filled = fillTemplate(html, new URL(templateUrl(i), options.site).href, fills, options.siteName, (j) => options.body(share[j]!, i, j));
     // The layout's pieces are the same strings on every page: encoded once.
     const encoded = new Map<string, Buffer>();
-    const bytes = (piece: string) => {
+    const bytes = (piece: string | Uint8Array) => {
+      if (typeof piece !== 'string') return piece;
       let buffer = encoded.get(piece);
       if (!buffer) {
         buffer = Buffer.from(piece);

@@ -8,7 +8,7 @@
  */
 import { escapeAttribute, escapeText } from '../model/history-template.ts';
 import type { Commit, FileChange, LatestChange, PageHistory } from '../model/history.ts';
-import { historyUrlForId, type PageId } from '../model/ids.ts';
+import { historyUrlForId } from '../model/ids.ts';
 import type { SourceLinks } from '../model/source-links.ts';
 import type { DiffPart } from '../model/word-diff.ts';
 import type { PageSummary } from '../model/wiki-data.ts';
@@ -45,11 +45,14 @@ export function changeListWriter(t: Translator, links: SourceLinks): ChangeListW
   };
 }
 
+/** What a change line and a history page show of an article: its id, title and address. */
+export type HistoryPageOf = Pick<PageSummary, 'id' | 'title' | 'url'>;
+
 export interface ChangeLineProps {
   commit: Commit;
   change: FileChange;
   /** The article as it is now; undefined when it was deleted. */
-  page: PageSummary | undefined;
+  page: HistoryPageOf | undefined;
   /** In an article's own history: no article link, but a link to the file as it stood. */
   inHistory?: boolean;
 }
@@ -86,7 +89,7 @@ export function changeLineHtml(writer: ChangeListWriter, { commit, change, page,
     : `<code>${escapeText(short)}</code>`;
   if (diffUrl && diffUrl !== commitUrl) html += ` <a${attribute('href', diffUrl)} rel="noopener noreferrer">${escapeText(t('history.viewDiff'))}</a>`;
   if (textUrl) html += ` <a${attribute('href', textUrl)} rel="noopener noreferrer">${escapeText(t('history.viewSource'))}</a>`;
-  if (!inHistory && page) html += ` <a${attribute('href', historyUrlForId(page.id as PageId))}>${escapeText(t('article.history'))}</a>`;
+  if (!inHistory && page) html += ` <a${attribute('href', historyUrlForId(page.id))}>${escapeText(t('article.history'))}</a>`;
   return `${html}</span></li>`;
 }
 
@@ -130,7 +133,7 @@ export function wordDiffHtml(t: Translator, latest: LatestChange, moreUrl: strin
  * What an article's history page shows inside the layout: every commit that changed its file, renames followed,
  * newest first, and its latest change word by word. `since`: the oldest commit a shallow clone holds.
  */
-export function historyBodyHtml(writer: ChangeListWriter, page: PageSummary, pageHistory: PageHistory | undefined, since: string | undefined): string {
+export function historyBodyHtml(writer: ChangeListWriter, page: HistoryPageOf, pageHistory: PageHistory | undefined, since: string | undefined): string {
   const { t, links } = writer;
   const revisions = pageHistory?.revisions ?? [];
   const latest = revisions[0];
