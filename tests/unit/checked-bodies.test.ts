@@ -1,12 +1,20 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkedBodies } from '../../src/postbuild/checked-bodies.ts';
 
 const digest = (body: string) => createHash('sha1').update(body).digest('base64url');
-const file = () => join(mkdtempSync(join(tmpdir(), 'checked-bodies-')), 'wiki-history-checked.json');
+const folders: string[] = [];
+const file = () => {
+  const folder = mkdtempSync(join(tmpdir(), 'checked-bodies-'));
+  folders.push(folder);
+  return join(folder, 'wiki-history-checked.json');
+};
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
 
 describe("the security check of history pages' bodies, remembered between builds", () => {
   it('finds the problems of a body, and remembers only the bodies that passed', () => {

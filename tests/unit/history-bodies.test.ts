@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { historyBodiesAhead, historyBodiesHere } from '../../src/postbuild/history-bodies-ahead.ts';
 import type { Commit, PageHistory } from '../../src/model/history.ts';
 import type { PageId } from '../../src/model/ids.ts';
@@ -55,13 +55,21 @@ const histories: Record<string, PageHistory> = {
   },
 };
 
+/** The folders of the remembered checks, removed at the end. */
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
 function setup(more: Partial<HistoryBodiesSetup> = {}): HistoryBodiesSetup {
+  const folder = mkdtempSync(join(tmpdir(), 'history-bodies-'));
+  folders.push(folder);
   return {
     strings: { ...BUNDLED_UI_STRINGS['de']! },
     language: 'de',
     links: { repository: { url: 'https://github.com/birds/wiki', branch: 'main' }, sourceDir: '' },
     since: undefined,
-    checked: { file: join(mkdtempSync(join(tmpdir(), 'history-bodies-')), 'checked.json'), code: 'code' },
+    checked: { file: join(folder, 'checked.json'), code: 'code' },
     ...more,
   };
 }
