@@ -1,5 +1,24 @@
 /** Worker threads kept for many requests (`startWorker`), and pieces of work shared between them and this thread (`sharePieces`). */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { Worker } from 'node:worker_threads';
+
+/** The lowest priority a thread can be given (`nice` 19). */
+const LOWEST = 19;
+
+/**
+ * Give the calling thread the lowest priority, for a worker whose work is only needed at the build's end: it then
+ * takes what the other threads leave of the machine, not a share of it from the threads that generate the pages
+ * (the garbage collector's helpers among them). On Linux a thread has a priority of its own, set through its id
+ * (`/proc/thread-self`); elsewhere nothing is changed.
+ */
+export function lowerThisThread(): void {
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), LOWEST);
+  } catch {
+    // No /proc, or not allowed: the thread keeps its priority.
+  }
+}
 
 /** A worker thread that answers requests in the order they were asked, until `end`. */
 export interface WorkerSession<Request, Reply> {

@@ -5,9 +5,11 @@
  */
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
+import { lowerThisThread } from '../build/worker.ts';
 import { readText } from './read-folder.ts';
 import { compareLatest, type LatestPair } from './wiki-history.ts';
 
+lowerThisThread();
 parentPort?.on('message', ({ contentDir, pairs }: { contentDir: string; pairs: LatestPair[] }) => {
   compareLatest(contentDir, pairs, (file) => readText(join(contentDir, file))).then(
     (compared) => parentPort?.postMessage({ compared }),

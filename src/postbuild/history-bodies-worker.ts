@@ -4,8 +4,10 @@
  * rather than copied; `save` remembers the checks. See src/postbuild/history-bodies-ahead.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { lowerThisThread } from '../build/worker.ts';
 import { HistoryBodyError, historyBodyMaker, type HistoryBodiesSetup, type HistoryBodiesShare } from './history-bodies.ts';
 
+lowerThisThread();
 const maker = historyBodyMaker(workerData as HistoryBodiesSetup);
 
 parentPort?.on('message', (request: HistoryBodiesShare | 'save') => {
