@@ -23,11 +23,11 @@ export interface HistoryPagesOfBuild {
 }
 
 export function historyPagesOfBuild(context: BuildContext): HistoryPagesOfBuild {
-  let made: { of: WikiReading; bodies: Promise<Array<EncodedBodies | undefined> | undefined> } | undefined;
+  let started: { of: WikiReading; bodies: Promise<Array<EncodedBodies | undefined> | undefined> } | undefined;
   const bodies = () => {
     const reading = context.reading();
-    if (made?.of !== reading) made = { of: reading, bodies: bodiesOf(context, reading) };
-    return made.bodies;
+    if (started?.of !== reading) started = { of: reading, bodies: bodiesOf(context, reading) };
+    return started.bodies;
   };
   return {
     start: () => {
