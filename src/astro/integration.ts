@@ -183,7 +183,8 @@ function writePartManifest(context: BuildContext, outDir: string): void {
 
 /**
  * The build's last step: write the history pages (src/astro/history-pages.ts), wait for the files written in the
- * background (articles' HTML, link previews: src/build/background-writes.ts), and record the build's part of the site (src/postbuild/site-parts.ts).
+ * background (articles' HTML, link previews: src/build/background-writes.ts), and record the build's part of the
+ * site (src/postbuild/site-parts.ts).
  * `npm run build` (cli/build.ts) then indexes it and finishes the site once Astro has exited, so that Pagefind's
  * processes and Astro's never hold their memory at once; a plain `astro build` does both here.
  */

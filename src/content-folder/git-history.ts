@@ -320,8 +320,12 @@ function takeCountsAhead(ahead: GitLogAhead, isChild: () => boolean): Promise<Lo
   return takeFiles(ahead, isChild, COUNT_FILES);
 }
 
-/** Wait for `<base>.<suffixes[2]>` (the exit status), and take `<base>.<suffixes[0]>` (the output) if it is 0. */
-async function takeFiles(ahead: GitLogAhead, isChild: () => boolean, [output, , status]: readonly string[]): Promise<LogRun | undefined> {
+/**
+ * Wait for `<base>.<files[2]>` (the exit status), and take `<base>.<files[0]>` (the output) if it is 0; `files` are
+ * removed then.
+ */
+async function takeFiles(ahead: GitLogAhead, isChild: () => boolean, files: readonly string[]): Promise<LogRun | undefined> {
+  const [output, , status] = files;
   const marker = `${ahead.base}.${status}`;
   if (!(await markerWritten(marker, isChild))) return undefined;
   try {
@@ -329,7 +333,7 @@ async function takeFiles(ahead: GitLogAhead, isChild: () => boolean, [output, , 
   } catch {
     return undefined;
   } finally {
-    removeLogAhead(ahead, LOG_FILES.includes(status ?? '') ? LOG_FILES : COUNT_FILES);
+    removeLogAhead(ahead, files);
   }
 }
 
