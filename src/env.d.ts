@@ -32,6 +32,8 @@ declare module 'virtual:wiki/build' {
     sitePage: (path: string) => boolean;
     /** Called as each page is generated (src/build/context.ts). */
     pageGenerated: () => void;
+    /** Every article read by this process (`astro dev` keeps the paths of those gone: src/astro/gone-articles.ts). */
+    articlesEverRead: ReadonlySet<import('./model/ids.ts').PageId>;
   };
   export default build;
 }

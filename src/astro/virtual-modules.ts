@@ -22,9 +22,12 @@ const MODULES: Record<string, string> = {
   'virtual:wiki/history': 'context.history()',
   /** "Cite this page", made by the build's process when a page asks (src/render/page-citation.ts). */
   'virtual:wiki/citations': '({ of: (id) => context.citation(id) })',
-  /** Facts about the build that pages need: the part of the page cache's keys common to all pages (code and settings), the articles it renders. */
+  /**
+   * Facts about the build that pages need: the part of the page cache's keys common to all pages (code and
+   * settings), the articles it renders, every article read (in `astro dev`, some may be gone).
+   */
   'virtual:wiki/build':
-    '({ pageCacheCode: context.pageCacheCode(), renders: context.renders, sitePage: context.rendersSitePage, pageGenerated: context.pageGenerated })',
+    '({ pageCacheCode: context.pageCacheCode(), renders: context.renders, sitePage: context.rendersSitePage, pageGenerated: context.pageGenerated, articlesEverRead: context.articlesEverRead })',
 };
 
 export function wikiVirtualModules(): Plugin {

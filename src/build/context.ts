@@ -97,6 +97,11 @@ export interface BuildContext {
   /** The reading the content loader last brought Astro's store in line with (`astro dev` waits for it after an edit). */
   syncedReading: WikiReading | undefined;
   /**
+   * Every article of every reading of the wiki in this process. `astro dev` keeps the paths of the articles gone
+   * since, answering 404 there (src/astro/gone-articles.ts).
+   */
+  readonly articlesEverRead: ReadonlySet<PageId>;
+  /**
    * Read the content folder (again, in `astro dev` after a change). `historyLater`: give the reading before its
    * history is whole (`WikiReading.historyDone`).
    */
@@ -254,6 +259,7 @@ export function createBuildContext(settings: WikiSettings): BuildContext {
   const history = perReading((now): HistoryData => ({ status: now.history.status, pages: Object.fromEntries(now.history.pages), recent: now.history.recent }));
   const citations = perReading(() => new Map<PageId, ReturnType<typeof articleCitation> | undefined>());
   const listed = new WeakMap<WikiReading, ListedChange[]>();
+  const articlesEverRead = new Set<PageId>();
   const recentListed = (of: WikiReading = reading()): ListedChange[] => {
     let made = listed.get(of);
     if (!made) {
@@ -282,7 +288,12 @@ export function createBuildContext(settings: WikiSettings): BuildContext {
     liveArticles: new Map(),
     syncedReading: undefined,
     part: { steps: new Set(), policies: new Set(), sitemap: [], searchPages: [] },
-    read: async (options) => (current = await readWiki(settings, cachePath(settings.cacheDir, 'prepass'), options?.historyLater ?? false)),
+    articlesEverRead,
+    read: async (options) => {
+      current = await readWiki(settings, cachePath(settings.cacheDir, 'prepass'), options?.historyLater ?? false);
+      for (const id of current.index.pages.keys()) articlesEverRead.add(id);
+      return current;
+    },
     reading,
     data,
     config,

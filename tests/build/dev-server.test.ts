@@ -141,10 +141,35 @@ it('serves the title index, so that the 404 page suggests articles while writing
 }, 60_000);
 
 it('stops serving a deleted article and turns the links to it red again', async () => {
-  rmSync(join(contentDir, 'cuda.mdx'));
-  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/wiki/cuda/`)).status === 404, 20_000);
-  await waitFor(async () => (await get('/wiki/nvidia/')).includes('title="cuda (page does not exist yet)"'), 20_000);
-  await waitFor(async () => (await get('/wiki/modules/')).includes('title="cuda (page does not exist yet)"'), 20_000);
+  // Readers keep asking for the article's pages while it goes: a request Astro matched to the page before the
+  // change and renders after it must get the 404 page too, not an error (src/astro/gone-articles.ts).
+  let asking = true;
+  const statuses = new Set<number>();
+  const ask = async (path: string) => {
+    while (asking) statuses.add((await fetch(`http://127.0.0.1:${port}${path}`)).status);
+  };
+  const readers = [ask('/wiki/cuda/'), ask('/wiki/cuda/'), ask('/previews/cuda.json')];
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    rmSync(join(contentDir, 'cuda.mdx'));
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/wiki/cuda/`)).status === 404, 20_000);
+    await waitFor(async () => (await get('/wiki/nvidia/')).includes('title="cuda (page does not exist yet)"'), 20_000);
+    await waitFor(async () => (await get('/wiki/modules/')).includes('title="cuda (page does not exist yet)"'), 20_000);
+  } finally {
+    asking = false;
+    await Promise.all(readers);
+  }
+  expect([...statuses].sort()).toEqual([200, 404]);
+  const gone = await fetch(`http://127.0.0.1:${port}/wiki/cuda/`);
+  expect(gone.status).toBe(404);
+  expect(await gone.text()).toMatch(/<h1[^>]*>Page not found<\/h1>/);
+  expect((await fetch(`http://127.0.0.1:${port}/previews/cuda.json`)).status).toBe(404);
+}, 60_000);
+
+it('serves an article again when it comes back', async () => {
+  writeFileSync(join(contentDir, 'cuda.mdx'), '---\ntitle: CUDA\n---\n\nCUDA is back.\n');
+  await waitFor(async () => (await get('/wiki/cuda/')).includes('CUDA is back.'), 20_000);
+  await waitFor(async () => (await get('/previews/cuda.json')).includes('"title":"CUDA"'), 20_000);
 }, 60_000);
 
 it('printed no error while the content changed under it', () => {
