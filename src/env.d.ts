@@ -32,8 +32,8 @@ declare module 'virtual:wiki/build' {
     sitePage: (path: string) => boolean;
     /** Called as each page is generated (src/build/context.ts). */
     pageGenerated: () => void;
-    /** Every article read by this process (`astro dev` keeps the paths of those gone: src/astro/gone-articles.ts). */
-    articlesEverRead: ReadonlySet<import('./model/ids.ts').PageId>;
+    /** `astro dev`: the paths the page `page` has listed since the server started (src/astro/dev-paths.ts). */
+    listedPaths: (page: string) => import('./astro/dev-paths.ts').ListedPaths;
   };
   export default build;
 }

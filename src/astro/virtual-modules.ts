@@ -24,10 +24,10 @@ const MODULES: Record<string, string> = {
   'virtual:wiki/citations': '({ of: (id) => context.citation(id) })',
   /**
    * Facts about the build that pages need: the part of the page cache's keys common to all pages (code and
-   * settings), the articles it renders, every article read (in `astro dev`, some may be gone).
+   * settings), the articles it renders, the paths each page has listed (`astro dev`: src/astro/dev-paths.ts).
    */
   'virtual:wiki/build':
-    '({ pageCacheCode: context.pageCacheCode(), renders: context.renders, sitePage: context.rendersSitePage, pageGenerated: context.pageGenerated, articlesEverRead: context.articlesEverRead })',
+    '({ pageCacheCode: context.pageCacheCode(), renders: context.renders, sitePage: context.rendersSitePage, pageGenerated: context.pageGenerated, listedPaths: context.listedPaths })',
 };
 
 export function wikiVirtualModules(): Plugin {

@@ -96,11 +96,8 @@ export interface BuildContext {
   readonly part: PartRecord;
   /** The reading the content loader last brought Astro's store in line with (`astro dev` waits for it after an edit). */
   syncedReading: WikiReading | undefined;
-  /**
-   * Every article of every reading of the wiki in this process. `astro dev` keeps the paths of the articles gone
-   * since, answering 404 there (src/astro/gone-articles.ts).
-   */
-  readonly articlesEverRead: ReadonlySet<PageId>;
+  /** `astro dev`: the paths each page has listed since the server started, by page (src/astro/dev-paths.ts). */
+  listedPaths(page: string): Map<string, Record<string, string | undefined>>;
   /**
    * Read the content folder (again, in `astro dev` after a change). `historyLater`: give the reading before its
    * history is whole (`WikiReading.historyDone`).
@@ -259,7 +256,7 @@ export function createBuildContext(settings: WikiSettings): BuildContext {
   const history = perReading((now): HistoryData => ({ status: now.history.status, pages: Object.fromEntries(now.history.pages), recent: now.history.recent }));
   const citations = perReading(() => new Map<PageId, ReturnType<typeof articleCitation> | undefined>());
   const listed = new WeakMap<WikiReading, ListedChange[]>();
-  const articlesEverRead = new Set<PageId>();
+  const listedByPage = new Map<string, Map<string, Record<string, string | undefined>>>();
   const recentListed = (of: WikiReading = reading()): ListedChange[] => {
     let made = listed.get(of);
     if (!made) {
@@ -288,12 +285,12 @@ export function createBuildContext(settings: WikiSettings): BuildContext {
     liveArticles: new Map(),
     syncedReading: undefined,
     part: { steps: new Set(), policies: new Set(), sitemap: [], searchPages: [] },
-    articlesEverRead,
-    read: async (options) => {
-      current = await readWiki(settings, cachePath(settings.cacheDir, 'prepass'), options?.historyLater ?? false);
-      for (const id of current.index.pages.keys()) articlesEverRead.add(id);
-      return current;
+    listedPaths: (page) => {
+      let paths = listedByPage.get(page);
+      if (!paths) listedByPage.set(page, (paths = new Map()));
+      return paths;
     },
+    read: async (options) => (current = await readWiki(settings, cachePath(settings.cacheDir, 'prepass'), options?.historyLater ?? false)),
     reading,
     data,
     config,

@@ -116,9 +116,10 @@ it('reloads a reader’s page once the edit is read, and that reload shows it', 
   try {
     const reloaded = socket.next();
     // A second paragraph: the first is also the page's description, which the wiki's data holds.
+    // A tag and an alias too, whose pages go with the article (the next tests).
     writeFileSync(
       join(contentDir, 'cuda.mdx'),
-      '---\ntitle: CUDA platform\n---\n\nCUDA is a platform for GPU computing, edited.\n\nA second paragraph, added.\n',
+      '---\ntitle: CUDA platform\ntags: [platform]\naliases: [cuda_toolkit]\n---\n\nCUDA is a platform for GPU computing, edited.\n\nA second paragraph, added.\n',
     );
     await reloaded;
     // The first reload, not a later one: Astro writes its store to disk half a second after the loader.
@@ -141,14 +142,17 @@ it('serves the title index, so that the 404 page suggests articles while writing
 }, 60_000);
 
 it('stops serving a deleted article and turns the links to it red again', async () => {
-  // Readers keep asking for the article's pages while it goes: a request Astro matched to the page before the
-  // change and renders after it must get the 404 page too, not an error (src/astro/gone-articles.ts).
+  expect(await get('/special/tags/platform/')).toContain('CUDA platform');
+  expect(await get('/wiki/cuda_toolkit/')).toContain('url=/wiki/cuda/');
+  // Readers keep asking for the article's pages while it goes: a request Astro matched to a page before the change
+  // and renders after it must get the 404 page too, not an error (src/astro/dev-paths.ts).
   let asking = true;
   const statuses = new Set<number>();
   const ask = async (path: string) => {
     while (asking) statuses.add((await fetch(`http://127.0.0.1:${port}${path}`)).status);
   };
-  const readers = [ask('/wiki/cuda/'), ask('/wiki/cuda/'), ask('/previews/cuda.json')];
+  const gone = ['/wiki/cuda/', '/wiki/cuda_toolkit/', '/previews/cuda.json', '/special/tags/platform/'];
+  const readers = [ask('/wiki/cuda/'), ...gone.map(ask)];
   try {
     await new Promise((resolve) => setTimeout(resolve, 300));
     rmSync(join(contentDir, 'cuda.mdx'));
@@ -160,10 +164,11 @@ it('stops serving a deleted article and turns the links to it red again', async 
     await Promise.all(readers);
   }
   expect([...statuses].sort()).toEqual([200, 404]);
-  const gone = await fetch(`http://127.0.0.1:${port}/wiki/cuda/`);
-  expect(gone.status).toBe(404);
-  expect(await gone.text()).toMatch(/<h1[^>]*>Page not found<\/h1>/);
-  expect((await fetch(`http://127.0.0.1:${port}/previews/cuda.json`)).status).toBe(404);
+  for (const path of gone) {
+    const response = await fetch(`http://127.0.0.1:${port}${path}`);
+    expect(response.status, path).toBe(404);
+    if (!path.endsWith('.json')) expect(await response.text(), path).toMatch(/<h1[^>]*>Page not found<\/h1>/);
+  }
 }, 60_000);
 
 it('serves an article again when it comes back', async () => {

@@ -5,17 +5,16 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import build from 'virtual:wiki/build';
 import wiki from 'virtual:wiki/data';
-import { goneArticles } from '../../astro/gone-articles.ts';
-import { slugParamForId, type PageId } from '../../model/ids.ts';
+import { withGonePaths } from '../../astro/dev-paths.ts';
+import { slugParamForId } from '../../model/ids.ts';
 import { previewJson } from '../../postbuild/previews.ts';
 import type { PageSummary } from '../../model/wiki-data.ts';
 
 export const getStaticPaths = (() => {
   if (!import.meta.env.DEV) return [];
-  const path = (id: PageId, page: PageSummary | undefined) => ({ params: { slug: slugParamForId(id) }, props: { page } });
-  // The articles deleted while the server runs keep their paths (src/astro/gone-articles.ts).
-  const gone = goneArticles(build.articlesEverRead, (id) => id in wiki.pages);
-  return [...Object.values(wiki.pages).map((page) => path(page.id, page)), ...gone.map((id) => path(id, undefined))];
+  const paths = Object.values(wiki.pages).map((page) => ({ params: { slug: slugParamForId(page.id) }, props: { page } }));
+  // An article deleted while the server runs keeps its path (src/astro/dev-paths.ts).
+  return withGonePaths(build.listedPaths('previews/[...slug]'), paths, { page: undefined });
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ page: PageSummary | undefined }> = ({ props }) =>
