@@ -29,7 +29,17 @@ interface Pending {
   promise: Promise<string>;
   resolve: (html: string) => void;
   reject: (error: Error) => void;
+  /** Whether the worker's answer came. */
+  settled: boolean;
 }
+
+/**
+ * How long the renderer waits for a drawing the worker has not sent yet, in milliseconds: longer for the first, while
+ * the worker loads Plot (0.3–1 s). The worker runs at the lowest priority (chart-worker.ts) and gets a core as soon as
+ * the renderer waits, unless other work at a higher priority holds both (parallel builds, a busy machine): then the
+ * renderer stops waiting, the worker is stopped, and the renderer draws that chart and the ones after it itself.
+ */
+export const CHART_WAITS = { first: 3000, next: 100 };
 
 /** What identifies a drawing: the spec and the rows it draws, and the words it writes them with. */
 export function chartKey(spec: ChartSpec, rows: ChartRow[], words: ChartWords): string {
@@ -54,6 +64,18 @@ export function chartJobs(index: PageIndex, words: ChartWords, renders: (id: Pag
 export class ChartPrefetch {
   readonly #pending = new Map<string, Pending>();
   #worker: Worker | undefined;
+  /** Whether a drawing came from the worker: after it, the renderer waits `next` for one, not `first`. */
+  #drawn = false;
+  /** Whether the renderer stopped waiting for the worker: the charts it has not drawn are drawn by the renderer. */
+  #gaveUp = false;
+  readonly #script: URL;
+  readonly #waits: typeof CHART_WAITS;
+
+  /** `script` and `waits`: the worker's and the waits' (tests give others). */
+  constructor(script = new URL('./chart-worker.ts', import.meta.url), waits = CHART_WAITS) {
+    this.#script = script;
+    this.#waits = waits;
+  }
 
   /** Start drawing `jobs` in a worker thread; their drawings are then taken with `drawing`. */
   start(jobs: ChartJob[]): void {
@@ -69,14 +91,18 @@ export class ChartPrefetch {
       });
       // A drawing nobody takes must not fail the build as an unhandled rejection.
       promise.catch(() => {});
-      this.#pending.set(job.key, { promise, resolve, reject });
+      this.#pending.set(job.key, { promise, resolve, reject, settled: false });
     }
-    const worker = new Worker(new URL('./chart-worker.ts', import.meta.url));
+    this.#drawn = false;
+    this.#gaveUp = false;
+    const worker = new Worker(this.#script);
     // The build does not wait for drawings nobody takes.
     worker.unref();
     worker.on('message', (reply: ChartReply) => {
       const entry = this.#pending.get(reply.key);
       if (!entry) return;
+      entry.settled = true;
+      this.#drawn = true;
       if ('html' in reply) entry.resolve(reply.html);
       else entry.reject(new Error(reply.error));
     });
@@ -89,8 +115,42 @@ export class ChartPrefetch {
     this.#worker = worker;
   }
 
-  /** The drawing of a chart asked for with `start`, as HTML, or undefined when it was not. */
-  drawing = (key: string): Promise<string> | undefined => this.#pending.get(key)?.promise;
+  /**
+   * The drawing of a chart asked for with `start`, as HTML, or undefined when it was not. It rejects when the worker
+   * failed, or did not send it within the wait (CHART_WAITS): the renderer then draws the chart itself.
+   */
+  drawing = (key: string): Promise<string> | undefined => {
+    const entry = this.#pending.get(key);
+    if (!entry || entry.settled) return entry?.promise;
+    if (this.#gaveUp) return Promise.reject(new Error('the chart worker was stopped: the renderer draws this chart'));
+    return new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(
+        () => {
+          this.#giveUp();
+          reject(new Error('the chart worker did not draw this chart in time: the renderer draws it'));
+        },
+        this.#drawn ? this.#waits.next : this.#waits.first,
+      );
+      timer.unref();
+      entry.promise.then(
+        (html) => {
+          clearTimeout(timer);
+          resolve(html);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
+  };
+
+  /** Stop the worker, keeping the drawings it sent: the renderer draws the others. */
+  #giveUp(): void {
+    this.#gaveUp = true;
+    void this.#worker?.terminate();
+    this.#worker = undefined;
+  }
 
   /** Stop drawing ahead (the articles are rendered) and forget the drawings. */
   stop(): void {
