@@ -9,8 +9,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Element, ElementContent, Properties } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { h, s } from 'hastscript';
+import { find, svg as svgSchema } from 'property-information';
 import { chartNumber, type ChartRow, type ChartSpec, type ChartValue } from '../../model/chart-spec.ts';
 import { translator, type Translator } from '../../shared/translate.ts';
 import { PlotDocument, PlotElement, type PlotNode } from './plot-dom.ts';
@@ -133,23 +133,34 @@ const DROPPED_ATTRIBUTES = new Set(['style', 'class', 'font-family', 'font-varia
 /** Colours written as `var(--chart-n)` in an attribute become the class that gives them. */
 const COLOUR_VALUE = /^var\(--chart-(\d+)\)$/;
 
-/** Plot's SVG as hast, without what the CSP would block or the theme would not follow. */
-function toHast(node: PlotNode): ElementContent | undefined {
-  if (!(node instanceof PlotElement)) return node.nodeType === 3 ? { type: 'text', value: node.textContent } : undefined;
-  if (node.localName === 'style') return undefined;
+/** The class that gives a colour Plot wrote as `var(--chart-n)` in `fill` or `stroke`, or undefined. */
+function colourClass(attribute: string, value: string): string | undefined {
+  const match = (attribute === 'fill' || attribute === 'stroke') && COLOUR_VALUE.exec(value);
+  return match ? `chart-${attribute}-${match[1]}` : undefined;
+}
+
+/** An element's attributes as hast properties, without what the CSP would block or the theme would not follow. */
+function elementProperties(node: PlotElement): Properties {
   const properties: Record<string, string | string[]> = {};
   const classes: string[] = [];
   for (const [attribute, value] of node.attributes) {
     // Plot's `font-variant="tabular-nums"` is not a valid SVG attribute value (src/styles/chart.css sets it), and
     // its `aria-label`s name groups inside an image, which has one name: its <title>.
     if (DROPPED_ATTRIBUTES.has(attribute)) continue;
-    const match = (attribute === 'fill' || attribute === 'stroke') && COLOUR_VALUE.exec(value);
-    if (match) classes.push(`chart-${attribute}-${match[1]}`);
+    const colour = colourClass(attribute, value);
+    if (colour) classes.push(colour);
     else properties[attribute] = value;
   }
   if (classes.length > 0) properties.className = classes;
+  return properties;
+}
+
+/** Plot's SVG as hast. */
+function toHast(node: PlotNode): ElementContent | undefined {
+  if (!(node instanceof PlotElement)) return node.nodeType === 3 ? { type: 'text', value: node.textContent } : undefined;
+  if (node.localName === 'style') return undefined;
   // Attribute names as written: hast-util-to-html writes them back as they are.
-  return { type: 'element', tagName: node.localName, properties, children: node.childNodes.flatMap((child) => toHast(child) ?? []) };
+  return { type: 'element', tagName: node.localName, properties: elementProperties(node), children: node.childNodes.flatMap((child) => toHast(child) ?? []) };
 }
 
 /** What Plot draws for the chart, in `document` (the wiki's own DOM, or another for comparison). */
@@ -176,9 +187,14 @@ export function describeChart(spec: ChartSpec, rows: ChartRow[], words: ChartWor
   return `${head} ${t('chart.extremes', { count: rows.length, lowest: lowest ? point(lowest) : '', highest: highest ? point(highest) : '' })}`;
 }
 
+/** The columns of a chart's table of numbers, and their headings. */
+const tableColumns = (spec: ChartSpec) => [spec.x, ...(spec.series ? [spec.series] : []), spec.y];
+const columnHeading = (spec: ChartSpec, column: string) =>
+  column === spec.y ? label(spec.yLabel, spec.y, spec.unit) : column === spec.x ? label(spec.xLabel, spec.x) : column;
+
 function dataTable(spec: ChartSpec, rows: ChartRow[], words: ChartWords): Element {
-  const columns = [spec.x, ...(spec.series ? [spec.series] : []), spec.y];
-  const heading = (column: string) => (column === spec.y ? label(spec.yLabel, spec.y, spec.unit) : column === spec.x ? label(spec.xLabel, spec.x) : column);
+  const columns = tableColumns(spec);
+  const heading = (column: string) => columnHeading(spec, column);
   return h('details', { className: ['chart-data'] }, [
     h('summary', wordsOf(words)('chart.numbers')),
     h('table', [
@@ -219,25 +235,123 @@ function legend(spec: ChartSpec, rows: ChartRow[]): Element | undefined {
   );
 }
 
+/** The properties of the chart's `<svg>`: Plot's, with the wiki's font size, class and role. */
+function svgProperties(plotted: Properties): Properties {
+  const { 'font-size': _plotFontSize, ...drawn } = plotted;
+  return { ...drawn, 'font-size': '13', className: ['chart-svg'], role: 'img', dataPagefindIgnore: '' };
+}
+
 /** The chart's parts, in reading order: the SVG (with title and description), its legend, its numbers. */
 export function drawChart(spec: ChartSpec, rows: ChartRow[], words: ChartWords = ENGLISH_WORDS): ElementContent[] {
   const plotted = plotChart(spec, rows);
   const svg = plotted instanceof PlotElement ? toHast(plotted) : undefined;
   if (svg?.type !== 'element') throw new Error(`Plot drew no SVG for the chart "${spec.title}"`);
-  const { 'font-size': _plotFontSize, ...drawn } = svg.properties;
-  const properties: Properties = { ...drawn, 'font-size': '13', className: ['chart-svg'], role: 'img', dataPagefindIgnore: '' };
-  svg.properties = properties;
+  svg.properties = svgProperties(svg.properties);
   svg.children.unshift(s('title', spec.title), s('desc', describeChart(spec, rows, words)));
   return [svg, ...(legend(spec, rows) ? [legend(spec, rows) as Element] : []), dataTable(spec, rows, words)];
 }
 
 /**
- * The chart's parts as the HTML rehype-stringify writes for them, for the article renderer, whose tree is written
- * out as HTML: it puts them in as a node that rehype-raw passes over (src/render/serialized-tree.ts). A chart is as many
- * elements as the rest of its article, and the plugins after the chart's would walk each of them and the
- * serializer write them; written once, by the thread that draws (1,000 articles with a chart each: 0.4 s less
- * of rendering on the main thread, bench/RESULTS.md).
+ * The chart's parts as the HTML rehype-stringify writes for them (`toHtml(drawChart(…))`, the same bytes:
+ * tests/unit/chart-html.test.ts), for the article renderer, whose tree is written out as HTML: it puts them in as a
+ * node that rehype-raw passes over (src/render/serialized-tree.ts). A chart is as many elements as the rest of its
+ * article, and the plugins after the chart's would walk each of them and the serializer write them; written once,
+ * by the thread that draws (1,000 articles with a chart each: 0.4 s less of rendering on the main thread,
+ * bench/RESULTS.md). Written straight from Plot's elements rather than through hast, which doubled what drawing a
+ * chart allocates and took a fifth of its time (bench/RESULTS.md).
  */
 export function drawChartHtml(spec: ChartSpec, rows: ChartRow[], words: ChartWords = ENGLISH_WORDS): string {
-  return toHtml(drawChart(spec, rows, words));
+  const plotted = plotChart(spec, rows);
+  if (!(plotted instanceof PlotElement) || plotted.localName !== 'svg') throw new Error(`Plot drew no SVG for the chart "${spec.title}"`);
+  const parts = ['<svg', propertiesHtml(svgProperties(elementProperties(plotted))), '><title>', textHtml(spec.title), '</title><desc>'];
+  parts.push(textHtml(describeChart(spec, rows, words)), '</desc>');
+  for (const child of plotted.childNodes) writeNode(child, parts);
+  parts.push('</svg>');
+  // The legend and the table of numbers, as legend() and dataTable() make them.
+  if (spec.series) {
+    parts.push('<ul class="chart-legend">');
+    inOrder(rows.map((row) => format(row[spec.series ?? '']))).forEach((name, i) => {
+      const swatch = `<svg class="chart-swatch" viewBox="0 0 10 10" width="10" height="10" aria-hidden="true"><rect width="10" height="10" class="chart-fill-${(i % COLOURS) + 1}"></rect></svg>`;
+      parts.push('<li>', swatch, ' ', textHtml(String(name)), '</li>');
+    });
+    parts.push('</ul>');
+  }
+  const columns = tableColumns(spec);
+  parts.push('<details class="chart-data"><summary>', textHtml(wordsOf(words)('chart.numbers')), '</summary><table><thead><tr>');
+  for (const column of columns) parts.push('<th scope="col">', textHtml(columnHeading(spec, column)), '</th>');
+  parts.push('</tr></thead><tbody>');
+  for (const row of rows) {
+    parts.push('<tr>');
+    columns.forEach((column, i) => parts.push(i === 0 ? '<th scope="row">' : '<td>', textHtml(format(row[column])), i === 0 ? '</th>' : '</td>'));
+    parts.push('</tr>');
+  }
+  parts.push('</tbody></table></details>');
+  return parts.join('');
+}
+
+/** What hast-util-to-html escapes in text (`<`, `&`) and in a double-quoted attribute value, as it writes them. */
+const TEXT_ESCAPES = /[<&]/g;
+const ATTRIBUTE_ESCAPES = /[\0"&'`]/g;
+const reference = (character: string) => `&#x${character.charCodeAt(0).toString(16).toUpperCase()};`;
+const textHtml = (text: string) => text.replace(TEXT_ESCAPES, reference);
+
+/** How hast-util-to-html writes an attribute of an SVG element, by the name a property or Plot gives it. */
+interface SvgAttribute {
+  name: string;
+  boolean: boolean;
+  overloadedBoolean: boolean;
+  commaSeparated: boolean;
+}
+const svgAttributes = new Map<string, SvgAttribute>();
+function svgAttribute(key: string): SvgAttribute {
+  let known = svgAttributes.get(key);
+  if (!known) {
+    const info = find(svgSchema, key);
+    known = { name: info.attribute, boolean: info.boolean, overloadedBoolean: info.overloadedBoolean, commaSeparated: info.commaSeparated };
+    svgAttributes.set(key, known);
+  }
+  return known;
+}
+
+/** One attribute as hast-util-to-html writes it (its default settings), with the space before it; '' for none. */
+function attributeHtml(key: string, written: string | string[] | boolean): string {
+  const attribute = svgAttribute(key);
+  let value: string | string[] | boolean = written;
+  if (attribute.overloadedBoolean && (value === attribute.name || value === '')) value = true;
+  else if ((attribute.boolean || attribute.overloadedBoolean) && (typeof value !== 'string' || value === attribute.name || value === ''))
+    value = Boolean(value);
+  if (value === false) return '';
+  if (value === true) return ` ${attribute.name}`;
+  const text = Array.isArray(value) ? value.join(attribute.commaSeparated ? ', ' : ' ') : value;
+  return ` ${attribute.name}="${text.replace(ATTRIBUTE_ESCAPES, reference)}"`;
+}
+
+function propertiesHtml(properties: Properties): string {
+  let html = '';
+  for (const [key, value] of Object.entries(properties)) {
+    if (value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value))) continue;
+    html += attributeHtml(key, Array.isArray(value) ? value.map(String) : typeof value === 'boolean' ? value : String(value));
+  }
+  return html;
+}
+
+/** An element or text Plot drew, inside the chart's `<svg>`, as `toHtml(toHast(node))` writes it. */
+function writeNode(node: PlotNode, parts: string[]): void {
+  if (!(node instanceof PlotElement)) {
+    if (node.nodeType === 3) parts.push(textHtml(node.textContent));
+    return;
+  }
+  if (node.localName === 'style') return;
+  let classes = '';
+  parts.push('<', node.localName);
+  for (const [attribute, value] of node.attributes) {
+    if (DROPPED_ATTRIBUTES.has(attribute)) continue;
+    const colour = colourClass(attribute, value);
+    if (colour) classes += classes ? ` ${colour}` : colour;
+    else parts.push(attributeHtml(attribute, value));
+  }
+  if (classes) parts.push(` class="${classes}"`);
+  parts.push('>');
+  for (const child of node.childNodes) writeNode(child, parts);
+  parts.push('</', node.localName, '>');
 }

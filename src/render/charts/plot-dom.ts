@@ -110,19 +110,14 @@ export class PlotElement extends PlotNode {
   readonly localName: string;
   /** Attributes in the order set, as the element will be written. */
   readonly attributes = new Map<string, string>();
-  /** Inline styles Plot sets; the chart drops them (the site's policy blocks inline styles). */
-  readonly style = {
-    properties: new Map<string, string>(),
-    setProperty(name: string, value: string) {
-      this.properties.set(name, value);
-    },
-    removeProperty(name: string) {
-      this.properties.delete(name);
-    },
-    getPropertyValue(name: string) {
-      return this.properties.get(name) ?? '';
-    },
-  };
+  #style: PlotStyle | undefined;
+  /**
+   * Inline styles Plot sets; the chart drops them (the site's policy blocks inline styles). Made when first asked
+   * for: Plot styles few of the elements it makes.
+   */
+  get style(): PlotStyle {
+    return (this.#style ??= new PlotStyle());
+  }
   constructor(ownerDocument: PlotDocument, namespaceURI: string, localName: string) {
     super(ownerDocument, 1);
     this.namespaceURI = namespaceURI;
@@ -148,6 +143,19 @@ export class PlotElement extends PlotNode {
   }
   removeAttributeNS(_namespace: string | null, name: string): void {
     this.attributes.delete(name);
+  }
+}
+
+export class PlotStyle {
+  readonly properties = new Map<string, string>();
+  setProperty(name: string, value: string): void {
+    this.properties.set(name, value);
+  }
+  removeProperty(name: string): void {
+    this.properties.delete(name);
+  }
+  getPropertyValue(name: string): string {
+    return this.properties.get(name) ?? '';
   }
 }
 
