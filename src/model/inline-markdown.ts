@@ -23,8 +23,9 @@ const FOOTNOTE_CALL = /\[\^([^\]\s]+)\]/g;
 export function parseInlineMarkdown(text: string, at: Point, footnotes: ReadonlySet<string>): PhrasingContent[] {
   const value = text.replace(/\s*\n\s*/g, ' ').trim();
   if (value === '') return [];
-  if (PLAIN.test(value) && !AUTOLINK.test(value)) return settle([{ type: 'text', value }], value, at, footnotes);
-  return readInlineMarkdown(value, at, footnotes);
+  if (AUTOLINK.test(value)) return readInlineMarkdown(value, at, footnotes);
+  if (PLAIN.test(value)) return settle([{ type: 'text', value }], value, at, footnotes);
+  return callsAndLinks(value, at, footnotes) ?? readInlineMarkdown(value, at, footnotes);
 }
 
 /**
@@ -34,6 +35,48 @@ export function parseInlineMarkdown(text: string, at: Point, footnotes: Readonly
  * tests/unit/inline-markdown.test.ts holds both ways to the same nodes.
  */
 const PLAIN = /^[\p{L}\p{N} ,.;:()%'"/+=?\u2013\u2014-]*$/u;
+/**
+ * A footnote call of the article (`[^n1]`) or a wiki link (`[[target]]`, `[[target|text]]`) amid plain text: most
+ * of the values that are not plain (`73.5 TB/s[^n1]`, `80 GB [[hbm|HBM3]]`). Neither is read so before `(`, `[` (but
+ * a call before another call) or `:`, after which Markdown could read a link or a definition, nor a link with an empty
+ * text after `|`.
+ */
+const CALL_OR_LINK =
+  /\[\^([\p{L}\p{N}_-]+)\](?![(:]|\[(?!\^))|\[\[([\p{L}\p{N} ,.;:()%'"/+=?\u2013\u2014_#-]+(?:\|[\p{L}\p{N} ,.;:()%'"/+=?\u2013\u2014-]+)?)\]\](?![([:])/gu;
+/** Plain text that Markdown reads as the start of a block (a list item, a rule), where links are not read. */
+const BLOCK_START = /^(?:\d{1,9}[.)](?:\s|$)|[-+=])/;
+
+/**
+ * `parseInlineMarkdown` of plain text with footnote calls of the article and wiki links, without the reader;
+ * undefined for any other text. tests/unit/inline-markdown.test.ts holds it to the reader's nodes.
+ */
+export function callsAndLinks(value: string, at: Point, footnotes: ReadonlySet<string>): PhrasingContent[] | undefined {
+  if (BLOCK_START.test(value)) return undefined;
+  const position = positionAt(at);
+  const nodes: PhrasingContent[] = [];
+  let text = '';
+  let last = 0;
+  for (const match of value.matchAll(CALL_OR_LINK)) {
+    const between = value.slice(last, match.index);
+    if (!PLAIN.test(between)) return undefined;
+    last = match.index + match[0].length;
+    const [call, label, link] = match;
+    if (label !== undefined) {
+      // Kept in the text, which settles into text and footnote references below, as the reader's does.
+      if (!footnotes.has(label.toLowerCase())) return undefined;
+      text += between + call;
+      continue;
+    }
+    if (text + between) nodes.push(...footnoteCalls(text + between, footnotes).map((part) => ({ ...part, position })));
+    text = '';
+    nodes.push(wikiLinkOf(link ?? '', position));
+  }
+  const rest = value.slice(last);
+  if (!PLAIN.test(rest)) return undefined;
+  if (text + rest) nodes.push(...footnoteCalls(text + rest, footnotes).map((part) => ({ ...part, position })));
+  return nodes;
+}
+
 /** GFM's autolinks without brackets, which plain characters can spell. */
 const AUTOLINK = /www\.|:\/\/|mailto:|xmpp:/i;
 
@@ -47,10 +90,14 @@ export function readInlineMarkdown(value: string, at: Point, footnotes: Readonly
   return settle(nodes, value, at, footnotes);
 }
 
-function settle(nodes: PhrasingContent[], source: string, at: Point, footnotes: ReadonlySet<string>): PhrasingContent[] {
-  // Every position has an offset (HTML tools that read positions expect one): that of `at` in the article.
+/** Where every node of the text is placed: at `at`, with an offset (HTML tools that read positions expect one). */
+function positionAt(at: Point): NonNullable<WikiLinkNode['position']> {
   const point = { line: at.line, column: at.column, offset: at.offset ?? 0 };
-  const position = { start: point, end: { ...point } };
+  return { start: point, end: { ...point } };
+}
+
+function settle(nodes: PhrasingContent[], source: string, at: Point, footnotes: ReadonlySet<string>): PhrasingContent[] {
+  const position = positionAt(at);
   return nodes.flatMap((node): PhrasingContent[] => {
     if (node.type === 'link' && isWikiLink(node, source)) return [wikiLink(node, source, position)];
     // Raw HTML has no place in a field: shown as the text it is.
@@ -69,7 +116,11 @@ function isWikiLink(node: RootContent, source: string): boolean {
 
 /** satteri's `link` written `[[target|text]]` as remark-wiki-link's node, with what was written after `|`. */
 function wikiLink(node: RootContent, source: string, position: WikiLinkNode['position']): WikiLinkNode {
-  const inner = source.slice((node.position?.start.offset ?? 0) + 2, (node.position?.end.offset ?? 0) - 2);
+  return wikiLinkOf(source.slice((node.position?.start.offset ?? 0) + 2, (node.position?.end.offset ?? 0) - 2), position);
+}
+
+/** A wiki link of what is written between `[[` and `]]`. */
+function wikiLinkOf(inner: string, position: WikiLinkNode['position']): WikiLinkNode {
   const divider = inner.indexOf(wikiLinkSyntaxOptions.aliasDivider);
   const target = divider === -1 ? inner : inner.slice(0, divider);
   const alias = divider === -1 ? null : inner.slice(divider + 1).trim();

@@ -1,6 +1,6 @@
-/** Inline Markdown of infobox values, captions and chart sources: plain text skips the reader and gives what it gives. */
+/** Inline Markdown of infobox values, captions and chart sources: plain text, and plain text with footnote calls and wiki links, skip the reader and give what it gives. */
 import { describe, expect, it } from 'vitest';
-import { parseInlineMarkdown, readInlineMarkdown } from '../../src/model/inline-markdown.ts';
+import { callsAndLinks, parseInlineMarkdown, readInlineMarkdown } from '../../src/model/inline-markdown.ts';
 
 const AT = { line: 7, column: 3, offset: 120 };
 const FOOTNOTES = new Set(['n1']);
@@ -54,5 +54,75 @@ describe('inline Markdown outside the body', () => {
     }
     // The random texts are nearly all plain (a `#` sends some to the reader, which reads headings from them).
     expect(skipped).toBeGreaterThan(1500);
+  });
+
+  it('gives footnote calls and wiki links amid plain text, without the reader, exactly what the reader gives', () => {
+    const values = [
+      '73.5 TB/s[^n1]',
+      '2022[^N1]',
+      '[[hardware:family_yield_380]]',
+      '80 GB [[high_bandwidth_memory|HBM3]]',
+      'a [[b]] c[^n1].',
+      '[[a|b c]] and [[d#E f]]',
+      '[[ a ]]',
+      '[[a_b_c]]',
+      'The package, 82.3 mm across[^n1][^n2]',
+    ];
+    // `[[b|]]` twice: the reader reads the second as a reference link (satteri 0.10); left to it.
+    const alphabet = [
+      'a',
+      'Z',
+      '9',
+      ' ',
+      ' ',
+      ',',
+      '.',
+      ':',
+      '(',
+      ')',
+      '[',
+      ']',
+      '|',
+      '-',
+      '+',
+      '=',
+      '1.',
+      '2)',
+      '_',
+      '#',
+      '[^n1]',
+      '[^N2]',
+      '[^nope]',
+      '[^n1]',
+      '[[a]]',
+      '[[x:y#Z w|V u]]',
+      '[[b|]]',
+      '[[a_b]]',
+      '[[c]]',
+      '[[',
+    ];
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 3000; i++) {
+      const length = 1 + Math.floor(random() * 8);
+      values.push(Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+    }
+    const footnotes = new Set(['n1', 'n2']);
+    let fast = 0;
+    for (const text of values) {
+      const value = text.trim();
+      if (value === '') continue;
+      const read = readInlineMarkdown(value, AT, footnotes);
+      expect(parseInlineMarkdown(text, AT, footnotes), JSON.stringify(text)).toEqual(read);
+      if (callsAndLinks(value, AT, footnotes) !== undefined && /\[/.test(value)) fast++;
+    }
+    // Most random texts with a call or a link skip the reader; the first nine all do.
+    expect(values.slice(0, 9).every((value) => callsAndLinks(value.trim(), AT, footnotes) !== undefined)).toBe(true);
+    expect(fast).toBeGreaterThan(250);
+  });
+
+  it('leaves to the reader what only it reads: a call of no footnote, a link before a bracket, a list item', () => {
+    for (const value of ['x[^nope]', '[^n1](https://example.org)', '[[a]](b)', '[^n1]: note', '- [[a]]', '1. [[a]]', '*a* [[b]]', '[[a*b*]]', '[[a|]]'])
+      expect(callsAndLinks(value, AT, new Set(['n1'])), value).toBeUndefined();
   });
 });
