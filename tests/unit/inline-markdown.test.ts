@@ -5,6 +5,14 @@ import { callsAndLinks, parseInlineMarkdown, readInlineMarkdown } from '../../sr
 const AT = { line: 7, column: 3, offset: 120 };
 const FOOTNOTES = new Set(['n1']);
 
+/** `count` texts of 1 to `longest` pieces of `alphabet`, the same ones for the same `seed`. */
+function randomTexts(alphabet: string[], count: number, longest: number, seed: number): string[] {
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  return Array.from({ length: count }, () =>
+    Array.from({ length: 1 + Math.floor(random() * longest) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''),
+  );
+}
+
 describe('inline Markdown outside the body', () => {
   it('reads links, citations, emphasis and autolinks', () => {
     expect(parseInlineMarkdown('80 GB [[high_bandwidth_memory|HBM3]]', AT, FOOTNOTES).map((node) => node.type)).toEqual(['text', 'wikiLink']);
@@ -38,12 +46,7 @@ describe('inline Markdown outside the body', () => {
       'München, Zürich, 北京',
     ];
     const alphabet = ['a', 'Z', '9', '0', ' ', ' ', ',', '.', ';', ':', '(', ')', '%', "'", '"', '/', '+', '=', '?', '–', '—', '-', 'é', '1.', '#'];
-    let seed = 7;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    for (let i = 0; i < 2000; i++) {
-      const length = 1 + Math.floor(random() * 12);
-      values.push(Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
-    }
+    values.push(...randomTexts(alphabet, 2000, 12, 7));
     let skipped = 0;
     for (const text of values) {
       const value = text.trim();
@@ -101,12 +104,7 @@ describe('inline Markdown outside the body', () => {
       '[[c]]',
       '[[',
     ];
-    let seed = 11;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    for (let i = 0; i < 3000; i++) {
-      const length = 1 + Math.floor(random() * 8);
-      values.push(Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
-    }
+    values.push(...randomTexts(alphabet, 3000, 8, 11));
     const footnotes = new Set(['n1', 'n2']);
     let fast = 0;
     for (const text of values) {
