@@ -258,7 +258,7 @@ export function drawChart(spec: ChartSpec, rows: ChartRow[], words: ChartWords =
  * article, and the plugins after the chart's would walk each of them and the serializer write them; written once,
  * by the thread that draws (1,000 articles with a chart each: 0.4 s less of rendering on the main thread,
  * bench/RESULTS.md). Written straight from Plot's elements rather than through hast, which doubled what drawing a
- * chart allocates and took a fifth of its time (bench/RESULTS.md).
+ * chart allocates and took nearly a third of its time (1,000 charts: 1.37 → 0.94 s, bench/RESULTS.md).
  */
 export function drawChartHtml(spec: ChartSpec, rows: ChartRow[], words: ChartWords = ENGLISH_WORDS): string {
   const plotted = plotChart(spec, rows);
@@ -322,7 +322,8 @@ function attributeHtml(key: string, written: string | string[] | boolean): strin
     value = Boolean(value);
   if (value === false) return '';
   if (value === true) return ` ${attribute.name}`;
-  const text = Array.isArray(value) ? value.join(attribute.commaSeparated ? ', ' : ' ') : value;
+  // comma-separated-tokens and space-separated-tokens, as hast-util-to-html joins lists.
+  const text = Array.isArray(value) ? value.join(attribute.commaSeparated ? ', ' : ' ').trim() : value;
   return ` ${attribute.name}="${text.replace(ATTRIBUTE_ESCAPES, reference)}"`;
 }
 
