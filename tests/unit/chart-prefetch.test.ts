@@ -1,6 +1,6 @@
 /** Charts drawn ahead on the other core: those of the articles the build renders, and no others. */
 import { describe, expect, it } from 'vitest';
-import { ChartPrefetch, chartJobs, type ChartJob } from '../../src/render/charts/chart-prefetch.ts';
+import { ChartPrefetch, chartJobs, type CHART_WAITS, type ChartJob } from '../../src/render/charts/chart-prefetch.ts';
 import { chartWords, drawChartHtml } from '../../src/render/charts/draw-chart.ts';
 import { ENGLISH_UI_STRINGS } from '../../src/shared/ui-strings.ts';
 import type { PageId } from '../../src/model/ids.ts';
@@ -55,21 +55,25 @@ describe('chartJobs', () => {
 describe('ChartPrefetch waits', () => {
   const standIn = (name: 'silent' | 'slow' | 'first-only') => new URL(`../helpers/chart-workers/${name}.ts`, import.meta.url);
   const jobs = ['a', 'b', 'c'].map((key) => ({ key }) as ChartJob);
-
-  it('takes each drawing that comes within the wait', async () => {
-    const prefetch = new ChartPrefetch(standIn('slow'), { first: 5000, next: 1000 });
+  /** `check` a prefetch of `jobs` by the stand-in worker `name`, with `waits`; the worker stopped after. */
+  const drawingAhead = async (name: Parameters<typeof standIn>[0], waits: typeof CHART_WAITS, check: (prefetch: ChartPrefetch) => Promise<void>) => {
+    const prefetch = new ChartPrefetch(standIn(name), waits);
     prefetch.start(jobs);
     try {
-      for (const { key } of jobs) expect(await prefetch.drawing(key)).toBe(`<drawn ${key}>`);
+      await check(prefetch);
     } finally {
       prefetch.stop();
     }
+  };
+
+  it('takes each drawing that comes within the wait', async () => {
+    await drawingAhead('slow', { first: 5000, next: 1000 }, async (prefetch) => {
+      for (const { key } of jobs) expect(await prefetch.drawing(key)).toBe(`<drawn ${key}>`);
+    });
   });
 
   it('stops waiting for a worker that sends nothing in time, and then for every chart it has not drawn', async () => {
-    const prefetch = new ChartPrefetch(standIn('silent'), { first: 100, next: 10 });
-    prefetch.start(jobs);
-    try {
+    await drawingAhead('silent', { first: 100, next: 10 }, async (prefetch) => {
       const started = performance.now();
       await expect(prefetch.drawing('a')).rejects.toThrow(/did not draw this chart in time/);
       expect(performance.now() - started).toBeGreaterThanOrEqual(90);
@@ -78,20 +82,14 @@ describe('ChartPrefetch waits', () => {
       await expect(prefetch.drawing('b')).rejects.toThrow(/was stopped/);
       await expect(prefetch.drawing('c')).rejects.toThrow(/was stopped/);
       expect(performance.now() - next).toBeLessThan(50);
-    } finally {
-      prefetch.stop();
-    }
+    });
   });
 
   it('keeps the drawings that came before the wait ran out', async () => {
-    const prefetch = new ChartPrefetch(standIn('first-only'), { first: 5000, next: 10 });
-    prefetch.start(jobs);
-    try {
+    await drawingAhead('first-only', { first: 5000, next: 10 }, async (prefetch) => {
       expect(await prefetch.drawing('a')).toBe('<drawn a>');
       await expect(prefetch.drawing('b')).rejects.toThrow(/in time/);
       expect(await prefetch.drawing('a')).toBe('<drawn a>');
-    } finally {
-      prefetch.stop();
-    }
+    });
   });
 });

@@ -5,6 +5,17 @@ import { callsAndLinks, parseInlineMarkdown, readInlineMarkdown } from '../../sr
 const AT = { line: 7, column: 3, offset: 120 };
 const FOOTNOTES = new Set(['n1']);
 
+/** Expect each text to give, through `parseInlineMarkdown`, what the reader gives; each text (trimmed, not empty) with the reader's nodes. */
+function heldToTheReader(texts: string[], footnotes: ReadonlySet<string>): Array<[string, ReturnType<typeof readInlineMarkdown>]> {
+  return texts.flatMap((text) => {
+    const value = text.trim();
+    if (value === '') return [];
+    const read = readInlineMarkdown(value, AT, footnotes);
+    expect(parseInlineMarkdown(text, AT, footnotes), JSON.stringify(text)).toEqual(read);
+    return [[value, read] as [string, ReturnType<typeof readInlineMarkdown>]];
+  });
+}
+
 /** `count` texts of 1 to `longest` pieces of `alphabet`, the same ones for the same `seed`. */
 function randomTexts(alphabet: string[], count: number, longest: number, seed: number): string[] {
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -48,13 +59,7 @@ describe('inline Markdown outside the body', () => {
     const alphabet = ['a', 'Z', '9', '0', ' ', ' ', ',', '.', ';', ':', '(', ')', '%', "'", '"', '/', '+', '=', '?', '–', '—', '-', 'é', '1.', '#'];
     values.push(...randomTexts(alphabet, 2000, 12, 7));
     let skipped = 0;
-    for (const text of values) {
-      const value = text.trim();
-      if (value === '') continue;
-      const read = readInlineMarkdown(value, AT, FOOTNOTES);
-      expect(parseInlineMarkdown(text, AT, FOOTNOTES), JSON.stringify(text)).toEqual(read);
-      if (read.length === 1 && read[0]?.type === 'text') skipped++;
-    }
+    for (const [, read] of heldToTheReader(values, FOOTNOTES)) if (read.length === 1 && read[0]?.type === 'text') skipped++;
     // The random texts are nearly all plain (a `#` sends some to the reader, which reads headings from them).
     expect(skipped).toBeGreaterThan(1500);
   });
@@ -107,13 +112,7 @@ describe('inline Markdown outside the body', () => {
     values.push(...randomTexts(alphabet, 3000, 8, 11));
     const footnotes = new Set(['n1', 'n2']);
     let fast = 0;
-    for (const text of values) {
-      const value = text.trim();
-      if (value === '') continue;
-      const read = readInlineMarkdown(value, AT, footnotes);
-      expect(parseInlineMarkdown(text, AT, footnotes), JSON.stringify(text)).toEqual(read);
-      if (callsAndLinks(value, AT, footnotes) !== undefined && /\[/.test(value)) fast++;
-    }
+    for (const [value] of heldToTheReader(values, footnotes)) if (callsAndLinks(value, AT, footnotes) !== undefined && /\[/.test(value)) fast++;
     // Most random texts with a call or a link skip the reader; the first nine all do.
     expect(values.slice(0, 9).every((value) => callsAndLinks(value.trim(), AT, footnotes) !== undefined)).toBe(true);
     expect(fast).toBeGreaterThan(250);
