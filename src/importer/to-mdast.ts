@@ -10,7 +10,8 @@
  * - running text gets DokuWiki's typography and smileys (typography.ts);
  * - underline, sub- and superscript become `<u>`, `<sub>`, `<sup>`; alignment becomes a class (`align-right`),
  *   never a `style` attribute, which the site's Content-Security-Policy would block; video and audio become
- *   `<video>` and `<audio>`;
+ *   `<video>` and `<audio>`; no tag starts a line inside a paragraph, where MDX would read it as a block
+ *   (inline-tags.ts);
  * - whatever cannot be converted is kept as code and reported with its line.
  */
 import type {
@@ -31,6 +32,7 @@ import type {
 import { slug } from 'github-slugger';
 import { cleanId, urlForTag } from '../model/ids.ts';
 import { guardAutolinks } from './autolink-guard.ts';
+import { keepTagsInline } from './inline-tags.ts';
 import { FootnoteNames } from './footnote-slugs.ts';
 import { resolveInterwiki } from './interwiki.ts';
 import { jsx, MediaWriter, type MediaUse } from './media.ts';
@@ -102,6 +104,7 @@ export function toMdast(blocks: readonly Block[], options: ToMdastOptions): Mdas
   const children = converter.blocks(blocks);
   const root: Root = { type: 'root', children: [...children, ...converter.definitions] };
   guardAutolinks(root);
+  keepTagsInline(root);
   converter.reportAcronyms();
   return {
     root,
@@ -428,7 +431,8 @@ class Converter {
       case 'superscript':
         return jsx('sup', [], children);
       case 'monospace':
-        return children.every((child) => child.type === 'text')
+        // Empty, it is an empty `<code />`: Markdown has no empty code span, and `` `` `` would be read as text.
+        return children.length > 0 && children.every((child) => child.type === 'text')
           ? { type: 'inlineCode', value: children.map((child) => (child.type === 'text' ? child.value : '')).join('') }
           : jsx('code', [], children);
     }

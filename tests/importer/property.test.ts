@@ -3,6 +3,7 @@
  * compiles with @mdx-js/mdx (GFM and wiki links on), so an import can never leave the site unbuildable.
  */
 import fc from 'fast-check';
+import type { Element, Root as HastRoot } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { convertPage } from '../../src/importer/convert-page.ts';
 import { compileArticle, splitFrontmatter } from './helpers.ts';
@@ -132,6 +133,49 @@ describe('importer on random DokuWiki-like text', () => {
         await compileArticle(page.mdx);
       }),
       { numRuns: 300 },
+    );
+  }, 60_000);
+});
+
+/** Tags and line breaks, which MDX reads as a block of JSX when a line holds nothing else. */
+const TAG_PIECES = [
+  '<sub>',
+  '</sub>',
+  '<sup>',
+  '</sup>',
+  '__',
+  '\n',
+  '\\\\ ',
+  ' ',
+  'a',
+  'www.x.org',
+  '<del>',
+  '</del>',
+  '**',
+  "''",
+  '{{a.png}}',
+  '\n  * ',
+  '\n\n',
+  ' \n',
+  '//',
+];
+const taggedText = fc.array(fc.constantFrom(...TAG_PIECES), { maxLength: 16 }).map((parts) => parts.join(''));
+
+/** The names of the inline elements the importer writes as tags that stand outside any paragraph. */
+function strayTags(tree: HastRoot): string[] {
+  return tree.children
+    .filter((node): node is Element => node.type === 'element' && ['sub', 'sup', 'u', 'span'].includes(node.tagName))
+    .map((node) => node.tagName);
+}
+
+describe('importer on text with inline tags and line breaks', () => {
+  it('keeps every tag inside its paragraph', async () => {
+    await fc.assert(
+      fc.asyncProperty(taggedText, async (source) => {
+        const tree = await compileArticle(convertPage(source, { id: 'ns:tags' }).mdx);
+        expect(strayTags(tree)).toEqual([]);
+      }),
+      { numRuns: 500 },
     );
   }, 60_000);
 });
