@@ -75,6 +75,36 @@ function plotRows(spec: ChartSpec, rows: ChartRow[], kind: ReturnType<typeof xKi
   }));
 }
 
+const isYear = (n: number) => Number.isInteger(n) && n >= 1000 && n < 3000;
+
+/** At most this many whole ticks are listed: over a wider span Plot's own ticks are whole numbers already. */
+const MOST_WHOLE_TICKS = 9;
+
+/**
+ * Whole numbers on the x axis (years, counts) get a tick at each whole number when they span only a few: Plot would
+ * divide two years into fifths (`2020`, `2,020.2`, … `2021`), which no reader of years wants.
+ */
+function wholeTicks(values: number[]): number[] | undefined {
+  if (values.length === 0) return undefined;
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  // One value alone: Plot's format for a span of nothing writes it as `0.500000`.
+  if (low === high) return [low];
+  if (!values.every(Number.isInteger) || high - low + 1 > MOST_WHOLE_TICKS) return undefined;
+  return Array.from({ length: high - low + 1 }, (_, i) => low + i);
+}
+
+/**
+ * A line or scatter whose values are all one number gets an axis from zero to it: Plot's own, a span of nothing,
+ * would have the one tick `10.000000` and the points nowhere in particular.
+ */
+function flatDomain(values: Array<number | undefined>): [number, number] | undefined {
+  const numbers = values.filter((value): value is number => value !== undefined);
+  const value = numbers[0];
+  if (value === undefined || numbers.some((other) => other !== value)) return undefined;
+  return value === 0 ? [0, 1] : [Math.min(0, value), Math.max(0, value)];
+}
+
 function plotOptions(spec: ChartSpec, rows: ChartRow[], document: unknown): Plot.PlotOptions {
   const kind = xKind(spec, rows);
   const data = plotRows(spec, rows, kind);
@@ -104,15 +134,23 @@ function plotOptions(spec: ChartSpec, rows: ChartRow[], document: unknown): Plot
       marks: [Plot.barY(data, { x: 'x', y: 'y', fill }), Plot.ruleY([0])],
     };
   }
+  const ticks = kind === 'number' ? wholeTicks(data.map((d) => d.x as number)) : undefined;
   const x = {
     label: xLabel,
     inset: 12,
     ...(kind === 'name' ? { type: 'point' as const, domain: xDomain } : {}),
-    ...(kind === 'number'
-      ? { tickFormat: (n: number) => (Number.isInteger(n) && Math.abs(n) >= 1000 && Math.abs(n) < 3000 ? String(n) : Plot.formatNumber()(n)) }
-      : {}),
+    // Years are written without a thousands separator (`2020`, not `2,020`); the ticks listed here as numbers are,
+    // with Plot's minus sign (Plot would write whole ones with the decimals of a span of 1, `1.0`); others are left
+    // to Plot, which gives all the ticks of an axis the same decimals.
+    ...(kind === 'number' && data.every((d) => isYear(d.x as number))
+      ? { tickFormat: (n: number) => String(n) }
+      : ticks
+        ? { tickFormat: (n: number) => Plot.formatNumber()(n).replace('-', '−') }
+        : {}),
+    ...(ticks ? { ticks } : {}),
   };
-  const y = { label: yLabel, grid: true, inset: 8 };
+  const flat = flatDomain(data.map((d) => d.y as number | undefined));
+  const y = { label: yLabel, grid: true, inset: 8, ...(flat ? { domain: flat } : {}) };
   if (spec.type === 'line') {
     const stroke = spec.series ? 'series' : colour(0);
     return {

@@ -1,0 +1,83 @@
+/**
+ * What a chart's axes say where Plot alone says it badly: whole numbers on the x axis (years, counts) get whole ticks
+ * only, every one when the span is short (Plot divides two years into fifths: `2020`, `2,020.2`, … `2021`); a
+ * line whose values are all one number gets an axis from zero to it (Plot writes its one tick `10.000000`).
+ */
+import { describe, expect, it } from 'vitest';
+import type { ChartRow, ChartSpec } from '../../src/model/chart-spec.ts';
+import { drawChartHtml } from '../../src/render/charts/draw-chart.ts';
+
+/** The numbers written in the chart's SVG: its tick labels (the y values are tens, so their ticks are whole). */
+function tickLabels(html: string): string[] {
+  const svg = /<svg[\s\S]*<\/svg>/.exec(html)?.[0] ?? '';
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]!).filter((text) => /^[\d,.−-]+$/.test(text));
+}
+
+function yearsChart(type: ChartSpec['type'], first: number, last: number): [ChartSpec, ChartRow[]] {
+  const rows = Array.from({ length: last - first + 1 }, (_, i) => ({ year: first + i, shipped: 10 * ((i % 3) + 1) }));
+  return [{ type, title: 'Shipped', x: 'year', y: 'shipped', data: [] }, rows];
+}
+
+describe('the x axis of whole numbers', () => {
+  for (const type of ['line', 'scatter'] as const) {
+    it(`has whole ticks only, in a ${type} chart over 1 to 30 years`, () => {
+      for (let span = 0; span < 30; span++) {
+        const labels = tickLabels(drawChartHtml(...yearsChart(type, 2020 - span, 2020)));
+        expect(
+          labels.filter((label) => label.includes('.')),
+          `over ${span + 1} years`,
+        ).toEqual([]);
+        expect(labels.filter((label) => /^20\d\d$/.test(label)).length, `over ${span + 1} years`).toBeGreaterThan(0);
+      }
+    });
+  }
+
+  it('names every year when there are a few', () => {
+    const labels = tickLabels(drawChartHtml(...yearsChart('line', 2020, 2021)));
+    expect(labels.filter((label) => /^20\d\d$/.test(label))).toEqual(['2020', '2021']);
+    const six = tickLabels(drawChartHtml(...yearsChart('line', 2016, 2021)));
+    expect(six.filter((label) => /^20\d\d$/.test(label))).toEqual(['2016', '2017', '2018', '2019', '2020', '2021']);
+  });
+
+  it('writes counts and a lone value as numbers, and leaves the ticks of fractions to Plot', () => {
+    const spec: ChartSpec = { type: 'scatter', title: 'Ratio', x: 'n', y: 'v', data: [] };
+    const xLabels = (rows: ChartRow[]) => tickLabels(drawChartHtml(spec, rows)).slice(6);
+    expect(
+      xLabels([
+        { n: 1, v: 10 },
+        { n: 3, v: 20 },
+      ]),
+    ).toEqual(['1', '2', '3']);
+    expect(
+      xLabels([
+        { n: 0.5, v: 10 },
+        { n: 1.5, v: 20 },
+      ]),
+    ).toEqual(['0.6', '0.8', '1.0', '1.2', '1.4']);
+    expect(
+      xLabels([
+        { n: 5000, v: 10 },
+        { n: 15000, v: 20 },
+      ]),
+    ).toEqual(['6,000', '8,000', '10,000', '12,000', '14,000']);
+    expect(tickLabels(drawChartHtml(spec, [{ n: 0.5, v: 10 }])).at(-1)).toBe('0.5');
+    expect(tickLabels(drawChartHtml(spec, [{ n: -5, v: 10 }])).at(-1)).toBe('−5');
+  });
+});
+
+describe('a line or scatter of one value', () => {
+  it('has an axis from zero to that value, with ticks as Plot writes them', () => {
+    const spec: ChartSpec = { type: 'line', title: 'Flat', x: 'year', y: 'v', data: [] };
+    expect(
+      tickLabels(
+        drawChartHtml(spec, [
+          { year: 2020, v: 10 },
+          { year: 2021, v: 10 },
+        ]),
+      ),
+    ).toEqual(['0', '2', '4', '6', '8', '10', '2020', '2021']);
+    const below: ChartSpec = { type: 'scatter', title: 'Below', x: 'ratio', y: 'v', data: [] };
+    expect(tickLabels(drawChartHtml(below, [{ ratio: 0.5, v: -3 }]))).toEqual(['−3.0', '−2.5', '−2.0', '−1.5', '−1.0', '−0.5', '0.0', '0.5']);
+    expect(tickLabels(drawChartHtml(below, [{ ratio: 0.5, v: 0 }]))).toEqual(['0.0', '0.2', '0.4', '0.6', '0.8', '1.0', '0.5']);
+  });
+});
