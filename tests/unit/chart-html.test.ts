@@ -65,4 +65,15 @@ describe('a chart written as HTML is the HTML of its tree', () => {
     expect(html).toContain(`<title>"Q" &#x26; &#x3C;A> 'b' \`c\` > d\u00a0é 😀</title>`);
     expect(html).not.toMatch(/<title>[^<]*<A>/);
   });
+
+  it('writes coordinates to a hundredth of a pixel, and what the chart says as it is', () => {
+    for (const [, spec, rows] of [...CHARTS, ...awkward]) {
+      const svg = /<svg[\s\S]*<\/svg>/.exec(drawChartHtml(spec, rows))?.[0] ?? '';
+      const attributes = [...svg.matchAll(/ [a-z-]+="([^"]*)"/g)].map((match) => match[1]!);
+      expect(attributes.filter((value) => /\d\.\d{3}/.test(value))).toEqual([]);
+      expect(attributes.filter((value) => /\d\.\d\d?\b/.test(value)).length).toBeGreaterThan(0);
+    }
+    const [, spec] = CHARTS[0]!;
+    expect(drawChartHtml(spec, [{ chip: 'a', bandwidth: 3.14159 }])).toContain('a: 3.14159');
+  });
 });

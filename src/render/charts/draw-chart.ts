@@ -177,6 +177,16 @@ function colourClass(attribute: string, value: string): string | undefined {
   return match ? `chart-${attribute}-${match[1]}` : undefined;
 }
 
+/**
+ * Plot writes coordinates at full precision (`translate(56,229.68165740272866)`), a third of a chart's bytes; a
+ * hundredth of a pixel is finer than any screen or printer draws.
+ */
+const LONG_DECIMAL = /\d+\.\d{3,}/g;
+
+function drawnValue(value: string): string {
+  return value.includes('.') ? value.replace(LONG_DECIMAL, (n) => String(Math.round(Number(n) * 100) / 100)) : value;
+}
+
 /** An element's attributes as hast properties, without what the CSP would block or the theme would not follow. */
 function elementProperties(node: PlotElement): Properties {
   const properties: Record<string, string | string[]> = {};
@@ -187,7 +197,7 @@ function elementProperties(node: PlotElement): Properties {
     if (DROPPED_ATTRIBUTES.has(attribute)) continue;
     const colour = colourClass(attribute, value);
     if (colour) classes.push(colour);
-    else properties[attribute] = value;
+    else properties[attribute] = drawnValue(value);
   }
   if (classes.length > 0) properties.className = classes;
   return properties;
@@ -387,7 +397,7 @@ function writeNode(node: PlotNode, parts: string[]): void {
     if (DROPPED_ATTRIBUTES.has(attribute)) continue;
     const colour = colourClass(attribute, value);
     if (colour) classes += classes ? ` ${colour}` : colour;
-    else parts.push(attributeHtml(attribute, value));
+    else parts.push(attributeHtml(attribute, drawnValue(value)));
   }
   if (classes) parts.push(` class="${classes}"`);
   parts.push('>');
