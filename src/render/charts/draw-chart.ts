@@ -75,6 +75,56 @@ function plotRows(spec: ChartSpec, rows: ChartRow[], kind: ReturnType<typeof xKi
   }));
 }
 
+/**
+ * Numbers on an axis in the wiki's language: `1.000` and `0,5` in German, where Plot's `1,000` would read as one. All
+ * the ticks of an axis get the decimals of the step between them, as Plot's own format gives them (d3's
+ * `precisionFixed`: `1.0, 1.2, … 2.0`), and Plot's minus sign; a lone tick as many as it needs, up to three.
+ */
+function axisNumbers(language: string): (n: number, index: number, ticks?: ArrayLike<number>) => string {
+  const formats = new Map<number | undefined, Intl.NumberFormat>();
+  const formatWith = (decimals: number | undefined) => {
+    let format = formats.get(decimals);
+    if (!format) {
+      format = new Intl.NumberFormat(language, decimals === undefined ? {} : { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+      formats.set(decimals, format);
+    }
+    return format;
+  };
+  return (n, _index, ticks) => {
+    const step = ticks && ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 0;
+    const decimals = step > 0 ? Math.max(0, -Number(step.toExponential().split('e')[1])) : undefined;
+    return formatWith(decimals).format(n).replace('-', '−');
+  };
+}
+
+const DAY = 86_400_000;
+
+/** How many days the dates span. */
+function daySpan(dates: Date[]): number {
+  const times = dates.map((date) => date.getTime());
+  return (Math.max(...times) - Math.min(...times)) / DAY;
+}
+
+/**
+ * Dates on an axis in the wiki's language, laid out as Plot lays out its English ones: the years of a span of years;
+ * the months of a span of months, each with its year under the first tick of that year (`Jan.` over `2024`, `Feb.`,
+ * … in German); the days of a span of days with their month under the first of that month. Plot's own are
+ * English whatever the wiki's language (`Mar`, `May`, `Oct`, `Dec`), and English wikis keep them.
+ */
+function axisDates(language: string): (date: Date, index: number, ticks?: ArrayLike<Date>) => string {
+  const utc = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' });
+  const [year, month, day, whole] = [utc({ year: 'numeric' }), utc({ month: 'short' }), utc({ day: 'numeric' }), utc({ dateStyle: 'medium' })];
+  return (date, index, ticks) => {
+    const step = ticks && ticks.length > 1 ? Math.abs(ticks[1]!.getTime() - ticks[0]!.getTime()) : 0;
+    if (step === 0) return whole.format(date);
+    if (step >= 360 * DAY) return year.format(date);
+    const [fine, coarse] = step >= 28 * DAY ? [month, year] : [day, month];
+    const context = coarse.format(date);
+    const shown = index > 0 && ticks ? coarse.format(ticks[index - 1]!) === context : false;
+    return shown ? fine.format(date) : `${fine.format(date)}\n${context}`;
+  };
+}
+
 const isYear = (n: number) => Number.isInteger(n) && n >= 1000 && n < 3000;
 
 /** At most this many whole ticks are listed: over a wider span Plot's own ticks are whole numbers already. */
@@ -105,7 +155,8 @@ function flatDomain(values: Array<number | undefined>): [number, number] | undef
   return value === 0 ? [0, 1] : [Math.min(0, value), Math.max(0, value)];
 }
 
-function plotOptions(spec: ChartSpec, rows: ChartRow[], document: unknown): Plot.PlotOptions {
+function plotOptions(spec: ChartSpec, rows: ChartRow[], document: unknown, language: string): Plot.PlotOptions {
+  const numbers = axisNumbers(language);
   const kind = xKind(spec, rows);
   const data = plotRows(spec, rows, kind);
   const series = spec.series ? inOrder(data.map((d) => String(d.series))) : [];
@@ -123,14 +174,14 @@ function plotOptions(spec: ChartSpec, rows: ChartRow[], document: unknown): Plot
         ...common,
         fx: { domain: xDomain, label: xLabel, padding: 0.15 },
         x: { domain: series, axis: null },
-        y: { label: yLabel, grid: true },
+        y: { label: yLabel, grid: true, tickFormat: numbers },
         marks: [Plot.barY(data, { fx: 'x', x: 'series', y: 'y', fill }), Plot.ruleY([0])],
       };
     }
     return {
       ...common,
       x: { domain: xDomain, label: xLabel, padding: 0.2 },
-      y: { label: yLabel, grid: true },
+      y: { label: yLabel, grid: true, tickFormat: numbers },
       marks: [Plot.barY(data, { x: 'x', y: 'y', fill }), Plot.ruleY([0])],
     };
   }
@@ -139,18 +190,15 @@ function plotOptions(spec: ChartSpec, rows: ChartRow[], document: unknown): Plot
     label: xLabel,
     inset: 12,
     ...(kind === 'name' ? { type: 'point' as const, domain: xDomain } : {}),
-    // Years are written without a thousands separator (`2020`, not `2,020`); the ticks listed here as numbers are,
-    // with Plot's minus sign (Plot would write whole ones with the decimals of a span of 1, `1.0`); others are left
-    // to Plot, which gives all the ticks of an axis the same decimals.
-    ...(kind === 'number' && data.every((d) => isYear(d.x as number))
-      ? { tickFormat: (n: number) => String(n) }
-      : ticks
-        ? { tickFormat: (n: number) => Plot.formatNumber()(n).replace('-', '−') }
-        : {}),
+    // Years are written without a thousands separator (`2020`, not `2,020`).
+    ...(kind === 'number' ? { tickFormat: data.every((d) => isYear(d.x as number)) ? (n: number) => String(n) : numbers } : {}),
+    // Dates are days: a few of them would get ticks every six hours (`12 AM, 6 AM, …`).
+    ...(kind === 'date' && daySpan(data.map((d) => d.x as Date)) <= 7 ? { ticks: 'day' } : {}),
+    ...(kind === 'date' && !language.startsWith('en') ? { tickFormat: axisDates(language) } : {}),
     ...(ticks ? { ticks } : {}),
   };
   const flat = flatDomain(data.map((d) => d.y as number | undefined));
-  const y = { label: yLabel, grid: true, inset: 8, ...(flat ? { domain: flat } : {}) };
+  const y = { label: yLabel, grid: true, inset: 8, tickFormat: numbers, ...(flat ? { domain: flat } : {}) };
   if (spec.type === 'line') {
     const stroke = spec.series ? 'series' : colour(0);
     return {
@@ -212,8 +260,8 @@ function toHast(node: PlotNode): ElementContent | undefined {
 }
 
 /** What Plot draws for the chart, in `document` (the wiki's own DOM, or another for comparison). */
-export function plotChart(spec: ChartSpec, rows: ChartRow[], document: unknown = plotDocument): unknown {
-  return Plot.plot(plotOptions(spec, rows, document));
+export function plotChart(spec: ChartSpec, rows: ChartRow[], document: unknown = plotDocument, language = 'en'): unknown {
+  return Plot.plot(plotOptions(spec, rows, document, language));
 }
 
 function format(value: ChartValue | undefined): string {
@@ -291,7 +339,7 @@ function svgProperties(plotted: Properties): Properties {
 
 /** The chart's parts, in reading order: the SVG (with title and description), its legend, its numbers. */
 export function drawChart(spec: ChartSpec, rows: ChartRow[], words: ChartWords = ENGLISH_WORDS): ElementContent[] {
-  const plotted = plotChart(spec, rows);
+  const plotted = plotChart(spec, rows, plotDocument, words.language);
   const svg = plotted instanceof PlotElement ? toHast(plotted) : undefined;
   if (svg?.type !== 'element') throw new Error(`Plot drew no SVG for the chart "${spec.title}"`);
   svg.properties = svgProperties(svg.properties);
@@ -309,7 +357,7 @@ export function drawChart(spec: ChartSpec, rows: ChartRow[], words: ChartWords =
  * chart allocates and took nearly a third of its time (1,000 charts: 1.37 → 0.94 s, bench/RESULTS.md).
  */
 export function drawChartHtml(spec: ChartSpec, rows: ChartRow[], words: ChartWords = ENGLISH_WORDS): string {
-  const plotted = plotChart(spec, rows);
+  const plotted = plotChart(spec, rows, plotDocument, words.language);
   if (!(plotted instanceof PlotElement) || plotted.localName !== 'svg') throw new Error(`Plot drew no SVG for the chart "${spec.title}"`);
   const parts = ['<svg', propertiesHtml(svgProperties(elementProperties(plotted))), '><title>', textHtml(spec.title), '</title><desc>'];
   parts.push(textHtml(describeChart(spec, rows, words)), '</desc>');
