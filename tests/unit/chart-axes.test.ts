@@ -16,6 +16,9 @@ function tickLabels(html: string): string[] {
   return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]!).filter((text) => /^[\d,.−-]+$/.test(text));
 }
 
+/** The chart words of a German wiki. */
+const german = chartWords('de', resolveUiStrings('de'));
+
 function yearsChart(type: ChartSpec['type'], first: number, last: number): [ChartSpec, ChartRow[]] {
   const rows = Array.from({ length: last - first + 1 }, (_, i) => ({ year: first + i, shipped: 10 * ((i % 3) + 1) }));
   return [{ type, title: 'Shipped', x: 'year', y: 'shipped', data: [] }, rows];
@@ -86,7 +89,6 @@ describe('a line or scatter of one value', () => {
 });
 
 describe("numbers on the axes in the wiki's language", () => {
-  const german = chartWords('de', resolveUiStrings('de'));
   const thousands: ChartSpec = { type: 'bar', title: 'Sold', x: 'chip', y: 'sold', data: [] };
   const sold = [
     { chip: 'a', sold: 1000000 },
@@ -137,7 +139,6 @@ function texts(html: string): string[] {
 }
 
 describe('dates on the axis', () => {
-  const german = chartWords('de', resolveUiStrings('de'));
   const spec: ChartSpec = { type: 'line', title: 'Shipped', x: 'day', y: 'v', data: [] };
   const months = [
     { day: '2023-10-05', v: 1 },
