@@ -81,20 +81,26 @@ function plotRows(spec: ChartSpec, rows: ChartRow[], kind: ReturnType<typeof xKi
  * `precisionFixed`: `1.0, 1.2, … 2.0`), and Plot's minus sign; a lone tick as many as it needs, up to three.
  */
 function axisNumbers(language: string): (n: number, index: number, ticks?: ArrayLike<number>) => string {
-  const formats = new Map<number | undefined, Intl.NumberFormat>();
-  const formatWith = (decimals: number | undefined) => {
-    let format = formats.get(decimals);
-    if (!format) {
-      format = new Intl.NumberFormat(language, decimals === undefined ? {} : { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-      formats.set(decimals, format);
-    }
-    return format;
-  };
   return (n, _index, ticks) => {
     const step = ticks && ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 0;
     const decimals = step > 0 ? Math.max(0, -Number(step.toExponential().split('e')[1])) : undefined;
-    return formatWith(decimals).format(n).replace('-', '−');
+    return intlFormat(Intl.NumberFormat, language, decimals === undefined ? {} : { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+      .format(n)
+      .replace('-', '−');
   };
+}
+
+/** Intl's formats take ICU a while to make, and a wiki's charts ask for the same few: each is made once. */
+const intlFormats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function intlFormat<F extends Intl.NumberFormat | Intl.DateTimeFormat, O>(make: new (language: string, options: O) => F, language: string, options: O): F {
+  const key = `${make.name} ${language} ${JSON.stringify(options)}`;
+  let format = intlFormats.get(key) as F | undefined;
+  if (!format) {
+    format = new make(language, options);
+    intlFormats.set(key, format);
+  }
+  return format;
 }
 
 const DAY = 86_400_000;
@@ -112,7 +118,7 @@ function daySpan(dates: Date[]): number {
  * English whatever the wiki's language (`Mar`, `May`, `Oct`, `Dec`), and English wikis keep them.
  */
 function axisDates(language: string): (date: Date, index: number, ticks?: ArrayLike<Date>) => string {
-  const utc = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' });
+  const utc = (options: Intl.DateTimeFormatOptions) => intlFormat(Intl.DateTimeFormat, language, { ...options, timeZone: 'UTC' });
   const [year, month, day, whole] = [utc({ year: 'numeric' }), utc({ month: 'short' }), utc({ day: 'numeric' }), utc({ dateStyle: 'medium' })];
   return (date, index, ticks) => {
     const step = ticks && ticks.length > 1 ? Math.abs(ticks[1]!.getTime() - ticks[0]!.getTime()) : 0;
