@@ -168,3 +168,25 @@ describe('dates on the axis', () => {
     expect(texts(drawChartHtml(spec, years, german)).slice(-7)).toEqual(['2019', '2020', '2021', '2022', '2023', '2024', 'day →']);
   });
 });
+
+describe('the numbers of the table and the description', () => {
+  const spec: ChartSpec = { type: 'bar', title: 'Stacks', x: 'generation', y: 'bandwidth', data: [] };
+  // As a CSV file gives them (text), and as rows in the spec give them (numbers).
+  const rows = [
+    { generation: 'HBM3.5', bandwidth: '1,180.5' },
+    { generation: '2024', bandwidth: 3.35 },
+  ];
+
+  it("are written as the wiki's language writes numbers; names stay as written", () => {
+    const html = drawChartHtml(spec, rows, german);
+    expect(html).toContain('<th scope="row">HBM3.5</th><td>1.180,5</td>');
+    expect(html).toContain('<th scope="row">2024</th><td>3,35</td>');
+    expect(html).toContain('HBM3.5: 1.180,5; 2024: 3,35.');
+  });
+
+  it('stay as written in an English wiki', () => {
+    const html = drawChartHtml(spec, rows);
+    expect(html).toContain('<th scope="row">HBM3.5</th><td>1,180.5</td>');
+    expect(html).toContain('HBM3.5: 1,180.5; 2024: 3.35.');
+  });
+});

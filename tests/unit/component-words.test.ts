@@ -35,7 +35,7 @@ describe('chart words', () => {
 
   it('describe the chart and title its table in the wiki’s language', () => {
     const words = chartWords('de', resolveUiStrings('de'));
-    expect(describeChart(spec, rows, words)).toBe('Balkendiagramm: tbs (TB/s) nach chip. H100: 3.35; H200: 4.8.');
+    expect(describeChart(spec, rows, words)).toBe('Balkendiagramm: tbs (TB/s) nach chip. H100: 3,35; H200: 4,8.');
     const html = drawChart(spec, rows, words)
       .map((part) => toHtml(part))
       .join('');

@@ -1,8 +1,11 @@
 /**
  * What a chart's axes say where Plot alone would say it badly, for draw-chart.ts: numbers and dates in the wiki's
- * language, whole ticks for whole numbers, an axis for a line of one value. Plain functions of the values; Plot
- * calls the formats with each tick, its index and all the axis's ticks.
+ * language, whole ticks for whole numbers, an axis for a line of one value; and the numbers of its table and
+ * description in the wiki's language. Plain functions of the values; Plot calls the formats with each tick, its
+ * index and all the axis's ticks.
  */
+import { chartNumber, type ChartValue } from '../../model/chart-spec.ts';
+
 /**
  * Numbers on an axis in the wiki's language: `1.000` and `0,5` in German, where Plot's `1,000` would read as one. All
  * the ticks of an axis get the decimals of the step between them, as Plot's own format gives them (d3's
@@ -87,4 +90,23 @@ export function flatDomain(values: Array<number | undefined>): [number, number] 
   const value = numbers[0];
   if (value === undefined || numbers.some((other) => other !== value)) return undefined;
   return value === 0 ? [0, 1] : [Math.min(0, value), Math.max(0, value)];
+}
+
+/** The marks a language writes numbers with: `.` and `,` in English, `,` and `.` in German. */
+function numberMarks(language: string): { decimal: string; group: string } {
+  const parts = intlFormat(Intl.NumberFormat, language, {}).formatToParts(12345.5);
+  return { decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.', group: parts.find((part) => part.type === 'group')?.value ?? ',' };
+}
+
+/**
+ * A value of the chart's table or description as the wiki's language writes it. Articles write numbers as the chart
+ * reads them (`3.35`, `1,180`: src/model/chart-spec.ts `chartNumber`), and a German reader reads (and a German
+ * spreadsheet takes) `3,35` and `1.180`. Text that is no number, and every value in a wiki whose language writes
+ * numbers as English does, stays as written.
+ */
+export function valueInLanguage(value: ChartValue | undefined, language: string): string {
+  const text = value === undefined ? '' : String(value);
+  const marks = numberMarks(language);
+  if ((marks.decimal === '.' && marks.group === ',') || !/[.,]/.test(text) || chartNumber(value) === undefined) return text;
+  return text.replace(/[.,]/g, (mark) => (mark === '.' ? marks.decimal : marks.group));
 }

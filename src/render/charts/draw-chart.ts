@@ -12,7 +12,7 @@ import type { Element, ElementContent, Properties } from 'hast';
 import { h, s } from 'hastscript';
 import { find, svg as svgSchema } from 'property-information';
 import { chartNumber, type ChartRow, type ChartSpec, type ChartValue } from '../../model/chart-spec.ts';
-import { axisDates, axisNumbers, daySpan, flatDomain, isYear, wholeTicks } from './chart-axes.ts';
+import { axisDates, axisNumbers, daySpan, flatDomain, isYear, valueInLanguage, wholeTicks } from './chart-axes.ts';
 import { translator, type Translator } from '../../shared/translate.ts';
 import { PlotDocument, PlotElement, type PlotNode } from './plot-dom.ts';
 import { ENGLISH_WORDS, type ChartWords } from './chart-words.ts';
@@ -185,9 +185,8 @@ export function plotChart(spec: ChartSpec, rows: ChartRow[], document: unknown =
   return Plot.plot(plotOptions(spec, rows, document, language));
 }
 
-function format(value: ChartValue | undefined): string {
-  return value === undefined ? '' : String(value);
-}
+/** A value as the article writes it (series names in the legend). */
+const asWritten = (value: ChartValue | undefined): string => (value === undefined ? '' : String(value));
 
 /** What the chart shows, in words: each point for a small chart, the extremes for a large one. */
 export function describeChart(spec: ChartSpec, rows: ChartRow[], words: ChartWords = ENGLISH_WORDS): string {
@@ -196,6 +195,7 @@ export function describeChart(spec: ChartSpec, rows: ChartRow[], words: ChartWor
   const kind = t(spec.type === 'bar' ? 'chart.kind.bar' : spec.type === 'line' ? 'chart.kind.line' : 'chart.kind.scatter');
   const axes = { kind, y: label(spec.yLabel, spec.y, spec.unit), x: label(spec.xLabel, spec.x) };
   const head = spec.series ? t('chart.summarySeries', { ...axes, series: spec.series }) : t('chart.summary', axes);
+  const format = (value: ChartValue | undefined) => valueInLanguage(value, words.language);
   const point = (row: ChartRow) => `${spec.series ? `${format(row[spec.series])}, ` : ''}${format(row[spec.x])}: ${format(row[spec.y])}`;
   if (rows.length <= 12) return `${head} ${rows.map(point).join('; ')}.`;
   const sorted = [...rows].sort((a, b) => (chartNumber(a[spec.y]) ?? 0) - (chartNumber(b[spec.y]) ?? 0));
@@ -210,6 +210,7 @@ const columnHeading = (spec: ChartSpec, column: string) =>
   column === spec.y ? label(spec.yLabel, spec.y, spec.unit) : column === spec.x ? label(spec.xLabel, spec.x) : column;
 
 function dataTable(spec: ChartSpec, rows: ChartRow[], words: ChartWords): Element {
+  const format = (value: ChartValue | undefined) => valueInLanguage(value, words.language);
   const columns = tableColumns(spec);
   const heading = (column: string) => columnHeading(spec, column);
   return h('details', { className: ['chart-data'] }, [
@@ -237,7 +238,7 @@ function dataTable(spec: ChartSpec, rows: ChartRow[], words: ChartWords): Elemen
 
 function legend(spec: ChartSpec, rows: ChartRow[]): Element | undefined {
   if (!spec.series) return undefined;
-  const series = inOrder(rows.map((row) => format(row[spec.series ?? ''])));
+  const series = inOrder(rows.map((row) => asWritten(row[spec.series ?? ''])));
   return h(
     'ul',
     { className: ['chart-legend'] },
@@ -287,7 +288,7 @@ export function drawChartHtml(spec: ChartSpec, rows: ChartRow[], words: ChartWor
   // The legend and the table of numbers, as legend() and dataTable() make them.
   if (spec.series) {
     parts.push('<ul class="chart-legend">');
-    inOrder(rows.map((row) => format(row[spec.series ?? '']))).forEach((name, i) => {
+    inOrder(rows.map((row) => asWritten(row[spec.series ?? '']))).forEach((name, i) => {
       const swatch = `<svg class="chart-swatch" viewBox="0 0 10 10" width="10" height="10" aria-hidden="true"><rect width="10" height="10" class="chart-fill-${(i % COLOURS) + 1}"></rect></svg>`;
       parts.push('<li>', swatch, ' ', textHtml(String(name)), '</li>');
     });
@@ -299,7 +300,9 @@ export function drawChartHtml(spec: ChartSpec, rows: ChartRow[], words: ChartWor
   parts.push('</tr></thead><tbody>');
   for (const row of rows) {
     parts.push('<tr>');
-    columns.forEach((column, i) => parts.push(i === 0 ? '<th scope="row">' : '<td>', textHtml(format(row[column])), i === 0 ? '</th>' : '</td>'));
+    columns.forEach((column, i) =>
+      parts.push(i === 0 ? '<th scope="row">' : '<td>', textHtml(valueInLanguage(row[column], words.language)), i === 0 ? '</th>' : '</td>'),
+    );
     parts.push('</tr>');
   }
   parts.push('</tbody></table></details>');
