@@ -92,10 +92,17 @@ export function flatDomain(values: Array<number | undefined>): [number, number] 
   return value === 0 ? [0, 1] : [Math.min(0, value), Math.max(0, value)];
 }
 
-/** The marks a language writes numbers with: `.` and `,` in English, `,` and `.` in German. */
+/** The marks a language writes numbers with: `.` and `,` in English, `,` and `.` in German. Asked for every value of every table: found once per language. */
+const marksOf = new Map<string, { decimal: string; group: string }>();
+
 function numberMarks(language: string): { decimal: string; group: string } {
-  const parts = intlFormat(Intl.NumberFormat, language, {}).formatToParts(12345.5);
-  return { decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.', group: parts.find((part) => part.type === 'group')?.value ?? ',' };
+  let marks = marksOf.get(language);
+  if (!marks) {
+    const parts = new Intl.NumberFormat(language).formatToParts(12345.5);
+    marks = { decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.', group: parts.find((part) => part.type === 'group')?.value ?? ',' };
+    marksOf.set(language, marks);
+  }
+  return marks;
 }
 
 /**
