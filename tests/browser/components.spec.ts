@@ -129,6 +129,31 @@ test('on a 320 px phone: nothing scrolls sideways, the infobox comes above the l
   await page.screenshot({ path: 'test-results/screenshots/components-320.png', fullPage: true });
 });
 
+/** The words of the infobox's labels that the page breaks across lines (a word broken has a box on each line). */
+async function brokenLabelWords(page: Page): Promise<string[]> {
+  return page.locator('table.infobox th').evaluateAll((cells) =>
+    cells.flatMap((cell) => {
+      const text = cell.firstChild;
+      if (!(text instanceof Text)) return [];
+      return [...(text.data.matchAll(/\S+/g) ?? [])].flatMap((word) => {
+        const range = document.createRange();
+        range.setStart(text, word.index);
+        range.setEnd(text, word.index + word[0].length);
+        return range.getClientRects().length > 1 ? [word[0]] : [];
+      });
+    }),
+  );
+}
+
+for (const width of [320, 1280]) {
+  test(`infobox labels wrap between words, never inside one (${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`${site.url}${H100}`);
+    await expect(page.locator('table.infobox th', { hasText: 'Architecture' })).toBeVisible();
+    expect(await brokenLabelWords(page)).toEqual([]);
+  });
+}
+
 test('on a wide screen the infobox stands beside the lead', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${site.url}${H100}`);
