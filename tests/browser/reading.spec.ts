@@ -131,6 +131,42 @@ test('at 320 px no article scrolls sideways, and wide tables scroll inside their
   }
 });
 
+/** Where the main page's topics stand: each heading's and list's left edge and top, and how many boxes each list is cut into. */
+function topicBoxes(page: Page) {
+  return page.locator('.articles-by-topic').evaluate((list) =>
+    [...list.querySelectorAll(':scope > h3')].map((heading) => {
+      const items = heading.nextElementSibling as HTMLElement;
+      const [h, l] = [heading.getBoundingClientRect(), items.getBoundingClientRect()];
+      return {
+        topic: heading.textContent,
+        headingLeft: h.left,
+        headingBottom: h.bottom,
+        listLeft: l.left,
+        listTop: l.top,
+        listBoxes: items.getClientRects().length,
+      };
+    }),
+  );
+}
+
+test('the main page sets its topics side by side on a wide screen, each heading with its whole list, and in one column on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  const wide = await topicBoxes(page);
+  expect(wide.length).toBeGreaterThan(10);
+  expect(new Set(wide.map((topic) => Math.round(topic.headingLeft))).size).toBeGreaterThanOrEqual(2);
+  for (const topic of wide) {
+    // In the heading's column, right under it, and not cut between two columns.
+    expect(Math.abs(topic.listLeft - topic.headingLeft), `${topic.topic}`).toBeLessThan(5);
+    expect(topic.listTop - topic.headingBottom, `${topic.topic}`).toBeGreaterThanOrEqual(0);
+    expect(topic.listTop - topic.headingBottom, `${topic.topic}`).toBeLessThan(16);
+    expect(topic.listBoxes, `${topic.topic}`).toBe(1);
+  }
+  await page.setViewportSize({ width: 320, height: 700 });
+  const narrow = await topicBoxes(page);
+  expect(new Set(narrow.map((topic) => Math.round(topic.headingLeft))).size).toBe(1);
+});
+
 test('a line of body text holds about 60–75 characters on a wide screen', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(SEED_ARTICLE);
