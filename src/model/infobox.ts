@@ -98,7 +98,9 @@ export function infoboxElement({ title, image, caption, rows }: InfoboxParts, po
   return element(
     'table',
     { className: ['infobox'] },
-    [element('caption', { className: ['infobox-title'] }, [{ type: 'text', value: title }]), element('tbody', {}, body)],
+    // A line break after the caption: Pagefind, which reads the page for search, would otherwise join the title to the
+    // first label ("High Bandwidth MemoryType"); it separates cells, but not a caption from them.
+    [element('caption', { className: ['infobox-title'] }, [{ type: 'text', value: title }]), { type: 'text', value: '\n' }, element('tbody', {}, body)],
     position,
   );
 }

@@ -3,8 +3,9 @@
  * charts, written as Markdown and frontmatter (hardware/h100.mdx) and as the wiki's components (nvidia.mdx).
  * Built once with the real engine; then a chart's CSV file is changed and the site rebuilt.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runBuild, type BuildResult } from '../helpers/build-site.ts';
 import { checkInvariants, htmlFiles, type InvariantReport } from '../helpers/invariants.ts';
@@ -64,7 +65,7 @@ describe('a wiki whose articles carry formulas, infoboxes, figures, callouts and
     expect(text).toMatch(/<figure class="infobox-image"><img [^>]*src="\/_astro\/h100\.[\w-]+\.webp"[^>]*srcset=/);
     expect(text).toContain('<th scope="row">Designer</th><td><a class="wikilink" href="/wiki/nvidia/">Nvidia</a></td>');
     expect(text).toMatch(/<th scope="row">Released<\/th><td>2022<sup class="reference" id="cite-ref-1-a"><a href="#ref-1"/);
-    expect(site.output).toMatch(/red link hardware\/h100\.mdx:11 → \[\[high_bandwidth_memory\]\]/);
+    expect(site.output).toMatch(/red link hardware\/h100\.mdx:13 → \[\[high_bandwidth_memory\]\]/);
     // What links here on the linked page counts the infobox's link.
     expect(nvidia).toMatch(/class="backlinks"[\s\S]*href="\/wiki\/hardware\/h100\/"/);
     expect(site.read('special/wanted/index.html')).toContain('high_bandwidth_memory');
@@ -82,10 +83,25 @@ describe('a wiki whose articles carry formulas, infoboxes, figures, callouts and
     expect(text).toContain('<details class="chart-data"><summary>The numbers</summary>');
   });
 
+  it('gives search the infobox and the table of a chart word by word, never two run together', () => {
+    // Pagefind keeps a page as gzip of "pagefind_dcd" and JSON.
+    const folder = join(site.outDir, 'pagefind/fragment');
+    const contents = readdirSync(folder).map(
+      (file) =>
+        JSON.parse(
+          gunzipSync(readFileSync(join(folder, file)))
+            .toString('utf8')
+            .replace(/^pagefind_dcd/, ''),
+        ) as { url: string; content: string },
+    );
+    const text = contents.find((fragment) => fragment.url === '/wiki/hardware/h100/')?.content ?? '';
+    expect(text).toContain('The numbers chip vendor bandwidth (TB/s) H100');
+  });
+
   it('gives <Infobox> and <Figure> the same markup as their Markdown forms, with a credit line', () => {
     const text = body(nvidia);
     expect(text).toMatch(
-      /<table class="infobox"><caption class="infobox-title">Nvidia<\/caption><tbody><tr><td colspan="2"><figure class="infobox-image"><img [^>]*src="\/_astro\/h100\./,
+      /<table class="infobox"><caption class="infobox-title">Nvidia<\/caption>\n<tbody><tr><td colspan="2"><figure class="infobox-image"><img [^>]*src="\/_astro\/h100\./,
     );
     expect(text).toContain('<th scope="row">Products</th><td><a class="wikilink" href="/wiki/hardware/h100/">Nvidia H100</a>, CUDA<sup class="reference"');
     expect(text).toMatch(

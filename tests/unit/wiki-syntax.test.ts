@@ -160,7 +160,7 @@ describe('the infobox', () => {
     )['a.mdx']!;
     expect(
       html.startsWith(
-        '<table class="infobox"><caption class="infobox-title">Nvidia H100</caption><tbody><tr><td colspan="2"><figure class="infobox-image"><img src="https://example.org/h100.png" alt="Nvidia H100 SXM"><figcaption>Nvidia H100 SXM</figcaption></figure></td></tr>',
+        '<table class="infobox"><caption class="infobox-title">Nvidia H100</caption>\n<tbody><tr><td colspan="2"><figure class="infobox-image"><img src="https://example.org/h100.png" alt="Nvidia H100 SXM"><figcaption>Nvidia H100 SXM</figcaption></figure></td></tr>',
       ),
     ).toBe(true);
     const rows = [...html.matchAll(/<th scope="row">([^<]+)<\/th><td>(.*?)<\/td>/g)].map((m) => [m[1], m[2]?.replace(/<[^>]+>/g, '')]);
@@ -239,7 +239,7 @@ describe('charts', () => {
     expect(html).not.toMatch(/\sstyle=|<style|var\(--/);
     expect(html).toContain('<ul class="chart-legend">');
     expect(html).toContain(
-      '<details class="chart-data"><summary>The numbers</summary><table><thead><tr><th scope="col">chip</th><th scope="col">vendor</th><th scope="col">bandwidth (TB/s)</th></tr></thead><tbody><tr><th scope="row">H100</th><td>Nvidia</td><td>3.35</td></tr>',
+      '<details class="chart-data"><summary>The numbers</summary>\n<table><thead><tr><th scope="col">chip</th>\n<th scope="col">vendor</th>\n<th scope="col">bandwidth (TB/s)</th>\n</tr></thead><tbody><tr><th scope="row">H100</th><td>Nvidia</td><td>3.35</td></tr>',
     );
     expect(html).toContain('<p class="chart-source">Source: Datasheet');
     expect(references).toEqual(['Datasheet (example.org), 2024.']);

@@ -215,12 +215,15 @@ function dataTable(spec: ChartSpec, rows: ChartRow[], words: ChartWords): Elemen
   const heading = (column: string) => columnHeading(spec, column);
   return h('details', { className: ['chart-data'] }, [
     h('summary', wordsOf(words)('chart.numbers')),
+    // Line breaks after the summary and between the headings: Pagefind separates a row's cells from each other,
+    // but not headings (it read "The numbersChipvendorPeak (teraFLOPS)V100").
+    '\n',
     h('table', [
       h(
         'thead',
         h(
           'tr',
-          columns.map((column) => h('th', { scope: 'col' }, heading(column))),
+          columns.flatMap((column) => [h('th', { scope: 'col' }, heading(column)), '\n']),
         ),
       ),
       h(
@@ -295,8 +298,8 @@ export function drawChartHtml(spec: ChartSpec, rows: ChartRow[], words: ChartWor
     parts.push('</ul>');
   }
   const columns = tableColumns(spec);
-  parts.push('<details class="chart-data"><summary>', textHtml(wordsOf(words)('chart.numbers')), '</summary><table><thead><tr>');
-  for (const column of columns) parts.push('<th scope="col">', textHtml(columnHeading(spec, column)), '</th>');
+  parts.push('<details class="chart-data"><summary>', textHtml(wordsOf(words)('chart.numbers')), '</summary>\n<table><thead><tr>');
+  for (const column of columns) parts.push('<th scope="col">', textHtml(columnHeading(spec, column)), '</th>\n');
   parts.push('</tr></thead><tbody>');
   for (const row of rows) {
     parts.push('<tr>');
