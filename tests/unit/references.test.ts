@@ -195,4 +195,16 @@ describe('sources of the wiki', () => {
     expect(refs.sources[0]).toMatchObject({ url: 'https://arxiv.org/abs/2104.04473', domain: 'arxiv.org', text: 'Gamma (2019)' });
     expect(refs.sources[1]).toMatchObject({ domain: 'nvidia.com', text: 'Nvidia.' });
   });
+
+  it('puts a source cited by more articles before one cited more often in fewer, as the list says', () => {
+    const refs = referencesOf({
+      'references.bib': BIB,
+      'a.mdx': article('A', 'W [@alpha2020]. X [@alpha2020]. Y [@alpha2020]. Z [@alpha2020]. V [@gamma2019].'),
+      'b.mdx': article('B', 'X [@gamma2019].'),
+    });
+    expect(refs.sources.map((s) => [s.title, s.count, s.citedBy.length])).toEqual([
+      ['Gamma Book', 2, 2],
+      ['Alpha Paper', 4, 1],
+    ]);
+  });
 });
