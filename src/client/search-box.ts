@@ -7,6 +7,7 @@
  * `aria-activedescendant` names the active option.
  */
 import stylesheet from '../styles/search.css?url';
+import { sideOfBox } from './results-side.ts';
 import { loadPagefind } from './search-pagefind.ts';
 import { addStylesheet, correctionElement, goToElement, optionElement, optionLink } from './search-render.ts';
 import { announcement, goToMatches, isSearchable, markedWords, pageOf, resultView, searchPause, viewsExcept, writeSearchState } from './search-results.ts';
@@ -54,6 +55,8 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
 
   const setOpen = (open: boolean) => {
     list.hidden = !open;
+    if (open)
+      list.classList.toggle('search-listbox-end', sideOfBox(form.getBoundingClientRect(), list.getBoundingClientRect().width, window.innerWidth) === 'end');
     input.setAttribute('aria-expanded', String(open));
     if (!open) setActive(-1);
   };

@@ -67,6 +67,19 @@ test('results drop down over the page, styled, with nothing refused by the Conte
   expect(refused).toEqual([]);
 });
 
+for (const width of [1280, 1024, 768, 320]) {
+  test(`the results stay inside the window, none cut off at its edge (${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`${site.url}/wiki/nvidia/`);
+    await box(page).fill('interconnect');
+    await expect(options(page).first()).toBeVisible();
+    const listbox = await page.getByRole('listbox', { name: 'Search results' }).boundingBox();
+    expect(listbox?.x).toBeGreaterThanOrEqual(0);
+    expect((listbox?.x ?? 0) + (listbox?.width ?? 0)).toBeLessThanOrEqual(width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  });
+}
+
 test('a word in the title ranks its article above articles that only mention it', async ({ page }) => {
   await page.goto(`${site.url}/`);
   await box(page).fill('tensor');
