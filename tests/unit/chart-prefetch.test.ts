@@ -36,7 +36,9 @@ describe('chartJobs', () => {
 
   it('draws each chart on the worker as the HTML the renderer would write itself', async () => {
     const jobs = chartJobs(index, words);
-    const prefetch = new ChartPrefetch();
+    // Waits long enough for a worker at the lowest priority on a machine busy with other tests: this is about what
+    // it draws (a drawing not sent in time is undefined); the waits have tests of their own below.
+    const prefetch = new ChartPrefetch(undefined, { first: 60_000, next: 60_000 });
     prefetch.start(jobs);
     try {
       for (const job of jobs) expect(await prefetch.drawing(job.key)).toBe(drawChartHtml(job.spec, job.rows, job.words));
@@ -44,7 +46,7 @@ describe('chartJobs', () => {
     } finally {
       prefetch.stop();
     }
-  });
+  }, 90_000);
 
   it('lists only the charts of the articles a shard renders', () => {
     const jobs = chartJobs(index, words, (id: PageId) => id === 'ascend');
