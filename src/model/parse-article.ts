@@ -370,25 +370,24 @@ function readArticle(text: string, file: string, readTree: TreeReader): ParseRes
       ],
     };
   }
+  // The line of `field:` at the start of a line of the frontmatter, if it is written there.
+  const yamlLines = yamlNode.value.split('\n');
+  const frontmatterStart = yamlNode.position?.start.line ?? 1;
+  const writtenAt = (field: string): number | undefined => {
+    const index = yamlLines.findIndex((line) => line.startsWith(field) && /^\s*:/.test(line.slice(field.length)));
+    return index === -1 ? undefined : frontmatterStart + 1 + index;
+  };
+  const fieldLine = (field: string) => writtenAt(field) ?? frontmatterStart + 1;
   const checked = articleSchema.safeParse(data);
   if (!checked.success) {
     return {
       ok: false,
-      diagnostics: describeSchemaIssues(checked.error).map((message, i) => ({
-        severity: 'error' as const,
-        file,
-        // The infobox's problems at its own line: it is a block of many lines.
-        line:
-          checked.error.issues[i]?.path[0] === 'infobox'
-            ? (yamlNode.position?.start.line ?? 1) +
-              1 +
-              Math.max(
-                yamlNode.value.split('\n').findIndex((line) => /^infobox\s*:/.test(line)),
-                0,
-              )
-            : (yamlNode.position?.start.line ?? 1),
-        message,
-      })),
+      diagnostics: describeSchemaIssues(checked.error).map((message, i) => {
+        const issue = checked.error.issues[i];
+        // The field the problem is in (an unknown one: the first of them); the infobox's, at the infobox.
+        const field = issue?.code === 'unrecognized_keys' && issue.path.length === 0 ? issue.keys[0] : issue?.path[0];
+        return { severity: 'error' as const, file, line: (typeof field === 'string' ? writtenAt(field) : undefined) ?? frontmatterStart, message };
+      }),
     };
   }
 
@@ -480,14 +479,6 @@ function readArticle(text: string, file: string, readTree: TreeReader): ParseRes
   if (inFootnote.length > 0) return { ok: false, diagnostics: inFootnote };
 
   // `seeAlso` entries are links too: they count for What links here, wanted pages and red links.
-  const yamlLines = yamlNode.value.split('\n');
-  const fieldLine = (field: string) =>
-    (yamlNode.position?.start.line ?? 1) +
-    1 +
-    Math.max(
-      yamlLines.findIndex((line) => new RegExp(`^${field}\\s*:`).test(line)),
-      0,
-    );
   const frontmatterLine = fieldLine('seeAlso');
   for (const target of checked.data.seeAlso) {
     links.push({ target, line: frontmatterLine, column: 1, context: '' });

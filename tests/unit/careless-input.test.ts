@@ -30,17 +30,26 @@ function build(files: Record<string, string>): { index?: PageIndex; errors: stri
 const withFrontmatter = (fields: string, body = 'Text.') => `---\n${fields}\n---\n\n${body}\n`;
 
 describe('dates, titles and tags', () => {
+  // Each refused at the line of its field (the frontmatter's `---` is line 1, `title: A` line 2).
   it.each([
-    ['updated: true', /^a\.mdx:1: error: field `updated`: `updated` must be a date written as YYYY-MM-DD, e\.g\. `updated: 2026-11-29`$/],
-    ['updated: 0', /^a\.mdx:1: error: field `updated`: `updated` must be a date/],
-    ['updated: 2026-02-30', /^a\.mdx:1: error: field `updated`: `updated` must be a date/],
-    ['updated: next week', /^a\.mdx:1: error: field `updated`: `updated` must be a date/],
-    ['tags: ["!!!"]', /^a\.mdx:1: error: field `tags\.0`: the tag "!!!" has no letter or digit, so it names no topic: remove it/],
-    ['tags: [""]', /^a\.mdx:1: error: field `tags\.0`: the tag "" has no letter or digit/],
-    ['title: true', /^a\.mdx:1: error: field `title`: every article needs a title: .*quote a title that YAML would read otherwise: `title: "true"`/],
+    ['updated: true', /^a\.mdx:3: error: field `updated`: `updated` must be a date written as YYYY-MM-DD, e\.g\. `updated: 2026-11-29`$/],
+    ['updated: 0', /^a\.mdx:3: error: field `updated`: `updated` must be a date/],
+    ['updated: 2026-02-30', /^a\.mdx:3: error: field `updated`: `updated` must be a date/],
+    ['updated: next week', /^a\.mdx:3: error: field `updated`: `updated` must be a date/],
+    ['tags: ["!!!"]', /^a\.mdx:3: error: field `tags\.0`: the tag "!!!" has no letter or digit, so it names no topic: remove it/],
+    ['tags: [""]', /^a\.mdx:3: error: field `tags\.0`: the tag "" has no letter or digit/],
+    ['title: true', /^a\.mdx:2: error: field `title`: every article needs a title: .*quote a title that YAML would read otherwise: `title: "true"`/],
   ])('`%s` is refused, never read as 1970-01-01 or an empty tag', (field, error) => {
     const { errors } = build({ 'a.mdx': withFrontmatter(`title: A\n${field}`.replace('title: A\ntitle: true', 'title: true')) });
     expect(errors).toEqual([expect.stringMatching(error)]);
+  });
+
+  it('names the line of a mistyped or malformed field, and the infobox for a problem inside it', () => {
+    const { errors } = build({ 'a.mdx': withFrontmatter('title: A\ntittle: B\ntags: hardware\ninfobox:\n  rows: 7') });
+    expect(errors).toHaveLength(3);
+    expect(errors).toContainEqual(expect.stringMatching(/^a\.mdx:3: error: unknown field `tittle`: remove it, or use one of title, /));
+    expect(errors).toContainEqual(expect.stringMatching(/^a\.mdx:4: error: field `tags`: `tags` must be a list/));
+    expect(errors).toContainEqual(expect.stringMatching(/^a\.mdx:5: error: field `infobox\.rows`/));
   });
 
   it('reads a date as the day written, and a numeric title as text', () => {
@@ -59,7 +68,7 @@ describe('dates, titles and tags', () => {
     ['"Isolated\u2067text"', 'U+2067 (right-to-left isolate)'],
   ])('refuses the title %s, which would reach <title> raw', (title, character) => {
     expect(build({ 'a.mdx': withFrontmatter(`title: ${title}`) }).errors).toEqual([
-      `a.mdx:1: error: field \`title\`: \`title\` holds the invisible character ${character}, which would reach the page as it is: remove it`,
+      `a.mdx:2: error: field \`title\`: \`title\` holds the invisible character ${character}, which would reach the page as it is: remove it`,
     ]);
   });
 
