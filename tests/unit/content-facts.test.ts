@@ -42,6 +42,11 @@ describe('the checks', () => {
       '3.14 × 10^23 operations',
       '502 petaFLOP/s',
     ]);
+    expect(figuresIn('3.8 × 10²⁵ FLOP, 10¹² operations per second, 2.53 × 10²⁴ floating-point operations')).toEqual([
+      '3.8 × 10²⁵ FLOP',
+      '10¹² operations',
+      '2.53 × 10²⁴ floating-point operations',
+    ]);
     expect(figuresIn('the H100 SXM, GB200 NVL72, W8A8, FP8, 72 GPUs, 16 channels, 2 operations per token')).toEqual([]);
   });
 

@@ -60,7 +60,8 @@ export function parseArticle(source: string): Root {
 // ---- figures ----------------------------------------------------------------------------------------------
 
 const NUMBER = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
-const POWER = String.raw`10\^\s*\d+`;
+/** `10^25` or `10²⁵`, as prose writes a power of ten. */
+const POWER = String.raw`10(?:\^\s*\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)`;
 const UNIT = [
   String.raw`[TGMPE]B/s`,
   String.raw`[TG]b/s`,
@@ -70,7 +71,7 @@ const UNIT = [
   String.raw`[kM]?W`,
   'floating-point operations',
 ].join('|');
-/** `3.35 TB/s`, `3,958 teraFLOPS`, `700 W`, `3.8 × 10^25 FLOP`, `10^25 floating-point operations`, `2.53 × 10^24 operations`. */
+/** `3.35 TB/s`, `3,958 teraFLOPS`, `700 W`, `3.8 × 10^25 FLOP` (or `10²⁵`), `10^25 floating-point operations`, `2.53 × 10^24 operations`. */
 const FIGURE = new RegExp(
   String.raw`(?<![\p{L}\p{N}.])(?:(?:${NUMBER}\s*[×x]\s*)?${POWER}\s*(?:${UNIT}|operations)|${NUMBER}\s?(?:${UNIT}))(?![\p{L}\p{N}/])`,
   'gu',
@@ -298,7 +299,7 @@ export const BAD_CLAIMS: readonly BadClaim[] = [
   },
   { pattern: /Ascend C\+\+/, fix: "Huawei's operator language is Ascend C" },
   {
-    pattern: /(?:often )?exceeding 10\^?\s*24 floating-point operations/i,
+    pattern: /(?:often )?exceeding 10(?:\^?\s*24|²⁴) floating-point operations/i,
     fix: 'give the figures: GPT-3 3.14 × 10^23, PaLM 2.53 × 10^24, Llama 3 405B 3.8 × 10^25',
   },
   { pattern: /decades of (?:optimi[sz]ation|dominance)/i, fix: 'CUDA dates from 2006' },
