@@ -1,5 +1,6 @@
 /** The link graph's pages on a small fixture wiki, built once: special pages, redirects, See also, previews, sitemap, 404. */
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, repoRoot, type BuildResult } from '../helpers/build-site.ts';
@@ -39,12 +40,14 @@ describe('the link graph on a fixture wiki', () => {
       /missing_chip \(create missing_chip\.mdx\), linked from Ascend \(hardware\/ascend\.mdx:6\), Huawei \(huawei\.mdx:10\) tpu \(create tpu\.mdx\), linked from Huawei \(huawei\.mdx:4\)/,
     );
     expect(html).toContain('id="page-missing_chip"');
+    expect(text(html)).toContain('Articles link to these pages, but they do not exist yet.');
   });
 
   it('Orphaned pages lists only the article nothing links to', () => {
     const html = main('special/orphaned/index.html');
     expect(html.match(/class="wikilink"/g)).toHaveLength(1);
     expect(html).toContain('<a class="wikilink" href="/wiki/lonely/">Lonely</a>');
+    expect(text(html)).toContain('No other article links to these.');
   });
 
   it('Tags has an index and a page per tag; spellings differing in case share one, named as the first article writes it', () => {
@@ -159,4 +162,20 @@ describe('around the site', () => {
     expect(manifest.pieces).toEqual(['']);
     expect(JSON.parse(site.read('search-titles/p-.json'))).toContainEqual(expect.arrayContaining(['nvidia', 'Nvidia', 'nvidia_corporation']));
   });
+});
+
+describe('the lists of a wiki with nothing to list', () => {
+  it('say so, without the introduction to a list that is not there', () => {
+    const content = join(repoRoot, 'tests/.output/linked-wiki-content');
+    rmSync(content, { recursive: true, force: true });
+    mkdirSync(content, { recursive: true });
+    writeFileSync(join(content, 'alpha.mdx'), '---\ntitle: Alpha\n---\n\nAlpha links to [[beta]].\n');
+    writeFileSync(join(content, 'beta.mdx'), '---\ntitle: Beta\n---\n\nBeta links to [[alpha]].\n');
+    const linked = buildSite(content, 'linked-wiki');
+    expect(linked.status, linked.output).toBe(0);
+    const wanted = text(/<main[^>]*>([\s\S]*)<\/main>/.exec(linked.read('special/wanted/index.html'))?.[1] ?? '');
+    const orphaned = text(/<main[^>]*>([\s\S]*)<\/main>/.exec(linked.read('special/orphaned/index.html'))?.[1] ?? '');
+    expect(wanted).toBe('Wanted pages Every wiki link leads to an article.');
+    expect(orphaned).toBe('Orphaned pages Every article is linked from another.');
+  }, 240_000);
 });
