@@ -48,6 +48,13 @@ describe('rehypeReferences: numbering and merging', () => {
     expect(references.map((r) => r.number)).toEqual([1, 2, 3]);
   });
 
+  it('sets each marker right after its word, as Wikipedia does, whatever space the citation was written with', async () => {
+    const { html } = await render('Two [@gamma2019]. Three,\n[@alpha2020] and four [^x] five.\n\n[^x]: Ex.\n');
+    expect(html).toMatch(
+      /^<p>Two<sup class="reference" id="cite-ref-1-a">.*<\/sup>\. Three,<sup class="reference" id="cite-ref-2-a">.*<\/sup> and four<sup [^>]*>.*<\/sup> five\.<\/p>$/,
+    );
+  });
+
   it('gives a source cited again one entry with a back-link per citation, lettered a b c', async () => {
     const { markers, references } = await render('A.[^x] B [@alpha2020]. C.[^x] D [@alpha2020]. E.[^x]\n\n[^x]: Ex.\n');
     expect(markers).toEqual(['[1]→ref-1', '[2]→ref-2', '[1]→ref-1', '[2]→ref-2', '[1]→ref-1']);

@@ -179,7 +179,12 @@ export const rehypeReferences: Plugin<[], Root> = function () {
     });
     for (const { parent, node, markers } of edits) {
       const at = parent.children.indexOf(node);
-      if (at >= 0) parent.children.splice(at, 1, ...markers);
+      if (at < 0) continue;
+      parent.children.splice(at, 1, ...markers);
+      // A marker follows its word, as Wikipedia's do: `text [@key]`, as Pandoc's syntax is written, would otherwise
+      // leave the [n] free to wrap onto a line of its own.
+      const before = parent.children[at - 1];
+      if (before?.type === 'text' && markers[0]?.tagName === 'sup') before.value = before.value.replace(/\s+$/, '');
     }
 
     const references: ReferenceEntry[] = [...drafts.values()].map((draft) => ({
