@@ -32,6 +32,8 @@ describe('the link graph on a fixture wiki', () => {
   it('All pages lists every article A–Z, grouped by namespace', () => {
     const html = main('special/all-pages/index.html');
     expect(text(html)).toMatch(/Main namespace Huawei .* Lonely – An article nothing links to\. Nvidia – American designer of GPUs\. hardware Ascend/);
+    // As a reader sees it: the tags taken away, no space added (a line break in the template is none in the page).
+    expect(html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ')).toContain('Other lists: Tags, Recent changes, Wanted pages, Orphaned pages.');
   });
 
   it('Wanted pages lists each red-link target with the articles (file and line) that link to it, most wanted first', () => {
