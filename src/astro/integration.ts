@@ -16,6 +16,7 @@ import { checkBuildFolders, contentFolderProblem, FolderError } from '../content
 import { ContentError } from '../model/diagnostics.ts';
 import { urlForId } from '../model/ids.ts';
 import { PART_WRITTEN_LINE, SEARCH_INDEX_AFTER_BUILD } from '../model/site-files.ts';
+import { CONFIG_FILE } from '../model/wiki-config.ts';
 import { writePreviews } from '../postbuild/previews.ts';
 import { writeTitleIndex } from '../postbuild/search-titles.ts';
 import { leftOutOfSitemap } from '../postbuild/sitemap.ts';
@@ -100,6 +101,12 @@ export function wiki(context: BuildContext): AstroIntegration {
           );
         }
         report(logger, [...settings.warnings, ...withoutRedLinks(diagnostics)]);
+        // Built without its public address, a site links to localhost from every page's canonical link, the sitemap,
+        // the feed and each "Cite this page": a reader's citation would lead nowhere.
+        if (command === 'build' && !settings.siteGiven)
+          logger.warn(
+            `no \`site\` in ${CONFIG_FILE}: canonical links, the sitemap, the feed and "Cite this page" give addresses on ${settings.site}; before publishing, set \`site: https://…\` (or WIKI_SITE) to the address readers will use`,
+          );
         logger.info(
           `${settings.configFile ? `settings from ${settings.configFile}` : 'no wiki.config.yaml in the content folder: default settings'}; ${historySummary(reading.history)}`,
         );

@@ -42,6 +42,8 @@ export interface WikiSettings {
   outDir: string;
   strict: boolean;
   site: string;
+  /** Whether `site` was given (wiki.config.yaml or WIKI_SITE): without it, addresses are `http://localhost:4321`'s. */
+  siteGiven: boolean;
   cacheDir: string;
   /** A bundled CSL style's name, or the absolute path of a `.csl` file. */
   citationStyle: string;
@@ -187,6 +189,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, root = proces
     outDir: resolve(root, env.WIKI_OUT_DIR || 'dist'),
     cacheDir: resolve(root, env.WIKI_CACHE_DIR || 'node_modules/.astro'),
     site: (env.WIKI_SITE || config.site || DEFAULT_SITE).replace(/\/+$/, ''),
+    siteGiven: Boolean(env.WIKI_SITE || config.site),
     strict: envFlag(env, 'WIKI_STRICT') ?? config.strict,
     citationStyle: resolveCitationStyle(env, config, contentDir, root),
     allowEmpty: envFlag(env, 'WIKI_ALLOW_EMPTY') ?? config.allowEmpty,

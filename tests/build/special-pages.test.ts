@@ -27,6 +27,8 @@ beforeAll(() => {
 describe('the link graph on a fixture wiki', () => {
   it('builds', () => {
     expect(site.status, site.output).toBe(0);
+    // Its public address is given (WIKI_SITE): no warning that addresses lead to localhost.
+    expect(site.output).not.toContain('no `site`');
   });
 
   it('All pages lists every article A–Z, grouped by namespace', () => {
@@ -175,6 +177,10 @@ describe('the lists of a wiki with nothing to list', () => {
     writeFileSync(join(content, 'beta.mdx'), '---\ntitle: Beta\n---\n\nBeta links to [[alpha]].\n');
     const linked = buildSite(content, 'linked-wiki');
     expect(linked.status, linked.output).toBe(0);
+    // Built without its public address: a warning says where the addresses lead, and what to set.
+    expect(linked.output).toMatch(
+      /no `site` in wiki\.config\.yaml: canonical links, the sitemap, the feed and "Cite this page" give addresses on http:\/\/localhost:4321; before publishing, set `site: https:\/\/…` \(or WIKI_SITE\)/,
+    );
     const wanted = text(/<main[^>]*>([\s\S]*)<\/main>/.exec(linked.read('special/wanted/index.html'))?.[1] ?? '');
     const orphaned = text(/<main[^>]*>([\s\S]*)<\/main>/.exec(linked.read('special/orphaned/index.html'))?.[1] ?? '');
     expect(wanted).toBe('Wanted pages Every wiki link leads to an article.');
