@@ -1,8 +1,9 @@
 /**
  * A git history for the benchmark's wiki: every article committed `revisions` times (five by default), by two
  * authors, with one article in a hundred renamed along the way, written with one `git fast-import` (seconds,
- * where a commit per `git` call would take an hour at 10,000 articles). The last revision of each article is
- * exactly the generated text, so that the repository's content folder is the wiki `writeWiki` writes.
+ * where a commit per `git` call would take an hour at 10,000 articles), then packed as `git gc` packs a team's
+ * repository. The last revision of each article is exactly the generated text, so that the repository's content
+ * folder is the wiki `writeWiki` writes.
  *
  * Revisions: the first commits add the articles, a hundred per commit; each later round edits every article
  * again (its lead's first sentence carries a draft marker until the last round), ten articles per commit.
@@ -85,6 +86,13 @@ export function writeWikiRepository(repo: string, articles: GeneratedArticle[], 
   }
   const run = spawnSync('git', ['fast-import', '--quiet'], { cwd: repo, input: chunks.join(''), encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`git fast-import failed: ${run.stderr}`);
+  // fast-import deltas each blob against the blob written before it, whatever its file: chains of up to 50 deltas
+  // across unrelated articles (44,387 of 50,000 blobs at 10,000 articles), which git must undo for every blob its log
+  // reads. A team's repository is packed by `git gc` (or by its host, for a clone) with deltas between versions of one
+  // file, found by pack-objects' own search, as `repack -f` finds them: git's log with line counts takes a quarter
+  // less time on that pack (9.1–9.5 → 6.6–7.3 s at 10,000 articles) and half the memory (326 → 174 MB).
+  const repack = spawnSync('git', ['repack', '-a', '-d', '-f', '-q'], { cwd: repo, encoding: 'utf8' });
+  if (repack.status !== 0) throw new Error(`git repack failed: ${repack.stderr}`);
   const checkout = spawnSync('git', ['checkout', '-q', '-f', 'main'], { cwd: repo, encoding: 'utf8' });
   if (checkout.status !== 0) throw new Error(`git checkout failed: ${checkout.stderr}`);
   return commits;
