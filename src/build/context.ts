@@ -10,7 +10,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { listFiles, readContentFolder, readText } from '../content-folder/read-folder.ts';
-import { startGitHistory, withLineCounts } from '../content-folder/git-history.ts';
+import { countLines, startGitHistory, uncountedChanges, withLineCounts, type BlobPair } from '../content-folder/git-history.ts';
+import type { LineCounts } from '../model/line-counts.ts';
 import { compareLatest, putHistoryTogether, putLatest, type LatestChange, type LatestPair, type WikiHistory } from '../content-folder/wiki-history.ts';
 import { readHistoryCache, writeHistoryCache } from '../content-folder/history-cache.ts';
 import { cachedParser } from '../content-folder/prepass-cache.ts';
@@ -142,23 +143,31 @@ export function sourcesDigest(sources: ReadonlyMap<string, string>): string {
   return hash.digest('hex');
 }
 
+/** What the history pages still need once the history is read: the latest changes compared, the lines counted. */
+interface HistoryFinished {
+  compared: Array<[PageId, LatestChange]>;
+  /** The counts of `changes`, in order. */
+  counts: LineCounts[];
+}
+
 /**
- * `compareLatest` in a worker thread, so that this one renders the pages meanwhile; here if the worker fails (its
- * reason is lost: the comparison here gives the same result or the real error).
+ * `compareLatest` and `countLines` of `changes` in a worker thread at the lowest priority, so that this one renders
+ * the pages meanwhile; here if the worker fails (its reason is lost: the work done here gives the same result or the
+ * real error).
  */
-function compareLatestInWorker(contentDir: string, pairs: LatestPair[]): Promise<Array<[PageId, LatestChange]>> {
-  if (pairs.length === 0) return Promise.resolve([]);
-  const worker = startWorker<{ contentDir: string; pairs: LatestPair[] }, { compared?: Array<[PageId, LatestChange]> }>(
+async function finishInWorker(contentDir: string, pairs: LatestPair[], changes: BlobPair[]): Promise<HistoryFinished> {
+  if (pairs.length === 0 && changes.length === 0) return { compared: [], counts: [] };
+  const worker = startWorker<{ contentDir: string; pairs: LatestPair[]; changes: BlobPair[] }, Partial<HistoryFinished>>(
     new URL('../content-folder/latest-change-worker.ts', import.meta.url),
   );
-  return worker
-    .ask({ contentDir, pairs })
-    .then(
-      (reply) => reply.compared,
-      () => undefined,
-    )
-    .finally(() => worker.end())
-    .then((compared) => compared ?? compareLatest(contentDir, pairs, (file) => readText(join(contentDir, file))));
+  const reply = await worker
+    .ask({ contentDir, pairs, changes })
+    .catch(() => undefined)
+    .finally(() => worker.end());
+  return {
+    compared: reply?.compared ?? (await compareLatest(contentDir, pairs, (file) => readText(join(contentDir, file)))),
+    counts: reply?.counts ?? (await countLines(contentDir, changes)),
+  };
 }
 
 /** Read the wiki: the pre-pass (cached by each article's text), the link graph, the references, the commit dates. */
@@ -200,14 +209,23 @@ async function readWiki(settings: WikiSettings, cacheFile: string, later: boolea
   // (COUNTED_AHEAD): they hold its changes unless most of them changed files other than articles.
   if (git.uncounted) {
     const uncounted = new Set(git.commits.slice(git.uncounted.from).map((commit) => commit.hash));
-    if (history.recent.some((change) => uncounted.has(change.commit.hash))) await withLineCounts(git);
+    if (history.recent.some((change) => uncounted.has(change.commit.hash))) await withLineCounts(git, settings.contentDir);
   }
   // Only the history pages, written after Astro's, show the latest changes word by word and every change's line
-  // counts: a build lets a worker thread compare the texts and git count the lines while Astro renders the pages.
+  // counts: a build lets a worker thread compare the texts and count the lines while Astro renders the pages.
   const finish = async () => {
-    const compared = later ? await compareLatestInWorker(settings.contentDir, pairs) : await compareLatest(settings.contentDir, pairs, textHere);
-    putLatest(history, pairs, compared, diffs.used);
-    await withLineCounts(git);
+    if (later) {
+      const { compared, counts } = await finishInWorker(
+        settings.contentDir,
+        pairs,
+        uncountedChanges(git).map(({ oldBlob, newBlob }) => ({ oldBlob, newBlob })),
+      );
+      putLatest(history, pairs, compared, diffs.used);
+      await withLineCounts(git, settings.contentDir, counts);
+    } else {
+      putLatest(history, pairs, await compareLatest(settings.contentDir, pairs, textHere), diffs.used);
+      await withLineCounts(git, settings.contentDir);
+    }
     if (git.head) writeHistoryCache(historyCache, { key: cached.key, head: git.head, commits: git.commits, diffs: diffs.used });
   };
   const finishing = finish().then(

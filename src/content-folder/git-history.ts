@@ -7,14 +7,16 @@
  * Commits never change, so the commits read by the last build are kept in the cache folder
  * (src/content-folder/history-cache.ts): the log then reads only the commits made since (`HEAD ^<last HEAD>`),
  * and nothing at all when HEAD has not moved. At 10,000 articles with five commits each the whole log costs git
- * some 9–14 s of CPU (two thirds of it the line counts); a rebuild after a commit, a fraction of a second. A first
- * build's whole log is started by `npm run build` before Astro's process (`startGitLogAhead`), with the line counts
- * of all but its newest commits left to a second `git log` that runs while Astro renders (`withLineCounts`).
+ * some 7–10 s of CPU (most of it the line counts); a rebuild after a commit, a fraction of a second. A first
+ * build's whole log is started by `npm run build` before Astro's process (`startGitLogAhead`), without the line
+ * counts of all but its newest commits: those are counted from the blobs the log names, while Astro renders
+ * (`withLineCounts`, src/model/line-counts.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, watch, type FSWatcher } from 'node:fs';
 import { dirname } from 'node:path';
-import { applyLineCounts, COMMIT_MARK, COUNTS_FORMAT, LOG_FORMAT, parseGitLog, type HistoryStatus, type LoggedCommit } from '../model/history.ts';
+import { COMMIT_MARK, LOG_FORMAT, parseGitLog, type FileChange, type HistoryStatus, type LoggedCommit } from '../model/history.ts';
+import { lineCounts, type LineCounts } from '../model/line-counts.ts';
 
 export interface GitHistory {
   status: HistoryStatus;
@@ -25,17 +27,17 @@ export interface GitHistory {
   /** How many commits `git log` read in this build (the others came from the last build's). */
   read: number;
   /**
-   * Set when the lines added and removed by the commits from `from` on (newest first) are still being counted by a
-   * second `git log` (`startGitLogAhead`); `withLineCounts` waits for them and puts them in.
+   * Set when the lines added and removed by the commits from `from` on (newest first) are still to be counted (a log
+   * read ahead, `startGitLogAhead`); `withLineCounts` counts them and puts them in.
    */
-  uncounted?: { from: number; counts: () => Promise<LogRun> };
+  uncounted?: { from: number };
 }
 
 /**
  * A whole log read ahead counts the lines of its newest commits only, which is what Recent changes shows; the
- * others' are counted by a second `git log` at the lowest priority, for the history pages written after Astro's.
- * Counting lines is two thirds of git's work (at 10,000 articles with five commits each, 9.4 s of CPU with the
- * counts and 3.4 s without), and the pre-pass waits for the log while both cores read the articles.
+ * others' are counted from their blobs while Astro renders, for the history pages written after Astro's.
+ * Counting lines is most of git's work (at 10,000 articles with five commits each, 6.8 s of CPU with the counts and
+ * 2.9 s without), and the pre-pass waits for the log while both cores read the articles.
  */
 export const COUNTED_AHEAD = 100;
 
@@ -100,20 +102,68 @@ export function gitLogArguments(range: string[] = [], options: string[] = [], co
   ];
 }
 
-/** The `git log` of the line counts of the commits `range` gives, but its newest `skip`, for `applyLineCounts`. */
-export function gitCountArguments(range: string[], skip: number): string[] {
-  return [...LOG_SETTINGS, 'log', `--format=${COUNTS_FORMAT}`, '-z', '--numstat', '-M', '--no-color', '--relative', `--skip=${skip}`, ...range, '--', '.'];
+/** The changes whose lines `history` has still to count (`withLineCounts`), in order. */
+export function uncountedChanges(history: GitHistory): FileChange[] {
+  return history.uncounted ? history.commits.slice(history.uncounted.from).flatMap((commit) => commit.changes) : [];
 }
 
-/** Wait for the line counts `history` lacks, if any, and put them into its commits. */
-export async function withLineCounts(history: GitHistory): Promise<void> {
-  const { uncounted } = history;
-  if (!uncounted) return;
-  const run = await uncounted.counts();
+/** A change's blobs before and after, as `countLines` takes them. */
+export interface BlobPair {
+  oldBlob?: string | undefined;
+  newBlob?: string | undefined;
+}
+
+/**
+ * Put the line counts `history` lacks, if any, into its commits: `counted`, if given, holds them in the order of
+ * `uncountedChanges` (counted on a worker thread: src/build/context.ts); else they are counted here, in `contentDir`.
+ */
+export async function withLineCounts(history: GitHistory, contentDir: string, counted?: readonly LineCounts[]): Promise<void> {
+  const changes = uncountedChanges(history);
+  if (!history.uncounted) return;
+  const counts = counted ?? (await countLines(contentDir, changes));
   delete history.uncounted;
-  if ('cannot' in run || run.code !== 0)
-    throw new Error(`git could not count the lines of the history's changes: ${'cannot' in run ? run.cannot : run.errors.trim()}`);
-  applyLineCounts(history.commits.slice(uncounted.from), run.output);
+  changes.forEach((change, i) => {
+    const count = counts[i];
+    if (count) Object.assign(change, count);
+  });
+}
+
+/**
+ * The lines each of `changes` added and removed, counted from their blobs (src/model/line-counts.ts), read with one
+ * `git cat-file --batch` in `cwd`: each pair's two texts one after the other, counted as soon as they are in and
+ * dropped. A change whose blob git does not have (a shallow clone, a submodule) gets no counts.
+ */
+export async function countLines(cwd: string, changes: readonly BlobPair[]): Promise<LineCounts[]> {
+  const counts: LineCounts[] = changes.map(() => undefined);
+  const wanted: Array<{ change: number; side: 'before' | 'after'; blob: string }> = [];
+  changes.forEach(({ oldBlob, newBlob }, change) => {
+    // A rename without an edit: the same blob on both sides.
+    if (oldBlob !== undefined && oldBlob === newBlob) counts[change] = { added: 0, removed: 0 };
+    else {
+      if (oldBlob !== undefined) wanted.push({ change, side: 'before', blob: oldBlob });
+      if (newBlob !== undefined) wanted.push({ change, side: 'after', blob: newBlob });
+    }
+  });
+  // A change's text before it comes right before its text after it, when it has both.
+  let before: string | undefined;
+  await readBlobs(
+    cwd,
+    wanted.map((want) => want.blob),
+    (at, text) => {
+      const want = wanted[at];
+      if (!want) return;
+      const { oldBlob, newBlob } = changes[want.change] ?? {};
+      if (want.side === 'before') {
+        before = text;
+        if (newBlob === undefined && text !== undefined) counts[want.change] = lineCounts(text, undefined);
+        return;
+      }
+      if (text !== undefined && (oldBlob === undefined || before !== undefined)) counts[want.change] = lineCounts(before, text);
+      before = undefined;
+    },
+    'latin1',
+  );
+  return counts;
 }
 
 const quiet = (contentDir: string, args: string[]) => spawnSync('git', args, { cwd: contentDir, encoding: 'utf8', env: GIT_ENV });
@@ -180,11 +230,7 @@ export function startGitHistory(
       read: fresh.length,
     };
     if (fromAhead && taken === 'ahead' && fresh.length > COUNTED_AHEAD) {
-      let counts: Promise<LogRun> | undefined;
-      history.uncounted = {
-        from: COUNTED_AHEAD,
-        counts: () => (counts ??= takeCountsAhead(fromAhead, isChild).then((log) => log ?? runLog(contentDir, gitCountArguments([head], COUNTED_AHEAD)))),
-      };
+      history.uncounted = { from: COUNTED_AHEAD };
     }
     return history;
   });
@@ -227,7 +273,7 @@ export function startGitLogAhead(contentDir: string, base: string): { ahead: Git
   const head = quiet(contentDir, ['rev-parse', '-q', '--verify', 'HEAD']).stdout.trim();
   if (!/^[0-9a-f]+$/.test(head)) return undefined;
   const ahead = { pid: process.pid, head, base };
-  removeLogAhead(ahead, [...LOG_FILES, ...COUNT_FILES]);
+  removeLogAhead(ahead, LOG_FILES);
   const child = spawn('sh', ['-c', logAheadScript(head), base], { cwd: contentDir, env: GIT_ENV, stdio: 'ignore', detached: true });
   child.on('error', () => {});
   let running = true;
@@ -241,7 +287,7 @@ export function startGitLogAhead(contentDir: string, base: string): { ahead: Git
         // It has just ended.
       }
     }
-    removeLogAhead(ahead, [...LOG_FILES, ...COUNT_FILES]);
+    removeLogAhead(ahead, LOG_FILES);
   };
   process.once('exit', stop);
   return { ahead, stop };
@@ -252,11 +298,9 @@ const shellWord = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
 
 /**
  * The shell script of a log read ahead from `head` (`$0` is the files' base): the log, with line counts for its
- * newest COUNTED_AHEAD commits only, into `$0.log`, its exit status into `$0.done`; then the other commits' line
- * counts into `$0.counts` and `$0.counted`. Each status is written whole (renamed into place) so that a reader never
- * sees half of it. Both at the lowest priority, on a core the build leaves idle: the log is wanted once the articles
- * are read (which keeps both cores busy), the counts once Astro has written the pages (whose generation leaves part
- * of a core idle). On Linux the script runs in a session of its own, which the scheduler (autogroup) gives as much
+ * newest COUNTED_AHEAD commits only, into `$0.log`, its exit status into `$0.done`, written whole (renamed into
+ * place) so that a reader never sees half of it. At the lowest priority, on a core the build leaves idle: the log is
+ * wanted once the articles are read, which keeps both cores busy. On Linux the script runs in a session of its own, which the scheduler (autogroup) gives as much
  * of the machine as the whole build, whatever `nice` says within it: so the session's own priority is lowered
  * (`/proc/<pid>/autogroup`), and `nice` serves where there is no autogroup.
  */
@@ -266,15 +310,12 @@ export function logAheadScript(head: string): string {
     '{ echo 19 > /proc/$$/autogroup; } 2> /dev/null; ' +
     `${git(gitLogArguments([head], [`-n${COUNTED_AHEAD}`]))} > "$0.log" 2> /dev/null && ` +
     `${git(gitLogArguments([head], [`--skip=${COUNTED_AHEAD}`], false))} >> "$0.log" 2> /dev/null; ` +
-    'echo $? > "$0.status" && mv "$0.status" "$0.done"; ' +
-    `${git(gitCountArguments([head], COUNTED_AHEAD))} > "$0.counts" 2> /dev/null; ` +
-    'echo $? > "$0.cstatus" && mv "$0.cstatus" "$0.counted"'
+    'echo $? > "$0.status" && mv "$0.status" "$0.done"'
   );
 }
 
-/** The files of the log read ahead, and of its line counts. */
+/** The files of the log read ahead. */
 const LOG_FILES = ['log', 'status', 'done'];
-const COUNT_FILES = ['counts', 'cstatus', 'counted'];
 
 /** Remove files of a `git log` read ahead. */
 function removeLogAhead(ahead: GitLogAhead, suffixes: readonly string[]): void {
@@ -311,38 +352,29 @@ function markerWritten(marker: string, stillWanted: () => boolean): Promise<bool
  * Wait for the `git log` read ahead, and take its output (removing its files). Undefined when git failed (the log
  * is read again, to report why), or when this process is no longer the child of the one that started it.
  */
-function takeLogAhead(ahead: GitLogAhead, isChild: () => boolean): Promise<LogRun | undefined> {
-  return takeFiles(ahead, isChild, LOG_FILES);
-}
-
-/** Wait for the line counts read ahead (`logAheadScript`), and take them; undefined as for `takeLogAhead`. */
-function takeCountsAhead(ahead: GitLogAhead, isChild: () => boolean): Promise<LogRun | undefined> {
-  return takeFiles(ahead, isChild, COUNT_FILES);
-}
-
-/**
- * Wait for `<base>.<files[2]>` (the exit status), and take `<base>.<files[0]>` (the output) if it is 0; `files` are
- * removed then.
- */
-async function takeFiles(ahead: GitLogAhead, isChild: () => boolean, files: readonly string[]): Promise<LogRun | undefined> {
-  const [output, , status] = files;
-  const marker = `${ahead.base}.${status}`;
+async function takeLogAhead(ahead: GitLogAhead, isChild: () => boolean): Promise<LogRun | undefined> {
+  const marker = `${ahead.base}.done`;
   if (!(await markerWritten(marker, isChild))) return undefined;
   try {
-    return readFileSync(marker, 'utf8').trim() === '0' ? { code: 0, output: readFileSync(`${ahead.base}.${output}`, 'utf8'), errors: '' } : undefined;
+    return readFileSync(marker, 'utf8').trim() === '0' ? { code: 0, output: readFileSync(`${ahead.base}.log`, 'utf8'), errors: '' } : undefined;
   } catch {
     return undefined;
   } finally {
-    removeLogAhead(ahead, files);
+    removeLogAhead(ahead, LOG_FILES);
   }
 }
 
 /**
  * The texts of `blobs` (object ids), read with one `git cat-file --batch` in `cwd`: `each` is called for each
- * blob in order as its text arrives (undefined for a blob git does not have, as in a shallow clone), so that the
- * texts need not all be held at once.
+ * blob in order as its text arrives, decoded as `encoding` (undefined for a blob git does not have, as in a shallow
+ * clone), so that the texts need not all be held at once.
  */
-export function readBlobs(cwd: string, blobs: readonly string[], each: (index: number, text: string | undefined) => void): Promise<void> {
+export function readBlobs(
+  cwd: string,
+  blobs: readonly string[],
+  each: (index: number, text: string | undefined) => void,
+  encoding: 'utf8' | 'latin1' = 'utf8',
+): Promise<void> {
   if (blobs.length === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const child = spawn('git', ['cat-file', '--batch'], { cwd, env: GIT_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -363,7 +395,7 @@ export function readBlobs(cwd: string, blobs: readonly string[], each: (index: n
         }
         const size = Number(header.split(' ')[2]);
         if (buffer.length < end + 1 + size + 1) return;
-        const text = buffer.subarray(end + 1, end + 1 + size).toString('utf8');
+        const text = buffer.subarray(end + 1, end + 1 + size).toString(encoding);
         buffer = buffer.subarray(end + 1 + size + 1);
         each(next++, text);
       }

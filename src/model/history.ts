@@ -66,8 +66,8 @@ const STATUS: Record<string, ChangeStatus> = { A: 'added', M: 'modified', D: 'de
 
 /**
  * Parse the output of `git log -z --raw --numstat -M --no-abbrev --format=LOG_FORMAT`, newest commit first. A log
- * read without `--numstat` (or with it for some commits only) gives changes without line counts: `applyLineCounts`
- * adds them from a second log.
+ * read without `--numstat` (or with it for some commits only) gives changes without line counts, counted from their
+ * blobs then (`countLines`, src/content-folder/git-history.ts).
  */
 export function parseGitLog(output: string): LoggedCommit[] {
   const commits: LoggedCommit[] = [];
@@ -127,29 +127,6 @@ function applyStat(tokens: readonly string[], i: number, token: string, byPath: 
   if (stat[1] !== '-') change.added = Number(stat[1]);
   if (stat[2] !== '-') change.removed = Number(stat[2]);
   return i;
-}
-
-/** The `--format` of the log of line counts that `applyLineCounts` reads (with `-z --numstat`): the commit only. */
-export const COUNTS_FORMAT = `${COMMIT_MARK}%H`;
-
-/**
- * Put the line counts of `output` (`git log -z --numstat -M --format=COUNTS_FORMAT`, the same diff options as the
- * log that gave `commits`) into the changes of `commits`. A commit the output does not name keeps its changes as
- * they are.
- */
-export function applyLineCounts(commits: readonly LoggedCommit[], output: string): void {
-  const byHash = new Map(commits.map((commit) => [commit.hash, commit]));
-  for (const chunk of output.split(COMMIT_MARK)) {
-    const tokens = chunk.split('\0');
-    const commit = byHash.get((tokens[0] ?? '').trim());
-    if (!commit) continue;
-    const byPath = new Map(commit.changes.map((change) => [change.path, change]));
-    const pending = [...commit.changes];
-    for (let i = 1; i < tokens.length; i++) {
-      const token = (tokens[i] ?? '').replace(/^\n+/, '');
-      if (token !== '') i = applyStat(tokens, i, token, byPath, pending);
-    }
-  }
 }
 
 /** One change to an article: the commit, and what it did to the file. */

@@ -13,12 +13,17 @@ import {
   startGitHistory,
   startGitLogAhead,
   withLineCounts,
+  countLines,
+  uncountedChanges,
+  type BlobPair,
 } from '../../src/content-folder/git-history.ts';
 import { blobId, historySummary, wikiHistory } from '../../src/content-folder/wiki-history.ts';
 import { readSources } from '../../src/content-folder/read-folder.ts';
 import { buildPageIndex } from '../../src/model/page-index.ts';
-import { applyLineCounts, parseGitLog, recentChanges, revisionsByFile, type LoggedCommit } from '../../src/model/history.ts';
+import { parseGitLog, recentChanges, revisionsByFile, type LoggedCommit } from '../../src/model/history.ts';
 import { wordDiff } from '../../src/model/word-diff.ts';
+import type { LineCounts } from '../../src/model/line-counts.ts';
+import { startWorker } from '../../src/build/worker.ts';
 import { AUTHORS, copyWithoutGit, makeGitWiki, shallowClone } from '../helpers/git-wiki.ts';
 
 const wiki = makeGitWiki({ config: 'title: Vogelwiki\nlanguage: de\n' });
@@ -357,7 +362,7 @@ describe('the line counts of a log read ahead', () => {
     return repo;
   };
 
-  it('are left to a second git for all but the newest commits, and give the history a whole log gives', async () => {
+  it('are counted from the blobs for all but the newest commits, and give the history a whole log gives', async () => {
     const repo = manyCommits(COUNTED_AHEAD + 10);
     const whole = await startGitHistory(repo);
     expect(whole.uncounted).toBeUndefined();
@@ -373,51 +378,71 @@ describe('the line counts of a log read ahead', () => {
     const older = taken.commits.slice(COUNTED_AHEAD).flatMap((commit) => commit.changes);
     expect(older).toHaveLength(14);
     expect(older.filter((change) => change.added !== undefined || change.removed !== undefined)).toEqual([]);
-    await withLineCounts(taken);
+    await withLineCounts(taken, repo);
     expect(taken.uncounted).toBeUndefined();
     expect(taken.commits).toEqual(whole.commits);
-    expect(['counts', 'cstatus', 'counted', 'log', 'done'].filter((suffix) => existsSync(`${started.ahead.base}.${suffix}`))).toEqual([]);
+    expect(['log', 'status', 'done'].filter((suffix) => existsSync(`${started.ahead.base}.${suffix}`))).toEqual([]);
     started.stop();
   });
 
-  it('are counted by the reading itself when the second git failed or its starter is gone', async () => {
+  it('take the counts a worker made, in the order of the uncounted changes', async () => {
     const repo = manyCommits(COUNTED_AHEAD + 2);
-    const whole = await startGitHistory(repo);
     const started = startGitLogAhead(repo, base())!;
-    let starterThere = true;
-    const taken = await startGitHistory(repo, undefined, started.ahead, () => starterThere);
-    expect(taken.uncounted).toBeDefined();
+    const taken = await startGitHistory(repo, undefined, started.ahead, child);
     started.stop();
-    starterThere = false;
-    await withLineCounts(taken);
-    expect(taken.commits).toEqual(whole.commits);
-
-    const failed = startGitLogAhead(repo, base())!;
-    const read = await startGitHistory(repo, undefined, failed.ahead, child);
-    while (!existsSync(`${failed.ahead.base}.counted`)) await new Promise((resolve) => setTimeout(resolve, 5));
-    writeFileSync(`${failed.ahead.base}.counts`, 'half of it');
-    writeFileSync(`${failed.ahead.base}.counted`, '128\n');
-    await withLineCounts(read);
-    expect(read.commits).toEqual(whole.commits);
-    failed.stop();
+    const changes = uncountedChanges(taken);
+    expect(changes.map((change) => change.path)).toEqual(['amsel.mdx', 'amsel.mdx', 'vögel/meise.mdx', 'amsel.mdx', 'meise.mdx', 'pic.png']);
+    await withLineCounts(
+      taken,
+      repo,
+      changes.map((_, i) => ({ added: i, removed: 10 * i })),
+    );
+    expect(changes.map((change) => [change.added, change.removed])).toEqual([0, 1, 2, 3, 4, 5].map((i) => [i, 10 * i]));
   });
 
-  it('are put into the changes of their commits by path, renames and binary files included', () => {
-    const changes = () => [
-      { status: 'renamed' as const, from: 'a.mdx', path: 'b c.mdx' },
-      { status: 'added' as const, path: 'pic.png' },
-      { status: 'modified' as const, path: '华为.mdx' },
+  it('are counted on the worker thread a build starts, as here', async () => {
+    const repo = manyCommits(COUNTED_AHEAD + 2);
+    const started = startGitLogAhead(repo, base())!;
+    const taken = await startGitHistory(repo, undefined, started.ahead, child);
+    started.stop();
+    const changes = uncountedChanges(taken).map(({ oldBlob, newBlob }) => ({ oldBlob, newBlob }));
+    const worker = startWorker<{ contentDir: string; pairs: []; changes: BlobPair[] }, { compared: []; counts: LineCounts[] }>(
+      new URL('../../src/content-folder/latest-change-worker.ts', import.meta.url),
+    );
+    try {
+      const reply = await worker.ask({ contentDir: repo, pairs: [], changes });
+      expect(reply.counts).toEqual(await countLines(repo, changes));
+      expect(reply.counts.filter(Boolean)).toHaveLength(5);
+    } finally {
+      worker.end();
+    }
+  });
+
+  it("are git's own for every kind of change: lines added, removed and moved, a last line without its break, files added, deleted, renamed, binary, empty", async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'kinds-of-change-'));
+    spawnSync('git', ['init', '-q', '-b', 'main', repo]);
+    const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+    let time = 1767225600;
+    const commit = (body: string) =>
+      `commit refs/heads/main\nauthor Ada <ada@example.org> ${(time += 60)} +0000\ncommitter Ada <ada@example.org> ${time} +0000\n${data('A change')}${body}`;
+    const put = (path: string, text: string) => `M 100644 inline ${path}\n${data(text)}`;
+    const prose = (n: number, seed = 0) => Array.from({ length: n }, (_, i) => `Sentence ${(i * 7 + seed) % 13} of the article, about ${i % 5}.`);
+    const a = prose(40);
+    const edits = [
+      put('a.mdx', a.join('\n') + '\n') + put('b.mdx', 'One\nTwo') + put('pic.png', '\u0000PNG\u0000data') + put('empty.mdx', ''),
+      put('a.mdx', [...a.slice(0, 10), 'A new line.', ...a.slice(10, 30), ...a.slice(32)].join('\n') + '\n') + put('b.mdx', 'One\nTwo\n'),
+      put('a.mdx', [...a.slice(20), ...a.slice(0, 20)].join('\n') + '\n') + put('pic.png', '\u0000PNG\u0000other') + put('empty.mdx', 'Now\nsome text\n'),
+      `D b.mdx\n` + put('c.mdx', 'One\nTwo\nThree\n') + put('a.mdx', prose(40, 3).join('\r\n')),
+      'D empty.mdx\n' + put('a.mdx', 'Ünïcödé, 华为 and Huawei\n' + prose(40, 3).join('\r\n')),
     ];
-    const commits: LoggedCommit[] = [
-      { hash: 'h2', parents: [], author: 'A', email: 'a@x', date: '', committed: '', subject: '', changes: changes() },
-      { hash: 'h1', parents: [], author: 'A', email: 'a@x', date: '', committed: '', subject: '', changes: changes() },
-    ];
-    applyLineCounts(commits, '\u0001h1\u0000\n3\t1\t\u0000a.mdx\u0000b c.mdx\u0000-\t-\tpic.png\u00007\t0\t华为.mdx\u0000\u0001h9\u0000\n1\t1\tb c.mdx\u0000');
-    expect(commits[1]?.changes.map((change) => [change.path, change.added, change.removed])).toEqual([
-      ['b c.mdx', 3, 1],
-      ['pic.png', undefined, undefined],
-      ['华为.mdx', 7, 0],
-    ]);
-    expect(commits[0]?.changes.some((change) => change.added !== undefined)).toBe(false);
+    const imported = spawnSync('git', ['fast-import', '--quiet'], { cwd: repo, input: edits.map(commit).join('') });
+    expect(imported.status).toBe(0);
+    spawnSync('git', ['checkout', '-q', 'main'], { cwd: repo });
+    const { commits } = await startGitHistory(repo);
+    const changes = commits.flatMap((c) => c.changes);
+    expect(changes.map((change) => change.status)).toContain('renamed');
+    const git = changes.map(({ added, removed }) => (added === undefined && removed === undefined ? undefined : { added, removed }));
+    expect(git.filter(Boolean).length).toBeGreaterThan(8);
+    expect(await countLines(repo, changes)).toEqual(git);
   });
 });
