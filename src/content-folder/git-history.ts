@@ -118,8 +118,8 @@ export interface BlobPair {
  * `uncountedChanges` (counted on a worker thread: src/build/context.ts); else they are counted here, in `contentDir`.
  */
 export async function withLineCounts(history: GitHistory, contentDir: string, counted?: readonly LineCounts[]): Promise<void> {
-  const changes = uncountedChanges(history);
   if (!history.uncounted) return;
+  const changes = uncountedChanges(history);
   const counts = counted ?? (await countLines(contentDir, changes));
   delete history.uncounted;
   changes.forEach((change, i) => {
