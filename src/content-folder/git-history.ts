@@ -16,7 +16,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, watch, type FSWatcher } from 'node:fs';
 import { dirname } from 'node:path';
 import { COMMIT_MARK, LOG_FORMAT, parseGitLog, type FileChange, type HistoryStatus, type LoggedCommit } from '../model/history.ts';
-import { lineCounts, type LineCounts } from '../model/line-counts.ts';
+import { countChange, textLines, type LineCounts, type TextLines } from '../model/line-counts.ts';
 
 export interface GitHistory {
   status: HistoryStatus;
@@ -130,40 +130,90 @@ export async function withLineCounts(history: GitHistory, contentDir: string, co
 
 /**
  * The lines each of `changes` added and removed, counted from their blobs (src/model/line-counts.ts), read with one
- * `git cat-file --batch` in `cwd`: each pair's two texts one after the other, counted as soon as they are in and
- * dropped. A change whose blob git does not have (a shallow clone, a submodule) gets no counts.
+ * `git cat-file --batch` in `cwd`. A file's versions follow one another (a change's text before is the text after
+ * the change before it), so the changes are taken version by version, newest first (`versionOrder`): each blob is
+ * read and split into lines once, not once for each change that has it, and kept only until the last change that
+ * has it is counted. A change whose blob git does not have (a shallow clone, a submodule) gets no counts.
  */
 export async function countLines(cwd: string, changes: readonly BlobPair[]): Promise<LineCounts[]> {
   const counts: LineCounts[] = changes.map(() => undefined);
-  const wanted: Array<{ change: number; side: 'before' | 'after'; blob: string }> = [];
-  changes.forEach(({ oldBlob, newBlob }, change) => {
+  const order: number[] = [];
+  for (const change of versionOrder(changes)) {
+    const { oldBlob, newBlob } = changes[change]!;
     // A rename without an edit: the same blob on both sides.
     if (oldBlob !== undefined && oldBlob === newBlob) counts[change] = { added: 0, removed: 0 };
-    else {
-      if (oldBlob !== undefined) wanted.push({ change, side: 'before', blob: oldBlob });
-      if (newBlob !== undefined) wanted.push({ change, side: 'after', blob: newBlob });
-    }
-  });
-  // A change's text before it comes right before its text after it, when it has both.
-  let before: string | undefined;
+    else if (oldBlob !== undefined || newBlob !== undefined) order.push(change);
+  }
+  // Each blob once, in the order the changes first need it, with the number of changes that need it.
+  const uses = new Map<string, number>();
+  const need = (blob: string | undefined) => {
+    if (blob !== undefined) uses.set(blob, (uses.get(blob) ?? 0) + 1);
+  };
+  for (const change of order) {
+    need(changes[change]!.newBlob);
+    need(changes[change]!.oldBlob);
+  }
+  const blobs = [...uses.keys()];
+  // The lines of the blobs read and still needed; null for a blob git does not have.
+  const read = new Map<string, TextLines | null>();
+  const linesOf = (blob: string | undefined) => (blob === undefined ? undefined : read.get(blob));
+  const release = (blob: string | undefined) => {
+    if (blob === undefined) return;
+    const left = (uses.get(blob) ?? 1) - 1;
+    uses.set(blob, left);
+    if (left === 0) read.delete(blob);
+  };
+  let next = 0;
   await readBlobs(
     cwd,
-    wanted.map((want) => want.blob),
+    blobs,
     (at, text) => {
-      const want = wanted[at];
-      if (!want) return;
-      const { oldBlob, newBlob } = changes[want.change] ?? {};
-      if (want.side === 'before') {
-        before = text;
-        if (newBlob === undefined && text !== undefined) counts[want.change] = lineCounts(text, undefined);
-        return;
+      read.set(blobs[at]!, text === undefined ? null : textLines(text));
+      // Count every change whose blobs are all in; the blobs come in the order the changes need them.
+      for (; next < order.length; next++) {
+        const change = order[next]!;
+        const { oldBlob, newBlob } = changes[change]!;
+        if ((oldBlob !== undefined && !read.has(oldBlob)) || (newBlob !== undefined && !read.has(newBlob))) break;
+        const before = linesOf(oldBlob);
+        const after = linesOf(newBlob);
+        if (before !== null && after !== null) counts[change] = countChange(before, after);
+        release(oldBlob);
+        release(newBlob);
       }
-      if (text !== undefined && (oldBlob === undefined || before !== undefined)) counts[want.change] = lineCounts(before, text);
-      before = undefined;
     },
     'latin1',
   );
   return counts;
+}
+
+/**
+ * The changes (indexes into `changes`, in log order: newest first) ordered so that each is followed by the change
+ * that ended in its text before (the file's previous version), where there is one: every change once.
+ */
+export function versionOrder(changes: readonly BlobPair[]): number[] {
+  // The changes that ended in each text, in log order, and how many of them are placed.
+  const endingIn = new Map<string, { changes: number[]; placed: number }>();
+  changes.forEach(({ newBlob }, i) => {
+    if (newBlob === undefined) return;
+    const ending = endingIn.get(newBlob);
+    if (ending) ending.changes.push(i);
+    else endingIn.set(newBlob, { changes: [i], placed: 0 });
+  });
+  const placed = new Uint8Array(changes.length);
+  const order: number[] = [];
+  for (let first = 0; first < changes.length; first++) {
+    for (let at: number | undefined = first; at !== undefined && placed[at] === 0;) {
+      placed[at] = 1;
+      order.push(at);
+      const before: string | undefined = changes[at]!.oldBlob;
+      const ending: { changes: number[]; placed: number } | undefined = before === undefined ? undefined : endingIn.get(before);
+      // The first change of those that ended in that text and are not yet placed: the file's previous version, as a
+      // rule (a text two files share, or a file went back to, may lead to another's: any order counts the same).
+      while (ending && ending.placed < ending.changes.length && placed[ending.changes[ending.placed]!] === 1) ending.placed++;
+      at = ending?.changes[ending.placed];
+    }
+  }
+  return order;
 }
 
 const quiet = (contentDir: string, args: string[]) => spawnSync('git', args, { cwd: contentDir, encoding: 'utf8', env: GIT_ENV });

@@ -17,15 +17,31 @@ export type LineCounts = { added: number; removed: number } | undefined;
 /** How far git looks for a NUL byte to call a file binary (`FIRST_FEW_BYTES`). */
 const BINARY_PEEK = 8000;
 
+/** A file's text as the count compares it: its lines, or none for a binary file (`textLines`). */
+export type TextLines = readonly string[] | 'binary';
+
 /**
- * Count the lines `after` adds to `before` and removes from it; each text is the file's bytes read as Latin-1 (one
- * character a byte, so that equal lines are equal bytes whatever the encoding); undefined for a side that does not
- * exist (the file added or deleted).
+ * A file's text (its bytes read as Latin-1: one character a byte, so that equal lines are equal bytes whatever the
+ * encoding), split into the lines the count compares. Made once for a version that is the text after one change and
+ * before the next (src/content-folder/git-history.ts `countLines`).
+ */
+export function textLines(text: string): TextLines {
+  return isBinary(text) ? 'binary' : linesOf(text);
+}
+
+/**
+ * Count the lines `after` adds to `before` and removes from it (texts read as Latin-1, see `textLines`); undefined
+ * for a side that does not exist (the file added or deleted).
  */
 export function lineCounts(before: string | undefined, after: string | undefined): LineCounts {
-  if ((before !== undefined && isBinary(before)) || (after !== undefined && isBinary(after))) return undefined;
-  const a = before === undefined ? [] : linesOf(before);
-  const b = after === undefined ? [] : linesOf(after);
+  return countChange(before === undefined ? undefined : textLines(before), after === undefined ? undefined : textLines(after));
+}
+
+/** `lineCounts` of texts already split (`textLines`). */
+export function countChange(before: TextLines | undefined, after: TextLines | undefined): LineCounts {
+  if (before === 'binary' || after === 'binary') return undefined;
+  const a = before ?? [];
+  const b = after ?? [];
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;

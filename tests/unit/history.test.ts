@@ -15,6 +15,7 @@ import {
   withLineCounts,
   countLines,
   uncountedChanges,
+  versionOrder,
   type BlobPair,
 } from '../../src/content-folder/git-history.ts';
 import { blobId, historySummary, wikiHistory } from '../../src/content-folder/wiki-history.ts';
@@ -336,6 +337,34 @@ describe('wordDiff', () => {
   });
 });
 
+describe('versionOrder', () => {
+  it("puts each change before the change that ended in its text before, so that each version's blob is read once", () => {
+    // Log order, newest first: two files' edits interleaved, then their additions; a rename without an edit.
+    const changes: BlobPair[] = [
+      { oldBlob: 'a2', newBlob: 'a3' },
+      { oldBlob: 'b1', newBlob: 'b2' },
+      { oldBlob: 'a1', newBlob: 'a2' },
+      { oldBlob: 'b1', newBlob: 'b1' },
+      { newBlob: 'a1' },
+      { newBlob: 'b1' },
+      { oldBlob: 'c1' },
+    ];
+    expect(versionOrder(changes)).toEqual([0, 2, 4, 1, 3, 5, 6]);
+  });
+
+  it('places every change once when texts repeat (a file put back as it was, two files alike)', () => {
+    const changes: BlobPair[] = [
+      { oldBlob: 'x', newBlob: 'y' },
+      { oldBlob: 'y', newBlob: 'x' },
+      { oldBlob: 'x', newBlob: 'y' },
+      { newBlob: 'x' },
+      { newBlob: 'x' },
+    ];
+    // y ← x ← y ← x: the file's versions back to its addition, then the other file's.
+    expect(versionOrder(changes)).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
 describe('the line counts of a log read ahead', () => {
   const base = () => join(mkdtempSync(join(tmpdir(), 'log-ahead-')), 'log');
   const child = () => true;
@@ -418,7 +447,7 @@ describe('the line counts of a log read ahead', () => {
     }
   });
 
-  it("are git's own for every kind of change: lines added, removed and moved, a last line without its break, files added, deleted, renamed, binary, empty", async () => {
+  it("are git's own for every kind of change: lines added, removed and moved, a last line without its break, files added, deleted (with another added), renamed, binary, empty", async () => {
     const repo = mkdtempSync(join(tmpdir(), 'kinds-of-change-'));
     spawnSync('git', ['init', '-q', '-b', 'main', repo]);
     const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
@@ -429,11 +458,17 @@ describe('the line counts of a log read ahead', () => {
     const prose = (n: number, seed = 0) => Array.from({ length: n }, (_, i) => `Sentence ${(i * 7 + seed) % 13} of the article, about ${i % 5}.`);
     const a = prose(40);
     const edits = [
-      put('a.mdx', a.join('\n') + '\n') + put('b.mdx', 'One\nTwo') + put('pic.png', '\u0000PNG\u0000data') + put('empty.mdx', ''),
+      put('a.mdx', a.join('\n') + '\n') +
+        put('b.mdx', 'One\nTwo') +
+        put('pic.png', '\u0000PNG\u0000data') +
+        put('empty.mdx', '') +
+        put('d.mdx', prose(12, 5).join('\n') + '\n'),
       put('a.mdx', [...a.slice(0, 10), 'A new line.', ...a.slice(10, 30), ...a.slice(32)].join('\n') + '\n') + put('b.mdx', 'One\nTwo\n'),
       put('a.mdx', [...a.slice(20), ...a.slice(0, 20)].join('\n') + '\n') + put('pic.png', '\u0000PNG\u0000other') + put('empty.mdx', 'Now\nsome text\n'),
       `D b.mdx\n` + put('c.mdx', 'One\nTwo\nThree\n') + put('a.mdx', prose(40, 3).join('\r\n')),
       'D empty.mdx\n' + put('a.mdx', 'Ünïcödé, 华为 and Huawei\n' + prose(40, 3).join('\r\n')),
+      // A file deleted and another added in one commit, not a rename: each counted on its own.
+      'D d.mdx\n' + put('e.mdx', 'Nothing alike\nat all\n'),
     ];
     const imported = spawnSync('git', ['fast-import', '--quiet'], { cwd: repo, input: edits.map(commit).join('') });
     expect(imported.status).toBe(0);
@@ -442,7 +477,11 @@ describe('the line counts of a log read ahead', () => {
     const changes = commits.flatMap((c) => c.changes);
     expect(changes.map((change) => change.status)).toContain('renamed');
     const git = changes.map(({ added, removed }) => (added === undefined && removed === undefined ? undefined : { added, removed }));
-    expect(git.filter(Boolean).length).toBeGreaterThan(8);
+    expect(git.filter(Boolean).length).toBeGreaterThan(10);
+    expect(changes.slice(0, 2).map((change) => [change.status, change.path])).toEqual([
+      ['deleted', 'd.mdx'],
+      ['added', 'e.mdx'],
+    ]);
     expect(await countLines(repo, changes)).toEqual(git);
   });
 });
