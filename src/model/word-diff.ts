@@ -27,29 +27,43 @@ export interface WordDiffOptions {
   maxHunks?: number;
 }
 
-/** Keep `context` words at the edges of an unchanged stretch, cut the middle. */
+/** Whether a UTF-16 code unit is white space as `\s` reads it (the ASCII ones tested first: nearly every one is). */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
+}
+
+/**
+ * Keep `context` words at the edges of an unchanged stretch, cut the middle. Words are runs of characters other
+ * than white space; only the words at the edges are looked at, not every word of what may be a long stretch.
+ */
 function trimmed(text: string, context: number, keepStart: boolean, keepEnd: boolean): DiffPart[] {
-  const words = text.match(/\S+|\s+/g) ?? [];
-  const wordCount = words.filter((word) => /\S/.test(word)).length;
-  if (wordCount <= context * 2 + 1) return [{ kind: 'same', text }];
-  /** The first (or last) `context` words, with the spaces between and at the edge of the change. */
-  const take = (from: string[]): string[] => {
-    const kept: string[] = [];
-    let count = 0;
-    for (const word of from) {
-      if (/\S/.test(word) && count++ === context) break;
-      kept.push(word);
-    }
-    return kept;
-  };
-  const start = keepStart ? take(words).join('').replace(/\s+$/, '') : '';
-  const end = keepEnd
-    ? take([...words].reverse())
-        .reverse()
-        .join('')
-        .replace(/^\s+/, '')
-    : '';
+  // Where the first `context` words end, and whether more than twice as many and one follow.
+  let at = 0;
+  let words = 0;
+  let startEnd = 0;
+  while (words <= context * 2 + 1) {
+    while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+    if (at === text.length) break;
+    while (at < text.length && !isSpace(text.charCodeAt(at))) at++;
+    if (++words === context) startEnd = at;
+  }
+  if (words <= context * 2 + 1) return [{ kind: 'same', text }];
+  // Where the last `context` words start.
+  let endStart = text.length;
+  for (let back = 0; back < context; back++) {
+    while (endStart > 0 && isSpace(text.charCodeAt(endStart - 1))) endStart--;
+    while (endStart > 0 && !isSpace(text.charCodeAt(endStart - 1))) endStart--;
+  }
+  const start = keepStart ? text.slice(0, startEnd) : '';
+  const end = keepEnd ? text.slice(endStart) : '';
   return [...(start ? [{ kind: 'same' as const, text: start }] : []), { kind: 'gap' as const }, ...(end ? [{ kind: 'same' as const, text: end }] : [])];
+}
+
+/** The line breaks in the first `end` characters of `text` (counted, not split: an article's head is most of it). */
+function lineBreaks(text: string, end: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) count++;
+  return count;
 }
 
 /** Characters compared at once by `commonEnds`. */
@@ -101,7 +115,7 @@ export function wordDiff(before: string, after: string, options: WordDiffOptions
   const hunks: DiffHunk[] = [];
   let more = 0;
   const { head, tail } = commonEnds(before, after);
-  let line = before.slice(0, head).split('\n').length;
+  let line = lineBreaks(before, head) + 1;
   const blocks = diffLines(before.slice(head, before.length - tail), after.slice(head, after.length - tail));
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
@@ -116,7 +130,7 @@ export function wordDiff(before: string, after: string, options: WordDiffOptions
     const added = block.added ? block.value : nextBlock?.added && block.removed ? nextBlock.value : '';
     if (block.removed && nextBlock?.added) i++;
     const start = line;
-    line += added === '' ? 0 : added.split('\n').length - (added.endsWith('\n') ? 1 : 0);
+    line += added === '' ? 0 : lineBreaks(added, added.length) + (added.endsWith('\n') ? 0 : 1);
     if (hunks.length >= maxHunks) {
       more++;
       continue;

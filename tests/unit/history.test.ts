@@ -335,6 +335,16 @@ describe('wordDiff', () => {
       '…[same:w47 w48 w49 ][removed:w50][added:CHANGED][same: w51 w52 w53]…',
     );
   });
+
+  it('counts words between any white space, and keeps a stretch short enough whole', () => {
+    // No-break, ideographic and tab spaces part words as spaces do; U+0085 does not.
+    const words = ['α', 'β\u00a0γ', 'δ\u3000ε', 'ζ\tη', 'θ\u0085ι', 'κ', 'λ', 'μ', 'ν'].join(' ');
+    const shown = (context: number) =>
+      wordDiff(`${words} old ${words}\n`, `${words} new ${words}\n`, { context }).hunks[0]?.parts.map((p) => (p.kind === 'gap' ? '…' : p.text));
+    expect(shown(2)).toEqual(['…', 'μ ν ', 'old', 'new', ' α β', '…']);
+    expect(shown(5)).toEqual(['…', 'θ\u0085ι κ λ μ ν ', 'old', 'new', ' α β\u00a0γ δ\u3000ε', '…']);
+    expect(shown(6)).toEqual([`${words} `, 'old', 'new', ` ${words}`]);
+  });
 });
 
 describe('versionOrder', () => {
