@@ -1,9 +1,9 @@
 /**
  * What page histories cost: the benchmark's wiki built twice over, from a folder outside git (no history: no
  * history pages, Recent changes by date) and from a git repository where every article has five commits by two
- * authors, renames among them (bench/git-history.ts); cold builds alternate, each from an empty cache into folders
- * of its own, then each run is built again after an edit; the medians are compared. Also times the one `git log`
- * alone.
+ * authors, renames among them (bench/git-history.ts); cold builds alternate, and so does which of a pair goes first,
+ * each from an empty cache into folders of its own, then each run is built again after an edit; the medians are
+ * compared. Also times the one `git log` alone.
  *
  *   npm run bench:history -- --pages 10000 [--runs 2] [--seed 1]
  */
@@ -83,12 +83,17 @@ const withHistory: RunResult[] = [];
 const rebuildWithout: RunResult[] = [];
 const rebuildWith: RunResult[] = [];
 // Each cold build after a pause too: a build removes its working folders as it ends, thousands of files at this size,
-// which the next build would pay for here.
+// which the next build would pay for here. The order alternates (without history first, then with it first), so that
+// whatever the second build of a pair meets weighs on both alike.
 for (let i = 0; i < runs; i++) {
-  await removeAndSettle();
-  without.push(await build(plain, 'no-history', i));
-  await removeAndSettle();
-  withHistory.push(await build(join(repo, 'content'), 'history', i));
+  const builds = [
+    async () => without.push(await build(plain, 'no-history', i)),
+    async () => withHistory.push(await build(join(repo, 'content'), 'history', i)),
+  ];
+  for (const next of i % 2 === 0 ? builds : builds.reverse()) {
+    await removeAndSettle();
+    await next();
+  }
 }
 // The rebuilds after every cold build: each replaces its site and deletes the one before, which a cold build right
 // after it would pay for on this disk.
