@@ -101,6 +101,8 @@ export function wiki(context: BuildContext): AstroIntegration {
           );
         }
         report(logger, [...settings.warnings, ...withoutRedLinks(diagnostics)]);
+        // Its history is finished on a thread of its own while the articles render.
+        if (command === 'build') historyPages.finish(reading);
         // Built without its public address, a site links to localhost from every page's canonical link, the sitemap,
         // the feed and each "Cite this page": a reader's citation would lead nowhere.
         if (command === 'build' && !settings.siteGiven)
@@ -200,7 +202,6 @@ function finishAtTheEnd(context: BuildContext, historyPages: HistoryPagesOfBuild
     name: 'wiki:finish',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        await context.reading().historyDone();
         await historyPages.write(fileURLToPath(dir));
         await context.writes.done();
         context.part.steps.add('background-writes');

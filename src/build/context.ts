@@ -9,14 +9,12 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { listFiles, readContentFolder, readText } from '../content-folder/read-folder.ts';
-import { countLines, startGitHistory, uncountedChanges, withLineCounts, type BlobPair } from '../content-folder/git-history.ts';
-import type { LineCounts } from '../model/line-counts.ts';
-import { compareLatest, putHistoryTogether, putLatest, type LatestChange, type LatestPair, type WikiHistory } from '../content-folder/wiki-history.ts';
-import { readHistoryCache, writeHistoryCache } from '../content-folder/history-cache.ts';
+import { listFiles, readContentFolder } from '../content-folder/read-folder.ts';
+import { startGitHistory, withLineCounts } from '../content-folder/git-history.ts';
+import { finishHistory, putHistoryTogether, type UnfinishedHistory, type WikiHistory } from '../content-folder/wiki-history.ts';
+import { readHistoryCache } from '../content-folder/history-cache.ts';
 import { cachedParser } from '../content-folder/prepass-cache.ts';
 import { waitForReadAhead } from './prepass-ahead.ts';
-import { startWorker } from './worker.ts';
 import { writeCitedEntries } from '../content-folder/cited-entries.ts';
 import type { WikiSettings } from '../content-folder/settings.ts';
 import type { PageId } from '../model/ids.ts';
@@ -49,13 +47,14 @@ export interface WikiReading {
   citedPaths: Map<PageId, string>;
   /** File → date of its last commit, read with one `git log` per reading. */
   commitDates: Map<string, string>;
-  /** Each article's revisions, the latest change's word diff, Recent changes: from the same `git log`. */
-  history: WikiHistory;
   /**
-   * Settles once `history` is whole: its latest changes compared word by word and every change's lines counted.
-   * At once unless the wiki was read `historyLater` (a build, whose history pages are written after Astro's).
+   * Each article's revisions, the latest change's word diff, Recent changes: from the same `git log`. Read
+   * `historyLater` (a build, whose history pages are written after Astro's), it lacks the word diffs and the line
+   * counts the log did not give, which only the history pages show: `unfinished` is then what finishes it.
    */
-  historyDone(): Promise<void>;
+  history: WikiHistory;
+  /** Read `historyLater` from git: what the history pages' thread finishes the history from (src/postbuild/history-thread.ts). */
+  unfinished: UnfinishedHistory | undefined;
   /** The content folder's file names and texts, as one hash. */
   digest: string;
   /** Article → the shard (1…n) that renders it, in a sharded build (src/model/shards.ts). */
@@ -101,7 +100,7 @@ export interface BuildContext {
   listedPaths(page: string): Map<string, Record<string, string | undefined>>;
   /**
    * Read the content folder (again, in `astro dev` after a change). `historyLater`: give the reading before its
-   * history is whole (`WikiReading.historyDone`).
+   * history is whole (`WikiReading.unfinished`).
    */
   read(options?: { historyLater?: boolean }): Promise<WikiReading>;
   /** The wiki as last read; throws before the first reading. */
@@ -143,36 +142,8 @@ export function sourcesDigest(sources: ReadonlyMap<string, string>): string {
   return hash.digest('hex');
 }
 
-/** What the history pages still need once the history is read: the latest changes compared, the lines counted. */
-interface HistoryFinished {
-  compared: Array<[PageId, LatestChange]>;
-  /** The counts of `changes`, in order. */
-  counts: LineCounts[];
-}
-
-/**
- * `compareLatest` and `countLines` of `changes` in a worker thread at the lowest priority, so that this one renders
- * the pages meanwhile; here if the worker fails (its reason is lost: the work done here gives the same result or the
- * real error).
- */
-async function finishInWorker(contentDir: string, pairs: LatestPair[], changes: BlobPair[]): Promise<HistoryFinished> {
-  if (pairs.length === 0 && changes.length === 0) return { compared: [], counts: [] };
-  const worker = startWorker<{ contentDir: string; pairs: LatestPair[]; changes: BlobPair[] }, Partial<HistoryFinished>>(
-    new URL('../content-folder/latest-change-worker.ts', import.meta.url),
-  );
-  const reply = await worker
-    .ask({ contentDir, pairs, changes })
-    .catch(() => undefined)
-    .finally(() => worker.end());
-  return {
-    compared: reply?.compared ?? (await compareLatest(contentDir, pairs, (file) => readText(join(contentDir, file)))),
-    counts: reply?.counts ?? (await countLines(contentDir, changes)),
-  };
-}
-
 /** Read the wiki: the pre-pass (cached by each article's text), the link graph, the references, the commit dates. */
 async function readWiki(settings: WikiSettings, cacheFile: string, later: boolean): Promise<WikiReading> {
-  const textHere = (file: string) => readText(join(settings.contentDir, file));
   // git reads the history in its own process while this one reads the articles; only commits the last build did
   // not read (src/content-folder/history-cache.ts).
   const historyCache = cachePath(settings.cacheDir, 'history');
@@ -203,45 +174,31 @@ async function readWiki(settings: WikiSettings, cacheFile: string, later: boolea
   const references = buildReferenceIndex(index);
   const citedPaths = writeCitedEntries(references.citedEntries, join(settings.cacheDir, WORK_FILES.citations.path));
   const git = await log;
-  const diffs = { known: cached.diffs, used: new Map<string, LatestChange>() };
-  const { history, pairs } = putHistoryTogether(git, index, diffs);
-  // Recent changes shows the lines each change added and removed, counted ahead for the newest commits
-  // (COUNTED_AHEAD): they hold its changes unless most of them changed files other than articles.
-  if (git.uncounted) {
-    const uncounted = new Set(git.commits.slice(git.uncounted.from).map((commit) => commit.hash));
-    if (history.recent.some((change) => uncounted.has(change.commit.hash))) await withLineCounts(git, settings.contentDir);
-  }
+  const unfinished: UnfinishedHistory = {
+    contentDir: settings.contentDir,
+    git,
+    articles: [...index.pages.values()].map(({ id, file }) => ({ id, file })),
+    known: cached.diffs,
+    cache: { file: historyCache, key: cached.key },
+  };
   // Only the history pages, written after Astro's, show the latest changes word by word and every change's line
-  // counts: a build lets a worker thread compare the texts and count the lines while Astro renders the pages.
-  const finish = async () => {
-    if (later) {
-      const { compared, counts } = await finishInWorker(
-        settings.contentDir,
-        pairs,
-        uncountedChanges(git).map(({ oldBlob, newBlob }) => ({ oldBlob, newBlob })),
-      );
-      putLatest(history, pairs, compared, diffs.used);
-      await withLineCounts(git, settings.contentDir, counts);
-    } else {
-      putLatest(history, pairs, await compareLatest(settings.contentDir, pairs, textHere), diffs.used);
-      await withLineCounts(git, settings.contentDir);
+  // counts: a build has a thread of its own finish the history while Astro renders the pages.
+  const finishLater = later && git.status.kind === 'git';
+  let history: WikiHistory;
+  if (finishLater) {
+    history = putHistoryTogether(git, unfinished.articles).history;
+    // Recent changes shows the lines each change added and removed, counted ahead for the newest commits
+    // (COUNTED_AHEAD): they hold its changes unless most of them changed files other than articles.
+    if (git.uncounted) {
+      const uncounted = new Set(git.commits.slice(git.uncounted.from).map((commit) => commit.hash));
+      if (history.recent.some((change) => uncounted.has(change.commit.hash))) await withLineCounts(git, settings.contentDir);
     }
-    if (git.head) writeHistoryCache(historyCache, { key: cached.key, head: git.head, commits: git.commits, diffs: diffs.used });
-  };
-  const finishing = finish().then(
-    () => undefined,
-    (error: unknown) => error ?? new Error('the history could not be finished'),
-  );
-  const historyDone = async () => {
-    const error = await finishing;
-    if (error !== undefined) throw error;
-  };
-  if (!later) await historyDone();
+  } else history = await finishHistory(unfinished);
   const whole = { index, graph: buildLinkGraph(index), references };
   // A shard keeps less of the articles it does not render (src/model/shards.ts).
   const shard = settings.shard;
   const kept = shards && shard ? keepForShard(whole, (id) => shards.get(id) === shard.index, shard) : whole;
-  return { ...kept, citedPaths, commitDates: history.commitDates, history, historyDone, digest, shards };
+  return { ...kept, citedPaths, commitDates: history.commitDates, history, unfinished: finishLater ? unfinished : undefined, digest, shards };
 }
 
 /** What history pages and Recent changes read: the reading's history, with articles by id. */

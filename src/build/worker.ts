@@ -40,15 +40,27 @@ export function startWorker<Request, Reply>(script: URL, workerData?: unknown): 
     failure ??= reason;
     for (const asked of waiting.splice(0)) asked.reject(failure);
   };
-  worker.on('message', (reply: Reply) => waiting.shift()?.resolve(reply));
+  // A session waiting for no answer does not keep the process alive: a build that fails while a worker waits for
+  // its next request ends, rather than hanging on the idle thread.
+  worker.unref();
+  worker.on('message', (reply: Reply) => {
+    waiting.shift()?.resolve(reply);
+    if (waiting.length === 0) worker.unref();
+  });
   worker.once('error', fail);
   worker.once('exit', (code) => fail(new Error(`a worker thread (${script.pathname}) stopped with code ${code} before it answered`)));
   return {
     ask: (request) =>
       new Promise<Reply>((resolve, reject) => {
         if (failure !== undefined) return reject(failure);
+        try {
+          worker.postMessage(request);
+        } catch (error) {
+          // A request that cannot be copied (a function in it) is never sent.
+          return reject(error);
+        }
         waiting.push({ resolve, reject });
-        worker.postMessage(request);
+        worker.ref();
       }),
     end: () => void worker.terminate(),
   };

@@ -115,7 +115,7 @@ export interface BlobPair {
 
 /**
  * Put the line counts `history` lacks, if any, into its commits: `counted`, if given, holds them in the order of
- * `uncountedChanges` (counted on a worker thread: src/build/context.ts); else they are counted here, in `contentDir`.
+ * `uncountedChanges` (`finishHistory` counts them first, on a build's history thread); else they are counted here, in `contentDir`.
  */
 export async function withLineCounts(history: GitHistory, contentDir: string, counted?: readonly LineCounts[]): Promise<void> {
   if (!history.uncounted) return;

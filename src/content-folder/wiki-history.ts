@@ -4,6 +4,7 @@
  * (src/content-folder/git-history.ts) and, for the diffs, one `git cat-file --batch`.
  */
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import type { PageId } from '../model/ids.ts';
 import { ARTICLE_EXTENSION } from '../model/ids.ts';
 import {
@@ -17,7 +18,9 @@ import {
 } from '../model/history.ts';
 import type { PageIndex } from '../model/page-index.ts';
 import { wordDiff } from '../model/word-diff.ts';
-import { readBlobs, type GitHistory } from './git-history.ts';
+import { countLines, readBlobs, uncountedChanges, withLineCounts, type GitHistory } from './git-history.ts';
+import { writeHistoryCache } from './history-cache.ts';
+import { readText } from './read-folder.ts';
 
 /** Recent changes and the feed list this many changes. */
 export const RECENT_CHANGES = 50;
@@ -92,6 +95,12 @@ export interface LatestPair {
   after: string;
 }
 
+/** An article as its history knows it: its id and its file in the content folder. */
+export interface Article {
+  id: PageId;
+  file: string;
+}
+
 /** Diffs made by earlier builds, by `<blob before>:<blob after>`; the ones this build shows are put in `used`. */
 export interface KnownDiffs {
   known: ReadonlyMap<string, LatestChange>;
@@ -99,17 +108,17 @@ export interface KnownDiffs {
 }
 
 /**
- * Put the history of `git` (the log, read while the articles were) together with the articles of `index`, all but
+ * Put the history of `git` (the log, read while the articles were) together with `articles`, all but
  * the word diffs of latest changes that no earlier build made (`diffs`): those are `pairs`, for `compareLatest`.
  */
 export function putHistoryTogether(
   git: GitHistory,
-  index: PageIndex,
+  articles: Iterable<Article>,
   diffs: KnownDiffs = { known: new Map(), used: new Map() },
 ): { history: WikiHistory; pairs: LatestPair[] } {
   if (git.status.kind === 'none') return { history: noHistory(git.status), pairs: [] };
   const files = new Map<string, PageId>();
-  for (const page of index.pages.values()) files.set(page.file, page.id);
+  for (const page of articles) files.set(page.file, page.id);
   const byFile = revisionsByFile(git.commits, files.keys());
   const pages = new Map<PageId, PageHistory>();
   const pairs: LatestPair[] = [];
@@ -208,7 +217,40 @@ export async function wikiHistory(
   textOf: (file: string) => string | undefined = () => undefined,
   diffs: KnownDiffs = { known: new Map(), used: new Map() },
 ): Promise<WikiHistory> {
-  const { history, pairs } = putHistoryTogether(git, index, diffs);
+  const { history, pairs } = putHistoryTogether(git, index.pages.values(), diffs);
   putLatest(history, pairs, await compareLatest(contentDir, pairs, textOf), diffs.used);
+  return history;
+}
+
+/**
+ * What a build's history still needs once the wiki is read: the word diffs of the latest changes no earlier build
+ * made, and the lines of the changes a log read ahead left uncounted. Plain data, so that a worker thread can be
+ * given it (src/postbuild/history-thread.ts).
+ */
+export interface UnfinishedHistory {
+  contentDir: string;
+  git: GitHistory;
+  articles: Article[];
+  /** The word diffs the last build made (src/content-folder/history-cache.ts). */
+  known: Map<string, LatestChange>;
+  /** The history cache, written once the history is whole. */
+  cache: { file: string; key: string };
+}
+
+/**
+ * The history whole: put together (`putHistoryTogether`), the latest changes compared word by word, every change's
+ * lines counted (the counts go into `unfinished.git`'s commits), and the cache written for the next build.
+ */
+export async function finishHistory(unfinished: UnfinishedHistory): Promise<WikiHistory> {
+  const { contentDir, git, articles, known, cache } = unfinished;
+  const used = new Map<string, LatestChange>();
+  const { history, pairs } = putHistoryTogether(git, articles, { known, used });
+  const [compared, counts] = await Promise.all([
+    compareLatest(contentDir, pairs, (file) => readText(join(contentDir, file))),
+    countLines(contentDir, uncountedChanges(git)),
+  ]);
+  putLatest(history, pairs, compared, used);
+  await withLineCounts(git, contentDir, counts);
+  if (git.head) writeHistoryCache(cache.file, { key: cache.key, head: git.head, commits: git.commits, diffs: used });
   return history;
 }

@@ -1,7 +1,7 @@
 /**
  * The bodies of the history pages (src/render/history-html.ts), checked as the security check reads built pages
  * and encoded, a template's share at a time (src/model/history-template.ts). Made on a worker thread while Astro
- * generates the pages (src/postbuild/history-bodies-worker.ts): at 10,000 articles, writing and checking them
+ * generates the pages (src/postbuild/history-thread.ts): at 10,000 articles, writing and checking them
  * cost build:done 2.1 s of the 3.3 s it spent on the history pages, on the thread everything else waited for.
  * Only data goes in (the interface strings, the source links' settings, each article's history), so the worker
  * and this thread make the same bytes.

@@ -18,7 +18,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   build: ['model', 'content-folder', 'render'],
   render: ['model', 'build'],
   astro: ['model', 'content-folder', 'build', 'render', 'postbuild', 'shared'],
-  postbuild: ['model', 'build', 'render', 'shared'],
+  postbuild: ['model', 'content-folder', 'build', 'render', 'shared'],
   shared: ['model'],
   client: ['shared', 'model', 'styles'],
   importer: ['model'],

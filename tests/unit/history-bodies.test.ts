@@ -2,11 +2,22 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { historyBodiesAhead, historyBodiesHere } from '../../src/postbuild/history-bodies-ahead.ts';
+import { startGitHistory } from '../../src/content-folder/git-history.ts';
+import { readHistoryCache } from '../../src/content-folder/history-cache.ts';
+import { finishHistory, type UnfinishedHistory } from '../../src/content-folder/wiki-history.ts';
+import { historyBodiesHere, startHistoryThread } from '../../src/postbuild/history-thread.ts';
+import { makeGitWiki } from '../helpers/git-wiki.ts';
 import type { Commit, PageHistory } from '../../src/model/history.ts';
 import type { PageId } from '../../src/model/ids.ts';
 import { sourceLinks } from '../../src/model/source-links.ts';
-import { bodyAt, HistoryBodyError, historyBodyMaker, type HistoryBodiesSetup, type HistoryBodiesShare } from '../../src/postbuild/history-bodies.ts';
+import {
+  bodyAt,
+  HistoryBodyError,
+  historyBodyMaker,
+  type EncodedBodies,
+  type HistoryBodiesSetup,
+  type HistoryBodiesShare,
+} from '../../src/postbuild/history-bodies.ts';
 import { changeListWriter, historyBodyHtml, type HistoryPageOf } from '../../src/render/history-html.ts';
 import { BUNDLED_UI_STRINGS, translator } from '../../src/shared/ui-strings.ts';
 
@@ -109,31 +120,92 @@ describe("the history pages' bodies", () => {
     expect((JSON.parse(readFileSync(settings.checked.file, 'utf8')) as { digests: string[] }).digests).toHaveLength(2);
   });
 
-  describe('made on a worker thread while Astro generates the pages', () => {
+  describe('made on the thread that finished the history, while Astro generates the pages', () => {
+    const wiki = makeGitWiki({ config: 'title: Vogelwiki\nlanguage: de\n' });
+    const amsel = page('amsel', 'Amsel');
+    const meise = page('voegel:meise', 'Kohlmeise');
+    /** The history of the wiki as a build reads it, unfinished, with a cache file of its own. */
+    const unfinished = async (): Promise<UnfinishedHistory> => {
+      const folder = mkdtempSync(join(tmpdir(), 'history-thread-'));
+      folders.push(folder);
+      return {
+        contentDir: wiki.content,
+        git: await startGitHistory(wiki.content),
+        articles: [
+          { id: amsel.id, file: 'amsel.mdx' },
+          { id: meise.id, file: 'voegel/meise.mdx' },
+        ],
+        known: new Map(),
+        cache: { file: join(folder, 'history.bin'), key: 'key' },
+      };
+    };
+    const shares = [[amsel], undefined, [meise]];
+    /** The bodies this thread makes of the history it finishes itself. */
+    const madeHere = async (settings: HistoryBodiesSetup) => historyBodiesHere(settings, shares, await finishHistory(await unfinished()));
+    const texts = (made: Array<EncodedBodies | undefined>) => made.map((bodies) => bodies && decoded(bodies.bytes));
+
     it('gives the bytes this thread makes, share by share, none for a template the build does not render', async () => {
       const settings = setup();
-      const shares = [shareOf([robin, wren]), undefined, shareOf([gull])];
-      const ahead = await historyBodiesAhead(settings, shares);
-      const here = historyBodiesHere(setup(), shares);
-      expect(ahead[1]).toBeUndefined();
-      expect(ahead.map((bodies) => bodies && decoded(bodies.bytes))).toEqual(here.map((bodies) => bodies && decoded(bodies.bytes)));
-      expect(ahead[0]!.ends).toEqual(here[0]!.ends);
-      expect(decoded(bodyAt(ahead[2]!, 0))).toBe(expected(settings, gull));
-      // The worker saved the checks it made.
-      expect((JSON.parse(readFileSync(settings.checked.file, 'utf8')) as { digests: string[] }).digests).toHaveLength(3);
+      const history = await unfinished();
+      const thread = startHistoryThread(history);
+      try {
+        await thread.finished();
+        const made = await thread.bodies(settings, shares);
+        expect(made[1]).toBeUndefined();
+        expect(texts(made)).toEqual(texts(await madeHere(setup())));
+        // The word diff of the latest change and every change's line counts, made on the thread.
+        expect(decoded(bodyAt(made[2]!, 0))).toContain('<ins>');
+        expect(decoded(bodyAt(made[0]!, 0))).toMatch(/\+\d+/);
+        // The thread saved the checks it made, and the history for the next build.
+        expect((JSON.parse(readFileSync(settings.checked.file, 'utf8')) as { digests: string[] }).digests).toHaveLength(2);
+        expect(readHistoryCache(history.cache.file, 'key').commits).toHaveLength(4);
+      } finally {
+        thread.end();
+      }
     });
 
-    it('stops the build when the worker finds a body that fails the check', async () => {
+    it('stops the build when the thread finds a body that fails the check', async () => {
       const hostile = setup({ links: { commitUrl: 'javascript:alert(1)//{commit}', sourceDir: '' } });
-      await expect(historyBodiesAhead(hostile, [shareOf([gull]), shareOf([wren])])).rejects.toThrow(/history page \/special\/history\/wren\//);
+      const thread = startHistoryThread(await unfinished());
+      try {
+        await expect(thread.bodies(hostile, [[amsel], [meise]])).rejects.toThrow(/history page \/special\/history\/amsel\//);
+      } finally {
+        thread.end();
+      }
     });
 
-    it('are made here when the worker cannot start', async () => {
-      // A setting a worker cannot be given (a function): the thread is never started.
+    it('say why the history could not be finished when build:done asks, and not before', async () => {
+      // The history cache cannot be written: its folder would be an article's file. The thread fails, then this one.
+      const history = { ...(await unfinished()), cache: { file: join(wiki.content, 'amsel.mdx', 'history.bin'), key: 'key' } };
+      const thread = startHistoryThread(history);
+      try {
+        // Nothing is thrown meanwhile (Vitest fails a run that leaves a rejection unhandled).
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await expect(thread.finished()).rejects.toThrow(/EEXIST|ENOTDIR/);
+      } finally {
+        thread.end();
+      }
+    });
+
+    it('are made here when the thread cannot be given the history, or the setting', async () => {
+      // Something a thread cannot be given (a function): the request is never sent.
+      const history = { ...(await unfinished()), cannotBeCopied: () => undefined } as UnfinishedHistory;
+      const thread = startHistoryThread(history);
+      try {
+        await thread.finished();
+        expect(readHistoryCache(history.cache.file, 'key').commits).toHaveLength(4);
+        expect(texts(await thread.bodies(setup(), shares))).toEqual(texts(await madeHere(setup())));
+      } finally {
+        thread.end();
+      }
       const settings = { ...setup(), cannotBeCopied: () => undefined } as HistoryBodiesSetup;
-      const bodies = await historyBodiesAhead(settings, [shareOf([robin])]);
-      expect(decoded(bodyAt(bodies[0]!, 0))).toBe(expected(settings, robin));
-      expect(existsSync(settings.checked.file)).toBe(true);
+      const other = startHistoryThread(await unfinished());
+      try {
+        expect(texts(await other.bodies(settings, shares))).toEqual(texts(await madeHere(setup())));
+        expect(existsSync(settings.checked.file)).toBe(true);
+      } finally {
+        other.end();
+      }
     });
   });
 });

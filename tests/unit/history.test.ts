@@ -23,8 +23,9 @@ import { readSources } from '../../src/content-folder/read-folder.ts';
 import { buildPageIndex } from '../../src/model/page-index.ts';
 import { parseGitLog, recentChanges, revisionsByFile, type LoggedCommit } from '../../src/model/history.ts';
 import { wordDiff } from '../../src/model/word-diff.ts';
-import type { LineCounts } from '../../src/model/line-counts.ts';
-import { startWorker } from '../../src/build/worker.ts';
+import { readHistoryCache } from '../../src/content-folder/history-cache.ts';
+import { startHistoryThread } from '../../src/postbuild/history-thread.ts';
+import type { PageId } from '../../src/model/ids.ts';
 import { AUTHORS, copyWithoutGit, makeGitWiki, shallowClone } from '../helpers/git-wiki.ts';
 
 const wiki = makeGitWiki({ config: 'title: Vogelwiki\nlanguage: de\n' });
@@ -439,22 +440,36 @@ describe('the line counts of a log read ahead', () => {
     expect(changes.map((change) => [change.added, change.removed])).toEqual([0, 1, 2, 3, 4, 5].map((i) => [i, 10 * i]));
   });
 
-  it('are counted on the worker thread a build starts, as here', async () => {
+  it('are counted on the thread a build starts, as here, and kept for the next build', async () => {
     const repo = manyCommits(COUNTED_AHEAD + 2);
-    const started = startGitLogAhead(repo, base())!;
-    const taken = await startGitHistory(repo, undefined, started.ahead, child);
-    started.stop();
-    const changes = uncountedChanges(taken).map(({ oldBlob, newBlob }) => ({ oldBlob, newBlob }));
-    const worker = startWorker<{ contentDir: string; pairs: []; changes: BlobPair[] }, { compared: []; counts: LineCounts[] }>(
-      new URL('../../src/content-folder/latest-change-worker.ts', import.meta.url),
-    );
+    const read = async () => {
+      const started = startGitLogAhead(repo, base())!;
+      const taken = await startGitHistory(repo, undefined, started.ahead, child);
+      started.stop();
+      return taken;
+    };
+    const git = await read();
+    const changes = uncountedChanges(git).map(({ oldBlob, newBlob }) => ({ oldBlob, newBlob }));
+    const cache = join(mkdtempSync(join(tmpdir(), 'history-cache-')), 'history.bin');
+    const thread = startHistoryThread({
+      contentDir: repo,
+      git,
+      articles: [{ id: 'amsel' as PageId, file: 'amsel.mdx' }],
+      known: new Map(),
+      cache: { file: cache, key: 'key' },
+    });
     try {
-      const reply = await worker.ask({ contentDir: repo, pairs: [], changes });
-      expect(reply.counts).toEqual(await countLines(repo, changes));
-      expect(reply.counts.filter(Boolean)).toHaveLength(5);
+      await thread.finished();
     } finally {
-      worker.end();
+      thread.end();
     }
+    // The thread counted a copy of the log: the next build's cache holds the counts.
+    const kept = readHistoryCache(cache, 'key').commits;
+    const counted = kept
+      .slice(COUNTED_AHEAD)
+      .flatMap((commit) => commit.changes.map(({ added, removed }) => (added === undefined ? undefined : { added, removed })));
+    expect(counted).toEqual(await countLines(repo, changes));
+    expect(counted.filter(Boolean)).toHaveLength(5);
   });
 
   it("are git's own for every kind of change: lines added, removed and moved, a last line without its break, files added, deleted (with another added), renamed, binary, empty", async () => {
