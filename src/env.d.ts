@@ -32,6 +32,8 @@ declare module 'virtual:wiki/build' {
     sitePage: (path: string) => boolean;
     /** Called as each page is generated (src/build/context.ts). */
     pageGenerated: () => void;
+    /** Called with a page rendered whole: a history page's template (src/build/context.ts). */
+    pageRendered: (path: string, html: string) => void;
     /** `astro dev`: the paths the page `page` has listed since the server started (src/astro/dev-paths.ts). */
     listedPaths: (page: string) => import('./astro/dev-paths.ts').ListedPaths;
   };

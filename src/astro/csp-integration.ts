@@ -10,6 +10,7 @@ import { relative, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { BuildContext } from '../build/context.ts';
 import { CSP_DIRECTIVES, SCRIPT_RESOURCES, cspHash, inlineScriptsOfComponent } from '../postbuild/csp.ts';
+import { writtenHistoryFolder } from '../postbuild/history-pages.ts';
 import { searchPagesOf } from '../postbuild/search-pages.ts';
 import { checkSitePages, filesUnder } from '../postbuild/security-check.ts';
 
@@ -29,7 +30,8 @@ export function csp(context: BuildContext): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const files = filesUnder(outDir, '.html');
+        // Not the history pages the wiki writes from their templates, which are checked here (src/postbuild/history-pages.ts).
+        const files = filesUnder(outDir, '.html', writtenHistoryFolder(outDir));
         const { policies, problems, search } = await checkSitePages(files, outDir, {
           file: context.cachePath('securityCheck'),
           code: context.cacheCode('securityCheck'),

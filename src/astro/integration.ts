@@ -43,6 +43,8 @@ export function wiki(context: BuildContext): AstroIntegration {
   let releaseLock = () => {};
   let lookForMissedEdits = () => {};
   const historyPages = historyPagesOfBuild(context);
+  /** Where Astro builds the site (its `outDir`). */
+  let outDir = '';
   const pipeline: PipelineOptions = {
     contentDir: settings.contentDir,
     citationStyle: settings.citationStyle,
@@ -133,7 +135,11 @@ export function wiki(context: BuildContext): AstroIntegration {
           integrations: [finishAtTheEnd(context, historyPages)],
         });
       },
-      'astro:build:start': () => context.startBuild(() => historyPages.start()),
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': () =>
+        context.startBuild({ atFirstPage: () => historyPages.start(outDir), rendered: (path, html) => historyPages.rendered(path, html) }),
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         if (!refreshContent) throw new Error('this version of Astro cannot refresh content collections: the wiki needs Astro 7');
         lookForMissedEdits = followContentEdits({ context, server, logger, refreshContent }).lookForMissedEdits;
@@ -202,7 +208,8 @@ function finishAtTheEnd(context: BuildContext, historyPages: HistoryPagesOfBuild
     name: 'wiki:finish',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        await historyPages.write(fileURLToPath(dir));
+        const history = await historyPages.write(fileURLToPath(dir));
+        if (history) logger.info(`history pages: ${history.written} written, ${history.early} of them while Astro generated its pages`);
         await context.writes.done();
         context.part.steps.add('background-writes');
         const outDir = fileURLToPath(dir);

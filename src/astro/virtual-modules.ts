@@ -27,7 +27,7 @@ const MODULES: Record<string, string> = {
    * settings), the articles it renders, the paths each page has listed (`astro dev`: src/astro/dev-paths.ts).
    */
   'virtual:wiki/build':
-    '({ pageCacheCode: context.pageCacheCode(), renders: context.renders, sitePage: context.rendersSitePage, pageGenerated: context.pageGenerated, listedPaths: context.listedPaths })',
+    '({ pageCacheCode: context.pageCacheCode(), renders: context.renders, sitePage: context.rendersSitePage, pageGenerated: context.pageGenerated, pageRendered: context.pageRendered, listedPaths: context.listedPaths })',
 };
 
 export function wikiVirtualModules(): Plugin {

@@ -84,9 +84,12 @@ export interface BuildContext {
   pageGenerated(): void;
   /**
    * From `astro:build:start`: the pages generated from now on are a build's. `atFirstPage`: what to start once the
-   * first page is generated (Vite's bundling done, the other core free again): the history pages' bodies.
+   * first page is generated (Vite's bundling done, the other core free again): the history pages.
+   * `rendered`: given the pages `pageRendered` is told of.
    */
-  startBuild(atFirstPage?: () => void): void;
+  startBuild(hooks?: { atFirstPage?: () => void; rendered?: (path: string, html: string) => void }): void;
+  /** Called by the middleware with a page it rendered whole (a history page's template, src/middleware.ts). */
+  pageRendered(path: string, html: string): void;
   /**
    * `astro dev`: each article as the loader last stored it, ahead of Astro's write of its store to disk (pages
    * read the store as last written, up to half a second behind). Empty in a build.
@@ -213,6 +216,7 @@ export function createBuildContext(settings: WikiSettings): BuildContext {
   /** Whether the next page generated is a build's first (`astro dev` never sets it). */
   let firstPage = false;
   let atFirstPage: (() => void) | undefined;
+  let rendered: ((path: string, html: string) => void) | undefined;
   const reading = (): WikiReading => {
     if (!current) throw new Error('the wiki was used before its content was read');
     return current;
@@ -245,10 +249,12 @@ export function createBuildContext(settings: WikiSettings): BuildContext {
     settings,
     writes: new BackgroundWrites(),
     charts: new ChartPrefetch(),
-    startBuild: (run) => {
+    startBuild: (hooks) => {
       firstPage = true;
-      atFirstPage = run;
+      atFirstPage = hooks?.atFirstPage;
+      rendered = hooks?.rendered;
     },
+    pageRendered: (path, html) => rendered?.(path, html),
     pageGenerated: () => {
       if (!firstPage) return;
       firstPage = false;

@@ -31,6 +31,11 @@ export function templateSlug(index: number): string {
   return `.template-${index}`;
 }
 
+/** Whether `name`, a folder in the history pages' folder of a built site, is a template's (else an article's pages). */
+export function isTemplateFolder(name: string): boolean {
+  return name.startsWith('.template-');
+}
+
 /** The address of a template page. */
 export function templateUrl(index: number): string {
   return `${HISTORY_BASE}${templateSlug(index)}/`;

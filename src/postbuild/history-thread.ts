@@ -1,33 +1,38 @@
 /**
  * The thread of a build's history pages (src/postbuild/history-worker.ts), started once the wiki is read: it
  * finishes the history (the latest changes compared word by word, the lines of the changes a log read ahead left
- * uncounted, the history cache written) while Astro renders the articles, then, from the first page Astro
- * generates, makes and checks the pages' bodies, a template's share at a time, two asked at once. The history it
- * finishes stays there: this thread sends each share's articles (id, title, address) and gets their bodies'
- * bytes, handed over rather than copied. Until now the word diffs and the counts came back to Astro's thread and
- * every article's history went out again with its share, copied each way, and Astro's heap held them while it
- * generated the pages. Should the thread fail, this one finishes the history and makes the bodies itself (the same
- * bytes); a body that fails the security check stops the build either way.
+ * uncounted, the history cache written) while Astro renders the articles; then, from the first page Astro
+ * generates, it makes and checks the pages' bodies a template's share at a time and writes each template's pages as
+ * soon as Astro has rendered the template (the middleware passes it on), at the lowest priority, beside Astro's page
+ * generation. The history, the bodies and the pages' writing stay there: Astro's thread sends each template once
+ * and at build:done asks for the pages not yet written. Until now the bodies' bytes came to Astro's thread, whose heap
+ * held them (about 130 MB at 10,000 articles) while it generated the pages, and which wrote the 10,000 pages at
+ * build:done while everything else waited. Should the thread fail, this one finishes the history and writes every
+ * page itself (the same bytes); a body that fails the security check stops the build either way.
  */
-import { sharePieces, startWorker, type WorkerSession } from '../build/worker.ts';
-import { finishHistory, type UnfinishedHistory, type WikiHistory } from '../content-folder/wiki-history.ts';
-import type { HistoryPageOf } from '../render/history-html.ts';
-import { historyBodyMaker, HistoryBodyError, type EncodedBodies, type HistoryBodiesSetup } from './history-bodies.ts';
+import { startWorker, type WorkerSession } from '../build/worker.ts';
+import { finishHistory, type UnfinishedHistory } from '../content-folder/wiki-history.ts';
+import { HistoryBodyError } from './history-bodies.ts';
+import { historyPagesWriter, type HistoryPagesSetup, type HistoryPagesWritten } from './history-pages.ts';
 
-/** What the thread is asked, in order: `finish` first, then `setup`, the shares, and `save` after the last. */
-export type HistoryRequest = { finish: UnfinishedHistory } | { setup: HistoryBodiesSetup } | { share: HistoryPageOf[] } | 'save';
-export type HistoryReply = { done: true } | { bodies: EncodedBodies } | { refused: string } | { failed: string };
+/** What the thread is asked: `finish` first, then `setup`, the shares and the templates, and `write` last. */
+export type HistoryRequest =
+  { finish: UnfinishedHistory } | { setup: HistoryPagesSetup } | { share: number } | { template: { index: number; html: string } } | 'write';
+export type HistoryReply = { done: true } | { written: HistoryPagesWritten } | { refused: string } | { failed: string };
 
 export interface HistoryThread {
   /** Settles once the history is whole and its cache written, on the thread or, should it fail, here. */
   finished(): Promise<void>;
+  /** Start making the pages (once, from the first page Astro generates). */
+  start(setup: HistoryPagesSetup): void;
+  /** Template `index` as Astro rendered it (src/middleware.ts). */
+  template(index: number, html: string): void;
   /**
-   * The bodies of each share, in order: `shares[i]` lists template `i`'s articles, or is undefined for a template
-   * this build does not render (a shard renders its turn of them); its bodies are then undefined too. Rejects with
-   * HistoryBodyError for a body that fails the security check.
+   * Write the pages not written yet, remove the templates (after the security check, which read them); says how
+   * many were written. Rejects with HistoryBodyError for a body that fails the security check.
    */
-  bodies(setup: HistoryBodiesSetup, shares: ReadonlyArray<HistoryPageOf[] | undefined>): Promise<Array<EncodedBodies | undefined>>;
-  /** Stop the thread (after the bodies, or when the build no longer needs them). */
+  write(): Promise<HistoryPagesWritten>;
+  /** Stop the thread (after the pages, or when the build no longer needs them). */
   end(): void;
 }
 
@@ -38,7 +43,7 @@ function answer(reply: HistoryReply): HistoryReply {
 }
 
 export function startHistoryThread(unfinished: UnfinishedHistory): HistoryThread {
-  let here: Promise<WikiHistory> | undefined;
+  let here: ReturnType<typeof finishHistory> | undefined;
   const finishHere = () => (here ??= finishHistory(unfinished));
   let session: WorkerSession<HistoryRequest, HistoryReply> | undefined;
   try {
@@ -62,48 +67,51 @@ export function startHistoryThread(unfinished: UnfinishedHistory): HistoryThread
       () => undefined,
       (error: unknown) => error ?? new Error('the history could not be finished'),
     );
+  let setup: HistoryPagesSetup | undefined;
+  /** Whether the thread has made every body so far (HistoryBodyError for one that failed the check). */
+  let making: Promise<boolean> = Promise.resolve(false);
   return {
     finished: async () => {
       const error = await finishing;
       if (error !== undefined) throw error;
     },
-    bodies: async (setup, shares) => {
-      const made: Array<EncodedBodies | undefined> = shares.map(() => undefined);
-      try {
-        const worker = session;
-        if (!worker || !(await onThread)) throw new Error('the history thread did not finish the history');
-        answer(await worker.ask({ setup }));
-        await sharePieces(
-          shares.length,
-          1,
-          [worker],
-          async (thread, i) => {
-            const pages = shares[i];
-            if (!pages) return;
-            const reply = answer(await thread.ask({ share: pages }));
-            if ('bodies' in reply) made[i] = reply.bodies;
-          },
-          undefined,
-        );
-        answer(await worker.ask('save'));
-        return made;
-      } catch (error) {
+    start(given) {
+      if (setup) return;
+      setup = given;
+      const worker = session;
+      making = (async () => {
+        if (!worker || !(await onThread)) return false;
+        answer(await worker.ask({ setup: given }));
+        // One share at a time, so that the templates Astro renders meanwhile reach the thread between them.
+        for (const [index, share] of given.shares.entries()) if (share) answer(await worker.ask({ share: index }));
+        return true;
+      })().catch((error: unknown) => {
         if (error instanceof HistoryBodyError) throw error;
-        return historyBodiesHere(setup, shares, await finishHere());
+        return false;
+      });
+      // Asked for again by `write`, where a failure is reported.
+      making.catch(() => undefined);
+    },
+    template(index, html) {
+      // Lost with the thread, if it fails: the pages are then written here from the template Astro wrote.
+      session?.ask({ template: { index, html } }).catch(() => undefined);
+    },
+    async write() {
+      if (!setup) throw new Error('the history pages were written before they were started');
+      if (session && (await making)) {
+        try {
+          return (answer(await session.ask('write')) as { written: HistoryPagesWritten }).written;
+        } catch (error) {
+          if (error instanceof HistoryBodyError) throw error;
+        }
       }
+      return historyPagesHere(setup, await finishHere());
     },
     end: () => session?.end(),
   };
 }
 
-/** The same bodies, made on this thread from `history` (whole). */
-export function historyBodiesHere(
-  setup: HistoryBodiesSetup,
-  shares: ReadonlyArray<HistoryPageOf[] | undefined>,
-  history: WikiHistory,
-): Array<EncodedBodies | undefined> {
-  const maker = historyBodyMaker(setup);
-  const made = shares.map((pages) => pages && maker.share({ pages, histories: pages.map((page) => history.pages.get(page.id)) }));
-  maker.save();
-  return made;
+/** The same pages, written on this thread from `history` (whole). */
+export function historyPagesHere(setup: HistoryPagesSetup, history: Awaited<ReturnType<typeof finishHistory>>): HistoryPagesWritten {
+  return historyPagesWriter(setup, (id) => history.pages.get(id)).finish();
 }

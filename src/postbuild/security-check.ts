@@ -125,11 +125,12 @@ export async function checkSitePages(
   return { policies, problems: check.problems, hashes, search };
 }
 
-export function filesUnder(dir: string, extension: string): string[] {
+/** The files under `dir` whose names end with `extension`, but for those in a folder `leaveOut` names (by its path). */
+export function filesUnder(dir: string, extension: string, leaveOut?: (folder: string) => boolean): string[] {
   // The kind of each entry comes with the folder's listing: no `stat` a file (10,000 articles: 0.28 s).
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = join(dir, entry.name);
-    if (entry.isSymbolicLink() ? statSync(full).isDirectory() : entry.isDirectory()) return filesUnder(full, extension);
+    if (entry.isSymbolicLink() ? statSync(full).isDirectory() : entry.isDirectory()) return leaveOut?.(full) ? [] : filesUnder(full, extension, leaveOut);
     return entry.name.endsWith(extension) ? [full] : [];
   });
 }

@@ -74,6 +74,8 @@ describe('a wiki with its own name and language', () => {
   it('builds, and says where its settings and history came from', () => {
     expect(site.status, site.output).toBe(0);
     expect(site.output).toContain(`settings from ${join(wiki.content, 'wiki.config.yaml')}; history: 3 articles' histories from git (4 commits read)`);
+    // Each history page written by the history's thread from its template as Astro rendered it, before build:done.
+    expect(site.output).toContain('history pages: 3 written, 3 of them while Astro generated its pages');
   });
 
   it('has no trace of this wiki in any page, feed, index or manifest', () => {

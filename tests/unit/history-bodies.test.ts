@@ -1,23 +1,18 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startGitHistory } from '../../src/content-folder/git-history.ts';
 import { readHistoryCache } from '../../src/content-folder/history-cache.ts';
 import { finishHistory, type UnfinishedHistory } from '../../src/content-folder/wiki-history.ts';
-import { historyBodiesHere, startHistoryThread } from '../../src/postbuild/history-thread.ts';
+import { BODY_MARK, escapeText, templateSlug, templateUrl, TITLE_STAND_IN } from '../../src/model/history-template.ts';
+import type { HistoryPagesSetup } from '../../src/postbuild/history-pages.ts';
+import { historyPagesHere, startHistoryThread } from '../../src/postbuild/history-thread.ts';
 import { makeGitWiki } from '../helpers/git-wiki.ts';
 import type { Commit, PageHistory } from '../../src/model/history.ts';
 import type { PageId } from '../../src/model/ids.ts';
 import { sourceLinks } from '../../src/model/source-links.ts';
-import {
-  bodyAt,
-  HistoryBodyError,
-  historyBodyMaker,
-  type EncodedBodies,
-  type HistoryBodiesSetup,
-  type HistoryBodiesShare,
-} from '../../src/postbuild/history-bodies.ts';
+import { bodyAt, HistoryBodyError, historyBodyMaker, type HistoryBodiesSetup, type HistoryBodiesShare } from '../../src/postbuild/history-bodies.ts';
 import { changeListWriter, historyBodyHtml, type HistoryPageOf } from '../../src/render/history-html.ts';
 import { BUNDLED_UI_STRINGS, translator } from '../../src/shared/ui-strings.ts';
 
@@ -120,7 +115,7 @@ describe("the history pages' bodies", () => {
     expect((JSON.parse(readFileSync(settings.checked.file, 'utf8')) as { digests: string[] }).digests).toHaveLength(2);
   });
 
-  describe('made on the thread that finished the history, while Astro generates the pages', () => {
+  describe('written by the thread that finished the history, while Astro generates the pages', () => {
     const wiki = makeGitWiki({ config: 'title: Vogelwiki\nlanguage: de\n' });
     const amsel = page('amsel', 'Amsel');
     const meise = page('voegel:meise', 'Kohlmeise');
@@ -139,36 +134,84 @@ describe("the history pages' bodies", () => {
         cache: { file: join(folder, 'history.bin'), key: 'key' },
       };
     };
-    const shares = [[amsel], undefined, [meise]];
-    /** The bodies this thread makes of the history it finishes itself. */
-    const madeHere = async (settings: HistoryBodiesSetup) => historyBodiesHere(settings, shares, await finishHistory(await unfinished()));
-    const texts = (made: Array<EncodedBodies | undefined>) => made.map((bodies) => bodies && decoded(bodies.bytes));
+    /** A template as Astro renders one (src/model/history-template.ts), for template `index`. */
+    const template = (index: number) => {
+      const address = `https://vogel.example${templateUrl(index)}`;
+      return `<!DOCTYPE html><html lang="de"><head><title>Versionen von ${escapeText(TITLE_STAND_IN)} – Vogelwiki</title><link rel="canonical" href="${address}"></head><body><main>${BODY_MARK}</main></body></html>`;
+    };
+    /** A built site as Astro leaves it: templates 0 and 2 rendered, 1 not (another shard's). */
+    const builtSite = (): string => {
+      const out = mkdtempSync(join(tmpdir(), 'history-site-'));
+      folders.push(out);
+      for (const index of [0, 2]) {
+        mkdirSync(join(out, 'special/history', templateSlug(index)), { recursive: true });
+        writeFileSync(join(out, 'special/history', templateSlug(index), 'index.html'), template(index));
+      }
+      return out;
+    };
+    const pagesOf = (outDir: string, more: Partial<HistoryPagesSetup> = {}): HistoryPagesSetup => ({
+      bodies: setup(),
+      outDir,
+      site: 'https://vogel.example/',
+      siteName: 'Vogelwiki',
+      shares: [[amsel], undefined, [meise]],
+      ...more,
+    });
+    /** Every file of a built site, by its path. */
+    const filesOf = (outDir: string) =>
+      Object.fromEntries(
+        readdirSync(outDir, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => [relative(outDir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name), 'utf8')]),
+      );
+    /** The site this thread writes from the history it finishes itself. */
+    const writtenHere = async () => {
+      const out = builtSite();
+      expect(historyPagesHere(pagesOf(out), await finishHistory(await unfinished()))).toEqual({ written: 2, early: 0 });
+      return filesOf(out);
+    };
+    const amselPage = (out: string) => join(out, 'special/history/amsel/index.html');
 
-    it('gives the bytes this thread makes, share by share, none for a template the build does not render', async () => {
-      const settings = setup();
+    it("writes each template's pages as soon as Astro has rendered it, the rest at build:done, the same bytes as this thread", async () => {
+      const out = builtSite();
+      const settings = pagesOf(out);
       const history = await unfinished();
       const thread = startHistoryThread(history);
       try {
+        thread.start(settings);
+        thread.template(0, template(0));
+        // Written before build:done asks: the template came from the middleware, the bodies were made meanwhile.
+        for (let waited = 0; !existsSync(amselPage(out)) && waited < 20_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(existsSync(amselPage(out))).toBe(true);
+        expect(existsSync(join(out, 'special/history/voegel/meise/index.html'))).toBe(false);
+        expect(await thread.write()).toEqual({ written: 2, early: 1 });
         await thread.finished();
-        const made = await thread.bodies(settings, shares);
-        expect(made[1]).toBeUndefined();
-        expect(texts(made)).toEqual(texts(await madeHere(setup())));
+        const site = filesOf(out);
+        expect(site).toEqual(await writtenHere());
+        expect(Object.keys(site).sort()).toEqual(['special/history/amsel/index.html', 'special/history/voegel/meise/index.html']);
+        const meisePage = site['special/history/voegel/meise/index.html']!;
+        expect(meisePage).toContain('<title>Versionen von Kohlmeise – Vogelwiki</title>');
+        expect(meisePage).toContain('<link rel="canonical" href="https://vogel.example/special/history/voegel/meise/">');
         // The word diff of the latest change and every change's line counts, made on the thread.
-        expect(decoded(bodyAt(made[2]!, 0))).toContain('<ins>');
-        expect(decoded(bodyAt(made[0]!, 0))).toMatch(/\+\d+/);
+        expect(meisePage).toContain('<ins>');
+        expect(site['special/history/amsel/index.html']).toMatch(/\+\d+/);
         // The thread saved the checks it made, and the history for the next build.
-        expect((JSON.parse(readFileSync(settings.checked.file, 'utf8')) as { digests: string[] }).digests).toHaveLength(2);
+        expect((JSON.parse(readFileSync(settings.bodies.checked.file, 'utf8')) as { digests: string[] }).digests).toHaveLength(2);
         expect(readHistoryCache(history.cache.file, 'key').commits).toHaveLength(4);
       } finally {
         thread.end();
       }
     });
 
-    it('stops the build when the thread finds a body that fails the check', async () => {
-      const hostile = setup({ links: { commitUrl: 'javascript:alert(1)//{commit}', sourceDir: '' } });
+    it('stops the build when the thread finds a body that fails the check, and writes none of its pages', async () => {
+      const out = builtSite();
+      const hostile = pagesOf(out, { bodies: setup({ links: { commitUrl: 'javascript:alert(1)//{commit}', sourceDir: '' } }), shares: [[amsel], [meise]] });
       const thread = startHistoryThread(await unfinished());
       try {
-        await expect(thread.bodies(hostile, [[amsel], [meise]])).rejects.toThrow(/history page \/special\/history\/amsel\//);
+        thread.start(hostile);
+        thread.template(0, template(0));
+        await expect(thread.write()).rejects.toThrow(/history page \/special\/history\/amsel\//);
+        expect(existsSync(amselPage(out))).toBe(false);
       } finally {
         thread.end();
       }
@@ -187,22 +230,29 @@ describe("the history pages' bodies", () => {
       }
     });
 
-    it('are made here when the thread cannot be given the history, or the setting', async () => {
+    it('are written here when the thread cannot be given the history, or the setting', async () => {
       // Something a thread cannot be given (a function): the request is never sent.
       const history = { ...(await unfinished()), cannotBeCopied: () => undefined } as UnfinishedHistory;
       const thread = startHistoryThread(history);
+      const out = builtSite();
       try {
         await thread.finished();
         expect(readHistoryCache(history.cache.file, 'key').commits).toHaveLength(4);
-        expect(texts(await thread.bodies(setup(), shares))).toEqual(texts(await madeHere(setup())));
+        thread.start(pagesOf(out));
+        thread.template(0, template(0));
+        expect(await thread.write()).toEqual({ written: 2, early: 0 });
+        expect(filesOf(out)).toEqual(await writtenHere());
       } finally {
         thread.end();
       }
-      const settings = { ...setup(), cannotBeCopied: () => undefined } as HistoryBodiesSetup;
       const other = startHistoryThread(await unfinished());
+      const elsewhere = builtSite();
+      const settings = { ...pagesOf(elsewhere), cannotBeCopied: () => undefined } as HistoryPagesSetup;
       try {
-        expect(texts(await other.bodies(settings, shares))).toEqual(texts(await madeHere(setup())));
-        expect(existsSync(settings.checked.file)).toBe(true);
+        other.start(settings);
+        expect(await other.write()).toEqual({ written: 2, early: 0 });
+        expect(filesOf(elsewhere)).toEqual(await writtenHere());
+        expect(existsSync(settings.bodies.checked.file)).toBe(true);
       } finally {
         other.end();
       }

@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PageId } from '../../src/model/ids.ts';
 import type { PageSummary } from '../../src/model/wiki-data.ts';
-import { writeHistoryPages } from '../../src/postbuild/history-pages.ts';
+import { writeHistoryPages, writtenHistoryFolder } from '../../src/postbuild/history-pages.ts';
+import { filesUnder } from '../../src/postbuild/security-check.ts';
 import {
   BODY_MARK,
   escapeAttribute,
@@ -118,6 +119,22 @@ describe('history pages written from a template', () => {
       expect(robin).toContain('<main id="content"><h1>Robin</h1></main>');
       expect(readFileSync(join(out, 'special/history/wren/index.html'), 'utf8')).toContain('<h1>Wren</h1>');
       expect(existsSync(join(out, 'special/history/.template-0'))).toBe(false);
+    });
+
+    it('are left out of the security check, which reads the templates and every other page', () => {
+      const out = site();
+      writeHistoryPages(
+        out,
+        pages.slice(0, 1),
+        options(() => '<h1>Robin</h1>'),
+      );
+      for (const path of ['special/history/.template-1', 'wiki/wren', 'special/history-of-birds']) {
+        mkdirSync(join(out, path), { recursive: true });
+        writeFileSync(join(out, path, 'index.html'), '<p>');
+      }
+      const checked = filesUnder(out, '.html', writtenHistoryFolder(out)).map((file) => relative(out, file));
+      expect(existsSync(join(out, 'special/history/birds/robin/index.html'))).toBe(true);
+      expect(checked.sort()).toEqual(['special/history-of-birds/index.html', 'special/history/.template-1/index.html', 'wiki/wren/index.html']);
     });
   });
 });
