@@ -6,7 +6,7 @@
 import { collectGarbageOverBig } from '../build/collect-garbage.ts';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildContext } from '../build/context.ts';
@@ -14,6 +14,7 @@ import { acquireProjectLock } from '../build/project-lock.ts';
 import { registerBuildContext } from '../build/registry.ts';
 import { checkBuildFolders, contentFolderProblem, FolderError } from '../content-folder/folders.ts';
 import { ContentError } from '../model/diagnostics.ts';
+import { templateAt } from '../model/history-template.ts';
 import { urlForId } from '../model/ids.ts';
 import { PART_WRITTEN_LINE, SEARCH_INDEX_AFTER_BUILD } from '../model/site-files.ts';
 import { CONFIG_FILE } from '../model/wiki-config.ts';
@@ -64,7 +65,12 @@ export function wiki(context: BuildContext): AstroIntegration {
         if (command === 'build') {
           checkBuildFolders(folders);
           // Astro's copies of the pages it generates, for the next build, as links to them (src/astro/page-copies.ts).
-          if (!(await keepPageCopiesAsLinks(removeNow))) logger.warn('this Astro keeps its incremental build as it does: each page is written twice');
+          // A history template copied from the last build is handed on as one rendered would be (src/middleware.ts).
+          const restored = (outputFile: string, page: string) => {
+            const path = `/${outputFile.replace(/^\//, '').replace(/index\.html$/, '')}`;
+            if (templateAt(path) !== undefined) context.pageRendered(path, readFileSync(page, 'utf8'));
+          };
+          if (!(await keepPageCopiesAsLinks(removeNow, restored))) logger.warn('this Astro keeps its incremental build as it does: each page is written twice');
         } else if (command === 'dev') {
           const problem = contentFolderProblem(folders);
           if (problem) throw new FolderError(problem);
@@ -139,7 +145,14 @@ export function wiki(context: BuildContext): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': () =>
-        context.startBuild({ atFirstPage: () => historyPages.start(outDir), rendered: (path, html) => historyPages.rendered(path, html) }),
+        context.startBuild({
+          atFirstPage: () => historyPages.start(outDir),
+          // A template may be copied from the last build before the first page is generated.
+          rendered: (path, html) => {
+            historyPages.start(outDir);
+            historyPages.rendered(path, html);
+          },
+        }),
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         if (!refreshContent) throw new Error('this version of Astro cannot refresh content collections: the wiki needs Astro 7');
         lookForMissedEdits = followContentEdits({ context, server, logger, refreshContent }).lookForMissedEdits;

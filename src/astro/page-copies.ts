@@ -77,11 +77,19 @@ function linkOrCopy(from: string, to: string): void {
 }
 
 /**
+ * Told of each page restored (its path relative to the site's folder, and the file): the build of this process that
+ * called `keepPageCopiesAsLinks` last (Astro builds one site at a time in a process).
+ */
+let restoredOfBuild: ((outputFile: string, page: string) => void) | undefined;
+
+/**
  * Make Astro's incremental build keep its copies of pages as links (see above), for the rest of this process. Gives
  * false, changing nothing, if this Astro has no such methods. `discard` removes the copies Astro kept in its own
- * layout (`dist/` in the cache folder) by earlier builds.
+ * layout (`dist/` in the cache folder) by earlier builds. `restored` is told of each page restored instead of
+ * rendered (a history template's pages are written from it, src/astro/history-pages.ts).
  */
-export async function keepPageCopiesAsLinks(discard: Discard): Promise<boolean> {
+export async function keepPageCopiesAsLinks(discard: Discard, restored?: (outputFile: string, page: string) => void): Promise<boolean> {
+  restoredOfBuild = restored;
   let prototype: CacheMethods;
   try {
     const module = (await import(new URL('./core/build/incremental.js', import.meta.resolve('astro')).href)) as {
@@ -149,6 +157,7 @@ export async function keepPageCopiesAsLinks(discard: Discard): Promise<boolean> 
       await mkdir(dirname(page), { recursive: true });
       linkOrCopy(copy, page);
       next.set(outputFile, now);
+      restoredOfBuild?.(outputFile, page);
       return true;
     },
     async deleteOutputFile(settings: AstroSettings, outputFile: string) {

@@ -39,6 +39,10 @@ describe('history pages on a rebuild', () => {
     expect([first.status, rebuilt.status, clean.status]).toEqual([0, 0, 0]);
   });
 
+  it("write every history page before build:done, from the template Astro rendered or, in a rebuild, copied from the last build's", () => {
+    for (const build of [first, rebuilt, clean]) expect(build.output).toContain('history pages: 2 written, 2 of them while Astro generated its pages');
+  });
+
   it('show the new commit on the page of the article it changed, and only there', () => {
     expect(first.read('special/history/amsel/index.html')).not.toContain(newCommit);
     expect(rebuilt.read('special/history/amsel/index.html')).toContain(`id="commit-${newCommit}"`);
