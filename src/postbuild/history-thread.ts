@@ -105,6 +105,8 @@ export function startHistoryThread(unfinished: UnfinishedHistory): HistoryThread
           if (error instanceof HistoryBodyError) throw error;
         }
       }
+      // Stopped first: a thread that failed must not write a page while this one writes it.
+      session?.end();
       return historyPagesHere(setup, await finishHere());
     },
     end: () => session?.end(),
