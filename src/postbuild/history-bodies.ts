@@ -68,7 +68,7 @@ export function historyBodyMaker(setup: HistoryBodiesSetup): HistoryBodyMaker {
           throw new HistoryBodyError(`The security check of the history page ${historyUrlForId(page.id)} failed:\n${problems.map((p) => `  ${p}`).join('\n')}`);
         return Buffer.from(body);
       });
-      // One buffer of its own (never a slice of Node's shared pool), so that a worker can hand it over whole.
+      // One buffer per share, each body a view of it: kept until the share's template comes (history-pages.ts).
       const bytes = new Uint8Array(encoded.reduce((sum, body) => sum + body.length, 0));
       const ends: number[] = [];
       let at = 0;

@@ -6,7 +6,7 @@
  */
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync, writevSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fillTemplate, isTemplateFolder, templateShares, templateSlug, templateUrl, type HistoryPageFill } from '../model/history-template.ts';
+import { fillTemplate, isTemplateFolder, templateSlug, templateUrl, type HistoryPageFill } from '../model/history-template.ts';
 import { HISTORY_BASE, historyUrlForId, NAMESPACE_SEPARATOR } from '../model/ids.ts';
 import type { PageHistory } from '../model/history.ts';
 import type { PageId } from '../model/ids.ts';
@@ -100,29 +100,6 @@ export function writeTemplatePages(
     }
   });
   return share.length;
-}
-
-/**
- * Write every history page into `outDir` from the templates there, and remove them. `pages`: every article, in the
- * order the history route lists them. Gives the number of pages written.
- */
-export function writeHistoryPages(
-  outDir: string,
-  pages: readonly PageSummary[],
-  options: HistoryPagesSite & {
-    /** Whether this build rendered template `index` (a shard renders its turn of them): all by default. */
-    rendered?: (index: number) => boolean;
-    /** The body of an article's history page, checked (src/postbuild/history-bodies.ts): page `j` of template `template`. */
-    body: (page: PageSummary, template: number, j: number) => string | Uint8Array;
-  },
-): number {
-  let written = 0;
-  templateShares(pages).forEach((share, i) => {
-    if (options.rendered && !options.rendered(i)) return;
-    written += writeTemplatePages(outDir, i, readTemplate(outDir, i), share, options, (j) => options.body(share[j]!, i, j));
-    removeTemplate(outDir, i);
-  });
-  return written;
 }
 
 /** What a build's history pages need, all plain data: a worker thread can be given it (src/postbuild/history-thread.ts). */

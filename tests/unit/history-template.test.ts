@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PageId } from '../../src/model/ids.ts';
 import type { PageSummary } from '../../src/model/wiki-data.ts';
-import { writeHistoryPages, writtenHistoryFolder } from '../../src/postbuild/history-pages.ts';
+import { readTemplate, removeTemplate, writeTemplatePages, writtenHistoryFolder, type HistoryPagesSite } from '../../src/postbuild/history-pages.ts';
 import { filesUnder } from '../../src/postbuild/security-check.ts';
 import {
   BODY_MARK,
@@ -78,7 +78,7 @@ describe('history pages written from a template', () => {
     expect(templateShares([])).toEqual([]);
   });
 
-  describe('writeHistoryPages', () => {
+  describe('history pages written from their template', () => {
     const summary = (id: string, title: string): PageSummary => ({
       id: id as PageId,
       title,
@@ -103,6 +103,12 @@ describe('history pages written from a template', () => {
       body,
     });
     const pages = [summary('birds:robin', 'Robin'), summary('wren', 'Wren')];
+    /** The pages of the one template, written as a build writes them, then the template removed. */
+    const writeHistoryPages = (out: string, share: PageSummary[], site: HistoryPagesSite & { body: (page: PageSummary) => string }) => {
+      const written = writeTemplatePages(out, 0, readTemplate(out, 0), share, site, (j) => site.body(share[j]!));
+      removeTemplate(out, 0);
+      return written;
+    };
 
     it('writes each article its page, with its body, and removes the template', () => {
       const out = site();
